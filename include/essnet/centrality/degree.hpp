@@ -1,0 +1,42 @@
+// Degree of every node.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <vector>
+
+#include "essnet/graph/graph.hpp"
+
+namespace essnet {
+
+/// Which arcs of a directed graph count (ignored for undirected graphs).
+enum class Direction {
+    out,  ///< arcs leaving the node
+    in,   ///< arcs entering the node
+    all,  ///< both (networkx's DiGraph.degree)
+};
+
+struct DegreeOptions {
+    Direction direction = Direction::all;
+};
+
+/// Number of edges at each node, aligned with the graph's nodes. As in networkx, a multi-edge
+/// counts once per edge and a self-loop counts 2 (once as out, once as in when directed).
+/// O(n) time.
+inline std::vector<std::int64_t> degree(const Graph& g, const DegreeOptions& options = {}) {
+    std::vector<std::int64_t> d(static_cast<std::size_t>(g.num_nodes()));
+    for (node_id u = 0; u < g.num_nodes(); ++u) {
+        if (!g.directed()) {
+            d[static_cast<std::size_t>(u)] = g.out_degree(u);
+            continue;
+        }
+        switch (options.direction) {
+            case Direction::out: d[static_cast<std::size_t>(u)] = g.out_degree(u); break;
+            case Direction::in: d[static_cast<std::size_t>(u)] = g.in_degree(u); break;
+            case Direction::all: d[static_cast<std::size_t>(u)] = g.out_degree(u) + g.in_degree(u); break;
+        }
+    }
+    return d;
+}
+
+}  // namespace essnet

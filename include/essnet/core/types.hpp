@@ -1,0 +1,19 @@
+// Basic integer types and sentinels shared by the whole library.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+
+namespace essnet {
+
+/// Dense node id inside a Graph: 0 .. num_nodes()-1.
+using node_id = std::int32_t;
+/// Dense edge id inside a Graph: 0 .. num_edges()-1.
+using edge_id = std::int32_t;
+/// Position in a CSR arc array (arcs can outnumber 2^31 before nodes do).
+using arc_index = std::int64_t;
+
+/// A year that is not known (an empty cell in a table).
+inline constexpr std::int32_t no_year = std::numeric_limits<std::int32_t>::min();
+
+}  // namespace essnet

@@ -1,0 +1,187 @@
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "essnet/detail/csv_tokenizer.hpp"
+#include "essnet/detail/read_file.hpp"
+#include "essnet/io/csv.hpp"
+
+namespace essnet {
+
+namespace {
+
+using detail::CsvField;
+using detail::CsvTokenizer;
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+// The header row: known columns by name, unknown ones kept as extra columns.
+struct Header {
+    std::vector<std::string> names;
+    std::unordered_map<std::string, std::size_t> index;
+    std::vector<std::size_t> extra;  // positions of columns that the schema does not know
+
+    std::optional<std::size_t> find(const std::string& name) const {
+        const auto it = index.find(name);
+        return it == index.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+    }
+};
+
+Header read_header(CsvTokenizer& csv, const std::vector<std::string>& known, const std::vector<std::string>& required) {
+    std::vector<CsvField> fields;
+    if (!csv.next(fields)) throw ParseError(csv.name(), 1, 1, "the file is empty; expected a header row");
+    Header h;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::string name(trim(fields[i].value));
+        if (name.empty()) csv.fail(fields[i], "column " + std::to_string(i + 1) + " of the header has no name");
+        if (!h.index.emplace(name, i).second) csv.fail(fields[i], "column '" + name + "' appears twice in the header");
+        h.names.push_back(name);
+        if (std::find(known.begin(), known.end(), name) == known.end()) h.extra.push_back(i);
+    }
+    for (const auto& name : required) {
+        if (h.index.count(name)) continue;
+        std::string have;
+        for (const auto& n : h.names) have += (have.empty() ? "" : ", ") + n;
+        csv.fail(fields.front(), "missing required column '" + name + "' (the header has: " + have + ")");
+    }
+    return h;
+}
+
+// Reads one data row and checks its field count against the header.
+bool next_row(CsvTokenizer& csv, const Header& h, std::vector<CsvField>& fields) {
+    if (!csv.next(fields)) return false;
+    if (fields.size() > h.names.size())
+        csv.fail(fields[h.names.size()], "expected " + std::to_string(h.names.size()) +
+                                             " fields as in the header, found " + std::to_string(fields.size()));
+    if (fields.size() < h.names.size())
+        csv.fail(csv.end_of(fields.back()), "expected " + std::to_string(h.names.size()) +
+                                                " fields as in the header, found " + std::to_string(fields.size()));
+    return true;
+}
+
+std::int32_t parse_year(const CsvTokenizer& csv, const CsvField& f, const char* column) {
+    std::string_view s = trim(f.value);
+    if (s.empty()) return no_year;
+    const auto dot = s.find('.');
+    std::string_view digits = s.substr(0, dot);
+    const bool zero_fraction = dot == std::string_view::npos ||
+                               (dot + 1 < s.size() && s.find_first_not_of('0', dot + 1) == std::string_view::npos);
+    std::int32_t year = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), year);
+    if (ec != std::errc{} || end != digits.data() + digits.size() || !zero_fraction || year == no_year)
+        csv.fail(f, std::string(column) + " '" + std::string(f.value) +
+                        "' is not a year (expected an integer such as 2011, or an empty field)");
+    return year;
+}
+
+double parse_weight(const CsvTokenizer& csv, const CsvField& f) {
+    std::string_view s = trim(f.value);
+    if (s.empty()) return 1.0;
+    if (s.front() == '+') s.remove_prefix(1);
+    double w = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), w);
+    if (ec == std::errc::result_out_of_range || (ec == std::errc{} && end == s.data() + s.size() && std::isinf(w)))
+        csv.fail(f, "weight '" + std::string(f.value) + "' is not finite");
+    if (ec != std::errc{} || end != s.data() + s.size())
+        csv.fail(f, "weight '" + std::string(f.value) + "' is not a number");
+    if (std::isnan(w)) csv.fail(f, "weight is NaN; weights must be finite non-negative numbers");
+    if (w < 0) csv.fail(f, "weight " + std::string(f.value) + " is negative; weights must be non-negative");
+    return w;
+}
+
+bool parse_directed(const CsvTokenizer& csv, const CsvField& f) {
+    const std::string s = lower(trim(f.value));
+    if (s.empty() || s == "true" || s == "yes" || s == "1") return true;
+    if (s == "false" || s == "no" || s == "0") return false;
+    csv.fail(f, "directed '" + std::string(f.value) + "' is not one of true/false, yes/no, 1/0");
+}
+
+std::vector<std::string> extra_names(const Header& h) {
+    std::vector<std::string> names;
+    for (const auto i : h.extra) names.push_back(h.names[i]);
+    return names;
+}
+
+}  // namespace
+
+ActorNetwork parse_csv(std::string_view actors_text, const std::string& actors_name, std::string_view ties_text,
+                       const std::string& ties_name) {
+    CsvTokenizer actors_csv(actors_text, actors_name);
+    const Header ah = read_header(actors_csv, {"id", "name", "kind", "country", "region", "founded"}, {"id"});
+    CsvTokenizer ties_csv(ties_text, ties_name);
+    const Header th = read_header(
+        ties_csv, {"source", "target", "relation", "directed", "weight", "start_year", "end_year", "provenance"},
+        {"source", "target"});
+    ActorNetwork net(extra_names(ah), extra_names(th));
+
+    std::vector<CsvField> row;
+    std::vector<std::string_view> extra;
+    std::unordered_map<std::string, std::int64_t> defined_on;  // actor id -> line
+    const auto a_id = *ah.find("id");
+    const auto a_name = ah.find("name"), a_kind = ah.find("kind"), a_country = ah.find("country"),
+               a_region = ah.find("region"), a_founded = ah.find("founded");
+    auto text = [&](std::optional<std::size_t> col) { return col ? trim(row[*col].value) : std::string_view{}; };
+    while (next_row(actors_csv, ah, row)) {
+        const std::string_view id = trim(row[a_id].value);
+        if (id.empty()) actors_csv.fail(row[a_id], "actor id is empty");
+        const auto [it, fresh] = defined_on.try_emplace(std::string(id), row[a_id].line);
+        if (!fresh)
+            actors_csv.fail(row[a_id], "duplicate actor id '" + std::string(id) + "' (first defined on line " +
+                                           std::to_string(it->second) + ")");
+        const std::int32_t founded = a_founded ? parse_year(actors_csv, row[*a_founded], "founded") : no_year;
+        extra.clear();
+        for (const auto i : ah.extra) extra.push_back(row[i].value);
+        net.add_actor_row(id, text(a_name), text(a_kind), text(a_country), text(a_region), founded, extra);
+    }
+
+    const auto t_source = *th.find("source"), t_target = *th.find("target");
+    const auto t_relation = th.find("relation"), t_directed = th.find("directed"), t_weight = th.find("weight"),
+               t_start = th.find("start_year"), t_end = th.find("end_year"), t_provenance = th.find("provenance");
+    auto actor = [&](std::size_t col, const char* role) {
+        const std::string_view id = trim(row[col].value);
+        const auto found = net.find_actor(id);
+        if (!found)
+            ties_csv.fail(row[col], std::string("tie ") + role + " '" + std::string(id) + "' is not an actor id in " +
+                                        actors_name);
+        return *found;
+    };
+    while (next_row(ties_csv, th, row)) {
+        const std::int32_t s = actor(t_source, "source");
+        const std::int32_t d = actor(t_target, "target");
+        const bool directed = t_directed ? parse_directed(ties_csv, row[*t_directed]) : true;
+        const double weight = t_weight ? parse_weight(ties_csv, row[*t_weight]) : 1.0;
+        const std::int32_t start = t_start ? parse_year(ties_csv, row[*t_start], "start_year") : no_year;
+        const std::int32_t end = t_end ? parse_year(ties_csv, row[*t_end], "end_year") : no_year;
+        if (start != no_year && end != no_year && end < start)
+            ties_csv.fail(row[*t_end], "end_year " + std::to_string(end) + " is before start_year " +
+                                           std::to_string(start));
+        extra.clear();
+        for (const auto i : th.extra) extra.push_back(row[i].value);
+        net.add_tie_rows(s, d, text(t_relation), directed, weight, start, end,
+                         t_provenance ? row[*t_provenance].value : std::string_view{}, extra);
+    }
+    return net;
+}
+
+ActorNetwork read_csv(const std::string& actors_path, const std::string& ties_path) {
+    const std::string actors = detail::read_file(actors_path);
+    const std::string ties = detail::read_file(ties_path);
+    return parse_csv(actors, actors_path, ties, ties_path);
+}
+
+}  // namespace essnet

@@ -1,0 +1,225 @@
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "essnet/detail/text.hpp"
+#include "essnet/io/edgelist.hpp"
+
+namespace essnet {
+
+namespace {
+
+// Node names to dense ids. Canonical decimal integers (the common case in large edge lists) go
+// through an open-addressing table keyed by value, other names through a string map; a name is
+// canonical or not by its spelling alone, so the two never disagree.
+class NodeIndex {
+public:
+    explicit NodeIndex(std::vector<std::string>& names) : names_(names) { rehash(1 << 16); }
+
+    node_id get(std::string_view token) {
+        std::uint64_t value = 0;
+        if (canonical_integer(token, value)) return get_integer(value, token);
+        auto it = by_name_.find(std::string(token));
+        if (it != by_name_.end()) return it->second;
+        const auto id = new_id(token);
+        by_name_.emplace(std::string(token), id);
+        return id;
+    }
+
+private:
+    static bool canonical_integer(std::string_view t, std::uint64_t& value) {
+        if (t.empty() || t.size() > 18 || (t[0] == '0' && t.size() > 1)) return false;
+        std::uint64_t v = 0;
+        for (const char c : t) {
+            if (c < '0' || c > '9') return false;
+            v = v * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+        value = v;
+        return true;
+    }
+    static std::uint64_t mix(std::uint64_t x) {  // splitmix64 finalizer
+        x ^= x >> 30;
+        x *= 0xbf58476d1ce4e5b9ULL;
+        x ^= x >> 27;
+        x *= 0x94d049bb133111ebULL;
+        return x ^ (x >> 31);
+    }
+    node_id get_integer(std::uint64_t value, std::string_view token) {
+        const std::uint64_t key = value + 1;  // 0 marks an empty slot
+        std::size_t slot = mix(key) & mask_;
+        while (keys_[slot] != 0) {
+            if (keys_[slot] == key) return ids_[slot];
+            slot = (slot + 1) & mask_;
+        }
+        const node_id id = new_id(token);
+        keys_[slot] = key;
+        ids_[slot] = id;
+        if (++used_ * 2 > keys_.size()) rehash(keys_.size() * 2);
+        return id;
+    }
+    node_id new_id(std::string_view token) {
+        if (names_.size() >= static_cast<std::size_t>(std::numeric_limits<node_id>::max()))
+            throw std::length_error("an edge list may name at most 2^31-1 nodes");
+        names_.emplace_back(token);
+        return static_cast<node_id>(names_.size() - 1);
+    }
+    void rehash(std::size_t capacity) {
+        std::vector<std::uint64_t> old_keys(capacity, 0);
+        std::vector<node_id> old_ids(capacity, 0);
+        old_keys.swap(keys_);
+        old_ids.swap(ids_);
+        mask_ = capacity - 1;
+        for (std::size_t i = 0; i < old_keys.size(); ++i) {
+            if (old_keys[i] == 0) continue;
+            std::size_t slot = mix(old_keys[i]) & mask_;
+            while (keys_[slot] != 0) slot = (slot + 1) & mask_;
+            keys_[slot] = old_keys[i];
+            ids_[slot] = old_ids[i];
+        }
+    }
+
+    std::vector<std::string>& names_;
+    std::vector<std::uint64_t> keys_;
+    std::vector<node_id> ids_;
+    std::size_t mask_ = 0;
+    std::size_t used_ = 0;
+    std::unordered_map<std::string, node_id> by_name_;
+};
+
+struct FileCloser {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+inline bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+class LineParser {
+public:
+    LineParser(const std::string& path, bool weighted, EdgeList& out)
+        : path_(path), weighted_(weighted), out_(out), index_(out.names) {}
+
+    void parse(std::string_view line, std::int64_t line_number) {
+        line_ = line;
+        line_number_ = line_number;
+        if (!line.empty() && line.back() == '\r') line_.remove_suffix(1);
+        std::size_t p = 0;
+        while (p < line_.size() && is_blank(line_[p])) ++p;
+        if (p == line_.size() || line_[p] == '#' || line_[p] == '%') return;
+        const std::size_t expected = weighted_ ? 3 : 2;
+        std::string_view fields[3];
+        std::size_t starts[3];
+        std::size_t count = 0;
+        for (;;) {
+            const std::size_t start = p;
+            while (p < line_.size() && !is_blank(line_[p]) && line_[p] != ',') ++p;
+            if (p == start) fail(start, "empty field");
+            if (count == expected)
+                fail(start, "expected " + std::to_string(expected) + " fields (source target" +
+                                (weighted_ ? " weight" : "") + "), found more" +
+                                (weighted_ ? "" : "; read a third field as a weight with weighted=true"));
+            fields[count] = line_.substr(start, p - start);
+            starts[count++] = start;
+            while (p < line_.size() && is_blank(line_[p])) ++p;
+            if (p < line_.size() && line_[p] == ',') {
+                ++p;
+                while (p < line_.size() && is_blank(line_[p])) ++p;
+                if (p == line_.size()) fail(p, "empty field after ','");
+            }
+            if (p == line_.size()) break;
+        }
+        if (count < expected)
+            fail(line_.size(), "expected " + std::to_string(expected) + " fields (source target" +
+                                   (weighted_ ? " weight" : "") + "), found " + std::to_string(count));
+        out_.sources.push_back(node(fields[0], starts[0]));
+        out_.targets.push_back(node(fields[1], starts[1]));
+        if (weighted_) out_.weights.push_back(weight(fields[2], starts[2]));
+    }
+
+private:
+    node_id node(std::string_view token, std::size_t start) {
+        for (const char c : token) {
+            if (static_cast<unsigned char>(c) >= 0x80) {
+                const auto bad = detail::find_invalid_utf8(token);
+                if (bad != std::string_view::npos) fail(start + bad, "invalid UTF-8 byte sequence in a node name");
+                break;
+            }
+        }
+        return index_.get(token);
+    }
+    double weight(std::string_view token, std::size_t start) {
+        std::string_view s = token;
+        if (s.front() == '+') s.remove_prefix(1);
+        double w = 0;
+        const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), w);
+        if (ec == std::errc::result_out_of_range || (ec == std::errc{} && end == s.data() + s.size() && std::isinf(w)))
+            fail(start, "weight '" + std::string(token) + "' is not finite");
+        if (ec != std::errc{} || end != s.data() + s.size())
+            fail(start, "weight '" + std::string(token) + "' is not a number");
+        if (std::isnan(w)) fail(start, "weight is NaN; weights must be finite non-negative numbers");
+        if (w < 0) fail(start, "weight " + std::string(token) + " is negative; weights must be non-negative");
+        return w;
+    }
+    [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
+        throw ParseError(path_, line_number_, detail::column_of(line_, 0, offset), message);
+    }
+
+    const std::string& path_;
+    bool weighted_;
+    EdgeList& out_;
+    NodeIndex index_;
+    std::string_view line_;
+    std::int64_t line_number_ = 0;
+};
+
+}  // namespace
+
+EdgeList parse_edgelist(const std::string& path, bool weighted) {
+    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+    if (!file) throw FileError(path, errno, "open");
+    EdgeList out;
+    LineParser parser(path, weighted, out);
+    constexpr std::size_t block = 1 << 22;
+    std::string buffer(block, '\0');
+    std::size_t carried = 0;  // bytes of an unfinished line kept at the front of the buffer
+    std::int64_t line_number = 0;
+    for (;;) {
+        if (carried == buffer.size()) buffer.resize(buffer.size() * 2);  // a line longer than the block
+        const std::size_t got = std::fread(buffer.data() + carried, 1, buffer.size() - carried, file.get());
+        if (got == 0 && std::ferror(file.get())) throw FileError(path, errno, "read");
+        const std::size_t size = carried + got;
+        const bool at_end = got == 0;
+        std::string_view data(buffer.data(), size);
+        std::size_t start = 0;
+        for (;;) {
+            const auto nl = static_cast<const char*>(std::memchr(data.data() + start, '\n', size - start));
+            if (!nl) break;
+            const auto end = static_cast<std::size_t>(nl - data.data());
+            parser.parse(data.substr(start, end - start), ++line_number);
+            start = end + 1;
+        }
+        if (at_end) {
+            if (start < size) parser.parse(data.substr(start), ++line_number);
+            break;
+        }
+        carried = size - start;
+        std::memmove(buffer.data(), buffer.data() + start, carried);
+    }
+    return out;
+}
+
+Graph read_edgelist(const std::string& path, const EdgeListOptions& options) {
+    EdgeList list = parse_edgelist(path, options.weighted);
+    GraphBuilder builder(static_cast<node_id>(list.names.size()),
+                         {.directed = options.directed, .weighted = options.weighted,
+                          .duplicates = options.duplicates, .self_loops = options.self_loops});
+    builder.add_edges(list.sources, list.targets, list.weights);
+    builder.set_node_names(std::move(list.names));
+    return std::move(builder).build();
+}
+
+}  // namespace essnet

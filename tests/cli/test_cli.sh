@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Command-line tests: the report on the bundled network, CSV and edge-list inputs, exit codes.
+set -u
+essnet=$1
+data=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+check() {  # check NAME EXPECTED_STATUS COMMAND...
+    local name=$1 expected=$2
+    shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    local status=$?
+    if [ "$status" -ne "$expected" ]; then
+        echo "FAIL $name: exit $status, expected $expected"; cat "$tmp/out" "$tmp/err"; failures=$((failures + 1))
+    else
+        echo "ok   $name"
+    fi
+}
+contains() {  # contains NAME FILE TEXT
+    if grep -qF -- "$3" "$2"; then echo "ok   $1"; else echo "FAIL $1: '$3' not in $2"; failures=$((failures + 1)); fi
+}
+
+check bundled 0 "$essnet" analyze --out "$tmp/chantier"
+for f in summary.md actors_by_kind.csv ties_by_relation.csv ties_by_year.csv top_degree.csv nodes.csv; do
+    [ -s "$tmp/chantier/$f" ] && echo "ok   bundled writes $f" || { echo "FAIL bundled: $f missing"; failures=$((failures + 1)); }
+done
+contains bundled-stdout-names-output "$tmp/out" "Report written to $tmp/chantier"
+contains bundled-top-actor "$tmp/chantier/top_degree.csv" "1,chantier,"
+contains bundled-kinds "$tmp/chantier/actors_by_kind.csv" "event,6"
+ls "$tmp/chantier" | grep -q '\.tmp$' && { echo "FAIL temporary files left"; failures=$((failures + 1)); }
+
+check csv 0 "$essnet" analyze "$data/small_actors.csv" "$data/small_ties.csv" --out "$tmp/small"
+# By hand: member_of ripess (1) + the undirected partnership with fbes, two arcs in the directed graph (2) + organized fiess (1).
+contains csv-top "$tmp/small/top_degree.csv" "1,chantier,Chantier de l'économie sociale,organization,4"
+contains csv-components "$tmp/small/summary.md" "1 component (weakly connected)"
+
+check edgelist 0 "$essnet" analyze "$data/small_edges.txt" --out "$tmp/edges" --top 2
+contains edgelist-top "$tmp/edges/top_degree.csv" "1,1,1,,2"
+
+check help 0 "$essnet" --help
+check analyze-help 0 "$essnet" analyze --help
+contains help-text "$tmp/out" "ACTORS.csv TIES.csv"
+check no-subcommand 2 "$essnet"
+check unknown-option 2 "$essnet" analyze --bogus
+check missing-file 2 "$essnet" analyze /nonexistent/edges.txt
+check too-many-inputs 2 "$essnet" analyze "$data/small_edges.txt" "$data/small_edges.txt" "$data/small_edges.txt"
+check bad-top 2 "$essnet" analyze --top 0
+check parse-error 3 "$essnet" analyze "$data/bad_weight_edges.txt" --weighted --out "$tmp/bad"
+contains parse-error-position "$tmp/err" "bad_weight_edges.txt:2:5: weight 'x' is not a number"
+[ -e "$tmp/bad" ] && { echo "FAIL output folder created for bad input"; failures=$((failures + 1)); }
+check bad-ties-header 3 "$essnet" analyze "$data/small_actors.csv" "$data/bad_weight_edges.txt"
+touch "$tmp/blocker"
+check output-error 4 "$essnet" analyze --out "$tmp/blocker/report"
+
+echo "cli tests: $failures failed"
+[ "$failures" -eq 0 ]
