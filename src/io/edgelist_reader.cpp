@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -15,16 +16,15 @@ namespace essnet {
 
 namespace {
 
-// Node names to dense ids. Canonical decimal integers (the common case in large edge lists) go
-// through an open-addressing table keyed by value, other names through a string map; a name is
-// canonical or not by its spelling alone, so the two never disagree.
+// Node names to dense ids. Canonical decimal integers (the common case in large edge lists) are
+// looked up by value: small values in a direct table, others in an open-addressing hash table.
+// Every other name goes through a string map. Whether a token is a canonical integer depends on its
+// spelling alone ("7" is, "007" is not), so the paths never disagree about a name.
 class NodeIndex {
 public:
-    explicit NodeIndex(std::vector<std::string>& names) : names_(names) { rehash(1 << 16); }
+    explicit NodeIndex(std::vector<std::string>& names) : names_(names) { rehash(1 << 10); }
 
-    node_id get(std::string_view token) {
-        std::uint64_t value = 0;
-        if (canonical_integer(token, value)) return get_integer(value, token);
+    node_id get_name(std::string_view token) {
         auto it = by_name_.find(std::string(token));
         if (it != by_name_.end()) return it->second;
         const auto id = new_id(token);
@@ -32,16 +32,48 @@ public:
         return id;
     }
 
-private:
-    static bool canonical_integer(std::string_view t, std::uint64_t& value) {
-        if (t.empty() || t.size() > 18 || (t[0] == '0' && t.size() > 1)) return false;
-        std::uint64_t v = 0;
-        for (const char c : t) {
-            if (c < '0' || c > '9') return false;
-            v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    node_id get_integer(std::uint64_t value, std::string_view token) {
+        if (value >= dense_.size() && value < dense_limit()) grow_dense(value);
+        if (value < dense_.size()) {
+            node_id& id = dense_[value];
+            if (id < 0) id = new_id(token);
+            return id;
         }
-        value = v;
-        return true;
+        const std::uint64_t key = value + 1;  // 0 marks an empty slot
+        std::size_t slot = mix(key) & mask_;
+        while (slots_[slot].key != 0) {
+            if (slots_[slot].key == key) return slots_[slot].id;
+            slot = (slot + 1) & mask_;
+        }
+        const node_id id = new_id(token);
+        slots_[slot] = {key, id};
+        if (++used_ * 2 > slots_.size()) rehash(slots_.size() * 2);
+        return id;
+    }
+
+private:
+    struct Slot {
+        std::uint64_t key;
+        node_id id;
+    };
+
+    // The direct table may cover values up to a few times the number of nodes seen (at least 4M
+    // values, 16 MB), so a sparse set of huge ids cannot make it explode.
+    std::size_t dense_limit() const { return std::max<std::size_t>(std::size_t{1} << 22, 4 * names_.size()); }
+
+    void grow_dense(std::uint64_t value) {
+        const std::size_t size = std::min<std::size_t>(dense_limit(), std::max<std::size_t>(value + 1, 2 * dense_.size()));
+        dense_.resize(size, -1);
+        // Move hashed values that the direct table now covers.
+        std::vector<Slot> keep;
+        for (const Slot& s : slots_) {
+            if (s.key == 0) continue;
+            if (s.key - 1 < size) dense_[s.key - 1] = s.id;
+            else keep.push_back(s);
+        }
+        std::fill(slots_.begin(), slots_.end(), Slot{0, 0});
+        used_ = 0;
+        for (const Slot& s : keep) insert_slot(s);
     }
     static std::uint64_t mix(std::uint64_t x) {  // splitmix64 finalizer
         x ^= x >> 30;
@@ -50,18 +82,11 @@ private:
         x *= 0x94d049bb133111ebULL;
         return x ^ (x >> 31);
     }
-    node_id get_integer(std::uint64_t value, std::string_view token) {
-        const std::uint64_t key = value + 1;  // 0 marks an empty slot
-        std::size_t slot = mix(key) & mask_;
-        while (keys_[slot] != 0) {
-            if (keys_[slot] == key) return ids_[slot];
-            slot = (slot + 1) & mask_;
-        }
-        const node_id id = new_id(token);
-        keys_[slot] = key;
-        ids_[slot] = id;
-        if (++used_ * 2 > keys_.size()) rehash(keys_.size() * 2);
-        return id;
+    void insert_slot(const Slot& s) {
+        std::size_t slot = mix(s.key) & mask_;
+        while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
+        slots_[slot] = s;
+        ++used_;
     }
     node_id new_id(std::string_view token) {
         if (names_.size() >= static_cast<std::size_t>(std::numeric_limits<node_id>::max()))
@@ -70,23 +95,17 @@ private:
         return static_cast<node_id>(names_.size() - 1);
     }
     void rehash(std::size_t capacity) {
-        std::vector<std::uint64_t> old_keys(capacity, 0);
-        std::vector<node_id> old_ids(capacity, 0);
-        old_keys.swap(keys_);
-        old_ids.swap(ids_);
+        std::vector<Slot> old(capacity, Slot{0, 0});
+        old.swap(slots_);
         mask_ = capacity - 1;
-        for (std::size_t i = 0; i < old_keys.size(); ++i) {
-            if (old_keys[i] == 0) continue;
-            std::size_t slot = mix(old_keys[i]) & mask_;
-            while (keys_[slot] != 0) slot = (slot + 1) & mask_;
-            keys_[slot] = old_keys[i];
-            ids_[slot] = old_ids[i];
-        }
+        used_ = 0;
+        for (const Slot& s : old)
+            if (s.key != 0) insert_slot(s);
     }
 
     std::vector<std::string>& names_;
-    std::vector<std::uint64_t> keys_;
-    std::vector<node_id> ids_;
+    std::vector<node_id> dense_;
+    std::vector<Slot> slots_;
     std::size_t mask_ = 0;
     std::size_t used_ = 0;
     std::unordered_map<std::string, node_id> by_name_;
@@ -113,16 +132,28 @@ public:
         const std::size_t expected = weighted_ ? 3 : 2;
         std::string_view fields[3];
         std::size_t starts[3];
+        std::uint64_t values[3];
+        bool integers[3];
         std::size_t count = 0;
         for (;;) {
             const std::size_t start = p;
-            while (p < line_.size() && !is_blank(line_[p]) && line_[p] != ',') ++p;
+            std::uint64_t value = 0;
+            bool digits = true;
+            while (p < line_.size() && !is_blank(line_[p]) && line_[p] != ',') {
+                const auto d = static_cast<unsigned>(line_[p]) - unsigned{'0'};
+                digits = digits && d <= 9;
+                value = value * 10 + d;
+                ++p;
+            }
             if (p == start) fail(start, "empty field");
             if (count == expected)
                 fail(start, "expected " + std::to_string(expected) + " fields (source target" +
                                 (weighted_ ? " weight" : "") + "), found more" +
                                 (weighted_ ? "" : "; read a third field as a weight with weighted=true"));
             fields[count] = line_.substr(start, p - start);
+            values[count] = value;
+            // Canonical: digits only, no leading zero, short enough not to overflow.
+            integers[count] = digits && p - start <= 18 && (line_[start] != '0' || p - start == 1);
             starts[count++] = start;
             while (p < line_.size() && is_blank(line_[p])) ++p;
             if (p < line_.size() && line_[p] == ',') {
@@ -135,8 +166,8 @@ public:
         if (count < expected)
             fail(line_.size(), "expected " + std::to_string(expected) + " fields (source target" +
                                    (weighted_ ? " weight" : "") + "), found " + std::to_string(count));
-        out_.sources.push_back(node(fields[0], starts[0]));
-        out_.targets.push_back(node(fields[1], starts[1]));
+        out_.sources.push_back(integers[0] ? index_.get_integer(values[0], fields[0]) : node(fields[0], starts[0]));
+        out_.targets.push_back(integers[1] ? index_.get_integer(values[1], fields[1]) : node(fields[1], starts[1]));
         if (weighted_) out_.weights.push_back(weight(fields[2], starts[2]));
     }
 
@@ -149,7 +180,7 @@ private:
                 break;
             }
         }
-        return index_.get(token);
+        return index_.get_name(token);
     }
     double weight(std::string_view token, std::size_t start) {
         std::string_view s = token;
@@ -182,6 +213,14 @@ EdgeList parse_edgelist(const std::string& path, bool weighted) {
     std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
     if (!file) throw FileError(path, errno, "open");
     EdgeList out;
+    if (std::fseek(file.get(), 0, SEEK_END) == 0) {  // reserve for ~12 bytes per line
+        const long size = std::ftell(file.get());
+        if (size > 0) {
+            out.sources.reserve(static_cast<std::size_t>(size) / 12);
+            out.targets.reserve(static_cast<std::size_t>(size) / 12);
+        }
+        std::rewind(file.get());
+    }
     LineParser parser(path, weighted, out);
     constexpr std::size_t block = 1 << 22;
     std::string buffer(block, '\0');

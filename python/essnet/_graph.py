@@ -1,0 +1,151 @@
+"""The analytic graph type."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import numpy as np
+
+from . import _core
+
+
+class Graph:
+    """An immutable graph in compressed sparse row form.
+
+    Made by :meth:`ActorNetwork.graph`, :func:`essnet.read_edgelist` or :meth:`Graph.from_edges`.
+    Node ``i`` is ``graph.nodes[i]``; every per-node result of essnet is aligned with that order.
+    An undirected edge is stored once per direction; a directed graph also keeps its in-arcs.
+    """
+
+    __slots__ = ("_g",)
+
+    def __init__(self, core: _core.Graph | None = None) -> None:
+        self._g = core if core is not None else _core.Graph()
+
+    @classmethod
+    def from_edges(
+        cls,
+        sources: Sequence[int] | np.ndarray,
+        targets: Sequence[int] | np.ndarray,
+        weights: Sequence[float] | np.ndarray | None = None,
+        *,
+        num_nodes: int | None = None,
+        nodes: Sequence[str] | None = None,
+        directed: bool = False,
+        duplicates: str = "keep",
+        self_loops: str = "keep",
+    ) -> Graph:
+        """Build a graph from edge arrays of node numbers 0..num_nodes-1.
+
+        Parameters
+        ----------
+        sources, targets : array-like of int
+            Endpoints of each edge.
+        weights : array-like of float, optional
+            Edge weights (finite, non-negative); the graph is unweighted without them.
+        num_nodes : int, optional
+            Number of nodes; by default ``len(nodes)`` or one more than the largest endpoint.
+        nodes : sequence of str, optional
+            External ids of the nodes.
+        directed : bool, default False
+        duplicates : {"keep", "sum", "max"}, default "keep"
+            Keep parallel edges, or merge them summing or taking the largest weight.
+        self_loops : {"keep", "drop"}, default "keep"
+
+        Raises
+        ------
+        ValueError
+            Arrays of different lengths, a negative or NaN weight, an unknown policy.
+        IndexError
+            An endpoint outside 0..num_nodes-1.
+        """
+        s = np.ascontiguousarray(sources, dtype=np.int64)
+        t = np.ascontiguousarray(targets, dtype=np.int64)
+        if num_nodes is None:
+            if nodes is not None:
+                num_nodes = len(nodes)
+            else:
+                num_nodes = int(max(s.max(initial=-1), t.max(initial=-1))) + 1
+        for name, a in (("sources", s), ("targets", t)):
+            if a.size and (a.min() < 0 or a.max() >= num_nodes):
+                bad = a[(a < 0) | (a >= num_nodes)][0]
+                raise IndexError(f"{name}: node {bad} is not in 0..{num_nodes - 1}")
+        w = None if weights is None else np.ascontiguousarray(weights, dtype=np.float64)
+        names = None if nodes is None else [str(n) for n in nodes]
+        return cls(
+            _core.Graph._from_edges(
+                num_nodes, s.astype(np.int32), t.astype(np.int32), w, directed, duplicates, self_loops, names
+            )
+        )
+
+    @property
+    def nodes(self) -> list:
+        """External id of each node (actor ids, edge-list tokens), or 0..n-1 when unnamed."""
+        names = self._g._node_names
+        return names if names or self._g.num_nodes == 0 else list(range(self._g.num_nodes))
+
+    @property
+    def num_nodes(self) -> int:
+        return self._g.num_nodes
+
+    @property
+    def num_edges(self) -> int:
+        return self._g.num_edges
+
+    @property
+    def directed(self) -> bool:
+        return self._g.directed
+
+    @property
+    def weighted(self) -> bool:
+        return self._g.weighted
+
+    @property
+    def edges(self) -> tuple[np.ndarray, np.ndarray]:
+        """(sources, targets) of every edge, as node numbers, in edge-id order."""
+        return self._g.sources, self._g.targets
+
+    @property
+    def weights(self) -> np.ndarray:
+        """Weight of every edge (all ones when unweighted)."""
+        return self._g.weights
+
+    @property
+    def edge_rows(self) -> np.ndarray:
+        """Row of the tie (or input edge) each edge came from."""
+        return self._g.edge_rows
+
+    @property
+    def node_actors(self) -> np.ndarray:
+        """Actor row of each node, for graphs selected from an ActorNetwork (empty otherwise)."""
+        return self._g.node_actors
+
+    def neighbors(self, node: int, direction: str = "out") -> np.ndarray:
+        """Neighbours of node number ``node`` (``direction`` "out" or "in"), sorted."""
+        if direction == "out":
+            return self._g.out_neighbors(node)
+        if direction == "in":
+            return self._g.in_neighbors(node)
+        raise ValueError(f"direction must be 'out' or 'in', got {direction!r}")
+
+    @property
+    def memory_bytes(self) -> int:
+        """Bytes held by the graph's arrays (names excluded)."""
+        return self._g.memory_bytes
+
+    def frame(self, **columns: Any):
+        """A pandas DataFrame indexed by node id with the given per-node arrays as columns.
+
+        >>> g.frame(degree=essnet.degree(g), component=essnet.connected_components(g))
+        """
+        import pandas as pd
+
+        for name, values in columns.items():
+            if len(values) != self.num_nodes:
+                raise ValueError(f"{name}: expected {self.num_nodes} values (one per node), got {len(values)}")
+        return pd.DataFrame(columns, index=pd.Index(self.nodes, name="id"))
+
+    def __repr__(self) -> str:
+        kind = "directed" if self.directed else "undirected"
+        weighted = ", weighted" if self.weighted else ""
+        return f"<essnet.Graph {kind}{weighted}, {self.num_nodes} nodes, {self.num_edges} edges>"

@@ -1,0 +1,172 @@
+"""The actor network: actors and their typed, dated ties."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from . import _core
+from ._graph import Graph
+
+_NO_YEAR = np.iinfo(np.int32).min
+
+
+def _years(values: np.ndarray):
+    import pandas as pd
+
+    missing = values == _NO_YEAR
+    return pd.arrays.IntegerArray(np.where(missing, 0, values).astype(np.int32), missing)
+
+
+def _categorical(column: dict):
+    import pandas as pd
+
+    return pd.Categorical.from_codes(column["codes"], categories=column["categories"])
+
+
+class ActorNetwork:
+    """Actors (organisations, networks, public and international bodies, funders, events, people) and
+    their typed, dated ties.
+
+    Read one with :func:`essnet.read_csv`, load the bundled one with
+    :func:`essnet.datasets.chantier`, or build one with :meth:`add_actor` and :meth:`add_tie`.
+    Select a :class:`Graph` from it with :meth:`graph`.
+    """
+
+    __slots__ = ("_net",)
+
+    def __init__(
+        self,
+        extra_actor_columns: Sequence[str] = (),
+        extra_tie_columns: Sequence[str] = (),
+        *,
+        _core_network: _core.ActorNetwork | None = None,
+    ) -> None:
+        if _core_network is not None:
+            self._net = _core_network
+        else:
+            self._net = _core.ActorNetwork(list(extra_actor_columns), list(extra_tie_columns))
+
+    @property
+    def num_actors(self) -> int:
+        return self._net.num_actors
+
+    @property
+    def num_ties(self) -> int:
+        return self._net.num_ties
+
+    def add_actor(self, id: str, *, name: str = "", kind: str = "", country: str = "", region: str = "",
+                  founded: int | None = None, **extra: str) -> int:
+        """Add an actor; returns its row. Extra keyword arguments fill declared extra columns.
+
+        Raises ValueError for an empty or duplicate id or an undeclared extra column.
+        """
+        return self._net.add_actor(id, name=name, kind=kind, country=country, region=region, founded=founded, **extra)
+
+    def add_tie(self, source: str, target: str, *, relation: str = "", directed: bool = True, weight: float = 1.0,
+                start_year: int | None = None, end_year: int | None = None, provenance: str = "", **extra: str) -> int:
+        """Add a tie between two existing actors; returns its row.
+
+        Raises IndexError for an unknown actor id, ValueError for a negative or NaN weight or an end
+        year before the start year.
+        """
+        return self._net.add_tie(source, target, relation=relation, directed=directed, weight=weight,
+                                 start_year=start_year, end_year=end_year, provenance=provenance, **extra)
+
+    @property
+    def actors(self):
+        """The actor table as a pandas DataFrame, one row per actor (the row is the actor's index):
+        id, name, kind, country, region (categorical), founded (nullable Int32) and extra columns."""
+        import pandas as pd
+
+        c = self._net._actor_columns()
+        data = {
+            "id": c["id"],
+            "name": c["name"],
+            "kind": _categorical(c["kind"]),
+            "country": _categorical(c["country"]),
+            "region": _categorical(c["region"]),
+            "founded": _years(c["founded"]),
+        }
+        data.update(c["extra"])
+        return pd.DataFrame(data)
+
+    @property
+    def ties(self):
+        """The tie table as a pandas DataFrame, one row per tie: source, target (actor ids),
+        relation (categorical), directed (bool), weight (float), start_year, end_year (nullable
+        Int32), provenance and extra columns."""
+        import pandas as pd
+
+        c = self._net._tie_columns()
+        data = {
+            "source": c["source"],
+            "target": c["target"],
+            "relation": _categorical(c["relation"]),
+            "directed": c["directed"].astype(bool),
+            "weight": c["weight"],
+            "start_year": _years(c["start_year"]),
+            "end_year": _years(c["end_year"]),
+            "provenance": c["provenance"],
+        }
+        data.update(c["extra"])
+        return pd.DataFrame(data)
+
+    def graph(
+        self,
+        relations: Sequence[str] | str | None = None,
+        kinds: Sequence[str] | str | None = None,
+        years: int | tuple[int, int] | None = None,
+        directed: bool | None = None,
+        weight: str | None = None,
+        duplicates: str = "keep",
+        self_loops: str = "keep",
+    ) -> Graph:
+        """Select a graph.
+
+        Parameters
+        ----------
+        relations : str or list of str, optional
+            Relations to keep (all by default).
+        kinds : str or list of str, optional
+            Kinds of actor to keep as nodes (all by default); a tie is kept when both ends are.
+        years : int or (first, last), optional
+            Keep ties active in that year or window: start_year <= last and (no end_year or
+            end_year >= first). Undated ties are left out of a year selection.
+        directed : bool, optional
+            By default directed when any selected tie is directed. In a directed graph an
+            undirected tie becomes two edges, one each way.
+        weight : str, optional
+            "weight" or an extra numeric tie column; unweighted by default.
+        duplicates : {"keep", "sum", "max"}, default "keep"
+            Parallel ties between the same actors: keep them all, or merge them.
+        self_loops : {"keep", "drop"}, default "keep"
+
+        Nodes are the kept actors in actor order (isolated actors included).
+
+        Raises
+        ------
+        ValueError
+            An unknown relation, kind or weight column (the message names the parameter and lists
+            the known values), a year window whose first year is after its last.
+        """
+        if isinstance(relations, str):
+            relations = [relations]
+        if isinstance(kinds, str):
+            kinds = [kinds]
+        if years is not None and not isinstance(years, tuple):
+            if isinstance(years, (list, np.ndarray)):
+                years = tuple(years)
+            else:
+                years = (int(years), int(years))
+        if years is not None and len(years) != 2:
+            raise ValueError(f"years must be a year or a (first, last) pair, got {years!r}")
+        return Graph(self._net.graph(
+            None if relations is None else list(relations),
+            None if kinds is None else list(kinds),
+            years, directed, weight, duplicates, self_loops,
+        ))
+
+    def __repr__(self) -> str:
+        return f"<essnet.ActorNetwork {self.num_actors} actors, {self.num_ties} ties>"

@@ -1,0 +1,38 @@
+// Readers.
+#include "bindings.hpp"
+#include "essnet/io/csv.hpp"
+#include "essnet/io/edgelist.hpp"
+#include "policies.hpp"
+
+namespace essnet::python {
+
+void bind_io(py::module_& m) {
+    m.def("read_csv", &read_csv, py::arg("actors"), py::arg("ties"), py::call_guard<py::gil_scoped_release>());
+    m.def(
+        "read_edgelist",
+        [](const std::string& path, bool directed, bool weighted, const std::string& duplicates,
+           const std::string& self_loops) {
+            const EdgeListOptions options{.directed = directed, .weighted = weighted,
+                                          .duplicates = duplicate_policy(duplicates),
+                                          .self_loops = self_loop_policy(self_loops)};
+            py::gil_scoped_release release;
+            return read_edgelist(path, options);
+        },
+        py::arg("path"), py::arg("directed"), py::arg("weighted"), py::arg("duplicates"), py::arg("self_loops"));
+    m.def(
+        "parse_edgelist",
+        [](const std::string& path, bool weighted) {
+            EdgeList list;
+            {
+                py::gil_scoped_release release;
+                list = parse_edgelist(path, weighted);
+            }
+            py::object weights = py::none();
+            if (weighted) weights = to_numpy(std::move(list.weights));
+            return py::make_tuple(std::move(list.names), to_numpy(std::move(list.sources)),
+                                  to_numpy(std::move(list.targets)), weights);
+        },
+        py::arg("path"), py::arg("weighted"));
+}
+
+}  // namespace essnet::python

@@ -1,0 +1,40 @@
+// essnet._core: the compiled part of the essnet Python package.
+#include <Python.h>
+
+#include "bindings.hpp"
+#include "essnet/core/error.hpp"
+#include "essnet/io/file_error.hpp"
+#include "essnet/version.hpp"
+
+PYBIND11_MODULE(_core, m) {
+    namespace py = pybind11;
+    m.doc() = "Compiled core of essnet; use the essnet package instead.";
+    m.attr("__version__") = ESSNET_VERSION;
+
+    // essnet.ParseError is a ValueError with file, line, column and message attributes.
+    static py::exception<essnet::ParseError> parse_error(m, "ParseError", PyExc_ValueError);
+    py::register_exception_translator([](std::exception_ptr p) {
+        try {
+            if (p) std::rethrow_exception(p);
+        } catch (const essnet::ParseError& e) {
+            py::object error = py::handle(parse_error.ptr())(e.what());
+            error.attr("file") = e.file();
+            error.attr("line") = e.line();
+            error.attr("column") = e.column();
+            error.attr("message") = e.message();
+            PyErr_SetObject(parse_error.ptr(), error.ptr());
+        } catch (const essnet::FileError& e) {
+            // OSError(errno, text, filename) becomes FileNotFoundError, PermissionError, ...
+            py::object error = py::reinterpret_steal<py::object>(
+                PyObject_CallFunction(PyExc_OSError, "iss", e.error_number(), e.what(), e.path().c_str()));
+            PyErr_SetObject(PyExc_OSError, error.ptr());
+        }
+    });
+
+    essnet::python::bind_model(m);
+    essnet::python::bind_graph(m);
+    essnet::python::bind_io(m);
+    essnet::python::bind_centrality(m);
+    essnet::python::bind_components(m);
+    essnet::python::bind_datasets(m);
+}

@@ -1,0 +1,84 @@
+import numpy as np
+import pytest
+
+import essnet
+
+
+def sample_network():
+    net = essnet.ActorNetwork(extra_tie_columns=["w"])
+    net.add_actor("org", name="Organisation", kind="organization", founded=1996)
+    net.add_actor("ev", kind="event")
+    net.add_actor("p", kind="person")
+    net.add_tie("p", "org", relation="leads", start_year=2000, w="1")
+    net.add_tie("org", "ev", relation="organized", start_year=2011, end_year=2011, w="2")
+    net.add_tie("org", "ev", relation="participated_in", start_year=2011, end_year=2011, w="3")
+    net.add_tie("org", "p", relation="partnership", directed=False, start_year=1996, end_year=2004, w="4")
+    return net
+
+
+def test_build_network_and_frames():
+    net = sample_network()
+    assert net.num_actors == 3 and net.num_ties == 4
+    assert list(net.actors["id"]) == ["org", "ev", "p"]
+    assert net.actors["founded"].tolist()[0] == 1996
+    assert net.ties["end_year"].isna().tolist() == [True, False, False, False]
+    with pytest.raises(IndexError):
+        net.add_tie("org", "nobody")
+    with pytest.raises(ValueError):
+        net.add_actor("org")
+    with pytest.raises(ValueError):
+        net.add_tie("org", "ev", weight=-1.0)
+
+
+def test_graph_selection_parameters():
+    net = sample_network()
+    g = net.graph()
+    assert g.directed and g.num_nodes == 3 and g.num_edges == 5  # the partnership is two edges
+    assert g.nodes == ["org", "ev", "p"]
+    assert net.graph(relations="organized").num_edges == 1
+    assert net.graph(kinds=["organization", "event"]).nodes == ["org", "ev"]
+    assert net.graph(years=2011, directed=False).edge_rows.tolist() == [0, 1, 2]
+    assert net.graph(years=(1990, 1999), directed=False).edge_rows.tolist() == [3]
+    w = net.graph(relations=["organized", "participated_in"], weight="w", duplicates="sum", directed=False)
+    assert w.num_edges == 1 and w.weights.tolist() == [5.0]
+    with pytest.raises(ValueError, match="relations: 'funded'"):
+        net.graph(relations="funded")
+    with pytest.raises(ValueError, match="kinds"):
+        net.graph(kinds="martian")
+    with pytest.raises(ValueError, match="years"):
+        net.graph(years=(2010, 2000))
+    with pytest.raises(ValueError, match="weight"):
+        net.graph(weight="nope")
+    with pytest.raises(ValueError, match="self_loops"):
+        net.graph(self_loops="maybe")
+
+
+def test_from_edges_and_arrays():
+    g = essnet.Graph.from_edges([0, 1, 2], [1, 2, 0], [1.0, 2.0, 3.0], directed=True)
+    assert g.num_nodes == 3 and g.directed and g.weighted
+    assert g.nodes == [0, 1, 2]
+    s, t = g.edges
+    assert s.dtype == np.int32 and s.tolist() == [0, 1, 2] and t.tolist() == [1, 2, 0]
+    assert g.neighbors(0, "in").tolist() == [2]
+    named = essnet.Graph.from_edges([0], [1], nodes=["a", "b", "c"])
+    assert named.nodes == ["a", "b", "c"] and named.num_nodes == 3
+    empty = essnet.Graph.from_edges([], [])
+    assert empty.num_nodes == 0 and empty.nodes == []
+    with pytest.raises(IndexError):
+        essnet.Graph.from_edges([0, 5], [1, 1], num_nodes=3)
+    with pytest.raises(ValueError):
+        essnet.Graph.from_edges([0], [1], [-1.0])
+    with pytest.raises(ValueError):
+        essnet.Graph.from_edges([0, 1], [1])
+    with pytest.raises(IndexError):
+        g.neighbors(7)
+
+
+def test_frame_keyed_by_node_id():
+    net = sample_network()
+    g = net.graph()
+    df = g.frame(degree=essnet.degree(g))
+    assert df.index.name == "id" and df.loc["org", "degree"] == 5
+    with pytest.raises(ValueError):
+        g.frame(degree=[1, 2])
+    assert "3 nodes, 5 edges" in repr(g)

@@ -1,0 +1,55 @@
+"""Builds essnet._core with CMake (the pybind/cmake_example pattern), for pip install.
+
+scikit-build-core is the modern choice but is not packaged for Debian 12, so setuptools drives the
+CMake build here. The CMake build folder is kept (build/python) so that reinstalling after a small
+change rebuilds only what changed.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+ROOT = Path(__file__).parent.resolve()
+
+
+class CMakeExtension(Extension):
+    def __init__(self, name: str) -> None:
+        super().__init__(name, sources=[])
+
+
+class CMakeBuild(build_ext):
+    def build_extension(self, ext: CMakeExtension) -> None:
+        output_dir = Path(self.get_ext_fullpath(ext.name)).parent.resolve()
+        build_dir = ROOT / "build" / "python"
+        build_dir.mkdir(parents=True, exist_ok=True)
+        configure = [
+            "cmake", "-S", str(ROOT), "-B", str(build_dir),
+            "-DCMAKE_BUILD_TYPE=Release",
+            f"-DPython_EXECUTABLE={sys.executable}",
+            f"-DESSNET_PYTHON_OUTPUT_DIR={output_dir}",
+            "-DESSNET_BUILD_PYTHON=ON",
+            "-DESSNET_BUILD_TESTS=OFF",
+            "-DESSNET_BUILD_BENCHMARKS=OFF",
+            "-DESSNET_BUILD_CLI=OFF",
+            "-DESSNET_BUILD_EXAMPLES=OFF",
+        ]
+        if os.environ.get("ESSNET_USE_OPENMP", "ON").upper() in ("0", "OFF", "FALSE"):
+            configure.append("-DESSNET_USE_OPENMP=OFF")
+        if not (build_dir / "CMakeCache.txt").exists():
+            configure += ["-G", "Ninja"] if _has_ninja() else []
+        subprocess.run(configure, check=True)
+        jobs = os.environ.get("CMAKE_BUILD_PARALLEL_LEVEL", "2")
+        subprocess.run(["cmake", "--build", str(build_dir), "--target", "_core", "-j", jobs], check=True)
+
+
+def _has_ninja() -> bool:
+    from shutil import which
+
+    return which("ninja") is not None
+
+
+setup(ext_modules=[CMakeExtension("essnet._core")], cmdclass={"build_ext": CMakeBuild})
