@@ -54,8 +54,8 @@ void BM_Build(benchmark::State& state, bool directed) {
     if (g.topology_bytes() > 4 * static_cast<std::size_t>(stored_arcs) + 16 * static_cast<std::size_t>(g.num_nodes() + 1))
         state.SkipWithError("topology exceeds 4 bytes per arc + 16 bytes per node");
 }
-BENCHMARK_CAPTURE(BM_Build, undirected, false)->RangeMultiplier(64)->Range(1 << 10, 1 << 22)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Build, directed, true)->RangeMultiplier(64)->Range(1 << 10, 1 << 22)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Build, undirected, false)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Build, directed, true)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(benchmark::kMillisecond);
 
 // Parsing an edge list of R-MAT edges written as decimal integers, in MB/s.
 void BM_ParseEdgelist(benchmark::State& state) {
@@ -85,7 +85,7 @@ void BM_Degree(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(degree(g).data());
     set_graph_counters(state, g);
 }
-BENCHMARK(BM_Degree)->RangeMultiplier(64)->Range(1 << 10, 1 << 22)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Degree)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(benchmark::kMillisecond);
 
 void BM_ConnectedComponents(benchmark::State& state) {
     const Graph g = build(bench::rmat(static_cast<int>(std::log2(state.range(0))), 16, 1), false);
@@ -97,7 +97,7 @@ void BM_ConnectedComponents(benchmark::State& state) {
     set_graph_counters(state, g);
     state.counters["components"] = r.count();
 }
-BENCHMARK(BM_ConnectedComponents)->RangeMultiplier(64)->Range(1 << 10, 1 << 22)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ConnectedComponents)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

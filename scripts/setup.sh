@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages essnet needs to build and test, when any is missing.
+# Quick when everything is there (one dpkg query).
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build                  # compiler and build
+  libboost-dev libboost-graph-dev        # Boost.Graph (interop, algorithms)
+  libeigen3-dev                          # Eigen (sparse matrices)
+  libcli11-dev                           # CLI11 (command line of the essnet program)
+  libgtest-dev libbenchmark-dev          # GoogleTest, Google Benchmark
+  pybind11-dev python3-dev               # Python module
+  python3-venv python3-pip python3-setuptools python3-wheel
+  python3-numpy python3-pandas           # Python results
+  python3-pytest python3-networkx python3-igraph  # Python tests and reference implementations
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "essnet setup: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
