@@ -6,6 +6,8 @@
 #include "essnet/core/error.hpp"
 #include "essnet/core/types.hpp"
 #include "essnet/datasets/chantier.hpp"
+#include "essnet/generate/generators.hpp"
+#include "essnet/generate/random.hpp"
 #include "essnet/graph/builder.hpp"
 #include "essnet/graph/graph.hpp"
 #include "essnet/graph/selection.hpp"

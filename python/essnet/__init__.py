@@ -10,7 +10,7 @@ as numpy arrays aligned with ``graph.nodes``.
 >>> deg = essnet.degree(g)
 """
 
-from . import _core, datasets
+from . import _core, datasets, generate
 from ._core import ParseError, usual_kinds, usual_relations
 from ._graph import Graph
 from ._network import ActorNetwork
@@ -28,6 +28,7 @@ __all__ = [
     "datasets",
     "parse_edgelist",
     "degree",
+    "generate",
     "read_csv",
     "read_edgelist",
     "usual_kinds",

@@ -18,6 +18,7 @@ void bind_io(py::module_& m);
 void bind_centrality(py::module_& m);
 void bind_components(py::module_& m);
 void bind_datasets(py::module_& m);
+void bind_generate(py::module_& m);
 
 /// Copies a C++ array into a new numpy array.
 template <class T>

@@ -37,4 +37,5 @@ PYBIND11_MODULE(_core, m) {
     essnet::python::bind_centrality(m);
     essnet::python::bind_components(m);
     essnet::python::bind_datasets(m);
+    essnet::python::bind_generate(m);
 }
