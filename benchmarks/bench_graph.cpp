@@ -1,4 +1,4 @@
-// Graph building, edge-list parsing and topology memory, plus degree and connected components.
+// Graph building, edge-list parsing and topology memory.
 //
 // Counters: nodes, edges, edges per second, and for built graphs the topology bytes per stored arc
 // and per node (the budget is 4 bytes per arc plus 16 bytes per node for an unweighted graph).
@@ -13,17 +13,28 @@
 #include <omp.h>
 #endif
 
-#include "essnet/centrality/degree.hpp"
-#include "essnet/components/connected_components.hpp"
+#include "bandwidth.hpp"
+#include "essnet/generate/generators.hpp"
 #include "essnet/graph/builder.hpp"
 #include "essnet/io/edgelist.hpp"
-#include "generators.hpp"
 
 namespace {
 
 using namespace essnet;
 
-Graph build(const bench::Edges& e, bool directed) {
+// Raw R-MAT edges (as drawn: self-loops and repeats included), to build from.
+struct Edges {
+    node_id num_nodes;
+    std::vector<node_id> sources, targets;
+};
+Edges rmat_edges(std::int64_t nodes, std::uint64_t seed) {
+    const Graph raw = generate::rmat({.scale = static_cast<int>(std::log2(static_cast<double>(nodes))), .edge_factor = 16,
+                                      .directed = true, .simple = false, .seed = seed});
+    return {raw.num_nodes(), {raw.edge_sources().begin(), raw.edge_sources().end()},
+            {raw.edge_targets().begin(), raw.edge_targets().end()}};
+}
+
+Graph build(const Edges& e, bool directed) {
     GraphBuilder b(e.num_nodes, {.directed = directed});
     b.add_edges(e.sources, e.targets);
     return std::move(b).build();
@@ -39,7 +50,7 @@ void set_graph_counters(benchmark::State& state, const Graph& g) {
 
 // Topology memory of an unweighted graph: bytes per stored arc once 16 bytes per node are set aside.
 void BM_Build(benchmark::State& state, bool directed) {
-    const auto e = bench::rmat(static_cast<int>(std::log2(state.range(0))), 16, 42);
+    const auto e = rmat_edges(state.range(0), 42);
     Graph g;
     for (auto _ : state) {
         g = build(e, directed);
@@ -59,7 +70,7 @@ BENCHMARK_CAPTURE(BM_Build, directed, true)->RangeMultiplier(32)->Range(1 << 10,
 
 // Parsing an edge list of R-MAT edges written as decimal integers, in MB/s.
 void BM_ParseEdgelist(benchmark::State& state) {
-    const auto e = bench::rmat(static_cast<int>(std::log2(state.range(0))), 16, 7);
+    const auto e = rmat_edges(state.range(0), 7);
     const auto path = (std::filesystem::temp_directory_path() / ("essnet_bench_" + std::to_string(state.range(0)) + ".txt")).string();
     {
         std::ofstream out(path);
@@ -80,33 +91,10 @@ void BM_ParseEdgelist(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseEdgelist)->RangeMultiplier(64)->Range(1 << 10, 1 << 16)->Unit(benchmark::kMillisecond);
 
-void BM_Degree(benchmark::State& state) {
-    const Graph g = build(bench::rmat(static_cast<int>(std::log2(state.range(0))), 16, 1), false);
-    for (auto _ : state) benchmark::DoNotOptimize(degree(g).data());
-    set_graph_counters(state, g);
-}
-BENCHMARK(BM_Degree)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(benchmark::kMillisecond);
-
-void BM_ConnectedComponents(benchmark::State& state) {
-    const Graph g = build(bench::rmat(static_cast<int>(std::log2(state.range(0))), 16, 1), false);
-    ComponentsResult r;
-    for (auto _ : state) {
-        r = connected_components(g);
-        benchmark::DoNotOptimize(r.membership.data());
-    }
-    set_graph_counters(state, g);
-    state.counters["components"] = r.count();
-}
-BENCHMARK(BM_ConnectedComponents)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(benchmark::kMillisecond);
-
 }  // namespace
 
 int main(int argc, char** argv) {
-#ifdef _OPENMP
-    benchmark::AddCustomContext("threads", std::to_string(omp_get_max_threads()));
-#else
-    benchmark::AddCustomContext("threads", "1 (built without OpenMP)");
-#endif
+    benchmark::AddCustomContext("threads", bench::thread_count());
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     benchmark::RunSpecifiedBenchmarks();

@@ -11,63 +11,80 @@ namespace essnet {
 
 namespace {
 
-// Stable counting sort of edge positions by key: O(m + n).
-std::vector<std::int64_t> counting_sort(const std::vector<std::int64_t>& order, const std::vector<node_id>& key,
-                                        node_id n) {
-    std::vector<std::int64_t> start(static_cast<std::size_t>(n) + 1, 0);
-    for (const auto i : order) ++start[static_cast<std::size_t>(key[static_cast<std::size_t>(i)]) + 1];
-    std::partial_sum(start.begin(), start.end(), start.begin());
-    std::vector<std::int64_t> sorted(order.size());
-    for (const auto i : order) sorted[static_cast<std::size_t>(start[static_cast<std::size_t>(key[static_cast<std::size_t>(i)])]++)] = i;
-    return sorted;
-}
+// A compressed sparse row adjacency: offsets, neighbours and the edge id of each arc.
+struct Csr {
+    std::vector<arc_index> offsets;
+    std::vector<node_id> neighbors;
+    std::vector<edge_id> edges;
+};
 
-// Fills a CSR from (node, neighbour, edge) arcs and sorts each adjacency by (neighbour, edge id).
-void fill_csr(node_id n, const std::vector<node_id>& from, const std::vector<node_id>& to, bool both_ways,
-              std::vector<arc_index>& offsets, std::vector<node_id>& neighbors, std::vector<edge_id>& edges) {
+// Arcs of the edges in edge order: u -> v for every edge (and v -> u too when undirected).
+// Each list comes out in edge order, not sorted.
+Csr fill_in_edge_order(node_id n, const std::vector<node_id>& from, const std::vector<node_id>& to, bool both_ways) {
+    Csr c;
     const std::size_t m = from.size();
-    offsets.assign(static_cast<std::size_t>(n) + 1, 0);
+    c.offsets.assign(static_cast<std::size_t>(n) + 1, 0);
     for (std::size_t e = 0; e < m; ++e) {
-        ++offsets[static_cast<std::size_t>(from[e]) + 1];
-        if (both_ways) ++offsets[static_cast<std::size_t>(to[e]) + 1];
+        ++c.offsets[static_cast<std::size_t>(from[e]) + 1];
+        if (both_ways) ++c.offsets[static_cast<std::size_t>(to[e]) + 1];
     }
-    std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
-    neighbors.resize(static_cast<std::size_t>(offsets.back()));
-    edges.resize(neighbors.size());
-    std::vector<arc_index> next(offsets.begin(), offsets.end() - 1);
+    std::partial_sum(c.offsets.begin(), c.offsets.end(), c.offsets.begin());
+    c.neighbors.resize(static_cast<std::size_t>(c.offsets.back()));
+    c.edges.resize(c.neighbors.size());
+    std::vector<arc_index> next(c.offsets.begin(), c.offsets.end() - 1);
     for (std::size_t e = 0; e < m; ++e) {
         auto a = static_cast<std::size_t>(next[static_cast<std::size_t>(from[e])]++);
-        neighbors[a] = to[e];
-        edges[a] = static_cast<edge_id>(e);
+        c.neighbors[a] = to[e];
+        c.edges[a] = static_cast<edge_id>(e);
         if (both_ways) {
             a = static_cast<std::size_t>(next[static_cast<std::size_t>(to[e])]++);
-            neighbors[a] = from[e];
-            edges[a] = static_cast<edge_id>(e);
+            c.neighbors[a] = from[e];
+            c.edges[a] = static_cast<edge_id>(e);
         }
     }
-    // Arcs were placed in edge order, so sorting by neighbour alone (stably) leaves equal
-    // neighbours ordered by edge id. Pack (neighbour, edge) in one key for a fast unstable sort.
-#pragma omp parallel
-    {
-        std::vector<std::uint64_t> keys;
-#pragma omp for schedule(dynamic, 1024)
-        for (node_id u = 0; u < n; ++u) {
-            const auto b = static_cast<std::size_t>(offsets[static_cast<std::size_t>(u)]);
-            const auto e = static_cast<std::size_t>(offsets[static_cast<std::size_t>(u) + 1]);
-            if (std::is_sorted(neighbors.begin() + static_cast<std::ptrdiff_t>(b),
-                               neighbors.begin() + static_cast<std::ptrdiff_t>(e)))
-                continue;
-            keys.resize(e - b);
-            for (std::size_t a = b; a < e; ++a)
-                keys[a - b] = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(neighbors[a])) << 32) |
-                              static_cast<std::uint32_t>(edges[a]);
-            std::sort(keys.begin(), keys.end());
-            for (std::size_t a = b; a < e; ++a) {
-                neighbors[a] = static_cast<node_id>(keys[a - b] >> 32);
-                edges[a] = static_cast<edge_id>(keys[a - b] & 0xffffffffu);
-            }
+    return c;
+}
+
+// The transpose of a CSR. Scanning nodes in increasing order leaves every list of the result
+// sorted by neighbour, and arcs to the same neighbour keep their order in the input, so a
+// transpose of lists in edge order is sorted by (neighbour, edge id) without any sort.
+Csr transpose(node_id n, const Csr& in) {
+    Csr out;
+    out.offsets.assign(static_cast<std::size_t>(n) + 1, 0);
+    for (const node_id v : in.neighbors) ++out.offsets[static_cast<std::size_t>(v) + 1];
+    std::partial_sum(out.offsets.begin(), out.offsets.end(), out.offsets.begin());
+    out.neighbors.resize(in.neighbors.size());
+    out.edges.resize(in.edges.size());
+    std::vector<arc_index> next(out.offsets.begin(), out.offsets.end() - 1);
+    for (node_id u = 0; u < n; ++u) {
+        for (auto a = in.offsets[static_cast<std::size_t>(u)]; a < in.offsets[static_cast<std::size_t>(u) + 1]; ++a) {
+            const auto v = static_cast<std::size_t>(in.neighbors[static_cast<std::size_t>(a)]);
+            const auto b = static_cast<std::size_t>(next[v]++);
+            out.neighbors[b] = u;
+            out.edges[b] = in.edges[static_cast<std::size_t>(a)];
         }
     }
+    return out;
+}
+
+// Drops the arcs of removed edges and renumbers the others.
+void compact(Csr& c, const std::vector<edge_id>& new_id) {
+    std::size_t k = 0;
+    arc_index begin = 0;
+    for (std::size_t u = 0; u + 1 < c.offsets.size(); ++u) {
+        const arc_index end = c.offsets[u + 1];
+        for (auto a = static_cast<std::size_t>(begin); a < static_cast<std::size_t>(end); ++a) {
+            const edge_id e = new_id[static_cast<std::size_t>(c.edges[a])];
+            if (e < 0) continue;
+            c.neighbors[k] = c.neighbors[a];
+            c.edges[k] = e;
+            ++k;
+        }
+        begin = end;
+        c.offsets[u + 1] = static_cast<arc_index>(k);
+    }
+    c.neighbors.resize(k);
+    c.edges.resize(k);
 }
 
 }  // namespace
@@ -81,7 +98,7 @@ void GraphBuilder::reserve(std::size_t num_edges) {
     sources_.reserve(num_edges);
     targets_.reserve(num_edges);
     rows_.reserve(num_edges);
-    if (options_.weighted || options_.duplicates != DuplicatePolicy::keep) weights_.reserve(num_edges);
+    if (stores_weights()) weights_.reserve(num_edges);
 }
 
 void GraphBuilder::add_edge(node_id u, node_id v, double w, std::int64_t row) {
@@ -98,8 +115,7 @@ void GraphBuilder::add_edge(node_id u, node_id v, double w, std::int64_t row) {
     rows_.push_back(row < 0 ? static_cast<std::int64_t>(sources_.size()) : row);
     sources_.push_back(u);
     targets_.push_back(v);
-    if (options_.weighted || options_.duplicates != DuplicatePolicy::keep)
-        weights_.push_back(options_.weighted ? w : 1.0);
+    if (stores_weights()) weights_.push_back(options_.weighted ? w : 1.0);
 }
 
 void GraphBuilder::add_edges(std::span<const node_id> sources, std::span<const node_id> targets,
@@ -130,7 +146,7 @@ void GraphBuilder::set_node_actors(std::vector<std::int32_t> actors) {
 }
 
 Graph GraphBuilder::build() && {
-    const bool keep_weights = options_.weighted || options_.duplicates == DuplicatePolicy::sum;
+    const bool keep_weights = stores_weights();
     std::size_t m = sources_.size();
 
     // Self-loops.
@@ -151,56 +167,72 @@ Graph GraphBuilder::build() && {
         if (!weights_.empty()) weights_.resize(m);
     }
 
-    // Duplicates: group equal (canonical) pairs with two stable counting sorts, keep the first edge
-    // of each group (in input order) and fold the others' weights into it.
+    // Sorted adjacency: lists in edge order, then one transpose (undirected: the arcs are
+    // symmetric) or two (directed: in-arcs, then out-arcs).
+    Csr out, in;
+    if (options_.directed) {
+        in = transpose(num_nodes_, fill_in_edge_order(num_nodes_, sources_, targets_, false));
+        out = transpose(num_nodes_, in);
+    } else {
+        out = transpose(num_nodes_, fill_in_edge_order(num_nodes_, sources_, targets_, true));
+    }
+
+    // Duplicates sit next to each other in the sorted lists: keep the first edge of each run (the
+    // earliest given), fold the weights of the others into it, then drop them.
     if (options_.duplicates != DuplicatePolicy::keep && m > 0) {
-        std::vector<node_id> lo(m), hi(m);
-        for (std::size_t i = 0; i < m; ++i) {
-            lo[i] = sources_[i];
-            hi[i] = targets_[i];
-            if (!options_.directed && lo[i] > hi[i]) std::swap(lo[i], hi[i]);
-        }
-        std::vector<std::int64_t> order(m);
-        std::iota(order.begin(), order.end(), 0);
-        order = counting_sort(order, hi, num_nodes_);
-        order = counting_sort(order, lo, num_nodes_);
-        std::vector<std::uint8_t> kept(m, 0);
-        for (std::size_t g = 0; g < m;) {
-            const auto first = static_cast<std::size_t>(order[g]);
-            kept[first] = 1;
-            std::size_t j = g + 1;
-            for (; j < m; ++j) {
-                const auto i = static_cast<std::size_t>(order[j]);
-                if (lo[i] != lo[first] || hi[i] != hi[first]) break;
-                if (options_.duplicates == DuplicatePolicy::sum)
-                    weights_[first] += weights_[i];
-                else
-                    weights_[first] = std::max(weights_[first], weights_[i]);
+        std::vector<edge_id> new_id(m, 0);
+        for (node_id u = 0; u < num_nodes_; ++u) {
+            const auto b = static_cast<std::size_t>(out.offsets[static_cast<std::size_t>(u)]);
+            const auto e = static_cast<std::size_t>(out.offsets[static_cast<std::size_t>(u) + 1]);
+            for (std::size_t a = b; a < e;) {
+                const node_id v = out.neighbors[a];
+                const edge_id first = out.edges[a];
+                std::size_t r = a + 1;
+                for (; r < e && out.neighbors[r] == v; ++r) {
+                    const edge_id dup = out.edges[r];
+                    // Fold each duplicate once: from its canonical side (u <= v when undirected),
+                    // and once per edge although an undirected self-loop has two arcs.
+                    if (dup == first || dup == out.edges[r - 1] || new_id[static_cast<std::size_t>(dup)] < 0) continue;
+                    if (!options_.directed && u > v) continue;
+                    new_id[static_cast<std::size_t>(dup)] = -1;
+                    if (weights_.empty()) continue;
+                    auto& w = weights_[static_cast<std::size_t>(first)];
+                    w = options_.duplicates == DuplicatePolicy::sum ? w + weights_[static_cast<std::size_t>(dup)]
+                                                                    : std::max(w, weights_[static_cast<std::size_t>(dup)]);
+                }
+                a = r;
             }
-            g = j;
         }
         std::size_t k = 0;
         for (std::size_t i = 0; i < m; ++i) {
-            if (!kept[i]) continue;
+            if (new_id[i] < 0) continue;
+            new_id[i] = static_cast<edge_id>(k);
             sources_[k] = sources_[i];
             targets_[k] = targets_[i];
             rows_[k] = rows_[i];
-            weights_[k] = weights_[i];
+            if (!weights_.empty()) weights_[k] = weights_[i];
             ++k;
         }
         m = k;
         sources_.resize(m);
         targets_.resize(m);
         rows_.resize(m);
-        weights_.resize(m);
+        if (!weights_.empty()) weights_.resize(m);
+        compact(out, new_id);
+        if (options_.directed) compact(in, new_id);
     }
-    if (!keep_weights) weights_.clear();
 
     Graph g;
     g.directed_ = options_.directed;
-    fill_csr(num_nodes_, sources_, targets_, !options_.directed, g.offsets_, g.targets_, g.arc_edges_);
-    if (options_.directed)
-        fill_csr(num_nodes_, targets_, sources_, false, g.in_offsets_, g.in_sources_, g.in_arc_edges_);
+    g.weighted_ = keep_weights;
+    g.offsets_ = std::move(out.offsets);
+    g.targets_ = std::move(out.neighbors);
+    g.arc_edges_ = std::move(out.edges);
+    if (options_.directed) {
+        g.in_offsets_ = std::move(in.offsets);
+        g.in_sources_ = std::move(in.neighbors);
+        g.in_arc_edges_ = std::move(in.edges);
+    }
     g.edge_sources_ = std::move(sources_);
     g.edge_targets_ = std::move(targets_);
     g.weights_ = std::move(weights_);

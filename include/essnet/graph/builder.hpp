@@ -58,6 +58,9 @@ public:
     Graph build() &&;
 
 private:
+    // An unweighted graph merged by sum becomes weighted by multiplicity.
+    bool stores_weights() const noexcept { return options_.weighted || options_.duplicates == DuplicatePolicy::sum; }
+
     node_id num_nodes_;
     GraphBuildOptions options_;
     std::vector<node_id> sources_;

@@ -27,7 +27,7 @@ public:
     Graph() = default;
 
     bool directed() const noexcept { return directed_; }
-    bool weighted() const noexcept { return !weights_.empty(); }
+    bool weighted() const noexcept { return weighted_; }
     node_id num_nodes() const noexcept { return static_cast<node_id>(offsets_.size() - 1); }
     std::int64_t num_edges() const noexcept { return static_cast<std::int64_t>(edge_sources_.size()); }
     /// Number of stored out-arcs: num_edges() when directed, 2 * num_edges() when undirected.
@@ -106,6 +106,7 @@ private:
     }
 
     bool directed_ = false;
+    bool weighted_ = false;
     std::vector<arc_index> offsets_{0};
     std::vector<node_id> targets_;
     std::vector<edge_id> arc_edges_;
