@@ -25,6 +25,7 @@ struct AnalyzeArgs {
     std::vector<std::string> inputs;
     std::string out;
     bool directed = false;
+    bool undirected = false;
     bool weighted = false;
     std::size_t top = 10;
 };
@@ -48,7 +49,13 @@ int analyze(const AnalyzeArgs& args) {
             title = "Edge list " + args.inputs[0];
             default_out = std::filesystem::path(args.inputs[0]).stem().string();
         }
-        if (network) graph = select_graph(*network, {.directed = args.directed ? std::optional<bool>(true) : std::nullopt});
+        if (network) {
+            GraphSelection selection;
+            if (args.directed) selection.directed = true;
+            if (args.undirected) selection.directed = false;
+            if (args.weighted) selection.weight = "weight";
+            graph = select_graph(*network, selection);
+        }
     } catch (const ParseError& e) {
         std::cerr << "essnet: input error: " << e.what() << "\n";
         return exit_input;
@@ -86,9 +93,13 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile)
         ->expected(0, 2);
     cmd->add_option("-o,--out", args.out, "Output folder for the report (default: essnet-output/NAME)");
-    cmd->add_flag("--directed", args.directed, "Treat the ties (or the edge list) as directed");
-    cmd->add_flag("--weighted", args.weighted, "Read a third edge-list column as the weight");
-    cmd->add_option("--top", args.top, "How many highest-degree actors to list")->check(CLI::PositiveNumber);
+    auto* directed = cmd->add_flag("--directed", args.directed,
+                                   "A directed graph (an undirected tie becomes an arc each way); by default a "
+                                   "network is directed when all its ties are, an edge list undirected");
+    cmd->add_flag("--undirected", args.undirected, "An undirected graph")->excludes(directed);
+    cmd->add_flag("--weighted", args.weighted, "Use the ties' weight column, or read a third edge-list column as weight");
+    cmd->add_option("--top", args.top, "How many highest-degree actors to list (1 to 1000000)")
+        ->check(CLI::Range(1, 1000000));
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {

@@ -1,7 +1,8 @@
 #include "essnet/graph/selection.hpp"
 
-#include <charconv>
-#include <cmath>
+#include "essnet/detail/numbers.hpp"
+
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -15,11 +16,12 @@ std::string join(const std::vector<std::string>& labels) {
     return out.empty() ? "none" : out;
 }
 
-// Marks the categories named in `wanted`; all when it is empty.
-std::vector<std::uint8_t> mark_categories(const CategoricalColumn& column, const std::vector<std::string>& wanted,
-                                          const char* parameter) {
-    std::vector<std::uint8_t> keep(column.categories().size(), wanted.empty() ? 1 : 0);
-    for (const auto& label : wanted) {
+// Marks the categories named in `wanted`; all when it is not given.
+std::vector<std::uint8_t> mark_categories(const CategoricalColumn& column,
+                                          const std::optional<std::vector<std::string>>& wanted, const char* parameter) {
+    std::vector<std::uint8_t> keep(column.categories().size(), wanted ? 0 : 1);
+    if (!wanted) return keep;
+    for (const auto& label : *wanted) {
         const auto code = column.find(label);
         if (code == CategoricalColumn::missing)
             throw std::invalid_argument(std::string(parameter) + ": '" + label + "' is not one of the network's " +
@@ -29,20 +31,20 @@ std::vector<std::uint8_t> mark_categories(const CategoricalColumn& column, const
     return keep;
 }
 
-std::vector<double> weight_values(const TieTable& ties, const std::string& column) {
+// Weights of the selected ties (rows), from the weight column or an extra column.
+std::vector<double> weight_values(const TieTable& ties, const std::string& column, const std::vector<std::int64_t>& rows) {
+    std::vector<double> values(ties.size(), 1.0);
     if (column == "weight") return ties.weight;
     for (const auto& extra : ties.extra) {
         if (extra.name != column) continue;
-        std::vector<double> values(ties.size());
-        for (std::size_t row = 0; row < ties.size(); ++row) {
-            const std::string_view text = extra.values[row];
-            double w = 0;
-            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), w);
-            if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || !(w >= 0) || std::isinf(w))
-                throw std::invalid_argument("weight: column '" + column + "' holds '" + std::string(text) +
-                                            "' in tie row " + std::to_string(row) +
-                                            ", which is not a finite non-negative number");
-            values[row] = w;
+        for (const auto row : rows) {
+            const std::string_view text = extra.values[static_cast<std::size_t>(row)];
+            if (detail::trim_blanks(text).empty()) continue;
+            const auto w = detail::parse_weight(text);
+            if (!w.error.empty())
+                throw std::invalid_argument("weight: column '" + column + "', tie row " + std::to_string(row) + ": " +
+                                            w.error);
+            values[static_cast<std::size_t>(row)] = w.value;
         }
         return values;
     }
@@ -68,7 +70,7 @@ Graph select_graph(const ActorNetwork& network, const GraphSelection& sel) {
     std::vector<std::string> names;
     for (std::size_t a = 0; a < actors.size(); ++a) {
         const auto kind = actors.kind.code(a);
-        const bool keep = sel.kinds.empty() || (kind != CategoricalColumn::missing && keep_kind[static_cast<std::size_t>(kind)]);
+        const bool keep = !sel.kinds || (kind != CategoricalColumn::missing && keep_kind[static_cast<std::size_t>(kind)]);
         if (!keep) continue;
         node_of[a] = static_cast<node_id>(node_actors.size());
         node_actors.push_back(static_cast<std::int32_t>(a));
@@ -77,10 +79,9 @@ Graph select_graph(const ActorNetwork& network, const GraphSelection& sel) {
 
     // Ties.
     std::vector<std::int64_t> rows;
-    bool any_directed = false;
     for (std::size_t t = 0; t < ties.size(); ++t) {
         const auto rel = ties.relation.code(t);
-        if (!sel.relations.empty() && (rel == CategoricalColumn::missing || !keep_relation[static_cast<std::size_t>(rel)]))
+        if (sel.relations && (rel == CategoricalColumn::missing || !keep_relation[static_cast<std::size_t>(rel)]))
             continue;
         if (node_of[static_cast<std::size_t>(ties.source[t])] < 0 || node_of[static_cast<std::size_t>(ties.target[t])] < 0)
             continue;
@@ -90,13 +91,13 @@ Graph select_graph(const ActorNetwork& network, const GraphSelection& sel) {
             if (start == no_year || start > sel.years->last) continue;
             if (end != no_year && end < sel.years->first) continue;
         }
-        any_directed = any_directed || ties.directed[t] != 0;
         rows.push_back(static_cast<std::int64_t>(t));
     }
 
-    const bool directed = sel.directed.value_or(any_directed);
+    const bool all_directed = std::all_of(ties.directed.begin(), ties.directed.end(), [](auto d) { return d != 0; });
+    const bool directed = sel.directed.value_or(!ties.directed.empty() && all_directed);
     const bool weighted = !sel.weight.empty();
-    const std::vector<double> weights = weighted ? weight_values(ties, sel.weight) : std::vector<double>{};
+    const std::vector<double> weights = weighted ? weight_values(ties, sel.weight, rows) : std::vector<double>{};
     GraphBuilder builder(static_cast<node_id>(node_actors.size()),
                          {.directed = directed, .weighted = weighted, .duplicates = sel.duplicates,
                           .self_loops = sel.self_loops});

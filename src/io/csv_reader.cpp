@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "essnet/detail/csv_tokenizer.hpp"
+#include "essnet/detail/numbers.hpp"
 #include "essnet/detail/read_file.hpp"
 #include "essnet/io/csv.hpp"
 
@@ -18,11 +19,7 @@ namespace {
 using detail::CsvField;
 using detail::CsvTokenizer;
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
+using detail::trim_blanks;
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -47,9 +44,9 @@ Header read_header(CsvTokenizer& csv, const std::vector<std::string>& known, con
     if (!csv.next(fields)) throw ParseError(csv.name(), 1, 1, "the file is empty; expected a header row");
     Header h;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        const std::string name(trim(fields[i].value));
+        const std::string name(trim_blanks(fields[i].value));
         if (name.empty()) csv.fail(fields[i], "column " + std::to_string(i + 1) + " of the header has no name");
-        if (!h.index.emplace(name, i).second) csv.fail(fields[i], "column '" + name + "' appears twice in the header");
+        if (!h.index.emplace(name, i).second) csv.fail(fields[i], "column " + detail::quoted(name) + " appears twice in the header");
         h.names.push_back(name);
         if (std::find(known.begin(), known.end(), name) == known.end()) h.extra.push_back(i);
     }
@@ -57,7 +54,7 @@ Header read_header(CsvTokenizer& csv, const std::vector<std::string>& known, con
         if (h.index.count(name)) continue;
         std::string have;
         for (const auto& n : h.names) have += (have.empty() ? "" : ", ") + n;
-        csv.fail(fields.front(), "missing required column '" + name + "' (the header has: " + have + ")");
+        csv.fail(fields.front(), "missing required column '" + name + "' (the header has: " + detail::quoted(have) + ")");
     }
     return h;
 }
@@ -75,40 +72,25 @@ bool next_row(CsvTokenizer& csv, const Header& h, std::vector<CsvField>& fields)
 }
 
 std::int32_t parse_year(const CsvTokenizer& csv, const CsvField& f, const char* column) {
-    std::string_view s = trim(f.value);
-    if (s.empty()) return no_year;
-    const auto dot = s.find('.');
-    std::string_view digits = s.substr(0, dot);
-    const bool zero_fraction = dot == std::string_view::npos ||
-                               (dot + 1 < s.size() && s.find_first_not_of('0', dot + 1) == std::string_view::npos);
-    std::int32_t year = 0;
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), year);
-    if (ec != std::errc{} || end != digits.data() + digits.size() || !zero_fraction || year == no_year)
-        csv.fail(f, std::string(column) + " '" + std::string(f.value) +
-                        "' is not a year (expected an integer such as 2011, or an empty field)");
-    return year;
+    const auto year = detail::parse_year(f.value);
+    if (!year)
+        csv.fail(f, std::string(column) + " " + detail::quoted(f.value) +
+                        " is not a year (expected an integer from -9999 to 9999 such as 2011, or an empty field)");
+    return *year;
 }
 
 double parse_weight(const CsvTokenizer& csv, const CsvField& f) {
-    std::string_view s = trim(f.value);
-    if (s.empty()) return 1.0;
-    if (s.front() == '+') s.remove_prefix(1);
-    double w = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), w);
-    if (ec == std::errc::result_out_of_range || (ec == std::errc{} && end == s.data() + s.size() && std::isinf(w)))
-        csv.fail(f, "weight '" + std::string(f.value) + "' is not finite");
-    if (ec != std::errc{} || end != s.data() + s.size())
-        csv.fail(f, "weight '" + std::string(f.value) + "' is not a number");
-    if (std::isnan(w)) csv.fail(f, "weight is NaN; weights must be finite non-negative numbers");
-    if (w < 0) csv.fail(f, "weight " + std::string(f.value) + " is negative; weights must be non-negative");
-    return w;
+    if (detail::trim_blanks(f.value).empty()) return 1.0;
+    const auto w = detail::parse_weight(f.value);
+    if (!w.error.empty()) csv.fail(f, w.error);
+    return w.value;
 }
 
 bool parse_directed(const CsvTokenizer& csv, const CsvField& f) {
-    const std::string s = lower(trim(f.value));
+    const std::string s = lower(trim_blanks(f.value));
     if (s.empty() || s == "true" || s == "yes" || s == "1") return true;
     if (s == "false" || s == "no" || s == "0") return false;
-    csv.fail(f, "directed '" + std::string(f.value) + "' is not one of true/false, yes/no, 1/0");
+    csv.fail(f, "directed " + detail::quoted(f.value) + " is not one of true/false, yes/no, 1/0");
 }
 
 std::vector<std::string> extra_names(const Header& h) {
@@ -135,13 +117,13 @@ ActorNetwork parse_csv(std::string_view actors_text, const std::string& actors_n
     const auto a_id = *ah.find("id");
     const auto a_name = ah.find("name"), a_kind = ah.find("kind"), a_country = ah.find("country"),
                a_region = ah.find("region"), a_founded = ah.find("founded");
-    auto text = [&](std::optional<std::size_t> col) { return col ? trim(row[*col].value) : std::string_view{}; };
+    auto text = [&](std::optional<std::size_t> col) { return col ? trim_blanks(row[*col].value) : std::string_view{}; };
     while (next_row(actors_csv, ah, row)) {
-        const std::string_view id = trim(row[a_id].value);
+        const std::string_view id = trim_blanks(row[a_id].value);
         if (id.empty()) actors_csv.fail(row[a_id], "actor id is empty");
         const auto [it, fresh] = defined_on.try_emplace(std::string(id), row[a_id].line);
         if (!fresh)
-            actors_csv.fail(row[a_id], "duplicate actor id '" + std::string(id) + "' (first defined on line " +
+            actors_csv.fail(row[a_id], "duplicate actor id " + detail::quoted(id) + " (first defined on line " +
                                            std::to_string(it->second) + ")");
         const std::int32_t founded = a_founded ? parse_year(actors_csv, row[*a_founded], "founded") : no_year;
         extra.clear();
@@ -153,10 +135,10 @@ ActorNetwork parse_csv(std::string_view actors_text, const std::string& actors_n
     const auto t_relation = th.find("relation"), t_directed = th.find("directed"), t_weight = th.find("weight"),
                t_start = th.find("start_year"), t_end = th.find("end_year"), t_provenance = th.find("provenance");
     auto actor = [&](std::size_t col, const char* role) {
-        const std::string_view id = trim(row[col].value);
+        const std::string_view id = trim_blanks(row[col].value);
         const auto found = net.find_actor(id);
         if (!found)
-            ties_csv.fail(row[col], std::string("tie ") + role + " '" + std::string(id) + "' is not an actor id in " +
+            ties_csv.fail(row[col], std::string("tie ") + role + " " + detail::quoted(id) + " is not an actor id in " +
                                         actors_name);
         return *found;
     };

@@ -9,6 +9,10 @@
 #include <string_view>
 #include <unordered_map>
 
+#include <sys/stat.h>
+
+#include "essnet/detail/numbers.hpp"
+#include "essnet/detail/read_file.hpp"
 #include "essnet/detail/text.hpp"
 #include "essnet/io/edgelist.hpp"
 
@@ -125,7 +129,8 @@ public:
     void parse(std::string_view line, std::int64_t line_number) {
         line_ = line;
         line_number_ = line_number;
-        if (!line.empty() && line.back() == '\r') line_.remove_suffix(1);
+        if (line_number == 1 && line_.substr(0, 3) == "\xEF\xBB\xBF") line_.remove_prefix(3);  // byte-order mark
+        while (!line_.empty() && line_.back() == '\r') line_.remove_suffix(1);
         std::size_t p = 0;
         while (p < line_.size() && is_blank(line_[p])) ++p;
         if (p == line_.size() || line_[p] == '#' || line_[p] == '%') return;
@@ -140,6 +145,10 @@ public:
             std::uint64_t value = 0;
             bool digits = true;
             while (p < line_.size() && !is_blank(line_[p]) && line_[p] != ',') {
+                if (line_[p] == '\r')
+                    fail(p, "carriage return inside a line; lines must end with LF or CRLF (convert a file with "
+                            "CR-only line ends first)");
+                if (line_[p] == '\0') fail(p, "NUL byte in a text file");
                 const auto d = static_cast<unsigned>(line_[p]) - unsigned{'0'};
                 digits = digits && d <= 9;
                 value = value * 10 + d;
@@ -183,17 +192,9 @@ private:
         return index_.get_name(token);
     }
     double weight(std::string_view token, std::size_t start) {
-        std::string_view s = token;
-        if (s.front() == '+') s.remove_prefix(1);
-        double w = 0;
-        const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), w);
-        if (ec == std::errc::result_out_of_range || (ec == std::errc{} && end == s.data() + s.size() && std::isinf(w)))
-            fail(start, "weight '" + std::string(token) + "' is not finite");
-        if (ec != std::errc{} || end != s.data() + s.size())
-            fail(start, "weight '" + std::string(token) + "' is not a number");
-        if (std::isnan(w)) fail(start, "weight is NaN; weights must be finite non-negative numbers");
-        if (w < 0) fail(start, "weight " + std::string(token) + " is negative; weights must be non-negative");
-        return w;
+        const auto w = detail::parse_weight(token);
+        if (!w.error.empty()) fail(start, w.error);
+        return w.value;
     }
     [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
         throw ParseError(path_, line_number_, detail::column_of(line_, 0, offset), message);
@@ -210,16 +211,12 @@ private:
 }  // namespace
 
 EdgeList parse_edgelist(const std::string& path, bool weighted) {
-    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-    if (!file) throw FileError(path, errno, "open");
+    std::unique_ptr<std::FILE, FileCloser> file(detail::open_for_reading(path));
     EdgeList out;
-    if (std::fseek(file.get(), 0, SEEK_END) == 0) {  // reserve for ~12 bytes per line
-        const long size = std::ftell(file.get());
-        if (size > 0) {
-            out.sources.reserve(static_cast<std::size_t>(size) / 12);
-            out.targets.reserve(static_cast<std::size_t>(size) / 12);
-        }
-        std::rewind(file.get());
+    struct stat info {};
+    if (::fstat(::fileno(file.get()), &info) == 0 && S_ISREG(info.st_mode)) {  // reserve for ~12 bytes per line
+        out.sources.reserve(static_cast<std::size_t>(info.st_size) / 12);
+        out.targets.reserve(static_cast<std::size_t>(info.st_size) / 12);
     }
     LineParser parser(path, weighted, out);
     constexpr std::size_t block = 1 << 22;

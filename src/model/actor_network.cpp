@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <string>
+
+#include "essnet/detail/numbers.hpp"
 
 namespace essnet {
 
@@ -33,6 +36,12 @@ std::vector<std::string_view> order_extra(const std::vector<ExtraColumn>& column
     return ordered;
 }
 
+void check_year(std::int32_t year, const char* parameter) {
+    if (year != no_year && (year < detail::min_year || year > detail::max_year))
+        throw std::invalid_argument(std::string(parameter) + " must be a year from -9999 to 9999 or unknown, got " +
+                                    std::to_string(year));
+}
+
 }  // namespace
 
 ActorNetwork::ActorNetwork(std::vector<std::string> extra_actor_columns, std::vector<std::string> extra_tie_columns) {
@@ -52,6 +61,7 @@ std::int32_t ActorNetwork::actor_index(std::string_view id) const {
 }
 
 std::int32_t ActorNetwork::add_actor(const Actor& a) {
+    check_year(a.founded, "founded");
     return add_actor_row(a.id, a.name, a.kind, a.country, a.region, a.founded,
                          order_extra(actors_.extra, a.extra, "actor"));
 }
@@ -79,8 +89,10 @@ std::int32_t ActorNetwork::add_actor_row(std::string_view id, std::string_view n
 std::int64_t ActorNetwork::add_tie(const Tie& t) {
     const std::int32_t s = actor_index(t.source);
     const std::int32_t d = actor_index(t.target);
-    if (std::isnan(t.weight) || t.weight < 0)
-        throw std::invalid_argument("tie weight must be a non-negative number, got " + std::to_string(t.weight));
+    if (!(t.weight >= 0) || std::isinf(t.weight))
+        throw std::invalid_argument("weight must be a finite non-negative number, got " + std::to_string(t.weight));
+    check_year(t.start_year, "start_year");
+    check_year(t.end_year, "end_year");
     if (t.start_year != no_year && t.end_year != no_year && t.end_year < t.start_year)
         throw std::invalid_argument("tie end_year " + std::to_string(t.end_year) + " is before its start_year " +
                                     std::to_string(t.start_year));

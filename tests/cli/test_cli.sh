@@ -31,9 +31,15 @@ contains bundled-kinds "$tmp/chantier/actors_by_kind.csv" "event,6"
 ls "$tmp/chantier" | grep -q '\.tmp$' && { echo "FAIL temporary files left"; failures=$((failures + 1)); }
 
 check csv 0 "$essnet" analyze "$data/small_actors.csv" "$data/small_ties.csv" --out "$tmp/small"
-# By hand: member_of ripess (1) + the undirected partnership with fbes, two arcs in the directed graph (2) + organized fiess (1).
-contains csv-top "$tmp/small/top_degree.csv" "1,chantier,Chantier de l'économie sociale,organization,4"
-contains csv-components "$tmp/small/summary.md" "1 component (weakly connected)"
+# By hand: member_of ripess, partnership with fbes, organized fiess. The network has an undirected
+# tie, so the graph is undirected by default.
+contains csv-top "$tmp/small/top_degree.csv" "1,chantier,Chantier de l'économie sociale,organization,3"
+contains csv-components "$tmp/small/summary.md" "1 component; the largest"
+check csv-directed 0 "$essnet" analyze "$data/small_actors.csv" "$data/small_ties.csv" --directed --out "$tmp/small-d"
+# Directed: the partnership becomes an arc each way, so chantier has in + out degree 4.
+contains csv-directed-top "$tmp/small-d/top_degree.csv" "1,chantier,Chantier de l'économie sociale,organization,4"
+contains csv-directed-components "$tmp/small-d/summary.md" "1 component (weakly connected)"
+check directed-and-undirected 2 "$essnet" analyze --directed --undirected
 
 check edgelist 0 "$essnet" analyze "$data/small_edges.txt" --out "$tmp/edges" --top 2
 contains edgelist-top "$tmp/edges/top_degree.csv" "1,1,1,,2"

@@ -99,7 +99,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"unreadable_end_year", A, T + "a,b,1,2001,soon,\n", "ties.csv", 2, 12, "end_year 'soon'"},
         BadCase{"end_before_start", A, T + "a,b,1,2001,1999,\n", "ties.csv", 2, 12, "end_year 1999 is before start_year 2001"},
         BadCase{"founded_year", "id,founded\na,MCMXCVI\n", "source,target\n", "actors.csv", 2, 3, "founded 'MCMXCVI'"},
-        BadCase{"negative_weight", A, T + "a,b,-2,,,\n", "ties.csv", 2, 5, "weight -2 is negative"},
+        BadCase{"negative_weight", A, T + "a,b,-2,,,\n", "ties.csv", 2, 5, "weight '-2' is negative"},
         BadCase{"nan_weight", A, T + "a,b,nan,,,\n", "ties.csv", 2, 5, "weight is NaN"},
         BadCase{"infinite_weight", A, T + "a,b,inf,,,\n", "ties.csv", 2, 5, "is not finite"},
         BadCase{"huge_weight", A, T + "a,b,1e400,,,\n", "ties.csv", 2, 5, "is not finite"},
@@ -120,8 +120,36 @@ INSTANTIATE_TEST_SUITE_P(
         // Columns count characters, not bytes: "Bêta" is 4 columns wide.
         BadCase{"column_counts_code_points", "id,name,founded\nb,Bêta,x\n", "source,target\n", "actors.csv", 2, 8, "founded 'x'"},
         // A quoted field spanning lines moves the line count on.
+        BadCase{"bare_carriage_return", "id,kind\ra,org\rb,org\r", "source,target\n", "actors.csv", 1, 8, "carriage return without a line feed"},
+        BadCase{"carriage_return_after_quote", "id,name\na,\"x\"\rb\n", "source,target\n", "actors.csv", 2, 6, "carriage return without a line feed"},
+        BadCase{"nul_byte", std::string("id\na\0b\n", 8), "source,target\n", "actors.csv", 2, 2, "NUL byte"},
+        BadCase{"year_out_of_range", "id,founded\na,99999999\n", "source,target\n", "actors.csv", 2, 3, "from -9999 to 9999"},
+        // "Too few fields" points after the last field, counting the doubled quotes and lines of a quoted one.
+        BadCase{"too_few_after_escaped_quotes", A, "source,target,provenance,weight\na,b,\"say \"\"hi\"\" now\"\n", "ties.csv", 2, 21, "expected 4 fields"},
+        BadCase{"too_few_after_multiline_field", A, "source,target,provenance,weight\na,b,\"line1\nline2xx\"\n", "ties.csv", 3, 9, "expected 4 fields"},
+        // Bytes that are not UTF-8 are escaped in messages, which stay valid UTF-8.
+        BadCase{"message_escapes_control_characters", A, T + "a,b,\x01,,,\n", "ties.csv", 2, 5, "weight '\\x01' is not a number"},
         BadCase{"line_after_multiline_field", "id,name\na,\"two\nlines\"\nb,\"x\"y\n", "source,target\n", "actors.csv", 4, 6, "after a closing quote"}),
     [](const testing::TestParamInfo<BadCase>& info) { return std::string(info.param.name); });
+
+TEST(ReadCsv, WeightsAndYearsAsWritten) {
+    // Blanks around values, a '+' sign, an underflow (reads as 0), a signed year.
+    const ActorNetwork net = parse_csv("id\na\nb\n", "a.csv",
+                                       "source,target,weight,start_year\na,b, +2.5 ,+2011\na,b,1e-400, -44 \n", "t.csv");
+    EXPECT_DOUBLE_EQ(net.ties().weight[0], 2.5);
+    EXPECT_EQ(net.ties().weight[1], 0.0);
+    EXPECT_EQ(net.ties().start_year[0], 2011);
+    EXPECT_EQ(net.ties().start_year[1], -44);
+}
+
+TEST(ReadCsv, DirectoryIsFileError) {
+    try {
+        read_csv("/tmp", "/tmp");
+        FAIL();
+    } catch (const FileError& e) {
+        EXPECT_EQ(e.error_number(), EISDIR);
+    }
+}
 
 TEST(ReadCsv, MissingFileIsFileError) {
     EXPECT_THROW(read_csv("/nonexistent/actors.csv", "/nonexistent/ties.csv"), FileError);

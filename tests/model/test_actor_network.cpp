@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "essnet/model/actor_network.hpp"
 
@@ -58,6 +59,9 @@ TEST(ActorNetwork, Errors) {
     EXPECT_THROW(net.add_tie({.source = "a", .target = "a", .weight = -2}), std::invalid_argument);
     EXPECT_THROW(net.add_tie({.source = "a", .target = "a", .weight = std::nan("")}), std::invalid_argument);
     EXPECT_THROW(net.add_tie({.source = "a", .target = "a", .start_year = 2010, .end_year = 2009}), std::invalid_argument);
+    EXPECT_THROW(net.add_tie({.source = "a", .target = "a", .weight = std::numeric_limits<double>::infinity()}), std::invalid_argument);
+    EXPECT_THROW(net.add_tie({.source = "a", .target = "a", .start_year = 10000}), std::invalid_argument);
+    EXPECT_THROW(net.add_actor({.id = "c", .founded = -10000}), std::invalid_argument);
     EXPECT_THROW(net.actor_index("nobody"), std::out_of_range);
     EXPECT_THROW(ActorNetwork({"x", "x"}, {}), std::invalid_argument);
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <algorithm>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -19,6 +20,10 @@ struct CsvField {
     std::int64_t line;       // 1-based line where the field starts
     std::size_t line_start;  // byte offset of that line
     std::size_t offset;      // byte offset of the field's first character
+    // Where the field ends (just after its last character or closing quote).
+    std::int64_t end_line = 0;
+    std::size_t end_line_start = 0;
+    std::size_t end_offset = 0;
 };
 
 class CsvTokenizer {
@@ -27,13 +32,16 @@ public:
         : text_(text), name_(std::move(name)), delimiter_(delimiter) {
         if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // byte-order mark
         line_start_ = pos_;
-        const std::size_t bad = find_invalid_utf8(text_);
+        const std::size_t bad_utf8 = find_invalid_utf8(text_);
+        const std::size_t nul = text_.find('\0');
+        const std::size_t bad = std::min(bad_utf8, nul);
         if (bad != std::string_view::npos) {
             std::int64_t line = 1;
             std::size_t start = 0;
             for (std::size_t i = 0; i < bad; ++i)
                 if (text_[i] == '\n') { ++line; start = i + 1; }
-            throw ParseError(name_, line, column_of(text_, start, bad), "invalid UTF-8 byte sequence");
+            throw ParseError(name_, line, column_of(text_, start, bad),
+                             bad == nul ? "NUL byte in a text file" : "invalid UTF-8 byte sequence");
         }
     }
 
@@ -80,15 +88,20 @@ public:
     }
     /// A field-less position at the end of the field `f` (where a missing field would start).
     CsvField end_of(const CsvField& f) const noexcept {
-        return {{}, f.line, f.line_start, f.offset + f.value.size() + (is_quoted(f) ? 2 : 0)};
+        return {{}, f.end_line, f.end_line_start, f.end_offset};
     }
 
 private:
-    bool is_quoted(const CsvField& f) const noexcept {
-        return f.offset < text_.size() && text_[f.offset] == '"';
-    }
     void push_empty(std::vector<CsvField>& fields) {
-        fields.push_back({{}, line_, line_start_, pos_});
+        fields.push_back({{}, line_, line_start_, pos_, line_, line_start_, pos_});
+    }
+    bool at_line_end(std::size_t i) const noexcept {
+        return text_[i] == '\n' || (text_[i] == '\r' && i + 1 < text_.size() && text_[i + 1] == '\n');
+    }
+    [[noreturn]] void bare_carriage_return(std::size_t at) const {
+        fail_at(line_, line_start_, at,
+                "carriage return without a line feed; lines must end with LF or CRLF (convert a file with "
+                "CR-only line ends first)");
     }
 
     void read_field(std::vector<CsvField>& fields) {
@@ -122,22 +135,24 @@ private:
                 value = *buffer;
             }
             ++pos_;  // closing quote
-            if (pos_ < text_.size() && text_[pos_] != delimiter_ && text_[pos_] != '\n' &&
-                !(text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n'))
+            if (pos_ < text_.size() && text_[pos_] != delimiter_ && !at_line_end(pos_)) {
+                if (text_[pos_] == '\r') bare_carriage_return(pos_);
                 fail_at(line_, line_start_, pos_, std::string("expected '") + delimiter_ +
                                                       "' or the end of the line after a closing quote");
-            fields.push_back({value, line, line_start, start});
+            }
+            fields.push_back({value, line, line_start, start, line_, line_start_, pos_});
             return;
         }
         while (pos_ < text_.size()) {
             const char c = text_[pos_];
-            if (c == delimiter_ || c == '\n' || (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n')) break;
+            if (c == delimiter_ || at_line_end(pos_)) break;
+            if (c == '\r') bare_carriage_return(pos_);
             if (c == '"')
                 fail_at(line, line_start, pos_,
                         "quote inside an unquoted field; quote the whole field and double the quotes inside it");
             ++pos_;
         }
-        fields.push_back({text_.substr(start, pos_ - start), line, line_start, start});
+        fields.push_back({text_.substr(start, pos_ - start), line, line_start, start, line, line_start, pos_});
     }
 
     std::string_view text_;

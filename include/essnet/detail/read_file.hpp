@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cerrno>
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <string>
 
@@ -9,9 +11,20 @@
 
 namespace essnet::detail {
 
-inline std::string read_file(const std::string& path) {
+/// Opens a file for reading; a directory is refused (EISDIR) rather than read as empty.
+inline std::FILE* open_for_reading(const std::string& path) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) throw FileError(path, errno, "open");
+    struct stat info {};
+    if (::fstat(::fileno(f), &info) == 0 && S_ISDIR(info.st_mode)) {
+        std::fclose(f);
+        throw FileError(path, EISDIR, "read");
+    }
+    return f;
+}
+
+inline std::string read_file(const std::string& path) {
+    std::FILE* f = open_for_reading(path);
     std::string text;
     char buffer[1 << 16];
     std::size_t n;

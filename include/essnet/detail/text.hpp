@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace essnet::detail {
@@ -46,6 +47,32 @@ inline std::int64_t column_of(std::string_view text, std::size_t line_start, std
     for (std::size_t i = line_start; i < offset && i < text.size(); ++i)
         if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
     return column;
+}
+
+}  // namespace essnet::detail
+
+namespace essnet::detail {
+
+/// Input text for an error message, in single quotes: bytes that are not valid UTF-8 and control
+/// characters are written as \xNN, so that a message is always valid, printable UTF-8.
+inline std::string quoted(std::string_view s, std::size_t max_bytes = 200) {
+    std::string out = "'";
+    static constexpr char hex[] = "0123456789abcdef";
+    for (std::size_t i = 0; i < s.size() && i < max_bytes;) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const std::size_t len = utf8_sequence_length(s, i);
+        if (len == 0 || c < 0x20 || c == 0x7f) {
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+            ++i;
+            continue;
+        }
+        out.append(s.substr(i, len));
+        i += len;
+    }
+    if (s.size() > max_bytes) out += "...";
+    return out + "'";
 }
 
 }  // namespace essnet::detail

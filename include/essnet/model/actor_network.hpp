@@ -114,12 +114,13 @@ public:
     /// Row of an actor id. Throws std::out_of_range naming the id when it is unknown.
     std::int32_t actor_index(std::string_view id) const;
 
-    /// Adds an actor and returns its row. Throws std::invalid_argument for an empty or duplicate id
-    /// or an extra column that was not declared.
+    /// Adds an actor and returns its row. Throws std::invalid_argument for an empty or duplicate id,
+    /// a founded year outside -9999..9999 (no_year means unknown) or an undeclared extra column.
     std::int32_t add_actor(const Actor& actor);
     /// Adds a tie and returns its row. Throws std::out_of_range for an unknown actor id and
-    /// std::invalid_argument for a negative or NaN weight, an end year before the start year, or
-    /// an extra column that was not declared.
+    /// std::invalid_argument for a weight that is negative, infinite or NaN, a year outside
+    /// -9999..9999 (no_year means unknown), an end year before the start year, or an undeclared
+    /// extra column.
     std::int64_t add_tie(const Tie& tie);
 
     /// Fast path for readers that already resolved actor rows and validated values.
