@@ -12,7 +12,7 @@ packages=(
   pybind11-dev python3-dev               # Python module
   python3-venv python3-pip python3-setuptools python3-wheel
   python3-numpy python3-pandas           # Python results
-  python3-pytest python3-networkx python3-igraph  # Python tests and reference implementations
+  python3-pytest python3-networkx python3-igraph python3-scipy  # Python tests and references
 )
 
 missing=()
@@ -22,7 +22,14 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "essnet setup: installing ${missing[*]}"
   sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null; then
+      echo "essnet setup: these Debian packages are missing: ${missing[*]}" >&2
+      echo "install them as root (apt-get install ${missing[*]}) and run this again" >&2
+      exit 1
+    fi
+    sudo="sudo"
+  fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi

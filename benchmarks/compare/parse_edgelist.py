@@ -10,7 +10,9 @@ and prints the median times, the MB/s of each, and the ratio pandas / essnet par
 faster). pandas.read_csv only splits the columns into integers; essnet also maps every token to a
 node number, so the comparison favours pandas.
 
-    /usr/bin/python3 benchmarks/compare/parse_edgelist.py --edges 10000000 --repeat 5
+    .venv/bin/python benchmarks/compare/parse_edgelist.py --edges 10000000 --repeat 5
+
+(.venv is the environment scripts/build.sh makes: Debian's python3 with essnet installed.)
 """
 
 import argparse
@@ -76,7 +78,9 @@ def main() -> int:
             assert len(df) == args.edges, "pandas read a wrong number of edges"
             del df
     med = {k: statistics.median(t) for k, t in times.items()}
-    print(f"# Edge-list parsing: {args.edges:,} edges, {size_mb:.1f} MB, median of {args.repeat}, 1 thread")
+    threads = os.environ.get("OMP_NUM_THREADS", str(os.cpu_count()))
+    print(f"# Edge-list parsing: {args.edges:,} edges, {size_mb:.1f} MB, median of {args.repeat}")
+    print(f"# essnet parse and pandas run on 1 thread; essnet graph builds with up to {threads} OpenMP threads")
     print()
     print("| tool | median s | MB/s |")
     print("|---|---:|---:|")

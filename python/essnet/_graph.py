@@ -9,6 +9,24 @@ import numpy as np
 from . import _core
 
 
+def _node_numbers(values, parameter: str) -> np.ndarray:
+    a = np.asarray(values)
+    if a.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    if a.ndim != 1:
+        raise ValueError(f"{parameter} must be one-dimensional, got shape {a.shape}")
+    if not np.issubdtype(a.dtype, np.integer):
+        raise TypeError(f"{parameter} must be integer node numbers, got dtype {a.dtype}")
+    return a.astype(np.int64, copy=False)
+
+
+def core_graph(graph) -> _core.Graph:
+    """The compiled graph inside an essnet.Graph; TypeError for anything else."""
+    if not isinstance(graph, Graph):
+        raise TypeError(f"expected an essnet.Graph, got {type(graph).__name__}")
+    return graph._g
+
+
 class Graph:
     """An immutable graph in compressed sparse row form.
 
@@ -59,13 +77,17 @@ class Graph:
         IndexError
             An endpoint outside 0..num_nodes-1.
         """
-        s = np.ascontiguousarray(sources, dtype=np.int64)
-        t = np.ascontiguousarray(targets, dtype=np.int64)
+        s = _node_numbers(sources, "sources")
+        t = _node_numbers(targets, "targets")
         if num_nodes is None:
             if nodes is not None:
                 num_nodes = len(nodes)
             else:
                 num_nodes = int(max(s.max(initial=-1), t.max(initial=-1))) + 1
+        if len(s) != len(t):
+            raise ValueError(f"sources and targets must have the same length, got {len(s)} and {len(t)}")
+        if num_nodes > np.iinfo(np.int32).max:
+            raise ValueError(f"num_nodes must be below 2**31, got {num_nodes}")
         for name, a in (("sources", s), ("targets", t)):
             if a.size and (a.min() < 0 or a.max() >= num_nodes):
                 bad = a[(a < 0) | (a >= num_nodes)][0]

@@ -10,6 +10,7 @@ from . import _core
 from ._graph import Graph
 
 _NO_YEAR = np.iinfo(np.int32).min
+_MIN_YEAR, _MAX_YEAR = -9999, 9999
 
 
 def _years(values: np.ndarray):
@@ -23,6 +24,40 @@ def _categorical(column: dict):
     import pandas as pd
 
     return pd.Categorical.from_codes(column["codes"], categories=column["categories"])
+
+
+def _labels(values, parameter: str):
+    if values is None:
+        return None
+    if isinstance(values, str):
+        return [values]
+    values = list(values)
+    for v in values:
+        if not isinstance(v, str):
+            raise TypeError(f"{parameter} must be strings, got {v!r}")
+    return values
+
+
+def _year(value, default: int, parameter: str) -> int:
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{parameter} must be an integer year or None, got {value!r}")
+    if not _MIN_YEAR <= int(value) <= _MAX_YEAR:
+        raise ValueError(f"{parameter} must be a year from {_MIN_YEAR} to {_MAX_YEAR}, got {value}")
+    return int(value)
+
+
+def _year_window(years):
+    """A year or a (first, last) pair, either end None for open, as the (first, last) C++ takes."""
+    if years is None:
+        return None
+    if isinstance(years, (tuple, list)):
+        if len(years) != 2:
+            raise ValueError(f"years must be a year or a (first, last) pair, got {years!r}")
+        return (_year(years[0], _MIN_YEAR, "years[0]"), _year(years[1], _MAX_YEAR, "years[1]"))
+    year = _year(years, 0, "years")
+    return (year, year)
 
 
 class ActorNetwork:
@@ -128,15 +163,18 @@ class ActorNetwork:
         Parameters
         ----------
         relations : str or list of str, optional
-            Relations to keep (all by default).
+            Relations to keep (all by default; an empty list keeps none).
         kinds : str or list of str, optional
-            Kinds of actor to keep as nodes (all by default); a tie is kept when both ends are.
+            Kinds of actor to keep as nodes (all by default; an empty list keeps none); a tie is
+            kept when both ends are.
         years : int or (first, last), optional
             Keep ties active in that year or window: start_year <= last and (no end_year or
-            end_year >= first). Undated ties are left out of a year selection.
+            end_year >= first); ``None`` for either end leaves it open. Undated ties are left out
+            of a year selection.
         directed : bool, optional
-            By default directed when any selected tie is directed. In a directed graph an
-            undirected tie becomes two edges, one each way.
+            By default directed when every tie of the network is directed (the same for every
+            selection from one network). In a directed graph an undirected tie becomes two edges,
+            one each way, so it counts twice in in + out degree.
         weight : str, optional
             "weight" or an extra numeric tie column; unweighted by default.
         duplicates : {"keep", "sum", "max"}, default "keep"
@@ -151,21 +189,9 @@ class ActorNetwork:
             An unknown relation, kind or weight column (the message names the parameter and lists
             the known values), a year window whose first year is after its last.
         """
-        if isinstance(relations, str):
-            relations = [relations]
-        if isinstance(kinds, str):
-            kinds = [kinds]
-        if years is not None and not isinstance(years, tuple):
-            if isinstance(years, (list, np.ndarray)):
-                years = tuple(years)
-            else:
-                years = (int(years), int(years))
-        if years is not None and len(years) != 2:
-            raise ValueError(f"years must be a year or a (first, last) pair, got {years!r}")
         return Graph(self._net.graph(
-            None if relations is None else list(relations),
-            None if kinds is None else list(kinds),
-            years, directed, weight, duplicates, self_loops,
+            _labels(relations, "relations"), _labels(kinds, "kinds"), _year_window(years), directed, weight,
+            duplicates, self_loops,
         ))
 
     def __repr__(self) -> str:

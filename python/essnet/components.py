@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _core
-from ._graph import Graph
+from ._graph import Graph, core_graph
 
 
 def connected_components(graph: Graph) -> np.ndarray:
@@ -14,5 +14,5 @@ def connected_components(graph: Graph) -> np.ndarray:
     Components are numbered 0, 1, ... in order of their first node, the order in which networkx's
     ``connected_components`` yields them; a directed graph gives its weakly connected components.
     """
-    membership, _sizes = _core.connected_components(graph._g)
+    membership, _sizes = _core.connected_components(core_graph(graph))
     return membership

@@ -119,14 +119,14 @@ void bind_model(py::module_& m) {
                std::optional<bool> directed, std::optional<std::string> weight, const std::string& duplicates,
                const std::string& self_loops) {
                 GraphSelection sel;
-                sel.relations = relations.value_or(std::vector<std::string>{});
-                sel.kinds = kinds.value_or(std::vector<std::string>{});
+                sel.relations = std::move(relations);
+                sel.kinds = std::move(kinds);
                 if (years) sel.years = YearRange{years->first, years->second};
                 sel.directed = directed;
                 sel.weight = weight.value_or("");
                 sel.duplicates = duplicate_policy(duplicates);
                 sel.self_loops = self_loop_policy(self_loops);
-                py::gil_scoped_release release;
+                // The GIL stays held: another Python thread could add ties to this network meanwhile.
                 return select_graph(net, sel);
             },
             py::arg("relations") = py::none(), py::arg("kinds") = py::none(), py::arg("years") = py::none(),

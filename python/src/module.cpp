@@ -17,11 +17,16 @@ PYBIND11_MODULE(_core, m) {
         try {
             if (p) std::rethrow_exception(p);
         } catch (const essnet::ParseError& e) {
-            py::object error = py::handle(parse_error.ptr())(e.what());
-            error.attr("file") = e.file();
+            // Messages escape the input they quote; decode with replacement all the same, so that
+            // an odd file name can never turn a ParseError into a UnicodeDecodeError.
+            auto text = [](const std::string& s) {
+                return py::reinterpret_steal<py::str>(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace"));
+            };
+            py::object error = py::handle(parse_error.ptr())(text(e.what()));
+            error.attr("file") = text(e.file());
             error.attr("line") = e.line();
             error.attr("column") = e.column();
-            error.attr("message") = e.message();
+            error.attr("message") = text(e.message());
             PyErr_SetObject(parse_error.ptr(), error.ptr());
         } catch (const essnet::FileError& e) {
             // OSError(errno, text, filename) becomes FileNotFoundError, PermissionError, ...

@@ -33,8 +33,13 @@ def test_build_network_and_frames():
 def test_graph_selection_parameters():
     net = sample_network()
     g = net.graph()
-    assert g.directed and g.num_nodes == 3 and g.num_edges == 5  # the partnership is two edges
+    assert not g.directed and g.num_nodes == 3 and g.num_edges == 4  # the network has an undirected tie
     assert g.nodes == ["org", "ev", "p"]
+    d = net.graph(directed=True)
+    assert d.directed and d.num_edges == 5  # the partnership is an edge each way
+    assert net.graph(relations=[]).num_edges == 0 and net.graph(kinds=[]).num_nodes == 0
+    assert net.graph(years=(2005, None), directed=False).edge_rows.tolist() == [0, 1, 2]
+    assert net.graph(years=(None, 1999), directed=False).edge_rows.tolist() == [3]
     assert net.graph(relations="organized").num_edges == 1
     assert net.graph(kinds=["organization", "event"]).nodes == ["org", "ev"]
     assert net.graph(years=2011, directed=False).edge_rows.tolist() == [0, 1, 2]
@@ -51,6 +56,14 @@ def test_graph_selection_parameters():
         net.graph(weight="nope")
     with pytest.raises(ValueError, match="self_loops"):
         net.graph(self_loops="maybe")
+    with pytest.raises(TypeError, match="years"):
+        net.graph(years=2011.7)
+    with pytest.raises(TypeError, match="years"):
+        net.graph(years="2011")
+    with pytest.raises(ValueError, match="years"):
+        net.graph(years=(1, 2, 3))
+    with pytest.raises(TypeError, match="relations"):
+        net.graph(relations=[1])
 
 
 def test_from_edges_and_arrays():
@@ -72,13 +85,21 @@ def test_from_edges_and_arrays():
         essnet.Graph.from_edges([0, 1], [1])
     with pytest.raises(IndexError):
         g.neighbors(7)
+    with pytest.raises(TypeError, match="integer"):
+        essnet.Graph.from_edges([0.5], [1.0])
+    weighted_empty = essnet.Graph.from_edges([], [], [], num_nodes=2)
+    assert weighted_empty.weighted and weighted_empty.num_edges == 0
+    with pytest.raises(TypeError, match="essnet.Graph"):
+        essnet.degree("not a graph")
+    with pytest.raises(TypeError, match="essnet.Graph"):
+        essnet.connected_components(None)
 
 
 def test_frame_keyed_by_node_id():
     net = sample_network()
     g = net.graph()
     df = g.frame(degree=essnet.degree(g))
-    assert df.index.name == "id" and df.loc["org", "degree"] == 5
+    assert df.index.name == "id" and df.loc["org", "degree"] == 4  # leads, organized, participated_in, partnership
     with pytest.raises(ValueError):
         g.frame(degree=[1, 2])
-    assert "3 nodes, 5 edges" in repr(g)
+    assert "undirected, 3 nodes, 4 edges" in repr(g)

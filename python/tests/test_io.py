@@ -80,3 +80,24 @@ def test_read_edgelist(test_data_dir, tmp_path):
     assert (info.value.line, info.value.column) == (2, 5)
     with pytest.raises(ValueError, match="duplicates must be"):
         essnet.read_edgelist(p, duplicates="merge")
+
+
+def test_error_messages_are_text_even_for_binary_input(tmp_path):
+    p = tmp_path / "e.txt"
+    p.write_bytes(b"a b \xff\n")
+    with pytest.raises(essnet.ParseError) as info:
+        essnet.read_edgelist(p, weighted=True)
+    assert "weight '\\xff' is not a number" in info.value.message
+
+
+def test_directory_is_an_os_error(tmp_path):
+    with pytest.raises(IsADirectoryError):
+        essnet.read_edgelist(tmp_path)
+    with pytest.raises(IsADirectoryError):
+        essnet.parse_edgelist(tmp_path)
+
+
+def test_parse_edgelist_arrays(test_data_dir):
+    nodes, sources, targets, weights = essnet.parse_edgelist(test_data_dir / "small_edges.txt")
+    assert nodes == ["1", "2", "3", "4"] and weights is None
+    assert sources.dtype == np.int32 and sources.tolist() == [0, 1, 2, 3] and targets.tolist() == [1, 2, 0, 3]

@@ -15,7 +15,7 @@ TEST(EigenInterop, UndirectedWeightedWithMultiEdgeAndSelfLoop) {
         5, 0, 4,          //
         0, 4, 5;
     EXPECT_TRUE(a.isApprox(expected)) << a;
-    const Eigen::MatrixXd unweighted = Eigen::MatrixXd(adjacency_matrix(g, false));
+    const Eigen::MatrixXd unweighted = Eigen::MatrixXd(adjacency_matrix(g, {.weighted = false}));
     EXPECT_EQ(unweighted(0, 1), 2.0);
 }
 
