@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick start 2: builds essnet if needed, then runs every test: the C++ suite, command-line, install
 # and benchmark smoke tests (ctest), the same C++ suite built without OpenMP, the Python suite
-# (pytest), the Python example, and a tiny run of the comparison benchmark. Exits non-zero when
+# (pytest), the Python example, and tiny runs of the comparison benchmarks. Exits non-zero when
 # anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,5 +25,6 @@ echo "== Python tests (pytest)"
 echo "== Python example"
 .venv/bin/python examples/python/quickstart.py >/dev/null && echo "examples/python/quickstart.py ran"
 
-echo "== Benchmark smoke run (benchmarks/compare)"
+echo "== Benchmark smoke runs (benchmarks/compare)"
 .venv/bin/python benchmarks/compare/parse_edgelist.py --edges 20000 --repeat 1
+.venv/bin/python benchmarks/compare/run.py --smoke

@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmark of essnet against networkx, python-igraph, graph-tool and leidenalg.
+
+Every tool gets the same graphs (the same node numbering and edge arrays), in one run. For each
+graph and repetition the tools take turns, each in a fresh process with a timeout; loading is
+timed apart from the algorithms. The report is a Markdown table of median times and of the ratios
+essnet / peer (below 1: essnet is faster), with a check that every tool computed the same thing.
+
+    .venv/bin/python benchmarks/compare/run.py                      # the standard graphs
+    .venv/bin/python benchmarks/compare/run.py --graphs as-22july06 rmat16 --repeat 5 --threads 2
+    .venv/bin/python benchmarks/compare/run.py --smoke              # tiny graphs, one repetition
+
+Graphs: the real networks the repository carries (karate, florentine, krackhardt-advice,
+chantier), graph-tool's collection (as-22july06, cond-mat-2005, email-Enron) and generated ones
+(rmat16, rmat20, ba-1M, lfr-1e4, lfr-1e5; seeded, so every run sees the same graph). Generated and
+converted graphs are cached in --cache as .npz files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+from tools import ALGORITHMS, TOOLS, version  # noqa: E402
+
+DATA = ROOT / "examples" / "data"
+STANDARD = ["karate", "florentine", "krackhardt-advice", "chantier", "as-22july06", "cond-mat-2005", "email-Enron",
+            "rmat16", "rmat20", "ba-1M", "lfr-1e4", "lfr-1e5"]
+SMOKE = ["karate", "krackhardt-advice", "rmat8", "lfr-300"]
+
+
+def csv_graph(folder: str, relation: str | None, directed: bool):
+    with open(DATA / folder / "nodes.csv", newline="", encoding="utf-8") as f:
+        ids = [r["id"] for r in csv.DictReader(f)]
+    index = {v: i for i, v in enumerate(ids)}
+    s, t = [], []
+    with open(DATA / folder / "edges.csv", newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if relation is None or r.get("relation") == relation:
+                s.append(index[r["source"]])
+                t.append(index[r["target"]])
+    return len(ids), np.array(s, dtype=np.int32), np.array(t, dtype=np.int32), directed, None
+
+
+def make_graph(name: str):
+    """(n, sources, targets, directed, ground-truth communities or None) of a named graph."""
+    import essnet
+
+    def from_essnet(g, truth=None):
+        s, t = g.edges
+        return g.num_nodes, s, t, g.directed, truth
+
+    if name == "karate":
+        return csv_graph("zachary_karate", None, False)
+    if name == "florentine":
+        return csv_graph("padgett_florentine", "marriage", False)
+    if name == "krackhardt-advice":
+        return csv_graph("krackhardt_hightech", "advice", True)
+    if name == "chantier":
+        return from_essnet(essnet.datasets.chantier().graph(directed=False))
+    if name in ("as-22july06", "cond-mat-2005", "email-Enron"):
+        import graph_tool.collection
+
+        g = graph_tool.collection.data[name]
+        e = g.get_edges()
+        return g.num_vertices(), e[:, 0].astype(np.int32), e[:, 1].astype(np.int32), g.is_directed(), None
+    if name.startswith("rmat"):
+        return from_essnet(essnet.generate.rmat(int(name[4:]), 16, seed=1))
+    if name == "ba-1M":
+        return from_essnet(essnet.generate.barabasi_albert(200_000, 5, seed=1))
+    if name.startswith("lfr-"):
+        n = int(float(name[4:]))
+        g, truth, _ = essnet.generate.lfr(n, average_degree=20 if n >= 1000 else 10, max_degree=50, mu=0.3, seed=1)
+        return from_essnet(g, truth)
+    raise SystemExit(f"unknown graph {name!r}; known: {', '.join(STANDARD + SMOKE)}")
+
+
+def cached_graph(name: str, cache: Path) -> Path:
+    path = cache / f"{name}.npz"
+    if not path.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        n, s, t, directed, truth = make_graph(name)
+        tmp = cache / f"{name}.tmp.npz"
+        np.savez(tmp, n=n, sources=np.asarray(s, dtype=np.int32), targets=np.asarray(t, dtype=np.int32),
+                 directed=directed, truth=np.asarray([] if truth is None else truth, dtype=np.int32))
+        os.replace(tmp, path)
+    return path
+
+
+def limit_memory(gigabytes: float):
+    def apply():
+        limit = int(gigabytes * 2**30)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    return apply
+
+
+def run_once(tool, graph_path, threads, algorithms, timeout, memory_gb):
+    env = dict(os.environ, OMP_NUM_THREADS=str(threads))
+    cmd = [sys.executable, str(HERE / "worker.py"), tool, str(graph_path), str(threads), *algorithms]
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env,
+                           preexec_fn=limit_memory(memory_gb))
+    except subprocess.TimeoutExpired:
+        return {"error": "timeout"}
+    if p.returncode != 0:
+        last = (p.stderr.strip().splitlines() or ["failed"])[-1]
+        return {"error": "out of memory" if "MemoryError" in p.stderr or "bad_alloc" in p.stderr else last[:80]}
+    return json.loads(p.stdout)
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.machine()
+
+
+def memory_gib() -> float:
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+
+
+def fmt_time(t):
+    return "-" if t is None else (f"{t:.3g}" if isinstance(t, float) else t)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--graphs", nargs="+", default=None, help="graph names (default: the standard set)")
+    parser.add_argument("--algorithms", nargs="+", default=list(ALGORITHMS), choices=list(ALGORITHMS))
+    parser.add_argument("--tools", nargs="+", default=TOOLS, choices=TOOLS)
+    parser.add_argument("--threads", type=int, default=2, help="OpenMP threads for essnet and graph-tool")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=600, help="seconds per run (load and algorithms)")
+    parser.add_argument("--memory", type=float, default=16, help="GiB of address space per run")
+    parser.add_argument("--cache", type=Path, default=ROOT / "build" / "compare-cache")
+    parser.add_argument("--smoke", action="store_true", help="tiny graphs, one repetition: checks the runner works")
+    parser.add_argument("--json", type=Path, help="also write the raw timings here")
+    args = parser.parse_args()
+    if args.repeat < 1 or args.threads < 1:
+        parser.error("--repeat and --threads must be positive")
+    graphs = args.graphs or (SMOKE if args.smoke else STANDARD)
+    repeat = 1 if args.smoke else args.repeat
+
+    runs = {}  # (graph, tool) -> list of worker outputs
+    sizes = {}
+    for name in graphs:
+        path = cached_graph(name, args.cache)
+        with np.load(path) as d:
+            sizes[name] = (int(d["n"]), len(d["sources"]), bool(d["directed"]))
+        for rep in range(repeat):
+            for tool in args.tools:  # alternate the tools within each repetition
+                wanted = [a for a in args.algorithms if tool in ALGORITHMS[a]]
+                if not wanted:
+                    continue
+                runs.setdefault((name, tool), []).append(
+                    run_once(tool, path, args.threads, wanted, args.timeout, args.memory))
+
+    peers = [t for t in args.tools if t != "essnet"]
+    print(f"# essnet comparison, {datetime.date.today().isoformat()}")
+    print()
+    print(f"Machine: {cpu_model()}, {os.cpu_count()} cores, {memory_gib():.0f} GiB; "
+          f"{args.threads} threads for essnet and graph-tool (networkx, igraph and leidenalg run on one); "
+          f"median of {repeat} run(s), times in seconds.")
+    print("Versions: " + ", ".join(f"{t} {version(t)}" for t in args.tools))
+    print()
+    header = ["graph", "nodes", "edges", "algorithm", *args.tools, *[f"essnet/{p}" for p in peers], "same result"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join(["---"] * 4 + ["---:"] * (len(args.tools) + len(peers)) + ["---"]) + "|")
+
+    def median_of(name, tool, key):
+        outs = runs.get((name, tool))
+        if not outs:
+            return None
+        errors = [o["error"] for o in outs if "error" in o]
+        if errors:
+            return errors[0]
+        values = [o["times"][key] if key != "load" else o["load"] for o in outs if key == "load" or key in o["times"]]
+        return statistics.median(values) if values else None
+
+    table = []
+    for name in graphs:
+        n, m, directed = sizes[name]
+        for algorithm in ["load", *args.algorithms]:
+            cells = {t: (median_of(name, t, algorithm) if algorithm == "load" or t in ALGORITHMS[algorithm] else None)
+                     for t in args.tools}
+            ratios = []
+            for p in peers:
+                e, q = cells.get("essnet"), cells.get(p)
+                ratios.append(f"{e / q:.3g}" if isinstance(e, float) and isinstance(q, float) and q > 0 else "-")
+            check = ""
+            if algorithm != "load":
+                results = {t: o["results"][algorithm] for t in args.tools for o in runs.get((name, t), [])[:1]
+                           if "results" in o and algorithm in o["results"]}
+                reference = results.get("essnet")
+                differ = [t for t, r in results.items() if r != reference]
+                check = "yes" if reference is not None and not differ else ("differs: " + ", ".join(differ) if differ else "-")
+            row = [name, str(n), str(m) + (" (directed)" if directed else ""), algorithm,
+                   *[fmt_time(cells[t]) for t in args.tools], *ratios, check]
+            table.append(row)
+            print("| " + " | ".join(row) + " |")
+    if args.json:
+        args.json.write_text(json.dumps({"graphs": sizes, "runs": {f"{g}|{t}": r for (g, t), r in runs.items()}}, indent=1))
+    mismatches = [r for r in table if r[-1].startswith("differs")]
+    if mismatches:
+        print(f"\n{len(mismatches)} result(s) differ between tools", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
