@@ -1,6 +1,10 @@
 #include "essnet/graph/builder.hpp"
 
 #include <algorithm>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -18,53 +22,100 @@ struct Csr {
     std::vector<edge_id> edges;
 };
 
+int scatter_chunks() {
+#ifdef _OPENMP
+    return std::clamp(omp_get_max_threads(), 1, 8);
+#else
+    return 1;
+#endif
+}
+
+// A stable counting scatter, in parallel: items are split into contiguous chunks; enumerate(b, e, f)
+// calls f(key, neighbour, edge) for the arcs of items b..e-1 in order. Each chunk counts its keys,
+// then writes them behind the chunks before it, so the result is the sequential one whatever the
+// number of threads.
+template <class Enumerate>
+Csr counting_scatter(node_id n, const std::vector<std::int64_t>& bounds, Enumerate enumerate) {
+    const auto chunks = static_cast<std::int64_t>(bounds.size()) - 1;
+    const auto nn = static_cast<std::size_t>(n);
+    std::vector<std::vector<arc_index>> cursor(static_cast<std::size_t>(chunks), std::vector<arc_index>(nn, 0));
+#pragma omp parallel for schedule(static, 1)
+    for (std::int64_t c = 0; c < chunks; ++c) {
+        auto& count = cursor[static_cast<std::size_t>(c)];
+        enumerate(bounds[static_cast<std::size_t>(c)], bounds[static_cast<std::size_t>(c) + 1],
+                  [&](node_id key, node_id, edge_id) { ++count[static_cast<std::size_t>(key)]; });
+    }
+    Csr out;
+    out.offsets.assign(nn + 1, 0);
+#pragma omp parallel for schedule(static)
+    for (std::int64_t v = 0; v < static_cast<std::int64_t>(nn); ++v) {
+        arc_index total = 0;
+        for (auto& count : cursor) {
+            const arc_index k = count[static_cast<std::size_t>(v)];
+            count[static_cast<std::size_t>(v)] = total;
+            total += k;
+        }
+        out.offsets[static_cast<std::size_t>(v) + 1] = total;
+    }
+    std::partial_sum(out.offsets.begin(), out.offsets.end(), out.offsets.begin());
+#pragma omp parallel for schedule(static)
+    for (std::int64_t v = 0; v < static_cast<std::int64_t>(nn); ++v)
+        for (auto& start : cursor) start[static_cast<std::size_t>(v)] += out.offsets[static_cast<std::size_t>(v)];
+    out.neighbors.resize(static_cast<std::size_t>(out.offsets.back()));
+    out.edges.resize(out.neighbors.size());
+#pragma omp parallel for schedule(static, 1)
+    for (std::int64_t c = 0; c < chunks; ++c) {
+        auto& next = cursor[static_cast<std::size_t>(c)];
+        enumerate(bounds[static_cast<std::size_t>(c)], bounds[static_cast<std::size_t>(c) + 1],
+                  [&](node_id key, node_id neighbor, edge_id e) {
+                      const auto a = static_cast<std::size_t>(next[static_cast<std::size_t>(key)]++);
+                      out.neighbors[a] = neighbor;
+                      out.edges[a] = e;
+                  });
+    }
+    return out;
+}
+
+// Splits 0..items-1 into `chunks` ranges of about equal weight, weight(i) being prefix[i+1] - prefix[i]
+// (prefix empty: every item weighs 1).
+std::vector<std::int64_t> chunk_bounds(std::int64_t items, const std::vector<arc_index>& prefix) {
+    const auto chunks = std::max<std::int64_t>(1, std::min<std::int64_t>(scatter_chunks(), items));
+    std::vector<std::int64_t> bounds{0};
+    for (std::int64_t c = 1; c < chunks; ++c) {
+        if (prefix.empty()) {
+            bounds.push_back(items * c / chunks);
+        } else {
+            const arc_index target = prefix.back() * c / chunks;
+            bounds.push_back(std::lower_bound(prefix.begin(), prefix.end(), target) - prefix.begin());
+        }
+        bounds.back() = std::clamp(bounds.back(), bounds[bounds.size() - 2], items);
+    }
+    bounds.push_back(items);
+    return bounds;
+}
+
 // Arcs of the edges in edge order: u -> v for every edge (and v -> u too when undirected).
 // Each list comes out in edge order, not sorted.
 Csr fill_in_edge_order(node_id n, const std::vector<node_id>& from, const std::vector<node_id>& to, bool both_ways) {
-    Csr c;
-    const std::size_t m = from.size();
-    c.offsets.assign(static_cast<std::size_t>(n) + 1, 0);
-    for (std::size_t e = 0; e < m; ++e) {
-        ++c.offsets[static_cast<std::size_t>(from[e]) + 1];
-        if (both_ways) ++c.offsets[static_cast<std::size_t>(to[e]) + 1];
-    }
-    std::partial_sum(c.offsets.begin(), c.offsets.end(), c.offsets.begin());
-    c.neighbors.resize(static_cast<std::size_t>(c.offsets.back()));
-    c.edges.resize(c.neighbors.size());
-    std::vector<arc_index> next(c.offsets.begin(), c.offsets.end() - 1);
-    for (std::size_t e = 0; e < m; ++e) {
-        auto a = static_cast<std::size_t>(next[static_cast<std::size_t>(from[e])]++);
-        c.neighbors[a] = to[e];
-        c.edges[a] = static_cast<edge_id>(e);
-        if (both_ways) {
-            a = static_cast<std::size_t>(next[static_cast<std::size_t>(to[e])]++);
-            c.neighbors[a] = from[e];
-            c.edges[a] = static_cast<edge_id>(e);
+    const auto m = static_cast<std::int64_t>(from.size());
+    return counting_scatter(n, chunk_bounds(m, {}), [&](std::int64_t b, std::int64_t e, auto&& f) {
+        for (auto i = static_cast<std::size_t>(b); i < static_cast<std::size_t>(e); ++i) {
+            f(from[i], to[i], static_cast<edge_id>(i));
+            if (both_ways) f(to[i], from[i], static_cast<edge_id>(i));
         }
-    }
-    return c;
+    });
 }
 
 // The transpose of a CSR. Scanning nodes in increasing order leaves every list of the result
 // sorted by neighbour, and arcs to the same neighbour keep their order in the input, so a
 // transpose of lists in edge order is sorted by (neighbour, edge id) without any sort.
 Csr transpose(node_id n, const Csr& in) {
-    Csr out;
-    out.offsets.assign(static_cast<std::size_t>(n) + 1, 0);
-    for (const node_id v : in.neighbors) ++out.offsets[static_cast<std::size_t>(v) + 1];
-    std::partial_sum(out.offsets.begin(), out.offsets.end(), out.offsets.begin());
-    out.neighbors.resize(in.neighbors.size());
-    out.edges.resize(in.edges.size());
-    std::vector<arc_index> next(out.offsets.begin(), out.offsets.end() - 1);
-    for (node_id u = 0; u < n; ++u) {
-        for (auto a = in.offsets[static_cast<std::size_t>(u)]; a < in.offsets[static_cast<std::size_t>(u) + 1]; ++a) {
-            const auto v = static_cast<std::size_t>(in.neighbors[static_cast<std::size_t>(a)]);
-            const auto b = static_cast<std::size_t>(next[v]++);
-            out.neighbors[b] = u;
-            out.edges[b] = in.edges[static_cast<std::size_t>(a)];
-        }
-    }
-    return out;
+    return counting_scatter(n, chunk_bounds(n, in.offsets), [&](std::int64_t b, std::int64_t e, auto&& f) {
+        for (auto u = static_cast<node_id>(b); u < static_cast<node_id>(e); ++u)
+            for (auto a = static_cast<std::size_t>(in.offsets[static_cast<std::size_t>(u)]);
+                 a < static_cast<std::size_t>(in.offsets[static_cast<std::size_t>(u) + 1]); ++a)
+                f(in.neighbors[a], u, in.edges[a]);
+    });
 }
 
 // Drops the arcs of removed edges and renumbers the others.
