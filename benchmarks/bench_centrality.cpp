@@ -4,7 +4,7 @@
 #include <cmath>
 #include <map>
 
-#include "bandwidth.hpp"
+#include "common.hpp"
 #include "essnet/centrality/degree.hpp"
 #include "essnet/generate/generators.hpp"
 
@@ -33,12 +33,4 @@ BENCHMARK(BM_Degree)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(benchma
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    benchmark::AddCustomContext("threads", essnet::bench::thread_count());
-    essnet::bench::add_bandwidth_context();
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+int main(int argc, char** argv) { return essnet::bench::run_benchmarks(argc, argv, true); }

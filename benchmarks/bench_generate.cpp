@@ -2,11 +2,7 @@
 // edges in a few seconds on one core).
 #include <benchmark/benchmark.h>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
-
-#include "bandwidth.hpp"
+#include "common.hpp"
 #include "essnet/generate/generators.hpp"
 
 namespace {
@@ -63,11 +59,4 @@ BENCHMARK(BM_SocialEconomy)->Arg(1000)->Arg(100000)->Arg(1000000)->Unit(benchmar
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    benchmark::AddCustomContext("threads", essnet::bench::thread_count());
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+int main(int argc, char** argv) { return essnet::bench::run_benchmarks(argc, argv, false); }

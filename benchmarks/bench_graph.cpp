@@ -9,11 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
-
-#include "bandwidth.hpp"
+#include "common.hpp"
 #include "essnet/generate/generators.hpp"
 #include "essnet/graph/builder.hpp"
 #include "essnet/io/edgelist.hpp"
@@ -93,11 +89,4 @@ BENCHMARK(BM_ParseEdgelist)->RangeMultiplier(64)->Range(1 << 10, 1 << 16)->Unit(
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    benchmark::AddCustomContext("threads", bench::thread_count());
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+int main(int argc, char** argv) { return essnet::bench::run_benchmarks(argc, argv, false); }

@@ -7,6 +7,16 @@
 
 namespace essnet::python {
 
+namespace {
+
+node_id checked_node(const Graph& g, node_id u) {
+    if (u < 0 || u >= g.num_nodes())
+        throw std::out_of_range("node " + std::to_string(u) + " is not in 0.." + std::to_string(g.num_nodes() - 1));
+    return u;
+}
+
+}  // namespace
+
 void bind_graph(py::module_& m) {
     py::class_<Graph>(m, "Graph")
         .def(py::init<>())
@@ -30,20 +40,10 @@ void bind_graph(py::module_& m) {
         .def_property_readonly("topology_bytes", &Graph::topology_bytes)
         .def_property_readonly("memory_bytes", &Graph::memory_bytes)
         .def(
-            "out_neighbors",
-            [](const Graph& g, node_id u) {
-                if (u < 0 || u >= g.num_nodes())
-                    throw std::out_of_range("node " + std::to_string(u) + " is not in 0.." + std::to_string(g.num_nodes() - 1));
-                return to_numpy(g.out_neighbors(u));
-            },
+            "out_neighbors", [](const Graph& g, node_id u) { return to_numpy(g.out_neighbors(checked_node(g, u))); },
             py::arg("node"))
         .def(
-            "in_neighbors",
-            [](const Graph& g, node_id u) {
-                if (u < 0 || u >= g.num_nodes())
-                    throw std::out_of_range("node " + std::to_string(u) + " is not in 0.." + std::to_string(g.num_nodes() - 1));
-                return to_numpy(g.in_neighbors(u));
-            },
+            "in_neighbors", [](const Graph& g, node_id u) { return to_numpy(g.in_neighbors(checked_node(g, u))); },
             py::arg("node"))
         .def_static(
             "_from_edges",

@@ -196,26 +196,33 @@ void GraphBuilder::set_node_actors(std::vector<std::int32_t> actors) {
     actors_ = std::move(actors);
 }
 
+std::size_t GraphBuilder::keep_edges(std::vector<edge_id>& new_id) {
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < new_id.size(); ++i) {
+        if (new_id[i] < 0) continue;
+        new_id[i] = static_cast<edge_id>(k);
+        sources_[k] = sources_[i];
+        targets_[k] = targets_[i];
+        rows_[k] = rows_[i];
+        if (!weights_.empty()) weights_[k] = weights_[i];
+        ++k;
+    }
+    sources_.resize(k);
+    targets_.resize(k);
+    rows_.resize(k);
+    if (!weights_.empty()) weights_.resize(k);
+    return k;
+}
+
 Graph GraphBuilder::build() && {
     const bool keep_weights = stores_weights();
     std::size_t m = sources_.size();
 
-    // Self-loops.
     if (options_.self_loops == SelfLoopPolicy::drop) {
-        std::size_t k = 0;
-        for (std::size_t i = 0; i < m; ++i) {
-            if (sources_[i] == targets_[i]) continue;
-            sources_[k] = sources_[i];
-            targets_[k] = targets_[i];
-            rows_[k] = rows_[i];
-            if (!weights_.empty()) weights_[k] = weights_[i];
-            ++k;
-        }
-        m = k;
-        sources_.resize(m);
-        targets_.resize(m);
-        rows_.resize(m);
-        if (!weights_.empty()) weights_.resize(m);
+        std::vector<edge_id> new_id(m, 0);
+        for (std::size_t i = 0; i < m; ++i)
+            if (sources_[i] == targets_[i]) new_id[i] = -1;
+        m = keep_edges(new_id);
     }
 
     // Sorted adjacency: lists in edge order, then one transpose (undirected: the arcs are
@@ -254,21 +261,7 @@ Graph GraphBuilder::build() && {
                 a = r;
             }
         }
-        std::size_t k = 0;
-        for (std::size_t i = 0; i < m; ++i) {
-            if (new_id[i] < 0) continue;
-            new_id[i] = static_cast<edge_id>(k);
-            sources_[k] = sources_[i];
-            targets_[k] = targets_[i];
-            rows_[k] = rows_[i];
-            if (!weights_.empty()) weights_[k] = weights_[i];
-            ++k;
-        }
-        m = k;
-        sources_.resize(m);
-        targets_.resize(m);
-        rows_.resize(m);
-        if (!weights_.empty()) weights_.resize(m);
+        m = keep_edges(new_id);
         compact(out, new_id);
         if (options_.directed) compact(in, new_id);
     }

@@ -60,6 +60,9 @@ public:
 private:
     // An unweighted graph merged by sum becomes weighted by multiplicity.
     bool stores_weights() const noexcept { return options_.weighted || options_.duplicates == DuplicatePolicy::sum; }
+    // Keeps the edges whose new_id is not negative, in order, and sets their new ids; returns the
+    // number kept.
+    std::size_t keep_edges(std::vector<edge_id>& new_id);
 
     node_id num_nodes_;
     GraphBuildOptions options_;

@@ -1,6 +1,7 @@
-// A STREAM-like triad (a[i] = b[i] + s * c[i]; McCalpin 1995) that measures the machine's memory
-// bandwidth once per benchmark run, so traversal kernels can report their time as a fraction of
-// what streaming their arrays from memory allows.
+// What every essnet benchmark binary shares: its main(), the thread count, and a STREAM-like triad
+// (a[i] = b[i] + s * c[i]; McCalpin 1995) that measures the machine's memory bandwidth once per
+// run, so traversal kernels can report their time as a fraction of what streaming their arrays
+// from memory allows.
 #pragma once
 
 #include <benchmark/benchmark.h>
@@ -56,6 +57,18 @@ inline std::string thread_count() {
 #else
     return "1 (built without OpenMP)";
 #endif
+}
+
+/// main() of every essnet benchmark binary: the thread count (and, when asked, the bandwidth) in
+/// the context block, then Google Benchmark's usual command line.
+inline int run_benchmarks(int argc, char** argv, bool with_bandwidth) {
+    benchmark::AddCustomContext("threads", thread_count());
+    if (with_bandwidth) add_bandwidth_context();
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
 }
 
 }  // namespace essnet::bench
