@@ -1,6 +1,8 @@
 // essnet: graph analytics for social-economy networks. One header for everything.
 #pragma once
 
+#include "essnet/centrality/betweenness.hpp"
+#include "essnet/centrality/closeness.hpp"
 #include "essnet/centrality/degree.hpp"
 #include "essnet/components/connected_components.hpp"
 #include "essnet/core/error.hpp"

@@ -11,10 +11,10 @@ as numpy arrays aligned with ``graph.nodes``.
 """
 
 from . import _core, datasets, generate
-from ._core import ParseError, usual_kinds, usual_relations
+from ._core import Cancelled, ParseError, usual_kinds, usual_relations
 from ._graph import Graph
 from ._network import ActorNetwork
-from .centrality import degree
+from .centrality import betweenness, closeness, degree, edge_betweenness, harmonic
 from .components import connected_components
 from .io import parse_edgelist, read_csv, read_edgelist
 
@@ -22,13 +22,18 @@ __version__ = _core.__version__
 
 __all__ = [
     "ActorNetwork",
+    "Cancelled",
     "Graph",
     "ParseError",
+    "betweenness",
+    "closeness",
     "connected_components",
     "datasets",
     "parse_edgelist",
     "degree",
+    "edge_betweenness",
     "generate",
+    "harmonic",
     "read_csv",
     "read_edgelist",
     "usual_kinds",

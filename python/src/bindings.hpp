@@ -6,6 +6,8 @@
 #include <pybind11/stl.h>
 
 #include <span>
+
+#include "essnet/core/progress.hpp"
 #include <vector>
 
 namespace essnet::python {
@@ -34,6 +36,40 @@ py::array_t<T> to_numpy(std::vector<T>&& values) {
     auto* owned = new std::vector<T>(std::move(values));
     py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
     return py::array_t<T>(static_cast<py::ssize_t>(owned->size()), owned->data(), free_when_done);
+}
+
+/// Runs f(hook) without the GIL. The hook, called by essnet on the calling thread every 20 ms or
+/// so, takes the GIL back briefly to check for Ctrl-C (or Jupyter's stop button) and to pass the
+/// share of work done to `callback` (a Python callable, or None). On Ctrl-C the computation stops
+/// and KeyboardInterrupt reaches Python within a fraction of a second; an exception raised by the
+/// callback stops it too and is re-raised.
+template <class F>
+auto run_interruptible(const py::object& callback, F&& f) {
+    bool python_error = false;
+    ProgressHook hook = [&](double fraction) {
+        py::gil_scoped_acquire gil;
+        if (PyErr_CheckSignals() != 0) {
+            python_error = true;
+            return false;
+        }
+        if (!callback.is_none()) {
+            try {
+                callback(fraction);
+            } catch (py::error_already_set& e) {
+                e.restore();
+                python_error = true;
+                return false;
+            }
+        }
+        return true;
+    };
+    try {
+        py::gil_scoped_release release;
+        return f(hook);
+    } catch (const Cancelled&) {
+        if (python_error) throw py::error_already_set();
+        throw;
+    }
 }
 
 }  // namespace essnet::python

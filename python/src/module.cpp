@@ -36,6 +36,9 @@ PYBIND11_MODULE(_core, m) {
         }
     });
 
+    // essnet.Cancelled: a computation stopped by its progress callback returning False.
+    static py::exception<essnet::Cancelled> cancelled(m, "Cancelled", PyExc_RuntimeError);
+
     essnet::python::bind_model(m);
     essnet::python::bind_graph(m);
     essnet::python::bind_io(m);

@@ -1,0 +1,294 @@
+// Betweenness centrality of nodes and edges (Brandes 2001).
+//
+// Brandes U. (2001). A faster algorithm for betweenness centrality. Journal of Mathematical
+// Sociology 25(2):163-177. doi:10.1080/0022250X.2001.9990249
+// Brandes U. (2008). On variants of shortest-path betweenness centrality and their generic
+// computation. Social Networks 30(2):136-145. doi:10.1016/j.socnet.2007.11.001 (endpoints, edges)
+//
+// One breadth-first search (unweighted) or Dijkstra search (weighted) per source counts the
+// shortest paths; a backward pass over the nodes in reverse order of distance accumulates the
+// dependencies. Sources are processed in parallel, each thread with its own buffers and scores,
+// which are added up in thread order at the end.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <queue>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "essnet/core/progress.hpp"
+#include "essnet/graph/graph.hpp"
+
+namespace essnet {
+
+struct BetweennessOptions {
+    /// Divide by the number of node pairs, as networkx does: 1/((n-1)(n-2)) for node betweenness
+    /// (1/(n(n-1)) with endpoints), 1/(n(n-1)) for edge betweenness, times 2 when undirected. When
+    /// false, undirected scores count each pair once (networkx's normalized=False).
+    bool normalized = true;
+    /// Count the endpoints of each path as lying on it (node betweenness only).
+    bool endpoints = false;
+    /// Use the graph's edge weights as lengths (Dijkstra) when it has them; otherwise hop counts.
+    bool use_weights = true;
+    /// Only paths of at most this length count (hops, or total weight); negative: no limit.
+    double cutoff = -1;
+    /// Called with the share of sources done; returning false cancels (throws Cancelled).
+    ProgressHook progress;
+};
+
+namespace detail {
+
+// Per-thread state of Brandes' algorithm for one source at a time.
+struct BrandesWorkspace {
+    std::vector<double> sigma, delta, dist;
+    std::vector<node_id> order;       // nodes in the order they were settled
+    std::vector<std::int32_t> rank;   // position in `order`, -1 until settled
+    explicit BrandesWorkspace(node_id n)
+        : sigma(static_cast<std::size_t>(n), 0), delta(static_cast<std::size_t>(n), 0),
+          dist(static_cast<std::size_t>(n), -1), rank(static_cast<std::size_t>(n), -1) {
+        order.reserve(static_cast<std::size_t>(n));
+    }
+    void settle(node_id v) {
+        rank[static_cast<std::size_t>(v)] = static_cast<std::int32_t>(order.size());
+        order.push_back(v);
+    }
+    void reset() {
+        for (const node_id v : order) {
+            const auto i = static_cast<std::size_t>(v);
+            sigma[i] = 0;
+            delta[i] = 0;
+            dist[i] = -1;
+            rank[i] = -1;
+        }
+        order.clear();
+    }
+};
+
+// Calls f(w, length) once per distinct out-neighbour w of v (parallel edges count as one, with the
+// smallest weight, as networkx does for multigraphs).
+template <class F>
+void for_each_distinct_neighbor(const Graph& g, node_id v, bool weighted, F&& f) {
+    const auto nbrs = g.out_neighbors(v);
+    const auto edges = g.out_edges(v);
+    for (std::size_t i = 0; i < nbrs.size();) {
+        const node_id w = nbrs[i];
+        double length = weighted ? g.weight(edges[i]) : 1.0;
+        std::size_t j = i + 1;
+        for (; j < nbrs.size() && nbrs[j] == w; ++j)
+            if (weighted) length = std::min(length, g.weight(edges[j]));
+        f(w, length);
+        i = j;
+    }
+}
+
+// Shortest-path counts from s: fills ws.order (settle order), ws.dist and ws.sigma.
+inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, double cutoff, BrandesWorkspace& ws) {
+    const auto si = static_cast<std::size_t>(s);
+    ws.sigma[si] = 1;
+    ws.dist[si] = 0;
+    if (!weighted) {
+        ws.settle(s);
+        for (std::size_t head = 0; head < ws.order.size(); ++head) {
+            const node_id v = ws.order[head];
+            const double dv = ws.dist[static_cast<std::size_t>(v)];
+            if (cutoff >= 0 && dv >= cutoff) continue;
+            const double sv = ws.sigma[static_cast<std::size_t>(v)];
+            for_each_distinct_neighbor(g, v, false, [&](node_id w, double) {
+                const auto wi = static_cast<std::size_t>(w);
+                if (ws.dist[wi] < 0) {
+                    ws.dist[wi] = dv + 1;
+                    ws.settle(w);
+                }
+                if (ws.dist[wi] == dv + 1) ws.sigma[wi] += sv;
+            });
+        }
+        return;
+    }
+    using Item = std::pair<double, node_id>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+    heap.emplace(0.0, s);
+    while (!heap.empty()) {
+        const auto [d, v] = heap.top();
+        heap.pop();
+        const auto vi = static_cast<std::size_t>(v);
+        if (ws.rank[vi] >= 0 || d > ws.dist[vi]) continue;
+        ws.settle(v);
+        const double sv = ws.sigma[vi];
+        for_each_distinct_neighbor(g, v, true, [&](node_id w, double length) {
+            const auto wi = static_cast<std::size_t>(w);
+            if (ws.rank[wi] >= 0) return;  // settled: no shorter path through v (networkx's rule)
+            const double dw = d + length;
+            if (cutoff >= 0 && dw > cutoff) return;
+            if (ws.dist[wi] < 0 || dw < ws.dist[wi]) {
+                ws.dist[wi] = dw;
+                ws.sigma[wi] = sv;
+                heap.emplace(dw, w);
+            } else if (dw == ws.dist[wi]) {
+                ws.sigma[wi] += sv;
+            }
+        });
+    }
+    // Every node given a distance was pushed, so it is popped and settled: `order` lists all the
+    // nodes reset() must clear.
+}
+
+// Backward pass: calls on_edge(v, w, credit) for every shortest-path arc v -> w (w a successor of
+// v), accumulates ws.delta, and leaves the dependencies of every node in ws.delta.
+template <class OnArc>
+void accumulate_dependencies(const Graph& g, bool weighted, BrandesWorkspace& ws, OnArc&& on_arc) {
+    for (auto it = ws.order.rbegin(); it != ws.order.rend(); ++it) {
+        const node_id v = *it;
+        const auto vi = static_cast<std::size_t>(v);
+        const double dv = ws.dist[vi];
+        const double sv = ws.sigma[vi];
+        double dep = 0;
+        for_each_distinct_neighbor(g, v, weighted, [&](node_id w, double length) {
+            const auto wi = static_cast<std::size_t>(w);
+            // w is a successor when a shortest path reaches it through v, and it was settled after v.
+            if (ws.rank[wi] <= ws.rank[vi] || ws.dist[wi] != dv + length) return;
+            const double credit = sv / ws.sigma[wi] * (1 + ws.delta[wi]);
+            dep += credit;
+            on_arc(v, w, credit);
+        });
+        ws.delta[vi] = dep;
+    }
+}
+
+inline int thread_count() {
+#ifdef _OPENMP
+    return omp_get_max_threads();
+#else
+    return 1;
+#endif
+}
+
+inline int thread_id() {
+#ifdef _OPENMP
+    return omp_get_thread_num();
+#else
+    return 0;
+#endif
+}
+
+// Runs body(source, workspace, local_scores) for every source in parallel and returns the sum of
+// the per-thread score vectors (of length `size`), added in thread order.
+template <class Body>
+std::vector<double> over_sources(const Graph& g, std::size_t size, const ProgressHook& hook, Body&& body) {
+    const node_id n = g.num_nodes();
+    const int threads = std::max(1, std::min<int>(thread_count(), std::max<node_id>(n, 1)));
+    std::vector<std::vector<double>> local(static_cast<std::size_t>(threads), std::vector<double>(size, 0.0));
+    ProgressReporter progress(hook, n);
+#pragma omp parallel num_threads(threads)
+    {
+        BrandesWorkspace ws(n);
+        auto& mine = local[static_cast<std::size_t>(thread_id())];
+#pragma omp for schedule(dynamic, 16)
+        for (node_id s = 0; s < n; ++s) {
+            if (progress.cancelled()) continue;
+            body(s, ws, mine);
+            ws.reset();
+            progress.advance();
+        }
+    }
+    progress.finish();
+    std::vector<double> total(size, 0.0);
+    for (const auto& part : local)
+        for (std::size_t i = 0; i < size; ++i) total[i] += part[i];
+    return total;
+}
+
+inline void check_cutoff(double cutoff) {
+    if (cutoff != cutoff) throw std::invalid_argument("cutoff must be a number, got NaN");
+}
+
+}  // namespace detail
+
+/// Betweenness centrality of every node: the sum over pairs (s, t) of the share of shortest s-t
+/// paths that pass through the node (Brandes 2001), aligned with the graph's nodes. Parallel
+/// edges count as one path (with the smallest weight), self-loops are ignored, and a directed
+/// graph counts directed paths, as in networkx's betweenness_centrality.
+///
+/// Time O(n m) unweighted, O(n m + n^2 log n) weighted; memory O(n) per thread.
+/// Throws std::invalid_argument for a NaN cutoff; Cancelled when the progress hook says stop.
+inline std::vector<double> betweenness(const Graph& g, const BetweennessOptions& options = {}) {
+    detail::check_cutoff(options.cutoff);
+    const node_id n = g.num_nodes();
+    const bool weighted = options.use_weights && g.weighted();
+    auto score = detail::over_sources(g, static_cast<std::size_t>(n), options.progress,
+                                      [&](node_id s, detail::BrandesWorkspace& ws, std::vector<double>& bc) {
+                                          detail::count_shortest_paths(g, s, weighted, options.cutoff, ws);
+                                          detail::accumulate_dependencies(g, weighted, ws, [](node_id, node_id, double) {});
+                                          for (const node_id v : ws.order) {
+                                              if (v == s) continue;
+                                              bc[static_cast<std::size_t>(v)] += ws.delta[static_cast<std::size_t>(v)] +
+                                                                                (options.endpoints ? 1.0 : 0.0);
+                                          }
+                                          if (options.endpoints)
+                                              bc[static_cast<std::size_t>(s)] += static_cast<double>(ws.order.size()) - 1;
+                                      });
+    // networkx's rescaling.
+    double scale = 1;
+    const double nd = n;
+    if (options.normalized) {
+        if (options.endpoints) {
+            if (n >= 2) scale = 1 / (nd * (nd - 1));
+        } else if (n > 2) {
+            scale = 1 / ((nd - 1) * (nd - 2));
+        }
+    } else if (!g.directed()) {
+        scale = 0.5;
+    }
+    for (auto& x : score) x *= scale;
+    return score;
+}
+
+/// Betweenness centrality of every edge, aligned with the graph's edge ids: the sum over pairs
+/// (s, t) of the share of shortest s-t paths that use the edge. Parallel edges share their credit
+/// equally (those of smallest weight, when weighted), as networkx does for multigraphs; self-loops
+/// get 0. Normalized as networkx's edge_betweenness_centrality (1/(n(n-1)), and counting each
+/// unordered pair once when undirected). Same complexity as betweenness().
+inline std::vector<double> edge_betweenness(const Graph& g, const BetweennessOptions& options = {}) {
+    detail::check_cutoff(options.cutoff);
+    if (options.endpoints) throw std::invalid_argument("endpoints applies to node betweenness only");
+    const node_id n = g.num_nodes();
+    const bool weighted = options.use_weights && g.weighted();
+    auto score = detail::over_sources(
+        g, static_cast<std::size_t>(g.num_edges()), options.progress,
+        [&](node_id s, detail::BrandesWorkspace& ws, std::vector<double>& eb) {
+            detail::count_shortest_paths(g, s, weighted, options.cutoff, ws);
+            detail::accumulate_dependencies(g, weighted, ws, [&](node_id v, node_id w, double credit) {
+                // Share the credit among the parallel arcs v -> w of smallest length.
+                const auto nbrs = g.out_neighbors(v);
+                const auto edges = g.out_edges(v);
+                const auto first = std::lower_bound(nbrs.begin(), nbrs.end(), w) - nbrs.begin();
+                auto last = first;
+                double shortest = std::numeric_limits<double>::infinity();
+                for (; last < static_cast<std::ptrdiff_t>(nbrs.size()) && nbrs[static_cast<std::size_t>(last)] == w; ++last)
+                    shortest = std::min(shortest, weighted ? g.weight(edges[static_cast<std::size_t>(last)]) : 1.0);
+                int count = 0;
+                for (auto i = first; i < last; ++i)
+                    count += (weighted ? g.weight(edges[static_cast<std::size_t>(i)]) : 1.0) == shortest;
+                for (auto i = first; i < last; ++i)
+                    if ((weighted ? g.weight(edges[static_cast<std::size_t>(i)]) : 1.0) == shortest)
+                        eb[static_cast<std::size_t>(edges[static_cast<std::size_t>(i)])] += credit / count;
+            });
+        });
+    double scale = 1;
+    const double nd = n;
+    if (options.normalized) {
+        if (n > 1) scale = 1 / (nd * (nd - 1));
+    } else if (!g.directed()) {
+        scale = 0.5;
+    }
+    for (auto& x : score) x *= scale;
+    return score;
+}
+
+}  // namespace essnet
