@@ -208,7 +208,7 @@ def main() -> int:
             check = ""
             if algorithm != "load":
                 results = {t: o["results"][algorithm] for t in args.tools for o in runs.get((name, t), [])[:1]
-                           if "results" in o and algorithm in o["results"]}
+                           if "results" in o and o["results"].get(algorithm) is not None}
                 reference = results.get("essnet")
                 differ = [t for t, r in results.items() if r != reference]
                 check = "yes" if reference is not None and not differ else ("differs: " + ", ".join(differ) if differ else "-")

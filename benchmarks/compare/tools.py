@@ -53,65 +53,115 @@ def load(tool: str, n: int, sources: np.ndarray, targets: np.ndarray, directed: 
     raise ValueError(f"unknown tool {tool!r}")
 
 
-def _essnet_degree(g):
+def _sig(x: float) -> str:
+    """A float to 8 significant digits, to compare results that sum in different orders."""
+    return f"{x:.8g}"
+
+
+def _degree_summary(graph, d):
+    d = np.asarray(d)
+    return int(d.sum()), int(d.max(initial=0))
+
+
+def _sum_summary(graph, values):
+    return _sig(float(np.sum(np.asarray(values, dtype=float))))
+
+
+def _component_sizes(tool, graph):
+    """Size of the component of every node (undirected graphs), untimed, for the WF correction."""
     import essnet
 
-    d = essnet.degree(g)
-    return int(d.sum()), int(d.max(initial=0))
+    if tool == "networkx":
+        import networkx as nx
+
+        sizes = {}
+        for part in nx.connected_components(graph):
+            for v in part:
+                sizes[v] = len(part)
+        return np.array([sizes[v] for v in range(graph.number_of_nodes())])
+    if tool in ("igraph", "leidenalg"):
+        membership = np.asarray(graph.connected_components().membership)
+    elif tool == "graph-tool":
+        import graph_tool.all as gt
+
+        membership = gt.label_components(graph)[0].a
+    else:
+        membership = essnet.connected_components(graph)
+    return np.bincount(membership)[membership]
 
 
-def _networkx_degree(G):
-    d = np.fromiter((k for _, k in G.degree()), dtype=np.int64, count=G.number_of_nodes())
-    return int(d.sum()), int(d.max(initial=0))
+def _closeness_summary(tool):
+    """networkx's closeness (with the Wasserman-Faust factor) from tools that give (r-1)/sum."""
+    def summary(graph, values):
+        values = np.nan_to_num(np.asarray(values, dtype=float))
+        if tool in ("igraph", "graph-tool"):
+            directed = graph.is_directed()
+            if directed:
+                return None  # reachability sets differ by tool: no like-for-like check
+            n = len(values)
+            r = _component_sizes(tool, graph)
+            values = values * (r - 1) / max(n - 1, 1)
+        return _sig(float(values.sum()))
+    return summary
 
 
-def _igraph_degree(g):
-    d = np.asarray(g.degree())
-    return int(d.sum()), int(d.max(initial=0))
+def _gt():
+    import graph_tool.all as gt
+
+    return gt
 
 
-def _graphtool_degree(g):
-    d = g.degree_property_map("total").a if not g.is_directed() else (
-        g.degree_property_map("in").a + g.degree_property_map("out").a)
-    return int(d.sum()), int(d.max(initial=0))
+def _nx():
+    import networkx as nx
+
+    return nx
 
 
-def _essnet_components(g):
+def _essnet():
     import essnet
 
-    return int(essnet.connected_components(g).max(initial=-1)) + 1
+    return essnet
 
 
 def _networkx_components(G):
-    import networkx as nx
-
+    nx = _nx()
     parts = nx.weakly_connected_components(G) if G.is_directed() else nx.connected_components(G)
     return sum(1 for _ in parts)
 
 
-def _igraph_components(g):
-    return len(g.connected_components(mode="weak"))
-
-
-def _graphtool_components(g):
-    import graph_tool.all as gt
-
-    _, hist = gt.label_components(g, directed=False)
-    return len(hist)
-
-
+# algorithm -> tool -> (run, summary): run(graph) is timed; summary(graph, result) is not, and gives
+# a value every tool must agree on (None: no like-for-like check for this tool).
 ALGORITHMS = {
     "degree": {
-        "essnet": _essnet_degree,
-        "networkx": _networkx_degree,
-        "igraph": _igraph_degree,
-        "graph-tool": _graphtool_degree,
+        "essnet": (lambda g: _essnet().degree(g), _degree_summary),
+        "networkx": (lambda G: [k for _, k in G.degree()], _degree_summary),
+        "igraph": (lambda g: g.degree(), _degree_summary),
+        "graph-tool": (lambda g: g.degree_property_map("total").a if not g.is_directed()
+                       else g.degree_property_map("in").a + g.degree_property_map("out").a, _degree_summary),
     },
     "connected_components": {
-        "essnet": _essnet_components,
-        "networkx": _networkx_components,
-        "igraph": _igraph_components,
-        "graph-tool": _graphtool_components,
+        "essnet": (lambda g: int(_essnet().connected_components(g).max(initial=-1)) + 1, lambda g, r: r),
+        "networkx": (_networkx_components, lambda g, r: r),
+        "igraph": (lambda g: len(g.connected_components(mode="weak")), lambda g, r: r),
+        "graph-tool": (lambda g: len(_gt().label_components(g, directed=False)[1]), lambda g, r: r),
+    },
+    "betweenness": {  # unnormalized, networkx's convention (each unordered pair once when undirected)
+        "essnet": (lambda g: _essnet().betweenness(g, normalized=False), _sum_summary),
+        "networkx": (lambda G: list(_nx().betweenness_centrality(G, normalized=False).values()), _sum_summary),
+        "igraph": (lambda g: g.betweenness(directed=g.is_directed()), _sum_summary),
+        "graph-tool": (lambda g: _gt().betweenness(g, norm=False)[0].a, _sum_summary),
+    },
+    "closeness": {
+        "essnet": (lambda g: _essnet().closeness(g), _closeness_summary("essnet")),
+        "networkx": (lambda G: list(_nx().closeness_centrality(G).values()), _closeness_summary("networkx")),
+        "igraph": (lambda g: g.closeness(mode="in"), _closeness_summary("igraph")),
+        "graph-tool": (lambda g: _gt().closeness(g).a, _closeness_summary("graph-tool")),
+    },
+    "harmonic": {  # sum of 1/d, unnormalized
+        "essnet": (lambda g: _essnet().harmonic(g), _sum_summary),
+        "networkx": (lambda G: list(_nx().harmonic_centrality(G).values()), _sum_summary),
+        "igraph": (lambda g: g.harmonic_centrality(mode="in", normalized=False), _sum_summary),
+        "graph-tool": (lambda g: _gt().closeness(g, harmonic=True, norm=False).a, _sum_summary),
     },
 }
 

@@ -25,13 +25,13 @@ def main() -> int:
     graph = load(tool, n, data["sources"], data["targets"], directed, threads)
     out = {"load": time.perf_counter() - t0, "times": {}, "results": {}}
     for name in algorithms:
-        run = ALGORITHMS[name].get(tool)
-        if run is None:
+        if tool not in ALGORITHMS[name]:
             continue
+        run, summary = ALGORITHMS[name][tool]
         t0 = time.perf_counter()
         result = run(graph)
         out["times"][name] = time.perf_counter() - t0
-        out["results"][name] = result
+        out["results"][name] = summary(graph, result)
     print(json.dumps(out))
     return 0
 

@@ -71,14 +71,31 @@ struct BrandesWorkspace {
     }
 };
 
+// Degree-1 folding (Baglioni, Geraci, Pellegrini & Lastres 2012, "Fast exact computation of
+// betweenness centrality in social networks", ASONAM, doi:10.1109/ASONAM.2012.53): nodes of degree
+// 1 are peeled off repeatedly; each remaining node v stands for itself and the trees hanging from
+// it (weight[v] nodes). Paths into a tree are unique, so their share of betweenness is counted
+// directly, and Brandes' searches run only from the remaining nodes, with weighted targets.
+struct Folding {
+    std::vector<std::uint8_t> removed;
+    std::vector<double> weight;      // nodes represented (1 + sizes of the trees hanging from it)
+    std::vector<double> tree_pairs;  // ordered pairs whose (unique) paths cross the node inside trees
+};
+
+inline Folding fold_degree_one(const Graph& g);
+
 // Calls f(w, length) once per distinct out-neighbour w of v (parallel edges count as one, with the
 // smallest weight, as networkx does for multigraphs).
 template <class F>
-void for_each_distinct_neighbor(const Graph& g, node_id v, bool weighted, F&& f) {
+void for_each_distinct_neighbor(const Graph& g, node_id v, bool weighted, const Folding* fold, F&& f) {
     const auto nbrs = g.out_neighbors(v);
     const auto edges = g.out_edges(v);
     for (std::size_t i = 0; i < nbrs.size();) {
         const node_id w = nbrs[i];
+        if (fold && fold->removed[static_cast<std::size_t>(w)]) {
+            ++i;
+            continue;
+        }
         double length = weighted ? g.weight(edges[i]) : 1.0;
         std::size_t j = i + 1;
         for (; j < nbrs.size() && nbrs[j] == w; ++j)
@@ -89,7 +106,8 @@ void for_each_distinct_neighbor(const Graph& g, node_id v, bool weighted, F&& f)
 }
 
 // Shortest-path counts from s: fills ws.order (settle order), ws.dist and ws.sigma.
-inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, double cutoff, BrandesWorkspace& ws) {
+inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, double cutoff, BrandesWorkspace& ws,
+                                 const Folding* fold = nullptr) {
     const auto si = static_cast<std::size_t>(s);
     ws.sigma[si] = 1;
     ws.dist[si] = 0;
@@ -100,7 +118,7 @@ inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, doubl
             const double dv = ws.dist[static_cast<std::size_t>(v)];
             if (cutoff >= 0 && dv >= cutoff) continue;
             const double sv = ws.sigma[static_cast<std::size_t>(v)];
-            for_each_distinct_neighbor(g, v, false, [&](node_id w, double) {
+            for_each_distinct_neighbor(g, v, false, fold, [&](node_id w, double) {
                 const auto wi = static_cast<std::size_t>(w);
                 if (ws.dist[wi] < 0) {
                     ws.dist[wi] = dv + 1;
@@ -121,7 +139,7 @@ inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, doubl
         if (ws.rank[vi] >= 0 || d > ws.dist[vi]) continue;
         ws.settle(v);
         const double sv = ws.sigma[vi];
-        for_each_distinct_neighbor(g, v, true, [&](node_id w, double length) {
+        for_each_distinct_neighbor(g, v, true, fold, [&](node_id w, double length) {
             const auto wi = static_cast<std::size_t>(w);
             if (ws.rank[wi] >= 0) return;  // settled: no shorter path through v (networkx's rule)
             const double dw = d + length;
@@ -142,18 +160,20 @@ inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, doubl
 // Backward pass: calls on_edge(v, w, credit) for every shortest-path arc v -> w (w a successor of
 // v), accumulates ws.delta, and leaves the dependencies of every node in ws.delta.
 template <class OnArc>
-void accumulate_dependencies(const Graph& g, bool weighted, BrandesWorkspace& ws, OnArc&& on_arc) {
+void accumulate_dependencies(const Graph& g, bool weighted, BrandesWorkspace& ws, OnArc&& on_arc,
+                             const Folding* fold = nullptr) {
     for (auto it = ws.order.rbegin(); it != ws.order.rend(); ++it) {
         const node_id v = *it;
         const auto vi = static_cast<std::size_t>(v);
         const double dv = ws.dist[vi];
         const double sv = ws.sigma[vi];
         double dep = 0;
-        for_each_distinct_neighbor(g, v, weighted, [&](node_id w, double length) {
+        for_each_distinct_neighbor(g, v, weighted, fold, [&](node_id w, double length) {
             const auto wi = static_cast<std::size_t>(w);
             // w is a successor when a shortest path reaches it through v, and it was settled after v.
             if (ws.rank[wi] <= ws.rank[vi] || ws.dist[wi] != dv + length) return;
-            const double credit = sv / ws.sigma[wi] * (1 + ws.delta[wi]);
+            const double target = fold ? fold->weight[wi] : 1.0;  // targets w stands for
+            const double credit = sv / ws.sigma[wi] * (target + ws.delta[wi]);
             dep += credit;
             on_arc(v, w, credit);
         });
@@ -180,19 +200,25 @@ inline int thread_id() {
 // Runs body(source, workspace, local_scores) for every source in parallel and returns the sum of
 // the per-thread score vectors (of length `size`), added in thread order.
 template <class Body>
-std::vector<double> over_sources(const Graph& g, std::size_t size, const ProgressHook& hook, Body&& body) {
+std::vector<double> over_sources(const Graph& g, std::size_t size, const ProgressHook& hook, Body&& body,
+                                 const Folding* fold = nullptr) {
     const node_id n = g.num_nodes();
-    const int threads = std::max(1, std::min<int>(thread_count(), std::max<node_id>(n, 1)));
+    std::vector<node_id> sources;
+    sources.reserve(static_cast<std::size_t>(n));
+    for (node_id s = 0; s < n; ++s)
+        if (!fold || !fold->removed[static_cast<std::size_t>(s)]) sources.push_back(s);
+    const auto count = static_cast<std::int64_t>(sources.size());
+    const int threads = std::max(1, std::min<int>(thread_count(), static_cast<int>(std::max<std::int64_t>(count, 1))));
     std::vector<std::vector<double>> local(static_cast<std::size_t>(threads), std::vector<double>(size, 0.0));
-    ProgressReporter progress(hook, n);
+    ProgressReporter progress(hook, count);
 #pragma omp parallel num_threads(threads)
     {
         BrandesWorkspace ws(n);
         auto& mine = local[static_cast<std::size_t>(thread_id())];
 #pragma omp for schedule(dynamic, 16)
-        for (node_id s = 0; s < n; ++s) {
+        for (std::int64_t i = 0; i < count; ++i) {
             if (progress.cancelled()) continue;
-            body(s, ws, mine);
+            body(sources[static_cast<std::size_t>(i)], ws, mine);
             ws.reset();
             progress.advance();
         }
@@ -202,6 +228,86 @@ std::vector<double> over_sources(const Graph& g, std::size_t size, const Progres
     for (const auto& part : local)
         for (std::size_t i = 0; i < size; ++i) total[i] += part[i];
     return total;
+}
+
+inline Folding fold_degree_one(const Graph& g) {
+    const node_id n = g.num_nodes();
+    const auto nn = static_cast<std::size_t>(n);
+    Folding f{std::vector<std::uint8_t>(nn, 0), std::vector<double>(nn, 1.0), std::vector<double>(nn, 0.0)};
+    // Degrees in the simple graph: distinct neighbours other than the node itself.
+    std::vector<std::int64_t> degree(nn, 0);
+    std::vector<node_id> leaves;
+    for (node_id v = 0; v < n; ++v) {
+        node_id previous = -1;
+        for (const node_id w : g.out_neighbors(v)) {
+            if (w != v && w != previous) ++degree[static_cast<std::size_t>(v)];
+            previous = w;
+        }
+        if (degree[static_cast<std::size_t>(v)] == 1) leaves.push_back(v);
+    }
+    // Peel, remembering each removed node's parent and, per node, its children's sizes.
+    std::vector<node_id> parent(nn, -1);
+    std::vector<double> child_sum(nn, 0.0), child_squares(nn, 0.0);
+    std::vector<node_id> peeled;
+    for (std::size_t head = 0; head < leaves.size(); ++head) {
+        const node_id v = leaves[head];
+        const auto vi = static_cast<std::size_t>(v);
+        if (degree[vi] != 1) continue;  // its last neighbour went first: v is the root of a tree
+        node_id u = -1;
+        for (const node_id w : g.out_neighbors(v))
+            if (w != v && !f.removed[static_cast<std::size_t>(w)]) {
+                u = w;
+                break;
+            }
+        const auto ui = static_cast<std::size_t>(u);
+        f.removed[vi] = 1;
+        parent[vi] = u;
+        peeled.push_back(v);
+        f.weight[ui] += f.weight[vi];
+        child_sum[ui] += f.weight[vi];
+        child_squares[ui] += f.weight[vi] * f.weight[vi];
+        degree[vi] = 0;
+        if (--degree[ui] == 1) leaves.push_back(u);
+    }
+    // Component sizes: a removed node belongs to the component of its root.
+    std::vector<double> component(nn, 0.0);
+    std::vector<node_id> root(nn, -1);
+    for (auto it = peeled.rbegin(); it != peeled.rend(); ++it) {  // parents before children
+        const node_id p = parent[static_cast<std::size_t>(*it)];
+        root[static_cast<std::size_t>(*it)] = f.removed[static_cast<std::size_t>(p)] ? root[static_cast<std::size_t>(p)] : p;
+    }
+    // Sizes of the remaining graph's components, counting the nodes each one stands for.
+    std::vector<node_id> label(nn, -1), queue;
+    std::vector<double> size_of_label;
+    for (node_id s = 0; s < n; ++s) {
+        if (f.removed[static_cast<std::size_t>(s)] || label[static_cast<std::size_t>(s)] >= 0) continue;
+        const auto c = static_cast<node_id>(size_of_label.size());
+        double total = 0;
+        queue.assign(1, s);
+        label[static_cast<std::size_t>(s)] = c;
+        for (std::size_t h = 0; h < queue.size(); ++h) {
+            total += f.weight[static_cast<std::size_t>(queue[h])];
+            for (const node_id w : g.out_neighbors(queue[h]))
+                if (!f.removed[static_cast<std::size_t>(w)] && label[static_cast<std::size_t>(w)] < 0) {
+                    label[static_cast<std::size_t>(w)] = c;
+                    queue.push_back(w);
+                }
+        }
+        size_of_label.push_back(total);
+    }
+    for (node_id v = 0; v < n; ++v) {
+        const auto vi = static_cast<std::size_t>(v);
+        const node_id r = f.removed[vi] ? root[vi] : v;
+        component[vi] = size_of_label[static_cast<std::size_t>(label[static_cast<std::size_t>(r)])];
+    }
+    // Pairs through v inside the trees: its children's nodes with everyone outside v's own tree, and
+    // children's nodes with each other; ordered pairs, hence the factors 2.
+    for (node_id v = 0; v < n; ++v) {
+        const auto vi = static_cast<std::size_t>(v);
+        const double outside = component[vi] - f.weight[vi];
+        f.tree_pairs[vi] = 2 * child_sum[vi] * outside + (child_sum[vi] * child_sum[vi] - child_squares[vi]);
+    }
+    return f;
 }
 
 inline void check_cutoff(double cutoff) {
@@ -221,18 +327,26 @@ inline std::vector<double> betweenness(const Graph& g, const BetweennessOptions&
     detail::check_cutoff(options.cutoff);
     const node_id n = g.num_nodes();
     const bool weighted = options.use_weights && g.weighted();
-    auto score = detail::over_sources(g, static_cast<std::size_t>(n), options.progress,
-                                      [&](node_id s, detail::BrandesWorkspace& ws, std::vector<double>& bc) {
-                                          detail::count_shortest_paths(g, s, weighted, options.cutoff, ws);
-                                          detail::accumulate_dependencies(g, weighted, ws, [](node_id, node_id, double) {});
-                                          for (const node_id v : ws.order) {
-                                              if (v == s) continue;
-                                              bc[static_cast<std::size_t>(v)] += ws.delta[static_cast<std::size_t>(v)] +
-                                                                                (options.endpoints ? 1.0 : 0.0);
-                                          }
-                                          if (options.endpoints)
-                                              bc[static_cast<std::size_t>(s)] += static_cast<double>(ws.order.size()) - 1;
-                                      });
+    // Degree-1 folding keeps results exact for undirected graphs without cutoff or endpoints.
+    const bool fold = !g.directed() && options.cutoff < 0 && !options.endpoints;
+    const detail::Folding folding = fold ? detail::fold_degree_one(g) : detail::Folding{};
+    const detail::Folding* f = fold ? &folding : nullptr;
+    auto score = detail::over_sources(
+        g, static_cast<std::size_t>(n), options.progress,
+        [&](node_id s, detail::BrandesWorkspace& ws, std::vector<double>& bc) {
+            detail::count_shortest_paths(g, s, weighted, options.cutoff, ws, f);
+            detail::accumulate_dependencies(g, weighted, ws, [](node_id, node_id, double) {}, f);
+            const double sources = f ? f->weight[static_cast<std::size_t>(s)] : 1.0;  // nodes s stands for
+            for (const node_id v : ws.order) {
+                if (v == s) continue;
+                bc[static_cast<std::size_t>(v)] +=
+                    sources * ws.delta[static_cast<std::size_t>(v)] + (options.endpoints ? 1.0 : 0.0);
+            }
+            if (options.endpoints) bc[static_cast<std::size_t>(s)] += static_cast<double>(ws.order.size()) - 1;
+        },
+        f);
+    if (f)
+        for (std::size_t v = 0; v < score.size(); ++v) score[v] += folding.tree_pairs[v];
     // networkx's rescaling.
     double scale = 1;
     const double nd = n;
