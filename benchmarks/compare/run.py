@@ -22,6 +22,7 @@ import argparse
 import csv
 import datetime
 import json
+import math
 import os
 import platform
 import resource
@@ -137,6 +138,15 @@ def memory_gib() -> float:
     return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
 
 
+def same_result(a, b) -> bool:
+    """Equal, floats to 1e-9 relative (tools add up in different orders)."""
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(same_result(x, y) for x, y in zip(a, b))
+    return a == b
+
+
 def fmt_time(t):
     return "-" if t is None else (f"{t:.3g}" if isinstance(t, float) else t)
 
@@ -210,7 +220,7 @@ def main() -> int:
                 results = {t: o["results"][algorithm] for t in args.tools for o in runs.get((name, t), [])[:1]
                            if "results" in o and o["results"].get(algorithm) is not None}
                 reference = results.get("essnet")
-                differ = [t for t, r in results.items() if r != reference]
+                differ = [t for t, r in results.items() if not same_result(r, reference)]
                 check = "yes" if reference is not None and not differ else ("differs: " + ", ".join(differ) if differ else "-")
             row = [name, str(n), str(m) + (" (directed)" if directed else ""), algorithm,
                    *[fmt_time(cells[t]) for t in args.tools], *ratios, check]
