@@ -3,7 +3,11 @@
 
 #include "essnet/centrality/betweenness.hpp"
 #include "essnet/centrality/closeness.hpp"
+#include "essnet/centrality/clustering.hpp"
+#include "essnet/centrality/coreness.hpp"
 #include "essnet/centrality/degree.hpp"
+#include "essnet/centrality/eigenvector.hpp"
+#include "essnet/centrality/pagerank.hpp"
 #include "essnet/components/connected_components.hpp"
 #include "essnet/core/error.hpp"
 #include "essnet/core/types.hpp"

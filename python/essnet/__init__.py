@@ -14,13 +14,39 @@ from . import _core, datasets, generate
 from ._core import Cancelled, ParseError, usual_kinds, usual_relations
 from ._graph import Graph
 from ._network import ActorNetwork
-from .centrality import betweenness, closeness, degree, edge_betweenness, harmonic
+from .centrality import (
+    average_clustering,
+    betweenness,
+    closeness,
+    clustering,
+    coreness,
+    degree,
+    edge_betweenness,
+    eigenvector,
+    harmonic,
+    hits,
+    katz,
+    pagerank,
+    strength,
+    transitivity,
+    triangles,
+)
 from .components import connected_components
 from .io import parse_edgelist, read_csv, read_edgelist
 
 __version__ = _core.__version__
 
 __all__ = [
+    "average_clustering",
+    "clustering",
+    "coreness",
+    "eigenvector",
+    "hits",
+    "katz",
+    "pagerank",
+    "strength",
+    "transitivity",
+    "triangles",
     "ActorNetwork",
     "Cancelled",
     "Graph",

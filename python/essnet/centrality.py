@@ -12,6 +12,12 @@ from . import _core
 from ._graph import Graph, core_graph
 
 
+def strength(graph: Graph, direction: str = "all") -> np.ndarray:
+    """Weighted degree of every node (float64): the sum of its edges' weights, as networkx's
+    ``degree(weight="weight")`` (a self-loop counts twice; 1 per edge when unweighted)."""
+    return _core.strength(core_graph(graph), direction)
+
+
 def degree(graph: Graph, direction: str = "all") -> np.ndarray:
     """Degree of every node, aligned with ``graph.nodes`` (int64).
 
@@ -100,3 +106,86 @@ def harmonic(graph: Graph, *, normalized: bool = False, use_weights: bool = True
     """Harmonic centrality, as networkx's ``harmonic_centrality``: the sum of 1/d(v, u) over the
     other nodes v (distances *to* u when directed); ``normalized`` divides by n - 1."""
     return _run(_core.harmonic, "harmonic", progress, core_graph(graph), normalized, use_weights)
+
+
+class IterativeResult(np.ndarray):
+    """Scores (a numpy array) that also carry ``iterations`` and ``converged``."""
+
+    iterations: int
+    converged: bool
+
+
+def _iterative(result) -> np.ndarray:
+    scores, iterations, converged = result
+    out = scores.view(IterativeResult)
+    out.iterations, out.converged = iterations, converged
+    return out
+
+
+def _vector(values, graph: Graph, parameter: str):
+    if values is None:
+        return []
+    if isinstance(values, dict):
+        values = [values.get(node, 0.0) for node in graph.nodes]
+    a = np.asarray(values, dtype=float)
+    if a.shape != (graph.num_nodes,):
+        raise ValueError(f"{parameter} must have one value per node ({graph.num_nodes}), got shape {a.shape}")
+    return a.tolist()
+
+
+def pagerank(graph: Graph, *, alpha: float = 0.85, personalization=None, dangling=None, max_iterations: int = 100,
+             tolerance: float = 1e-6, use_weights: bool = True) -> np.ndarray:
+    """PageRank, as networkx's ``pagerank``: scores summing to 1. ``personalization`` and ``dangling``
+    are arrays aligned with ``graph.nodes`` or dicts keyed by node id. Stops when the L1 change is
+    below n * tolerance; the result has ``.iterations`` and ``.converged`` (no exception when the
+    iteration limit is reached)."""
+    return _iterative(_core.pagerank(core_graph(graph), alpha, _vector(personalization, graph, "personalization"),
+                                     _vector(dangling, graph, "dangling"), max_iterations, tolerance, use_weights))
+
+
+def eigenvector(graph: Graph, *, max_iterations: int = 100, tolerance: float = 1e-6,
+                use_weights: bool = True) -> np.ndarray:
+    """Eigenvector centrality, as networkx's ``eigenvector_centrality``: unit L2 norm, in-arcs count
+    when directed. Has ``.iterations`` and ``.converged``."""
+    return _iterative(_core.eigenvector(core_graph(graph), max_iterations, tolerance, use_weights))
+
+
+def katz(graph: Graph, *, alpha: float = 0.1, beta: float = 1.0, max_iterations: int = 1000,
+         tolerance: float = 1e-6, normalized: bool = True, use_weights: bool = True) -> np.ndarray:
+    """Katz centrality, as networkx's ``katz_centrality``: x = alpha A^T x + beta, unit L2 norm when
+    ``normalized``. Has ``.iterations`` and ``.converged``."""
+    return _iterative(_core.katz(core_graph(graph), alpha, beta, max_iterations, tolerance, normalized, use_weights))
+
+
+def hits(graph: Graph, *, max_iterations: int = 100, tolerance: float = 1e-8, normalized: bool = True):
+    """HITS hubs and authorities, as networkx's ``hits``: returns (hubs, authorities), each summing
+    to 1 when ``normalized`` (unit L2 norm otherwise)."""
+    hubs, authorities, iterations, converged = _core.hits(core_graph(graph), max_iterations, tolerance, normalized)
+    return _iterative((hubs, iterations, converged)), _iterative((authorities, iterations, converged))
+
+
+def coreness(graph: Graph) -> np.ndarray:
+    """Core number of every node (Batagelj & Zaversnik 2003), as networkx's ``core_number`` on the
+    simple graph (parallel edges once, self-loops ignored; in + out neighbours when directed)."""
+    return _core.coreness(core_graph(graph))
+
+
+def triangles(graph: Graph) -> np.ndarray:
+    """Number of triangles through every node of an undirected graph (networkx's ``triangles``)."""
+    return _core.triangles(core_graph(graph))
+
+
+def clustering(graph: Graph, *, use_weights: bool = True) -> np.ndarray:
+    """Local clustering coefficient, as networkx's ``clustering``: Watts-Strogatz for undirected
+    graphs (Onnela's weighted form when the graph has weights), Fagiolo's for directed ones."""
+    return _core.clustering(core_graph(graph), use_weights)
+
+
+def average_clustering(graph: Graph, *, use_weights: bool = True) -> float:
+    """Mean local clustering, zeros included (networkx's ``average_clustering``)."""
+    return _core.average_clustering(core_graph(graph), use_weights)
+
+
+def transitivity(graph: Graph) -> float:
+    """3 x triangles / connected triples of an undirected graph (networkx's ``transitivity``)."""
+    return _core.transitivity(core_graph(graph))

@@ -2,27 +2,110 @@
 #include "bindings.hpp"
 #include "essnet/centrality/betweenness.hpp"
 #include "essnet/centrality/closeness.hpp"
+#include "essnet/centrality/clustering.hpp"
+#include "essnet/centrality/coreness.hpp"
 #include "essnet/centrality/degree.hpp"
+#include "essnet/centrality/eigenvector.hpp"
+#include "essnet/centrality/pagerank.hpp"
 
 namespace essnet::python {
+
+namespace {
+
+Direction direction_of(const std::string& direction) {
+    if (direction == "all") return Direction::all;
+    if (direction == "out") return Direction::out;
+    if (direction == "in") return Direction::in;
+    throw std::invalid_argument("direction must be 'all', 'out' or 'in', got '" + direction + "'");
+}
+
+// Runs f without the GIL and hands its vector to numpy.
+template <class F>
+auto array_of(F&& f) {
+    decltype(f()) values;
+    {
+        py::gil_scoped_release release;
+        values = f();
+    }
+    return to_numpy(std::move(values));
+}
+
+// An IterativeResult as (scores, iterations, converged), computed without the GIL.
+template <class F>
+py::tuple iterative(F&& f) {
+    IterativeResult r;
+    {
+        py::gil_scoped_release release;
+        r = f();
+    }
+    return py::make_tuple(to_numpy(std::move(r.score)), r.iterations, r.converged);
+}
+
+}  // namespace
 
 void bind_centrality(py::module_& m) {
     m.def(
         "degree",
         [](const Graph& g, const std::string& direction) {
-            DegreeOptions options;
-            if (direction == "all") options.direction = Direction::all;
-            else if (direction == "out") options.direction = Direction::out;
-            else if (direction == "in") options.direction = Direction::in;
-            else throw std::invalid_argument("direction must be 'all', 'out' or 'in', got '" + direction + "'");
-            std::vector<std::int64_t> d;
-            {
-                py::gil_scoped_release release;
-                d = degree(g, options);
-            }
-            return to_numpy(std::move(d));
+            const DegreeOptions options{direction_of(direction)};
+            return array_of([&] { return degree(g, options); });
         },
         py::arg("graph"), py::arg("direction"));
+    m.def(
+        "strength",
+        [](const Graph& g, const std::string& direction) {
+            const DegreeOptions options{direction_of(direction)};
+            return array_of([&] { return strength(g, options); });
+        },
+        py::arg("graph"), py::arg("direction"));
+    m.def(
+        "pagerank",
+        [](const Graph& g, double alpha, std::vector<double> personalization, std::vector<double> dangling,
+           int max_iterations, double tolerance, bool use_weights) {
+            const PageRankOptions o{alpha, std::move(personalization), std::move(dangling), max_iterations, tolerance,
+                                    use_weights};
+            return iterative([&] { return pagerank(g, o); });
+        },
+        py::arg("graph"), py::arg("alpha"), py::arg("personalization"), py::arg("dangling"),
+        py::arg("max_iterations"), py::arg("tolerance"), py::arg("use_weights"));
+    m.def(
+        "eigenvector",
+        [](const Graph& g, int max_iterations, double tolerance, bool use_weights) {
+            return iterative([&] { return eigenvector(g, {max_iterations, tolerance, use_weights}); });
+        },
+        py::arg("graph"), py::arg("max_iterations"), py::arg("tolerance"), py::arg("use_weights"));
+    m.def(
+        "katz",
+        [](const Graph& g, double alpha, double beta, int max_iterations, double tolerance, bool normalized,
+           bool use_weights) {
+            return iterative([&] { return katz(g, {alpha, beta, max_iterations, tolerance, normalized, use_weights}); });
+        },
+        py::arg("graph"), py::arg("alpha"), py::arg("beta"), py::arg("max_iterations"), py::arg("tolerance"),
+        py::arg("normalized"), py::arg("use_weights"));
+    m.def(
+        "hits",
+        [](const Graph& g, int max_iterations, double tolerance, bool normalized) {
+            HitsResult r;
+            {
+                py::gil_scoped_release release;
+                r = hits(g, {max_iterations, tolerance, normalized});
+            }
+            return py::make_tuple(to_numpy(std::move(r.hubs)), to_numpy(std::move(r.authorities)), r.iterations,
+                                  r.converged);
+        },
+        py::arg("graph"), py::arg("max_iterations"), py::arg("tolerance"), py::arg("normalized"));
+    m.def(
+        "coreness", [](const Graph& g) { return array_of([&] { return coreness(g); }); }, py::arg("graph"));
+    m.def(
+        "triangles", [](const Graph& g) { return array_of([&] { return triangles(g); }); }, py::arg("graph"));
+    m.def(
+        "clustering",
+        [](const Graph& g, bool use_weights) { return array_of([&] { return clustering(g, {use_weights}); }); },
+        py::arg("graph"), py::arg("use_weights"));
+    m.def(
+        "average_clustering", [](const Graph& g, bool use_weights) { return average_clustering(g, {use_weights}); },
+        py::arg("graph"), py::arg("use_weights"), py::call_guard<py::gil_scoped_release>());
+    m.def("transitivity", &transitivity, py::arg("graph"), py::call_guard<py::gil_scoped_release>());
 
     m.def(
         "betweenness",

@@ -1,0 +1,122 @@
+"""PageRank, eigenvector, Katz, HITS, strength, coreness, triangles, clustering and transitivity
+against networkx (and igraph where it defines the same quantity)."""
+
+import random
+
+import igraph
+import networkx as nx
+import numpy as np
+import pytest
+
+import essnet
+from test_centrality import REAL, as_array, essnet_from_csv, nx_from_csv, random_graph
+
+TIGHT = dict(max_iterations=10000, tolerance=1e-14)
+
+
+def simple(G):
+    return nx.DiGraph(G) if G.is_directed() else nx.Graph(G)
+
+
+def summed_simple(G, weight):
+    """networkx simple graph whose edge weights add up parallel edges (as essnet's adjacency)."""
+    S = nx.DiGraph() if G.is_directed() else nx.Graph()
+    S.add_nodes_from(G)
+    for u, v, d in G.edges(data=True):
+        w = d.get(weight, 1.0) if weight else 1.0
+        if S.has_edge(u, v):
+            S[u][v]["weight"] += w
+        else:
+            S.add_edge(u, v, weight=w)
+    return S
+
+
+@pytest.mark.parametrize("name, relation, directed, weight", REAL)
+def test_real_networks(name, relation, directed, weight):
+    g = essnet_from_csv(name, relation, directed, weight)
+    G = nx_from_csv(name, relation, directed, weight)
+    nodes = g.nodes
+    w = "weight" if weight else None
+    pr = essnet.pagerank(g, **TIGHT)
+    assert pr.converged and pr.iterations > 1
+    np.testing.assert_allclose(pr, as_array(nx.pagerank(G, weight=w or "none", tol=1e-15, max_iter=10000), nodes), rtol=1e-9)
+    S = summed_simple(G, w)
+    ev = as_array(nx.eigenvector_centrality_numpy(S, weight="weight"), nodes)
+    np.testing.assert_allclose(essnet.eigenvector(g, **TIGHT), np.abs(ev), rtol=1e-7, atol=1e-12)
+    np.testing.assert_allclose(essnet.katz(g, alpha=0.01, **TIGHT),
+                               as_array(nx.katz_centrality(S, alpha=0.01, weight="weight", tol=1e-15, max_iter=10000), nodes),
+                               rtol=1e-9)
+    np.testing.assert_allclose(essnet.strength(g), [G.degree(n, weight=w) for n in nodes], rtol=1e-12)
+    np.testing.assert_allclose(essnet.coreness(g), as_array(nx.core_number(simple(G)), nodes))
+    C = simple(G) if not weight else summed_simple(G, w)
+    np.testing.assert_allclose(essnet.clustering(g), as_array(nx.clustering(C, weight=w and "weight"), nodes),
+                               rtol=1e-9, atol=1e-15)
+    assert essnet.average_clustering(g) == pytest.approx(nx.average_clustering(C, weight=w and "weight"), rel=1e-9)
+    if not directed:
+        assert essnet.triangles(g).tolist() == [nx.triangles(C)[n] for n in nodes]
+        assert essnet.transitivity(g) == pytest.approx(nx.transitivity(C), rel=1e-12)
+
+
+def test_hits_against_networkx():
+    g = essnet_from_csv("krackhardt_hightech", "advice", True)
+    G = simple(nx_from_csv("krackhardt_hightech", "advice", True))
+    h, a = essnet.hits(g, max_iterations=10000, tolerance=1e-15)
+    H, A = nx.hits(G, max_iter=10000, tol=1e-14)
+    np.testing.assert_allclose(h, as_array(H, g.nodes), rtol=1e-7, atol=1e-12)
+    np.testing.assert_allclose(a, as_array(A, g.nodes), rtol=1e-7, atol=1e-12)
+    assert h.sum() == pytest.approx(1) and a.sum() == pytest.approx(1)
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_random_graphs(seed, directed, weighted):
+    n, edges, weights = random_graph(seed, directed, weighted)
+    s, t = zip(*edges)
+    g = essnet.Graph.from_edges(s, t, weights, num_nodes=n, directed=directed)
+    G = nx.MultiDiGraph() if directed else nx.MultiGraph()
+    G.add_nodes_from(range(n))
+    for i, (u, v) in enumerate(edges):
+        G.add_edge(u, v, weight=weights[i] if weights else 1.0)
+    nodes = list(range(n))
+    pers = np.arange(1, n + 1, dtype=float)
+    np.testing.assert_allclose(essnet.pagerank(g, personalization=pers, **TIGHT),
+                               as_array(nx.pagerank(G, personalization=dict(zip(nodes, pers)), tol=1e-15, max_iter=10000,
+                                                    weight="weight" if weighted else "none"), nodes), rtol=1e-9)
+    np.testing.assert_allclose(essnet.strength(g), [G.degree(u, weight="weight") for u in nodes], rtol=1e-12)
+    S = nx.DiGraph(G) if directed else nx.Graph(G)
+    S.remove_edges_from(nx.selfloop_edges(S))
+    np.testing.assert_allclose(essnet.coreness(g), as_array(nx.core_number(S), nodes))
+    if not weighted or not directed:
+        C = summed_simple(G, "weight" if weighted else None)
+        C.remove_edges_from(nx.selfloop_edges(C))
+        np.testing.assert_allclose(essnet.clustering(g), as_array(nx.clustering(C, weight="weight" if weighted else None), nodes),
+                                   rtol=1e-9, atol=1e-15)
+    if not directed:
+        ig = igraph.Graph(n=n, edges=edges)
+        ig.simplify()
+        assert essnet.triangles(g).sum() == 3 * len(ig.cliques(3, 3))
+        assert essnet.coreness(g).tolist() == ig.coreness()
+
+
+def test_large_graph_triangles_against_igraph():
+    g = essnet.generate.rmat(12, 16, seed=2)
+    s, t = g.edges
+    ig = igraph.Graph(n=g.num_nodes, edges=np.column_stack([s, t]).tolist())
+    np.testing.assert_allclose(essnet.clustering(g), ig.transitivity_local_undirected(mode="zero"), rtol=1e-12)
+    assert essnet.transitivity(g) == pytest.approx(ig.transitivity_undirected(), rel=1e-12)
+    assert essnet.coreness(g).tolist() == ig.coreness()
+
+
+def test_iteration_reporting_and_errors():
+    g = essnet.datasets.chantier().graph()
+    r = essnet.pagerank(g, max_iterations=2)
+    assert r.iterations == 2 and not r.converged and r.dtype == np.float64
+    with pytest.raises(ValueError, match="alpha"):
+        essnet.pagerank(g, alpha=1.5)
+    with pytest.raises(ValueError, match="personalization"):
+        essnet.pagerank(g, personalization=[1, 2])
+    with pytest.raises(ValueError, match="directed"):
+        essnet.triangles(essnet.datasets.chantier().graph(directed=True))
+    empty = essnet.Graph()
+    assert essnet.pagerank(empty).shape == (0,) and essnet.coreness(empty).shape == (0,)
