@@ -15,6 +15,8 @@ from ._core import Cancelled, ParseError, usual_kinds, usual_relations
 from ._graph import Graph
 from ._network import ActorNetwork
 from .centrality import (
+    approximate_betweenness,
+    centralization,
     average_clustering,
     betweenness,
     closeness,
@@ -37,6 +39,8 @@ from .io import parse_edgelist, read_csv, read_edgelist
 __version__ = _core.__version__
 
 __all__ = [
+    "approximate_betweenness",
+    "centralization",
     "average_clustering",
     "clustering",
     "coreness",

@@ -189,3 +189,29 @@ def average_clustering(graph: Graph, *, use_weights: bool = True) -> float:
 def transitivity(graph: Graph) -> float:
     """3 x triangles / connected triples of an undirected graph (networkx's ``transitivity``)."""
     return _core.transitivity(core_graph(graph))
+
+
+def approximate_betweenness(graph: Graph, *, epsilon: float = 0.01, delta: float = 0.1, use_weights: bool = True,
+                            seed: int = 0, progress=False) -> np.ndarray:
+    """Approximate betweenness by sampling shortest paths (Riondato & Kornaropoulos 2016),
+    normalized as :func:`betweenness`: with probability at least 1 - delta every estimate is within
+    epsilon of the exact value. Seeded; the result has ``.samples`` (pairs drawn) and
+    ``.vertex_diameter_bound``."""
+    scores, samples, vd = _run(_core.approximate_betweenness, "approximate betweenness", progress, core_graph(graph),
+                               epsilon, delta, use_weights, seed)
+    out = scores.view(ApproximateResult)
+    out.samples, out.vertex_diameter_bound = samples, vd
+    return out
+
+
+class ApproximateResult(np.ndarray):
+    """Estimates (a numpy array) that also carry ``samples`` and ``vertex_diameter_bound``."""
+
+    samples: int
+    vertex_diameter_bound: int
+
+
+def centralization(graph: Graph, measure: str = "degree") -> float:
+    """Freeman's (1979) centralization for "degree", "betweenness" or "closeness": the sum of gaps
+    to the largest score over its largest possible value (a star scores 1, a regular graph 0)."""
+    return _core.centralization(core_graph(graph), measure)

@@ -1,6 +1,8 @@
 // Centrality family.
 #include "bindings.hpp"
+#include "essnet/centrality/approximate_betweenness.hpp"
 #include "essnet/centrality/betweenness.hpp"
+#include "essnet/centrality/centralization.hpp"
 #include "essnet/centrality/closeness.hpp"
 #include "essnet/centrality/clustering.hpp"
 #include "essnet/centrality/coreness.hpp"
@@ -106,6 +108,28 @@ void bind_centrality(py::module_& m) {
         "average_clustering", [](const Graph& g, bool use_weights) { return average_clustering(g, {use_weights}); },
         py::arg("graph"), py::arg("use_weights"), py::call_guard<py::gil_scoped_release>());
     m.def("transitivity", &transitivity, py::arg("graph"), py::call_guard<py::gil_scoped_release>());
+    m.def(
+        "approximate_betweenness",
+        [](const Graph& g, double epsilon, double delta, bool use_weights, std::uint64_t seed, const py::object& progress) {
+            auto r = run_interruptible(progress, [&](const ProgressHook& hook) {
+                return approximate_betweenness(g, {epsilon, delta, use_weights, seed, hook});
+            });
+            return py::make_tuple(to_numpy(std::move(r.score)), r.samples, r.vertex_diameter_bound);
+        },
+        py::arg("graph"), py::arg("epsilon"), py::arg("delta"), py::arg("use_weights"), py::arg("seed"),
+        py::arg("progress"));
+    m.def(
+        "centralization",
+        [](const Graph& g, const std::string& measure) {
+            CentralizationMeasure m;
+            if (measure == "degree") m = CentralizationMeasure::degree;
+            else if (measure == "betweenness") m = CentralizationMeasure::betweenness;
+            else if (measure == "closeness") m = CentralizationMeasure::closeness;
+            else throw std::invalid_argument("measure must be 'degree', 'betweenness' or 'closeness', got '" + measure + "'");
+            py::gil_scoped_release release;
+            return centralization(g, m);
+        },
+        py::arg("graph"), py::arg("measure"));
 
     m.def(
         "betweenness",

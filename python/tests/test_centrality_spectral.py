@@ -120,3 +120,27 @@ def test_iteration_reporting_and_errors():
         essnet.triangles(essnet.datasets.chantier().graph(directed=True))
     empty = essnet.Graph()
     assert essnet.pagerank(empty).shape == (0,) and essnet.coreness(empty).shape == (0,)
+
+
+def test_approximate_betweenness_within_epsilon():
+    g = essnet.generate.barabasi_albert(300, 2, seed=1)
+    exact = essnet.betweenness(g)
+    r = essnet.approximate_betweenness(g, epsilon=0.03, delta=0.1, seed=5)
+    assert r.samples > 0 and r.vertex_diameter_bound >= 3
+    assert np.max(np.abs(r - exact)) <= 0.03
+    assert np.array_equal(r, essnet.approximate_betweenness(g, epsilon=0.03, delta=0.1, seed=5))
+    with pytest.raises(ValueError, match="epsilon"):
+        essnet.approximate_betweenness(g, epsilon=2)
+
+
+def test_centralization_star_path_and_errors():
+    star = essnet.Graph.from_edges([0, 0, 0, 0], [1, 2, 3, 4])
+    for m in ("degree", "betweenness", "closeness"):
+        assert essnet.centralization(star, m) == pytest.approx(1.0)
+    path = essnet.Graph.from_edges([0, 1, 2], [1, 2, 3])
+    # Degree: gaps 1, 0, 0, 1 over (n-1)(n-2) = 6. Betweenness (pairs once): scores 0, 2, 2, 0,
+    # gaps 2 + 0 + 0 + 2 over (n-1)^2 (n-2) / 2 = 9.
+    assert essnet.centralization(path, "degree") == pytest.approx(2 / 6)
+    assert essnet.centralization(path, "betweenness") == pytest.approx(4 / 9)
+    with pytest.raises(ValueError, match="measure"):
+        essnet.centralization(path, "eigen")

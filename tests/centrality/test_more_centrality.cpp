@@ -1,0 +1,126 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "essnet/centrality/approximate_betweenness.hpp"
+#include "essnet/centrality/centralization.hpp"
+#include "essnet/centrality/clustering.hpp"
+#include "essnet/centrality/coreness.hpp"
+#include "essnet/centrality/eigenvector.hpp"
+#include "essnet/centrality/pagerank.hpp"
+#include "essnet/generate/generators.hpp"
+#include "support/graphs.hpp"
+#include "support/kite.hpp"
+
+namespace essnet {
+namespace {
+
+using test::make_graph;
+using V = std::vector<double>;
+
+void expect_near(const V& got, const V& want, double eps = 1e-9) {
+    ASSERT_EQ(got.size(), want.size());
+    for (std::size_t i = 0; i < got.size(); ++i) EXPECT_NEAR(got[i], want[i], eps) << "at " << i;
+}
+
+TEST(PageRank, SymmetricCycleIsUniformAndSumsToOne) {
+    const Graph g = make_graph(4, {{0, 1}, {1, 2}, {2, 3}, {3, 0}});
+    const auto r = pagerank(g, {.tolerance = 1e-12});
+    EXPECT_TRUE(r.converged);
+    expect_near(r.score, {0.25, 0.25, 0.25, 0.25});
+}
+
+TEST(PageRank, TwoNodesByHand) {
+    // 0 -> 1, and 1 is dangling (its mass is spread uniformly). Stationary equations:
+    // x0 = 0.15/2 + 0.85 x1 / 2 and x0 + x1 = 1, so x0 = 0.075 + 0.425 (1 - x0) = 0.5 / 1.425.
+    const Graph g = make_graph(2, {{0, 1}}, {.directed = true});
+    const double x0 = 0.5 / 1.425;
+    expect_near(pagerank(g, {.max_iterations = 1000, .tolerance = 1e-14}).score, {x0, 1 - x0}, 1e-10);
+    EXPECT_THROW(pagerank(g, {.alpha = 1.0}), std::invalid_argument);
+    EXPECT_THROW(pagerank(g, {.personalization = {1.0}}), std::invalid_argument);
+    EXPECT_THROW(pagerank(g, {.personalization = {0.0, 0.0}}), std::invalid_argument);
+    const auto capped = pagerank(g, {.max_iterations = 1});
+    EXPECT_EQ(capped.iterations, 1);
+    EXPECT_FALSE(capped.converged);
+}
+
+TEST(Eigenvector, StarByHand) {
+    // Star K_{1,3}: eigenvector of the largest eigenvalue sqrt(3) is (sqrt(3), 1, 1, 1), normalized.
+    const Graph g = make_graph(4, {{0, 1}, {0, 2}, {0, 3}});
+    const double norm = std::sqrt(3.0 + 3.0);
+    expect_near(eigenvector(g, {.max_iterations = 10000, .tolerance = 1e-15}).score,
+                {std::sqrt(3.0) / norm, 1 / norm, 1 / norm, 1 / norm}, 1e-9);
+}
+
+TEST(Katz, PathByHand) {
+    // 0 - 1 - 2, alpha 0.1, beta 1: x1 = 0.1 (x0 + x2) + 1, x0 = x2 = 0.1 x1 + 1:
+    // x1 = 1.2 / 0.98, x0 = 0.1 x1 + 1; then unit L2 norm.
+    const Graph g = make_graph(3, {{0, 1}, {1, 2}});
+    const double x1 = 1.2 / 0.98, x0 = 0.1 * x1 + 1, norm = std::sqrt(2 * x0 * x0 + x1 * x1);
+    expect_near(katz(g, {.tolerance = 1e-15}).score, {x0 / norm, x1 / norm, x0 / norm}, 1e-12);
+}
+
+TEST(Hits, DirectedStarByHand) {
+    // 0 -> 1, 0 -> 2: 0 is the only hub, 1 and 2 share the authority.
+    const auto r = hits(make_graph(3, {{0, 1}, {0, 2}}, {.directed = true}));
+    expect_near(r.hubs, {1, 0, 0});
+    expect_near(r.authorities, {0, 0.5, 0.5});
+}
+
+//  Two triangles sharing node 2, and a pendant 5:   0 - 1, 0 - 2, 1 - 2, 2 - 3, 2 - 4, 3 - 4, 4 - 5
+TEST(Clustering, TrianglesClusteringTransitivityCoresByHand) {
+    const Graph g = make_graph(6, {{0, 1}, {0, 2}, {1, 2}, {2, 3}, {2, 4}, {3, 4}, {4, 5}, {4, 5}, {5, 5}});
+    EXPECT_EQ(triangles(g), (std::vector<std::int64_t>{1, 1, 2, 1, 1, 0}));
+    // Node 2 has 4 neighbours (6 pairs, 2 linked): 1/3; node 4 has 3 (3 pairs, 1 linked): 1/3.
+    expect_near(clustering(g), {1, 1, 1.0 / 3, 1, 1.0 / 3, 0});
+    // 2 triangles; connected triples: sum of d(d-1)/2 = 1 + 1 + 6 + 1 + 3 + 0 = 12.
+    EXPECT_NEAR(transitivity(g), 3.0 * 2 / 12, 1e-12);
+    EXPECT_NEAR(average_clustering(g), (1 + 1 + 1.0 / 3 + 1 + 1.0 / 3 + 0) / 6, 1e-12);
+    EXPECT_EQ(coreness(g), (std::vector<std::int64_t>{2, 2, 2, 2, 2, 1}));
+    EXPECT_THROW(triangles(make_graph(2, {{0, 1}}, {.directed = true})), std::invalid_argument);
+}
+
+TEST(Coreness, EmptyAndCliques) {
+    EXPECT_TRUE(coreness(Graph{}).empty());
+    // K4 plus a tail: the clique is a 3-core, the tail 1.
+    const Graph g = make_graph(6, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {3, 4}, {4, 5}});
+    EXPECT_EQ(coreness(g), (std::vector<std::int64_t>{3, 3, 3, 3, 1, 1}));
+}
+
+TEST(Centralization, StarIsOneCompleteIsZero) {
+    const Graph star = make_graph(5, {{0, 1}, {0, 2}, {0, 3}, {0, 4}});
+    const Graph complete = make_graph(4, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}});
+    for (const auto m : {CentralizationMeasure::degree, CentralizationMeasure::betweenness, CentralizationMeasure::closeness}) {
+        EXPECT_NEAR(centralization(star, m), 1.0, 1e-12);
+        EXPECT_NEAR(centralization(complete, m), 0.0, 1e-12);
+    }
+    // Path 0-1-2-3, degree: max 2, sum of gaps 1 + 0 + 0 + 1 = 2 over (n-1)(n-2) = 6.
+    EXPECT_NEAR(centralization(make_graph(4, {{0, 1}, {1, 2}, {2, 3}}), CentralizationMeasure::degree), 2.0 / 6, 1e-12);
+    EXPECT_THROW(centralization(make_graph(4, {{0, 1}, {2, 3}}), CentralizationMeasure::closeness), std::invalid_argument);
+}
+
+TEST(ApproximateBetweenness, WithinEpsilonInAtLeast95PercentOfSeeds) {
+    const Graph g = generate::barabasi_albert(150, 2, 3);
+    const auto exact = betweenness(g);
+    const double eps = 0.05;
+    int within = 0;
+    std::int64_t samples = 0;
+    for (std::uint64_t seed = 0; seed < 100; ++seed) {
+        const auto r = approximate_betweenness(g, {.epsilon = eps, .delta = 0.1, .seed = seed});
+        samples = r.samples;
+        double worst = 0;
+        for (std::size_t v = 0; v < exact.size(); ++v) worst = std::max(worst, std::abs(r.score[v] - exact[v]));
+        within += worst <= eps;
+    }
+    EXPECT_GE(within, 95);
+    EXPECT_GT(samples, 0);
+    // Same seed, same estimate.
+    const auto a = approximate_betweenness(g, {.epsilon = 0.05, .seed = 7});
+    const auto b = approximate_betweenness(g, {.epsilon = 0.05, .seed = 7});
+    EXPECT_EQ(a.score, b.score);
+    EXPECT_THROW(approximate_betweenness(g, {.epsilon = 0}), std::invalid_argument);
+    EXPECT_THROW(approximate_betweenness(g, {.delta = 1}), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace essnet
