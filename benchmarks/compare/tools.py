@@ -124,6 +124,20 @@ def _networkx_components(G):
     return sum(1 for _ in parts)
 
 
+def _undirected_sum(graph, values):
+    """For tools whose measure ignores direction: comparable on undirected graphs only."""
+    return None if graph.is_directed() else _sum_summary(graph, values)
+
+
+def _approx(graph, values):
+    """For iterative methods stopped at a tolerance: the largest score, compared to 1e-4 relative."""
+    return {"approx": float(np.max(np.asarray(values, dtype=float), initial=0.0))}
+
+
+def _gt_pagerank(g):
+    return _gt().pagerank(g, damping=0.85, epsilon=1e-6).a
+
+
 # algorithm -> tool -> (run, summary): run(graph) is timed; summary(graph, result) is not, and gives
 # a value every tool must agree on (None: no like-for-like check for this tool).
 ALGORITHMS = {
@@ -151,6 +165,28 @@ ALGORITHMS = {
         "networkx": (lambda G: list(_nx().closeness_centrality(G).values()), _closeness_summary("networkx")),
         "igraph": (lambda g: g.closeness(mode="in"), _closeness_summary("igraph")),
         "graph-tool": (lambda g: _gt().closeness(g).a, _closeness_summary("graph-tool")),
+    },
+    "pagerank": {  # damping 0.85, to an L1 change of 1e-6 (igraph's PRPACK solves exactly)
+        "essnet": (lambda g: _essnet().pagerank(g, tolerance=1e-6 / max(g.num_nodes, 1)), _approx),
+        "networkx": (lambda G: list(_nx().pagerank(G, tol=1e-6 / max(len(G), 1)).values()), _approx),
+        "igraph": (lambda g: g.pagerank(damping=0.85), _approx),
+        "graph-tool": (_gt_pagerank, _approx),
+    },
+    "clustering": {  # local clustering coefficient, undirected simple graphs
+        "essnet": (lambda g: _essnet().clustering(g), _sum_summary),
+        "networkx": (lambda G: list(_nx().clustering(G).values()), _sum_summary),
+        "igraph": (lambda g: g.transitivity_local_undirected(mode="zero"), _undirected_sum),
+        "graph-tool": (lambda g: _gt().local_clustering(g).a, _undirected_sum),
+    },
+    "triangles": {  # triangles per node, undirected
+        "essnet": (lambda g: _essnet().triangles(g), _sum_summary),
+        "networkx": (lambda G: list(_nx().triangles(G).values()), _sum_summary),
+    },
+    "coreness": {
+        "essnet": (lambda g: _essnet().coreness(g), _degree_summary),
+        "networkx": (lambda G: list(_nx().core_number(G).values()), _degree_summary),
+        "igraph": (lambda g: g.coreness(), _degree_summary),
+        "graph-tool": (lambda g: _gt().kcore_decomposition(g).a, _degree_summary),
     },
     "harmonic": {  # sum of 1/d, unnormalized
         "essnet": (lambda g: _essnet().harmonic(g), _sum_summary),

@@ -28,10 +28,13 @@ def main() -> int:
         if tool not in ALGORITHMS[name]:
             continue
         run, summary = ALGORITHMS[name][tool]
-        t0 = time.perf_counter()
-        result = run(graph)
-        out["times"][name] = time.perf_counter() - t0
-        out["results"][name] = summary(graph, result)
+        try:
+            t0 = time.perf_counter()
+            result = run(graph)
+            out["times"][name] = time.perf_counter() - t0
+            out["results"][name] = summary(graph, result)
+        except Exception as e:  # a tool that does not handle this graph (say, directed): "n/a"
+            out.setdefault("errors", {})[name] = f"{type(e).__name__}: {e}"[:80]
     print(json.dumps(out))
     return 0
 
