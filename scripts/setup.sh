@@ -9,7 +9,7 @@ packages=(
   libeigen3-dev                          # Eigen (sparse matrices)
   libcli11-dev                           # CLI11 (command line of the essnet program)
   libgtest-dev libbenchmark-dev          # GoogleTest, Google Benchmark
-  pybind11-dev python3-dev               # Python module
+  pybind11-dev python3-dev python3-tqdm  # Python module (tqdm: progress bars)
   python3-venv python3-pip python3-setuptools python3-wheel
   python3-numpy python3-pandas           # Python results
   python3-pytest python3-networkx python3-igraph python3-scipy  # Python tests and references
