@@ -18,10 +18,7 @@ using test::make_graph;
 using V = std::vector<double>;
 constexpr double tol = 1e-12;
 
-void expect_near(const V& got, const V& want, double eps = tol) {
-    ASSERT_EQ(got.size(), want.size());
-    for (std::size_t i = 0; i < got.size(); ++i) EXPECT_NEAR(got[i], want[i], eps) << "at " << i;
-}
+void expect_near(const V& got, const V& want, double eps = tol) { test::expect_all_near(got, want, eps); }
 
 TEST(Betweenness, EmptyAndTiny) {
     EXPECT_TRUE(betweenness(Graph{}).empty());

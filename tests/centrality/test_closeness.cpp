@@ -10,10 +10,7 @@ namespace {
 using test::make_graph;
 using V = std::vector<double>;
 
-void expect_near(const V& got, const V& want, double eps = 1e-12) {
-    ASSERT_EQ(got.size(), want.size());
-    for (std::size_t i = 0; i < got.size(); ++i) EXPECT_NEAR(got[i], want[i], eps) << "at " << i;
-}
+void expect_near(const V& got, const V& want, double eps = 1e-12) { test::expect_all_near(got, want, eps); }
 
 TEST(Closeness, PathByHand) {
     // 0 - 1 - 2: node 0 has distances 1 and 2 (closeness 2/3), node 1 has 1 and 1.

@@ -18,10 +18,7 @@ namespace {
 using test::make_graph;
 using V = std::vector<double>;
 
-void expect_near(const V& got, const V& want, double eps = 1e-9) {
-    ASSERT_EQ(got.size(), want.size());
-    for (std::size_t i = 0; i < got.size(); ++i) EXPECT_NEAR(got[i], want[i], eps) << "at " << i;
-}
+void expect_near(const V& got, const V& want, double eps = 1e-9) { test::expect_all_near(got, want, eps); }
 
 TEST(PageRank, SymmetricCycleIsUniformAndSumsToOne) {
     const Graph g = make_graph(4, {{0, 1}, {1, 2}, {2, 3}, {3, 0}});

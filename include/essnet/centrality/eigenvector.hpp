@@ -85,11 +85,6 @@ inline double l2_norm(const std::vector<double>& x) {
                                        [&](std::int64_t i) { return x[static_cast<std::size_t>(i)] * x[static_cast<std::size_t>(i)]; }));
 }
 
-inline double l1_change(const std::vector<double>& a, const std::vector<double>& b) {
-    return deterministic_sum(static_cast<std::int64_t>(a.size()),
-                             [&](std::int64_t i) { return std::abs(a[static_cast<std::size_t>(i)] - b[static_cast<std::size_t>(i)]); });
-}
-
 inline void check_iteration(int max_iterations, double tolerance) {
     if (max_iterations < 0) throw std::invalid_argument("max_iterations must be non-negative, got " + std::to_string(max_iterations));
     if (!(tolerance > 0)) throw std::invalid_argument("tolerance must be positive, got " + std::to_string(tolerance));
@@ -106,25 +101,14 @@ inline IterativeResult eigenvector(const Graph& g, const EigenvectorOptions& opt
     const node_id n = g.num_nodes();
     const bool weighted = options.use_weights && g.weighted();
     IterativeResult r;
-    std::vector<double> x(static_cast<std::size_t>(n), n > 0 ? 1.0 / n : 0.0), y(x.size());
-    if (n == 0) {
-        r.converged = true;
-        return r;
-    }
-    for (r.iterations = 1; r.iterations <= options.max_iterations; ++r.iterations) {
-        detail::multiply_transpose(g, weighted, x, y);
-        for (std::size_t i = 0; i < y.size(); ++i) y[i] += x[i];  // the shift by I
+    std::vector<double> x(static_cast<std::size_t>(n), n > 0 ? 1.0 / n : 0.0);
+    detail::power_iterate(x, options.max_iterations, options.tolerance, r, [&](const auto& current, auto& y) {
+        detail::multiply_transpose(g, weighted, current, y);
+        for (std::size_t i = 0; i < y.size(); ++i) y[i] += current[i];  // the shift by I
         double norm = detail::l2_norm(y);
         if (norm == 0) norm = 1;
         for (auto& v : y) v /= norm;
-        const double change = detail::l1_change(x, y);
-        x.swap(y);
-        if (change < n * options.tolerance) {
-            r.converged = true;
-            break;
-        }
-    }
-    if (r.iterations > options.max_iterations) r.iterations = options.max_iterations;
+    });
     r.score = std::move(x);
     return r;
 }
@@ -138,19 +122,11 @@ inline IterativeResult katz(const Graph& g, const KatzOptions& options = {}) {
     const node_id n = g.num_nodes();
     const bool weighted = options.use_weights && g.weighted();
     IterativeResult r;
-    std::vector<double> x(static_cast<std::size_t>(n), 0.0), y(x.size());
-    for (r.iterations = 1; r.iterations <= options.max_iterations && n > 0; ++r.iterations) {
-        detail::multiply_transpose(g, weighted, x, y);
+    std::vector<double> x(static_cast<std::size_t>(n), 0.0);
+    detail::power_iterate(x, options.max_iterations, options.tolerance, r, [&](const auto& current, auto& y) {
+        detail::multiply_transpose(g, weighted, current, y);
         for (auto& v : y) v = options.alpha * v + options.beta;
-        const double change = detail::l1_change(x, y);
-        x.swap(y);
-        if (change < n * options.tolerance) {
-            r.converged = true;
-            break;
-        }
-    }
-    if (n == 0) r.converged = true;
-    if (r.iterations > options.max_iterations) r.iterations = options.max_iterations;
+    });
     if (options.normalized && n > 0) {
         const double norm = detail::l2_norm(x);
         if (norm > 0)

@@ -53,6 +53,28 @@ double deterministic_sum(std::int64_t n, F&& value) {
     return total;
 }
 
+inline double l1_change(const std::vector<double>& a, const std::vector<double>& b) {
+    return deterministic_sum(static_cast<std::int64_t>(a.size()),
+                             [&](std::int64_t i) { return std::abs(a[static_cast<std::size_t>(i)] - b[static_cast<std::size_t>(i)]); });
+}
+
+// Runs step(x, next) until the L1 change from x to next falls below n * tolerance (networkx's
+// rule) or max_iterations steps have run; x holds the last iterate, r the count and the outcome.
+template <class Step>
+void power_iterate(std::vector<double>& x, int max_iterations, double tolerance, IterativeResult& r, Step&& step) {
+    const auto n = static_cast<double>(x.size());
+    std::vector<double> next(x.size());
+    r.iterations = 0;
+    r.converged = x.empty();
+    while (!r.converged && r.iterations < max_iterations) {
+        step(x, next);
+        ++r.iterations;
+        const double change = l1_change(x, next);
+        x.swap(next);
+        r.converged = change < n * tolerance;
+    }
+}
+
 // Weight of an arc for spectral methods: an undirected self-loop is stored as two arcs and must
 // count once, as in the adjacency matrix.
 inline double arc_weight(const Graph& g, node_id u, node_id v, edge_id e, bool weighted) {
@@ -111,21 +133,21 @@ inline IterativeResult pagerank(const Graph& g, const PageRankOptions& options =
         for (std::size_t i = 0; i < nbrs.size(); ++i) s += detail::arc_weight(g, u, nbrs[i], edges[i], weighted);
         out[static_cast<std::size_t>(u)] = s;
     }
-    std::vector<double> x(nn, 1.0 / n), share(nn), next(nn);
+    std::vector<double> x(nn, 1.0 / n), share(nn);
     const auto in_offsets = g.in_offsets();
     const auto in_sources = g.in_sources();
     const auto in_edges = g.in_arc_edges();
-    for (r.iterations = 1; r.iterations <= options.max_iterations; ++r.iterations) {
+    const bool halve_loops = !g.directed();
+    detail::power_iterate(x, options.max_iterations, options.tolerance, r, [&](const auto& current, auto& next) {
 #pragma omp parallel for schedule(static)
         for (node_id u = 0; u < n; ++u) {
             const auto ui = static_cast<std::size_t>(u);
-            share[ui] = out[ui] > 0 ? x[ui] / out[ui] : 0.0;
+            share[ui] = out[ui] > 0 ? current[ui] / out[ui] : 0.0;
         }
         const double dangling_mass =
             options.alpha * detail::deterministic_sum(n, [&](std::int64_t u) {
-                return out[static_cast<std::size_t>(u)] > 0 ? 0.0 : x[static_cast<std::size_t>(u)];
+                return out[static_cast<std::size_t>(u)] > 0 ? 0.0 : current[static_cast<std::size_t>(u)];
             });
-        const bool halve_loops = !g.directed();
 #pragma omp parallel for schedule(dynamic, 1024)
         for (node_id v = 0; v < n; ++v) {
             double s = 0;
@@ -143,15 +165,7 @@ inline IterativeResult pagerank(const Graph& g, const PageRankOptions& options =
             const auto vi = static_cast<std::size_t>(v);
             next[vi] = options.alpha * s + dangling_mass * dangling[vi] + (1 - options.alpha) * p[vi];
         }
-        const double change =
-            detail::deterministic_sum(n, [&](std::int64_t i) { return std::abs(next[static_cast<std::size_t>(i)] - x[static_cast<std::size_t>(i)]); });
-        x.swap(next);
-        if (change < n * options.tolerance) {
-            r.converged = true;
-            break;
-        }
-    }
-    if (r.iterations > options.max_iterations) r.iterations = options.max_iterations;
+    });
     r.score = std::move(x);
     return r;
 }
