@@ -8,9 +8,9 @@
 //
 // All measures see the simple graph: parallel edges count once (their weights add up) and
 // self-loops are ignored, as networkx computes them on simple graphs. Triangles are counted once
-// each by orienting every edge towards the endpoint of higher (degree, id) and intersecting the
-// sorted out-lists (Schank & Wagner 2005, "forward"): O(m^1.5) time, in parallel with per-thread
-// counts added in thread order.
+// each by orienting every edge towards the endpoint of higher (degree, id) and, for every oriented
+// edge u -> v, looking up v's out-neighbours among u's marked ones (Schank & Wagner 2005,
+// "forward"): O(m^1.5) time, in parallel with per-thread counts added in thread order.
 #pragma once
 
 #include <algorithm>
@@ -44,22 +44,31 @@ inline SimpleAdjacency simple_undirected(const Graph& g, bool weighted) {
     const node_id n = g.num_nodes();
     SimpleAdjacency s;
     s.offsets.assign(static_cast<std::size_t>(n) + 1, 0);
-    s.neighbors.reserve(static_cast<std::size_t>(g.num_arcs()));
-    if (weighted) s.weights.reserve(static_cast<std::size_t>(g.num_arcs()));
+    // Two passes, each parallel over nodes: count the distinct other neighbours, then fill.
+#pragma omp parallel for schedule(dynamic, 1024)
     for (node_id v = 0; v < n; ++v) {
+        std::int64_t c = 0;
+        detail::for_each_distinct_other(g.out_neighbors(v), v, [&](node_id) { ++c; });
+        s.offsets[static_cast<std::size_t>(v) + 1] = c;
+    }
+    for (std::size_t v = 0; v < static_cast<std::size_t>(n); ++v) s.offsets[v + 1] += s.offsets[v];
+    s.neighbors.resize(static_cast<std::size_t>(s.offsets.back()));
+    if (weighted) s.weights.assign(s.neighbors.size(), 0.0);
+#pragma omp parallel for schedule(dynamic, 1024)
+    for (node_id v = 0; v < n; ++v) {
+        auto k = static_cast<std::size_t>(s.offsets[static_cast<std::size_t>(v)]);
         const auto nbrs = g.out_neighbors(v);
         const auto edges = g.out_edges(v);
         for (std::size_t i = 0; i < nbrs.size(); ++i) {
             if (nbrs[i] == v) continue;
-            if (!s.neighbors.empty() && static_cast<std::int64_t>(s.neighbors.size()) > s.offsets[static_cast<std::size_t>(v)] &&
-                s.neighbors.back() == nbrs[i]) {
-                if (weighted) s.weights.back() += g.weight(edges[i]);
+            if (i > 0 && nbrs[i - 1] == nbrs[i]) {  // a parallel edge: add its weight
+                if (weighted) s.weights[k - 1] += g.weight(edges[i]);
                 continue;
             }
-            s.neighbors.push_back(nbrs[i]);
-            if (weighted) s.weights.push_back(g.weight(edges[i]));
+            s.neighbors[k] = nbrs[i];
+            if (weighted) s.weights[k] = g.weight(edges[i]);
+            ++k;
         }
-        s.offsets[static_cast<std::size_t>(v) + 1] = static_cast<std::int64_t>(s.neighbors.size());
     }
     return s;
 }
@@ -82,14 +91,17 @@ inline std::vector<double> triangle_weights(const Graph& g, const SimpleAdjacenc
     auto deg = [&](node_id v) { return s.offsets[static_cast<std::size_t>(v) + 1] - s.offsets[static_cast<std::size_t>(v)]; };
     auto above = [&](node_id a, node_id b) { return deg(a) < deg(b) || (deg(a) == deg(b) && a < b); };
     std::vector<std::int64_t> fwd_offsets(nn + 1, 0);
+#pragma omp parallel for schedule(dynamic, 1024)
     for (node_id v = 0; v < n; ++v) {
         std::int64_t c = 0;
         for (auto a = s.offsets[static_cast<std::size_t>(v)]; a < s.offsets[static_cast<std::size_t>(v) + 1]; ++a)
             c += above(v, s.neighbors[static_cast<std::size_t>(a)]);
-        fwd_offsets[static_cast<std::size_t>(v) + 1] = fwd_offsets[static_cast<std::size_t>(v)] + c;
+        fwd_offsets[static_cast<std::size_t>(v) + 1] = c;
     }
+    for (std::size_t v = 0; v < nn; ++v) fwd_offsets[v + 1] += fwd_offsets[v];
     std::vector<node_id> fwd(static_cast<std::size_t>(fwd_offsets.back()));
     std::vector<double> fwd_w(weighted ? fwd.size() : 0);
+#pragma omp parallel for schedule(dynamic, 1024)
     for (node_id v = 0; v < n; ++v) {
         auto k = static_cast<std::size_t>(fwd_offsets[static_cast<std::size_t>(v)]);
         for (auto a = s.offsets[static_cast<std::size_t>(v)]; a < s.offsets[static_cast<std::size_t>(v) + 1]; ++a) {
@@ -104,31 +116,30 @@ inline std::vector<double> triangle_weights(const Graph& g, const SimpleAdjacenc
 #pragma omp parallel num_threads(threads)
     {
         auto& t = local[static_cast<std::size_t>(thread_id())];
+        // Marks u's forward neighbours (with the position of the arc, for its weight), so that each
+        // of v's forward neighbours is tested in O(1) instead of by merging two lists.
+        std::vector<std::int64_t> mark(nn, -1);
 #pragma omp for schedule(dynamic, 256)
         for (node_id u = 0; u < n; ++u) {
             const auto ub = static_cast<std::size_t>(fwd_offsets[static_cast<std::size_t>(u)]);
             const auto ue = static_cast<std::size_t>(fwd_offsets[static_cast<std::size_t>(u) + 1]);
+            if (ue - ub < 2) continue;
+            for (std::size_t i = ub; i < ue; ++i) mark[static_cast<std::size_t>(fwd[i])] = static_cast<std::int64_t>(i);
             for (std::size_t i = ub; i < ue; ++i) {
                 const node_id v = fwd[i];
-                // Intersect u's and v's forward lists (both sorted by id).
-                std::size_t a = ub, b = static_cast<std::size_t>(fwd_offsets[static_cast<std::size_t>(v)]);
-                const auto be = static_cast<std::size_t>(fwd_offsets[static_cast<std::size_t>(v) + 1]);
-                while (a < ue && b < be) {
-                    if (fwd[a] < fwd[b]) {
-                        ++a;
-                    } else if (fwd[b] < fwd[a]) {
-                        ++b;
-                    } else {
-                        const node_id w = fwd[a];
-                        const double x = weighted ? std::cbrt(fwd_w[i] * fwd_w[a] * fwd_w[b]) : 1.0;
-                        t[static_cast<std::size_t>(u)] += 2 * x;
-                        t[static_cast<std::size_t>(v)] += 2 * x;
-                        t[static_cast<std::size_t>(w)] += 2 * x;
-                        ++a;
-                        ++b;
-                    }
+                const auto vb = static_cast<std::size_t>(fwd_offsets[static_cast<std::size_t>(v)]);
+                const auto ve = static_cast<std::size_t>(fwd_offsets[static_cast<std::size_t>(v) + 1]);
+                for (std::size_t b = vb; b < ve; ++b) {
+                    const node_id w = fwd[b];
+                    const std::int64_t a = mark[static_cast<std::size_t>(w)];
+                    if (a < 0) continue;
+                    const double x = weighted ? std::cbrt(fwd_w[i] * fwd_w[static_cast<std::size_t>(a)] * fwd_w[b]) : 1.0;
+                    t[static_cast<std::size_t>(u)] += 2 * x;
+                    t[static_cast<std::size_t>(v)] += 2 * x;
+                    t[static_cast<std::size_t>(w)] += 2 * x;
                 }
             }
+            for (std::size_t i = ub; i < ue; ++i) mark[static_cast<std::size_t>(fwd[i])] = -1;
         }
     }
     std::vector<double> total(nn, 0.0);
