@@ -36,6 +36,7 @@ inline std::vector<std::int64_t> coreness(const Graph& g) {
     const auto nn = static_cast<std::size_t>(n);
     std::vector<std::int64_t> deg(nn, 0);
     std::int64_t max_deg = 0;
+#pragma omp parallel for schedule(dynamic, 1024) reduction(max : max_deg)
     for (node_id v = 0; v < n; ++v) {
         std::int64_t d = 0;
         detail::for_each_distinct_other(g.out_neighbors(v), v, [&](node_id) { ++d; });
