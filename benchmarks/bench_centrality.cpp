@@ -36,13 +36,6 @@ void BM_Degree(benchmark::State& state) {
 }
 BENCHMARK(BM_Degree)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(benchmark::kMillisecond);
 
-void set_counters(benchmark::State& state, const Graph& g) {
-    state.counters["nodes"] = g.num_nodes();
-    state.counters["edges"] = static_cast<double>(g.num_edges());
-    state.counters["edges_per_second"] = benchmark::Counter(
-        static_cast<double>(g.num_edges()) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-}
-
 // One PageRank iteration streams the in-offsets and in-neighbour arrays and reads and writes a few
 // values per node; "fraction_of_bandwidth" compares the time per iteration with that stream.
 void BM_PageRank(benchmark::State& state) {
@@ -52,7 +45,7 @@ void BM_PageRank(benchmark::State& state) {
         r = pagerank(g, {.tolerance = 1e-6 / g.num_nodes()});
         benchmark::DoNotOptimize(r.score.data());
     }
-    set_counters(state, g);
+    bench::set_graph_counters(state, g);
     state.counters["iterations"] = r.iterations;
     const double bytes = 8.0 * (g.num_nodes() + 1) + 4.0 * static_cast<double>(g.num_arcs()) + 5 * 8.0 * g.num_nodes();
     bench::set_bandwidth_fraction(state, bytes * r.iterations);
@@ -62,28 +55,28 @@ BENCHMARK(BM_PageRank)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(bench
 void BM_Betweenness(benchmark::State& state) {
     const Graph& g = rmat_graph(state.range(0));
     for (auto _ : state) benchmark::DoNotOptimize(betweenness(g).data());
-    set_counters(state, g);
+    bench::set_graph_counters(state, g);
 }
 BENCHMARK(BM_Betweenness)->Arg(1 << 10)->Arg(1 << 13)->Unit(benchmark::kMillisecond);
 
 void BM_Closeness(benchmark::State& state) {
     const Graph& g = rmat_graph(state.range(0));
     for (auto _ : state) benchmark::DoNotOptimize(closeness(g).data());
-    set_counters(state, g);
+    bench::set_graph_counters(state, g);
 }
 BENCHMARK(BM_Closeness)->Arg(1 << 10)->Arg(1 << 13)->Unit(benchmark::kMillisecond);
 
 void BM_Clustering(benchmark::State& state) {
     const Graph& g = rmat_graph(state.range(0));
     for (auto _ : state) benchmark::DoNotOptimize(clustering(g).data());
-    set_counters(state, g);
+    bench::set_graph_counters(state, g);
 }
 BENCHMARK(BM_Clustering)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(benchmark::kMillisecond);
 
 void BM_Coreness(benchmark::State& state) {
     const Graph& g = rmat_graph(state.range(0));
     for (auto _ : state) benchmark::DoNotOptimize(coreness(g).data());
-    set_counters(state, g);
+    bench::set_graph_counters(state, g);
 }
 BENCHMARK(BM_Coreness)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(benchmark::kMillisecond);
 

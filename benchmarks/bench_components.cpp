@@ -30,10 +30,7 @@ void BM_ConnectedComponents(benchmark::State& state, bool directed) {
         r = connected_components(g);
         benchmark::DoNotOptimize(r.membership.data());
     }
-    state.counters["nodes"] = g.num_nodes();
-    state.counters["edges"] = static_cast<double>(g.num_edges());
-    state.counters["edges_per_second"] = benchmark::Counter(
-        static_cast<double>(g.num_edges()) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    bench::set_graph_counters(state, g);
     state.counters["components"] = r.count();
     // Streams the offsets and neighbour arrays once (out and in when directed), writes the labels.
     const double arrays = static_cast<double>(g.topology_bytes());

@@ -9,38 +9,31 @@ namespace {
 
 using namespace essnet;
 
-void set_counters(benchmark::State& state, const Graph& g) {
-    state.counters["nodes"] = g.num_nodes();
-    state.counters["edges"] = static_cast<double>(g.num_edges());
-    state.counters["edges_per_second"] = benchmark::Counter(
-        static_cast<double>(g.num_edges()) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-}
-
 void BM_Rmat(benchmark::State& state) {
     Graph g;
     for (auto _ : state) g = generate::rmat({.scale = static_cast<int>(state.range(0)), .edge_factor = 16, .seed = 1});
-    set_counters(state, g);
+    bench::set_graph_counters(state, g);
 }
 BENCHMARK(BM_Rmat)->Arg(10)->Arg(16)->Arg(20)->Unit(benchmark::kMillisecond);
 
 void BM_ErdosRenyi(benchmark::State& state) {
     Graph g;
     for (auto _ : state) g = generate::erdos_renyi(static_cast<node_id>(state.range(0)), 8 * state.range(0), false, 1);
-    set_counters(state, g);
+    bench::set_graph_counters(state, g);
 }
 BENCHMARK(BM_ErdosRenyi)->Arg(1 << 10)->Arg(1 << 16)->Arg(1 << 20)->Unit(benchmark::kMillisecond);
 
 void BM_BarabasiAlbert(benchmark::State& state) {
     Graph g;
     for (auto _ : state) g = generate::barabasi_albert(static_cast<node_id>(state.range(0)), 8, 1);
-    set_counters(state, g);
+    bench::set_graph_counters(state, g);
 }
 BENCHMARK(BM_BarabasiAlbert)->Arg(1 << 10)->Arg(1 << 16)->Arg(1 << 20)->Unit(benchmark::kMillisecond);
 
 void BM_Lfr(benchmark::State& state) {
     generate::LfrResult r;
     for (auto _ : state) r = generate::lfr({.n = static_cast<node_id>(state.range(0)), .mu = 0.3, .seed = 1});
-    set_counters(state, r.graph);
+    bench::set_graph_counters(state, r.graph);
     state.counters["mixing"] = r.mixing;
 }
 BENCHMARK(BM_Lfr)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);

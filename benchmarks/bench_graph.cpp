@@ -36,14 +36,6 @@ Graph build(const Edges& e, bool directed) {
     return std::move(b).build();
 }
 
-void set_graph_counters(benchmark::State& state, const Graph& g) {
-    state.counters["nodes"] = g.num_nodes();
-    state.counters["edges"] = static_cast<double>(g.num_edges());
-    state.counters["edges_per_second"] =
-        benchmark::Counter(static_cast<double>(g.num_edges()) * static_cast<double>(state.iterations()),
-                           benchmark::Counter::kIsRate);
-}
-
 // Topology memory of an unweighted graph: bytes per stored arc once 16 bytes per node are set aside.
 void BM_Build(benchmark::State& state, bool directed) {
     const auto e = rmat_edges(state.range(0), 42);
@@ -52,7 +44,7 @@ void BM_Build(benchmark::State& state, bool directed) {
         g = build(e, directed);
         benchmark::DoNotOptimize(g.targets().data());
     }
-    set_graph_counters(state, g);
+    bench::set_graph_counters(state, g);
     const double stored_arcs = static_cast<double>(directed ? 2 * g.num_edges() : g.num_arcs());
     state.counters["topology_bytes_per_arc"] = static_cast<double>(g.topology_bytes()) / stored_arcs;
     state.counters["topology_bytes_per_arc_after_16B_per_node"] =

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "essnet/graph/graph.hpp"
+
 #ifdef _OPENMP
 #include <omp.h>
 #endif
@@ -57,6 +59,14 @@ inline std::string thread_count() {
 #else
     return "1 (built without OpenMP)";
 #endif
+}
+
+/// The counters every graph benchmark reports: nodes, edges and edges per second.
+inline void set_graph_counters(benchmark::State& state, const Graph& g) {
+    state.counters["nodes"] = g.num_nodes();
+    state.counters["edges"] = static_cast<double>(g.num_edges());
+    state.counters["edges_per_second"] = benchmark::Counter(
+        static_cast<double>(g.num_edges()) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
 /// main() of every essnet benchmark binary: the thread count (and, when asked, the bandwidth) in

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import essnet
-from test_centrality import REAL, as_array, essnet_from_csv, nx_from_csv, random_graph
+from test_centrality import REAL, as_array, essnet_from_csv, networkx_graph, nx_from_csv, random_graph
 
 TIGHT = dict(max_iterations=10000, tolerance=1e-14)
 
@@ -74,10 +74,7 @@ def test_random_graphs(seed, directed, weighted):
     n, edges, weights = random_graph(seed, directed, weighted)
     s, t = zip(*edges)
     g = essnet.Graph.from_edges(s, t, weights, num_nodes=n, directed=directed)
-    G = nx.MultiDiGraph() if directed else nx.MultiGraph()
-    G.add_nodes_from(range(n))
-    for i, (u, v) in enumerate(edges):
-        G.add_edge(u, v, weight=weights[i] if weights else 1.0)
+    G = networkx_graph(n, edges, weights, directed)
     nodes = list(range(n))
     pers = np.arange(1, n + 1, dtype=float)
     np.testing.assert_allclose(essnet.pagerank(g, personalization=pers, **TIGHT),
