@@ -130,6 +130,25 @@ def test_approximate_betweenness_within_epsilon():
         essnet.approximate_betweenness(g, epsilon=2)
 
 
+@pytest.mark.parametrize("directed", [False, True])
+def test_approximate_betweenness_against_networkx(directed):
+    # A grid has many shortest paths per pair (the bidirectional sampler must pick among them
+    # uniformly); a second component and an isolated node make some pairs unreachable, and the
+    # directed case drops some arcs so that paths run one way only.
+    G = nx.grid_2d_graph(6, 6, create_using=nx.DiGraph if directed else nx.Graph)
+    G = nx.convert_node_labels_to_integers(G)
+    if directed:
+        G.remove_edges_from([(u, v) for u, v in list(G.edges()) if (u * 7 + v) % 5 == 0])
+    G.add_nodes_from(range(36, 44))  # 36-39 and 43 isolated
+    G.add_edges_from([(40, 41), (41, 42), (42, 40)])
+    g = essnet.Graph.from_edges([u for u, _ in G.edges()], [v for _, v in G.edges()], num_nodes=44,
+                                directed=directed)
+    exact = np.array([nx.betweenness_centrality(G)[v] for v in range(44)])
+    for seed in range(3):
+        r = essnet.approximate_betweenness(g, epsilon=0.01, delta=0.1, seed=seed)
+        assert np.max(np.abs(r - exact)) <= 0.01
+
+
 def test_centralization_star_path_and_errors():
     star = essnet.Graph.from_edges([0, 0, 0, 0], [1, 2, 3, 4])
     for m in ("degree", "betweenness", "closeness"):
