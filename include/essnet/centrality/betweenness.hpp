@@ -23,6 +23,7 @@
 #include <omp.h>
 #endif
 
+#include "essnet/core/parallel.hpp"
 #include "essnet/core/progress.hpp"
 #include "essnet/graph/graph.hpp"
 
@@ -179,22 +180,6 @@ void accumulate_dependencies(const Graph& g, bool weighted, BrandesWorkspace& ws
         });
         ws.delta[vi] = dep;
     }
-}
-
-inline int thread_count() {
-#ifdef _OPENMP
-    return omp_get_max_threads();
-#else
-    return 1;
-#endif
-}
-
-inline int thread_id() {
-#ifdef _OPENMP
-    return omp_get_thread_num();
-#else
-    return 0;
-#endif
 }
 
 // Runs body(source, workspace, local_scores) for every source in parallel and returns the sum of

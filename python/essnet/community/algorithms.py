@@ -1,0 +1,187 @@
+"""Community detection: Leiden, Louvain, label propagation and consensus over many seeds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .. import _core
+from .._graph import Graph, core_graph
+
+__all__ = ["Partition", "Consensus", "leiden", "louvain", "label_propagation", "consensus"]
+
+
+@dataclass(repr=False)
+class Partition:
+    """A partition of a graph's nodes into communities.
+
+    ``membership`` (int32, aligned with ``graph.nodes``) numbers the communities 0..k-1 in order of
+    their first node; ``quality`` is the value of the function the algorithm optimised (modularity or
+    CPM) on the input graph; ``n_communities`` is k. ``levels`` (Louvain only) holds the partition
+    after each aggregation level, finest first.
+    """
+
+    membership: np.ndarray
+    quality: float
+    n_communities: int
+    graph: Graph | None = None
+    levels: list[Partition] = field(default_factory=list)
+
+    @property
+    def sizes(self) -> np.ndarray:
+        """Number of nodes in each community (int64)."""
+        return np.bincount(self.membership, minlength=self.n_communities).astype(np.int64)
+
+    def communities(self) -> list[list]:
+        """The node ids of each community, as lists, in community order."""
+        nodes = self.graph.nodes if self.graph is not None else list(range(len(self.membership)))
+        out: list[list] = [[] for _ in range(self.n_communities)]
+        for node, c in zip(nodes, self.membership):
+            out[c].append(node)
+        return out
+
+    def frame(self):
+        """A pandas DataFrame indexed by node id with a ``community`` column."""
+        if self.graph is None:
+            raise ValueError("this partition was made without a graph; use .membership")
+        return self.graph.frame(community=self.membership)
+
+    def __len__(self) -> int:
+        return self.n_communities
+
+    def __repr__(self) -> str:
+        return f"<essnet.Partition {self.n_communities} communities, quality {self.quality:.6g}>"
+
+
+def _partition(t, graph: Graph) -> Partition:
+    membership, quality, k = t
+    return Partition(membership=membership, quality=quality, n_communities=k, graph=graph)
+
+
+def _membership_argument(values, graph: Graph, parameter: str) -> list[int]:
+    if values is None:
+        return []
+    values = getattr(values, "membership", values)
+    a = np.asarray(values)
+    if a.ndim != 1 or len(a) != graph.num_nodes:
+        raise ValueError(f"{parameter} must have one label per node ({graph.num_nodes}), got shape {a.shape}")
+    if a.size and not np.issubdtype(a.dtype, np.integer):
+        if not np.issubdtype(a.dtype, np.floating) or not np.all(np.equal(np.mod(a, 1), 0)):
+            raise ValueError(f"{parameter} must hold integer labels")
+    if a.size and (a.min() < 0 or a.max() > np.iinfo(np.int32).max):
+        raise ValueError(f"{parameter} labels must be non-negative 32-bit integers")
+    return a.astype(np.int32).tolist()
+
+
+def leiden(graph: Graph, *, objective: str = "modularity", resolution: float = 1.0, n_iterations: int = 2,
+           initial_membership=None, seed: int = 0, use_weights: bool = True, randomness: float = 0.01,
+           progress=False) -> Partition:
+    """Leiden community detection (Traag, Waltman & van Eck 2019, Scientific Reports 9:5233).
+
+    Fast local moving, randomised refinement, aggregation on the refined partition; every community
+    it returns is connected. Same defaults as igraph's ``community_leiden`` and leidenalg's
+    ``find_partition`` except that the objective is modularity, as networkx's ``louvain_communities``.
+
+    Parameters
+    ----------
+    objective : "modularity" or "cpm"
+        Modularity (weighted; Leicht & Newman's directed modularity for a directed graph) or the
+        Constant Potts Model (arcs inside minus ``resolution`` times node pairs), as leidenalg's
+        ``ModularityVertexPartition`` / ``CPMVertexPartition``.
+    resolution : float, default 1
+        gamma: above 1 favours smaller communities (modularity); the density threshold (CPM).
+    n_iterations : int, default 2
+        Rounds of the whole algorithm; negative: until a round changes nothing.
+    initial_membership : array of int, optional
+        Start from this partition (one label per node) instead of singletons.
+    seed : int, default 0
+        The same seed gives the same partition on any machine and thread count.
+    use_weights : bool, default True
+        Use the graph's edge weights (non-negative); when False every edge counts 1.
+    randomness : float, default 0.01
+        theta, how random the refinement's merges are.
+    progress : bool or callable
+        Show a progress bar (True) or call progress(share_done) between rounds.
+    """
+    from ..centrality import _run
+
+    init = _membership_argument(initial_membership, graph, "initial_membership")
+    return _partition(_run(_core.leiden, "leiden", progress, core_graph(graph), objective, resolution, n_iterations,
+                           init, seed, use_weights, randomness), graph)
+
+
+def louvain(graph: Graph, *, objective: str = "modularity", resolution: float = 1.0, seed: int = 0,
+            use_weights: bool = True) -> Partition:
+    """Louvain community detection (Blondel et al. 2008), as networkx's ``louvain_communities`` and
+    igraph's ``community_multilevel``. The result's ``levels`` list the partition after each
+    aggregation level (networkx's ``louvain_partitions``). Communities may be disconnected; Leiden
+    repairs that. Parameters as :func:`leiden`."""
+    best, levels = _core.louvain(core_graph(graph), objective, resolution, seed, use_weights)
+    p = _partition(best, graph)
+    p.levels = [_partition(level, graph) for level in levels]
+    return p
+
+
+def label_propagation(graph: Graph, *, seed: int = 0, use_weights: bool = True, max_sweeps: int = 1000) -> Partition:
+    """Asynchronous label propagation (Raghavan, Albert & Kumara 2007), as networkx's
+    ``asyn_lpa_communities``: each node takes the label heaviest among its neighbours, in random
+    order, until every node holds one of its neighbourhood's heaviest labels. Arcs count both ways
+    (a directed graph is treated as undirected). ``quality`` is the result's modularity."""
+    return _partition(_core.label_propagation(core_graph(graph), seed, use_weights, max_sweeps), graph)
+
+
+@dataclass(repr=False)
+class Consensus:
+    """The result of :func:`consensus`.
+
+    ``partition``: the consensus partition. ``co_assignment``: per edge (aligned with
+    ``graph.edges``), the share of runs that put its two ends in one community. ``stability``: per
+    node (aligned with ``graph.nodes``), the share of runs in which the node sat with the bulk of its
+    consensus community. ``rounds`` and ``converged``: how many consensus rounds ran and whether the
+    last runs all agreed.
+    """
+
+    partition: Partition
+    co_assignment: np.ndarray
+    stability: np.ndarray
+    rounds: int
+    converged: bool
+    graph: Graph
+
+    def frame(self):
+        """Per node: consensus community and stability, as a pandas DataFrame indexed by node id."""
+        return self.graph.frame(community=self.partition.membership, stability=self.stability)
+
+    def edge_frame(self):
+        """Per edge: source and target ids and co-assignment share, as a pandas DataFrame."""
+        import pandas as pd
+
+        sources, targets = self.graph.edges
+        nodes = np.asarray(self.graph.nodes, dtype=object)
+        return pd.DataFrame({"source": nodes[sources], "target": nodes[targets], "co_assignment": self.co_assignment})
+
+    def __repr__(self) -> str:
+        return (f"<essnet.Consensus {self.partition.n_communities} communities, {self.rounds} rounds, "
+                f"converged={self.converged}>")
+
+
+def consensus(graph: Graph, *, algorithm: str = "leiden", runs: int = 100, threshold: float = 0.5,
+              max_rounds: int = 10, objective: str = "modularity", resolution: float = 1.0,
+              use_weights: bool = True, seed: int = 0, progress=False) -> Consensus:
+    """Consensus clustering (Lancichinetti & Fortunato 2012, Scientific Reports 2:336) over ``runs``
+    seeded runs of ``algorithm`` ("leiden", "louvain" or "label_propagation"), run in parallel.
+
+    Edges are weighted by the share of runs that put their ends together; weights below
+    ``threshold`` are dropped and the algorithm runs again on the weighted graph until all runs
+    agree or ``max_rounds`` rounds have run. Only pairs joined by an edge are weighed. Each node's
+    stability says how often it stayed with its bloc: "this bloc is robust, these three actors are
+    not". Same seed, same result on any thread count.
+    """
+    from ..centrality import _run
+
+    best, co, stability, rounds, converged = _run(
+        _core.consensus, "consensus", progress, core_graph(graph), algorithm, runs, threshold, max_rounds, objective,
+        resolution, use_weights, seed)
+    return Consensus(partition=_partition(best, graph), co_assignment=co, stability=stability, rounds=rounds,
+                     converged=converged, graph=graph)

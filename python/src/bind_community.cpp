@@ -1,0 +1,88 @@
+// Community family: Leiden, Louvain, label propagation, consensus.
+#include "bindings.hpp"
+#include "essnet/community/consensus.hpp"
+#include "essnet/community/label_propagation.hpp"
+#include "essnet/community/leiden.hpp"
+#include "essnet/community/louvain.hpp"
+
+namespace essnet::python {
+
+namespace {
+
+QualityFunction quality_of(const std::string& objective) {
+    if (objective == "modularity") return QualityFunction::modularity;
+    if (objective == "cpm" || objective == "CPM") return QualityFunction::cpm;
+    throw std::invalid_argument("objective must be \"modularity\" or \"cpm\", got \"" + objective + "\"");
+}
+
+CommunityAlgorithm algorithm_of(const std::string& name) {
+    if (name == "leiden") return CommunityAlgorithm::leiden;
+    if (name == "louvain") return CommunityAlgorithm::louvain;
+    if (name == "label_propagation") return CommunityAlgorithm::label_propagation;
+    throw std::invalid_argument("algorithm must be \"leiden\", \"louvain\" or \"label_propagation\", got \"" + name + "\"");
+}
+
+py::tuple partition_tuple(Partition&& p) {
+    return py::make_tuple(to_numpy(std::move(p.membership)), p.quality, p.n_communities);
+}
+
+}  // namespace
+
+void bind_community(py::module_& m) {
+    m.def(
+        "leiden",
+        [](const Graph& g, const std::string& objective, double resolution, int n_iterations,
+           std::vector<std::int32_t> initial, std::uint64_t seed, bool use_weights, double randomness,
+           const py::object& progress) {
+            LeidenOptions o{quality_of(objective), resolution, n_iterations, std::move(initial), seed, use_weights, randomness, {}};
+            auto p = run_interruptible(progress, [&](const ProgressHook& hook) {
+                o.progress = hook;
+                return leiden(g, o);
+            });
+            return partition_tuple(std::move(p));
+        },
+        py::arg("graph"), py::arg("objective"), py::arg("resolution"), py::arg("n_iterations"),
+        py::arg("initial_membership"), py::arg("seed"), py::arg("use_weights"), py::arg("randomness"), py::arg("progress"));
+    m.def(
+        "louvain",
+        [](const Graph& g, const std::string& objective, double resolution, std::uint64_t seed, bool use_weights) {
+            LouvainResult r;
+            const LouvainOptions o{quality_of(objective), resolution, seed, use_weights};
+            {
+                py::gil_scoped_release release;
+                r = louvain(g, o);
+            }
+            py::list levels;
+            for (auto& level : r.levels) levels.append(partition_tuple(std::move(level)));
+            return py::make_tuple(partition_tuple(std::move(r.partition)), levels);
+        },
+        py::arg("graph"), py::arg("objective"), py::arg("resolution"), py::arg("seed"), py::arg("use_weights"));
+    m.def(
+        "label_propagation",
+        [](const Graph& g, std::uint64_t seed, bool use_weights, int max_sweeps) {
+            Partition p;
+            {
+                py::gil_scoped_release release;
+                p = label_propagation(g, {seed, use_weights, max_sweeps});
+            }
+            return partition_tuple(std::move(p));
+        },
+        py::arg("graph"), py::arg("seed"), py::arg("use_weights"), py::arg("max_sweeps"));
+    m.def(
+        "consensus",
+        [](const Graph& g, const std::string& algorithm, int runs, double threshold, int max_rounds,
+           const std::string& objective, double resolution, bool use_weights, std::uint64_t seed, const py::object& progress) {
+            ConsensusOptions o{algorithm_of(algorithm), runs, threshold, max_rounds, quality_of(objective), resolution,
+                               use_weights, seed, {}};
+            auto r = run_interruptible(progress, [&](const ProgressHook& hook) {
+                o.progress = hook;
+                return consensus(g, o);
+            });
+            return py::make_tuple(partition_tuple(std::move(r.partition)), to_numpy(std::move(r.co_assignment)),
+                                  to_numpy(std::move(r.stability)), r.rounds, r.converged);
+        },
+        py::arg("graph"), py::arg("algorithm"), py::arg("runs"), py::arg("threshold"), py::arg("max_rounds"),
+        py::arg("objective"), py::arg("resolution"), py::arg("use_weights"), py::arg("seed"), py::arg("progress"));
+}
+
+}  // namespace essnet::python

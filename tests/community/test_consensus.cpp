@@ -1,0 +1,63 @@
+#include <gtest/gtest.h>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "essnet/community/consensus.hpp"
+#include "essnet/generate/generators.hpp"
+#include "support/graphs.hpp"
+#include "support/karate.hpp"
+
+namespace essnet {
+namespace {
+
+using test::make_graph;
+
+TEST(Consensus, ClearStructureIsUnanimous) {
+    // Two 4-cliques joined by one edge: every Leiden run splits them (see test_leiden.cpp), so the
+    // co-assignment is 1 inside and 0 on the bridge, and every node is fully stable.
+    const Graph g = make_graph(8, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {4, 5}, {4, 6}, {4, 7}, {5, 6}, {5, 7}, {6, 7}, {3, 4}});
+    const ConsensusResult r = consensus(g, {.runs = 20});
+    EXPECT_EQ(r.partition.membership, (std::vector<std::int32_t>{0, 0, 0, 0, 1, 1, 1, 1}));
+    EXPECT_TRUE(r.converged);
+    EXPECT_EQ(r.rounds, 1);
+    for (edge_id e = 0; e < g.num_edges(); ++e) {
+        const bool bridge = g.edge_sources()[static_cast<std::size_t>(e)] == 3 && g.edge_targets()[static_cast<std::size_t>(e)] == 4;
+        EXPECT_EQ(r.co_assignment[static_cast<std::size_t>(e)], bridge ? 0.0 : 1.0);
+    }
+    for (const double s : r.stability) EXPECT_EQ(s, 1.0);
+}
+
+TEST(Consensus, KarateBlocsAndStabilityForAnyThreadCount) {
+    const Graph g = test::karate();
+    for (const auto algorithm : {CommunityAlgorithm::leiden, CommunityAlgorithm::louvain, CommunityAlgorithm::label_propagation}) {
+        const ConsensusResult r = consensus(g, {.algorithm = algorithm, .runs = 30, .seed = 5});
+        ASSERT_EQ(r.stability.size(), 34u);
+        ASSERT_EQ(r.co_assignment.size(), 78u);
+        for (const double s : r.stability) EXPECT_TRUE(s >= 0 && s <= 1);
+        for (const double c : r.co_assignment) EXPECT_TRUE(c >= 0 && c <= 1);
+        EXPECT_GE(r.partition.n_communities, 1);
+        // Mr Hi (0) and the officer (33) lead the two factions: never one bloc.
+        EXPECT_NE(r.partition.membership[0], r.partition.membership[33]);
+#ifdef _OPENMP
+        const int threads = omp_get_max_threads();
+        omp_set_num_threads(1);
+        const ConsensusResult one = consensus(g, {.algorithm = algorithm, .runs = 30, .seed = 5});
+        omp_set_num_threads(threads);
+        EXPECT_EQ(one.partition.membership, r.partition.membership);
+        EXPECT_EQ(one.stability, r.stability);
+        EXPECT_EQ(one.co_assignment, r.co_assignment);
+#endif
+    }
+}
+
+TEST(Consensus, Errors) {
+    const Graph g = make_graph(3, {{0, 1}});
+    EXPECT_THROW(consensus(g, {.runs = 0}), std::invalid_argument);
+    EXPECT_THROW(consensus(g, {.threshold = 1.5}), std::invalid_argument);
+    EXPECT_THROW(consensus(g, {.max_rounds = 0}), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace essnet

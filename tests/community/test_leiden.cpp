@@ -1,0 +1,177 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <set>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "essnet/community/leiden.hpp"
+#include "essnet/community/quality.hpp"
+#include "essnet/generate/generators.hpp"
+#include "support/graphs.hpp"
+#include "support/karate.hpp"
+
+namespace essnet {
+namespace {
+
+using test::make_graph;
+
+// Two 4-cliques {0..3} and {4..7} joined by the edge 3-4. m = 13; each clique holds 6 edges and a
+// degree sum of 13, so splitting them gives Q = 2 (6/13 - (13/26)^2) = 12/13 - 1/2.
+Graph two_cliques(GraphBuildOptions options = {}) {
+    return make_graph(8, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {4, 5}, {4, 6}, {4, 7}, {5, 6}, {5, 7}, {6, 7}, {3, 4}}, options);
+}
+
+// Whether every community induces a (weakly) connected subgraph.
+bool communities_connected(const Graph& g, const std::vector<std::int32_t>& membership) {
+    std::vector<std::int32_t> seen(membership.size(), 0);
+    std::set<std::int32_t> started;
+    for (node_id s = 0; s < g.num_nodes(); ++s) {
+        const auto c = membership[static_cast<std::size_t>(s)];
+        if (seen[static_cast<std::size_t>(s)]) continue;
+        if (!started.insert(c).second) return false;  // a second piece of a community already met
+        std::vector<node_id> stack{s};
+        seen[static_cast<std::size_t>(s)] = 1;
+        while (!stack.empty()) {
+            const node_id u = stack.back();
+            stack.pop_back();
+            auto visit = [&](node_id v) {
+                if (!seen[static_cast<std::size_t>(v)] && membership[static_cast<std::size_t>(v)] == c) {
+                    seen[static_cast<std::size_t>(v)] = 1;
+                    stack.push_back(v);
+                }
+            };
+            for (const node_id v : g.out_neighbors(u)) visit(v);
+            for (const node_id v : g.in_neighbors(u)) visit(v);
+        }
+    }
+    return true;
+}
+
+TEST(Leiden, TwoCliquesSplitAtTheBridge) {
+    const Partition p = leiden(two_cliques());
+    EXPECT_EQ(p.n_communities, 2);
+    EXPECT_EQ(p.membership, (std::vector<std::int32_t>{0, 0, 0, 0, 1, 1, 1, 1}));
+    EXPECT_NEAR(p.quality, 12.0 / 13 - 0.5, 1e-12);
+}
+
+TEST(Leiden, KarateBestOfTenSeedsReachesTheOptimum) {
+    // The largest modularity of Zachary's karate club, 0.419790 (four communities), proven optimal
+    // by integer programming (Brandes et al. 2008, "On modularity clustering", IEEE TKDE 20(2)).
+    const Graph g = test::karate();
+    double best = -1;
+    for (std::uint64_t seed = 0; seed < 10; ++seed) {
+        const Partition p = leiden(g, {.seed = seed});
+        EXPECT_NEAR(p.quality, modularity(g, p.membership), 1e-12);
+        EXPECT_TRUE(communities_connected(g, p.membership));
+        best = std::max(best, p.quality);
+    }
+    EXPECT_NEAR(best, 0.419790, 1e-6);
+}
+
+TEST(Leiden, CommunitiesAreConnectedOnRandomGraphs) {
+    for (std::uint64_t seed = 0; seed < 10; ++seed) {
+        const Graph g = generate::erdos_renyi(300, 400, false, seed);  // sparse: many small pieces
+        for (const auto quality : {QualityFunction::modularity, QualityFunction::cpm}) {
+            const Partition p = leiden(g, {.quality = quality, .resolution = quality == QualityFunction::cpm ? 0.05 : 1.0, .seed = seed});
+            EXPECT_TRUE(communities_connected(g, p.membership)) << seed;
+            std::set<std::int32_t> labels(p.membership.begin(), p.membership.end());
+            EXPECT_EQ(static_cast<std::int32_t>(labels.size()), p.n_communities);
+            EXPECT_EQ(*labels.rbegin(), p.n_communities - 1);
+        }
+    }
+}
+
+TEST(Leiden, SameSeedSamePartitionForAnyThreadCount) {
+    const Graph g = generate::lfr({.n = 2000, .average_degree = 15, .max_degree = 40, .mu = 0.3, .seed = 3}).graph;
+    const Partition a = leiden(g, {.seed = 11});
+    const Partition b = leiden(g, {.seed = 11});
+    EXPECT_EQ(a.membership, b.membership);
+#ifdef _OPENMP
+    const int threads = omp_get_max_threads();
+    omp_set_num_threads(1);
+    const Partition c = leiden(g, {.seed = 11});
+    omp_set_num_threads(threads);
+    EXPECT_EQ(a.membership, c.membership);
+#endif
+    // The seed matters where the structure leaves room for choice (a sparse random graph).
+    const Graph noise = generate::erdos_renyi(500, 1000, false, 4);
+    EXPECT_NE(leiden(noise, {.seed = 11}).membership, leiden(noise, {.seed = 12}).membership);
+}
+
+TEST(Leiden, WeightsDecide) {
+    // Path 0-1-2-3 with weights 10, 1, 10: the heavy pairs group. Hand value: m = 21,
+    // Q = 2 (10/21 - (21/42)^2) = 20/21 - 1/2.
+    const Graph g = make_graph(4, {{0, 1}, {1, 2}, {2, 3}}, {}, {10, 1, 10});
+    const Partition p = leiden(g);
+    EXPECT_EQ(p.membership, (std::vector<std::int32_t>{0, 0, 1, 1}));
+    EXPECT_NEAR(p.quality, 20.0 / 21 - 0.5, 1e-12);
+    // Unweighted, the path is one community or two of two: both score
+    // 2 (1/3 - (3/6)^2) = 1/6 for the split, 0 for one community; the split wins.
+    EXPECT_NEAR(leiden(g, {.use_weights = false}).quality, 1.0 / 6, 1e-12);
+}
+
+TEST(Leiden, DirectedModularity) {
+    // Two directed 3-cycles joined by one arc 2 -> 3: m = 7 arcs. Each cycle holds 3 arcs; the
+    // first has out-strength 4 and in-strength 3, the second 3 and 4, so Leicht-Newman gives
+    // Q = (3 - 4*3/7)/7 + (3 - 3*4/7)/7 = 6/7 - 24/49.
+    const Graph g = make_graph(6, {{0, 1}, {1, 2}, {2, 0}, {3, 4}, {4, 5}, {5, 3}, {2, 3}}, {.directed = true});
+    const Partition p = leiden(g);
+    EXPECT_EQ(p.membership, (std::vector<std::int32_t>{0, 0, 0, 1, 1, 1}));
+    EXPECT_NEAR(p.quality, 6.0 / 7 - 24.0 / 49, 1e-12);
+}
+
+TEST(Leiden, CpmResolutionExtremes) {
+    const Graph g = two_cliques();
+    // Resolution 0: every arc inside is a gain, so each connected component is one community.
+    EXPECT_EQ(leiden(g, {.quality = QualityFunction::cpm, .resolution = 0}).n_communities, 1);
+    // Resolution above 1 (denser than a clique can be): every node alone.
+    EXPECT_EQ(leiden(g, {.quality = QualityFunction::cpm, .resolution = 1.5}).n_communities, 8);
+    // Between: the cliques (density 1) but not the bridge.
+    EXPECT_EQ(leiden(g, {.quality = QualityFunction::cpm, .resolution = 0.5}).membership,
+              (std::vector<std::int32_t>{0, 0, 0, 0, 1, 1, 1, 1}));
+}
+
+TEST(Leiden, SmallAndDegenerateGraphs) {
+    const Partition empty = leiden(Graph());
+    EXPECT_TRUE(empty.membership.empty());
+    EXPECT_EQ(empty.n_communities, 0);
+    const Partition one = leiden(make_graph(1, {}));
+    EXPECT_EQ(one.membership, (std::vector<std::int32_t>{0}));
+    // No edges: every node alone (modularity is undefined there: NaN, as igraph).
+    const Partition isolated = leiden(make_graph(4, {}));
+    EXPECT_EQ(isolated.n_communities, 4);
+    EXPECT_TRUE(std::isnan(isolated.quality));
+    // Self-loops and parallel edges are allowed.
+    const Partition loops = leiden(make_graph(5, {{0, 0}, {0, 1}, {0, 1}, {1, 2}, {3, 4}, {4, 4}}));
+    EXPECT_TRUE(communities_connected(make_graph(5, {{0, 0}, {0, 1}, {0, 1}, {1, 2}, {3, 4}, {4, 4}}), loops.membership));
+    EXPECT_EQ(loops.n_communities, 2);
+}
+
+TEST(Leiden, InitialMembershipAndIterations) {
+    const Graph g = test::karate();
+    const Partition best = leiden(g, {.n_iterations = -1, .seed = 1});
+    // Starting from a converged partition, further rounds cannot lower the quality.
+    const Partition again = leiden(g, {.n_iterations = -1, .initial_membership = best.membership, .seed = 5});
+    EXPECT_GE(again.quality, best.quality - 1e-12);
+    // Zero rounds return the initial partition, renumbered in order of first node.
+    const Partition kept = leiden(two_cliques(), {.n_iterations = 0, .initial_membership = {7, 7, 7, 7, 3, 3, 3, 3}});
+    EXPECT_EQ(kept.membership, (std::vector<std::int32_t>{0, 0, 0, 0, 1, 1, 1, 1}));
+    // A disconnected initial community comes back split: Leiden's communities are connected.
+    const Partition split = leiden(two_cliques(), {.n_iterations = 0, .initial_membership = {0, 1, 1, 1, 1, 1, 1, 0}});
+    EXPECT_EQ(split.n_communities, 3);
+}
+
+TEST(Leiden, Errors) {
+    const Graph g = two_cliques();
+    EXPECT_THROW(leiden(g, {.resolution = -1}), std::invalid_argument);
+    EXPECT_THROW(leiden(g, {.resolution = INFINITY}), std::invalid_argument);
+    EXPECT_THROW(leiden(g, {.randomness = 0}), std::invalid_argument);
+    EXPECT_THROW(leiden(g, {.initial_membership = {0, 1}}), std::invalid_argument);
+    EXPECT_THROW(leiden(g, {.initial_membership = {0, 0, 0, 0, 1, 1, 1, -1}}), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace essnet

@@ -1,0 +1,50 @@
+#include <gtest/gtest.h>
+
+#include "essnet/community/louvain.hpp"
+#include "essnet/community/quality.hpp"
+#include "support/graphs.hpp"
+#include "support/karate.hpp"
+
+namespace essnet {
+namespace {
+
+using test::make_graph;
+
+TEST(Louvain, TwoCliquesSplitAtTheBridge) {
+    // Two 4-cliques joined by one edge: Q = 12/13 - 1/2 for the split (worked out in test_leiden.cpp).
+    const Graph g = make_graph(8, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {4, 5}, {4, 6}, {4, 7}, {5, 6}, {5, 7}, {6, 7}, {3, 4}});
+    const LouvainResult r = louvain(g);
+    EXPECT_EQ(r.partition.membership, (std::vector<std::int32_t>{0, 0, 0, 0, 1, 1, 1, 1}));
+    EXPECT_NEAR(r.partition.quality, 12.0 / 13 - 0.5, 1e-12);
+}
+
+TEST(Louvain, KarateLevelsImproveAndEndNearTheOptimum) {
+    const Graph g = test::karate();
+    double best = -1;
+    for (std::uint64_t seed = 0; seed < 10; ++seed) {
+        const LouvainResult r = louvain(g, {.seed = seed});
+        ASSERT_FALSE(r.levels.empty());
+        for (std::size_t i = 1; i < r.levels.size(); ++i) {
+            EXPECT_GE(r.levels[i].quality, r.levels[i - 1].quality);
+            EXPECT_LT(r.levels[i].n_communities, r.levels[i - 1].n_communities);
+        }
+        EXPECT_EQ(r.partition.membership, r.levels.back().membership);
+        EXPECT_NEAR(r.partition.quality, modularity(g, r.partition.membership), 1e-12);
+        best = std::max(best, r.partition.quality);
+    }
+    // Louvain has no optimality guarantee; on karate it finds 0.4188 or the optimum 0.4198
+    // (Blondel et al. 2008 report 0.42).
+    EXPECT_GE(best, 0.4188 - 1e-4);
+    EXPECT_LE(best, 0.419790 + 1e-6);
+}
+
+TEST(Louvain, DegenerateGraphs) {
+    EXPECT_TRUE(louvain(Graph()).partition.membership.empty());
+    const LouvainResult isolated = louvain(make_graph(3, {}));
+    EXPECT_EQ(isolated.partition.n_communities, 3);
+    EXPECT_TRUE(isolated.levels.empty());
+    EXPECT_THROW(louvain(make_graph(2, {{0, 1}}), {.resolution = -0.5}), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace essnet
