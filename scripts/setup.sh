@@ -12,7 +12,7 @@ packages=(
   pybind11-dev python3-dev python3-tqdm  # Python module (tqdm: progress bars)
   python3-venv python3-pip python3-setuptools python3-wheel
   python3-numpy python3-pandas           # Python results
-  python3-pytest python3-networkx python3-igraph python3-scipy  # Python tests and references
+  python3-pytest python3-networkx python3-igraph python3-scipy python3-sklearn  # Python tests and references
   python3-graph-tool python3-leidenalg   # peers in the benchmark comparison
 )
 

@@ -134,6 +134,31 @@ def _approx(graph, values):
     return {"approx": float(np.max(np.asarray(values, dtype=float), initial=0.0))}
 
 
+def _modularity_of(tool):
+    """Summary of a community partition: its modularity, computed by igraph for every tool."""
+    def summary(graph, membership):
+        import igraph
+
+        if tool in ("igraph", "leidenalg"):
+            g = graph
+        else:
+            edges = graph.edges if tool == "essnet" else None
+            if tool == "essnet":
+                g = igraph.Graph(n=graph.num_nodes, edges=np.column_stack(edges).tolist(), directed=graph.directed)
+            else:  # networkx
+                g = igraph.Graph(n=len(graph), edges=list(graph.edges()), directed=graph.is_directed())
+        return {"quality": g.modularity(list(membership))}
+    return summary
+
+
+def _nx_membership(G, communities):
+    m = [0] * len(G)
+    for c, nodes in enumerate(communities):
+        for v in nodes:
+            m[v] = c
+    return m
+
+
 def _gt_pagerank(g):
     return _gt().pagerank(g, damping=0.85, epsilon=1e-6).a
 
@@ -187,6 +212,18 @@ ALGORITHMS = {
         "networkx": (lambda G: list(_nx().core_number(G).values()), _degree_summary),
         "igraph": (lambda g: g.coreness(), _degree_summary),
         "graph-tool": (lambda g: _gt().kcore_decomposition(g).a, _degree_summary),
+    },
+    "leiden": {  # modularity, 2 rounds (igraph's default); summary: modularity of the result
+        "essnet": (lambda g: _essnet().community.leiden(g, seed=1).membership, _modularity_of("essnet")),
+        "igraph": (lambda g: g.community_leiden(objective_function="modularity", n_iterations=2).membership,
+                   _modularity_of("igraph")),
+        "leidenalg": (lambda g: __import__("leidenalg").find_partition(
+            g, __import__("leidenalg").ModularityVertexPartition, seed=1).membership, _modularity_of("leidenalg")),
+    },
+    "louvain": {
+        "essnet": (lambda g: _essnet().community.louvain(g, seed=1).membership, _modularity_of("essnet")),
+        "networkx": (lambda G: _nx_membership(G, _nx().community.louvain_communities(G, seed=1)), _modularity_of("networkx")),
+        "igraph": (lambda g: g.community_multilevel().membership, _modularity_of("igraph")),
     },
     "harmonic": {  # sum of 1/d, unnormalized
         "essnet": (lambda g: _essnet().harmonic(g), _sum_summary),

@@ -10,7 +10,7 @@ as numpy arrays aligned with ``graph.nodes``.
 >>> deg = essnet.degree(g)
 """
 
-from . import _core, datasets, generate
+from . import _core, community, datasets, generate
 from ._core import Cancelled, ParseError, usual_kinds, usual_relations
 from ._graph import Graph
 from ._network import ActorNetwork
@@ -33,7 +33,28 @@ from .centrality import (
     transitivity,
     triangles,
 )
-from .components import connected_components
+from .community import (
+    Consensus,
+    Partition,
+    adjusted_mutual_information,
+    adjusted_rand_index,
+    community_sizes,
+    compare_partitions,
+    conductance,
+    consensus,
+    contingency_table,
+    cpm_quality,
+    label_propagation,
+    leiden,
+    louvain,
+    modularity,
+    normalized_mutual_information,
+    partition_quality,
+    rand_index,
+    split_join_distance,
+    variation_of_information,
+)
+from .components import connected_components, strongly_connected_components
 from .io import parse_edgelist, read_csv, read_edgelist
 
 __version__ = _core.__version__
@@ -51,6 +72,27 @@ __all__ = [
     "strength",
     "transitivity",
     "triangles",
+    "Consensus",
+    "Partition",
+    "adjusted_mutual_information",
+    "adjusted_rand_index",
+    "community_sizes",
+    "compare_partitions",
+    "conductance",
+    "contingency_table",
+    "cpm_quality",
+    "modularity",
+    "normalized_mutual_information",
+    "partition_quality",
+    "rand_index",
+    "split_join_distance",
+    "strongly_connected_components",
+    "variation_of_information",
+    "community",
+    "consensus",
+    "label_propagation",
+    "leiden",
+    "louvain",
     "ActorNetwork",
     "Cancelled",
     "Graph",

@@ -1,6 +1,7 @@
 // Components family.
 #include "bindings.hpp"
 #include "essnet/components/connected_components.hpp"
+#include "essnet/components/strong_components.hpp"
 
 namespace essnet::python {
 
@@ -12,6 +13,17 @@ void bind_components(py::module_& m) {
             {
                 py::gil_scoped_release release;
                 r = connected_components(g);
+            }
+            return py::make_tuple(to_numpy(std::move(r.membership)), to_numpy(std::move(r.sizes)));
+        },
+        py::arg("graph"));
+    m.def(
+        "strongly_connected_components",
+        [](const Graph& g) {
+            ComponentsResult r;
+            {
+                py::gil_scoped_release release;
+                r = strongly_connected_components(g);
             }
             return py::make_tuple(to_numpy(std::move(r.membership)), to_numpy(std::move(r.sizes)));
         },
