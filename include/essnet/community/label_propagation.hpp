@@ -35,7 +35,7 @@ inline Partition label_propagation(const Graph& g, const LabelPropagationOptions
     using namespace detail::community;
     if (options.max_sweeps < 1) throw std::invalid_argument("max_sweeps must be at least 1, got " + std::to_string(options.max_sweeps));
     const bool weighted = options.use_weights && g.weighted();
-    const WeightedGraph h = from_graph(g, QualityFunction::modularity, weighted);
+    const WeightedGraph h = from_graph(g, QualityFunction::modularity, 1.0, options.use_weights);
     std::vector<std::int32_t> label(static_cast<std::size_t>(h.n));
     std::iota(label.begin(), label.end(), 0);
     Rng rng(options.seed, 0x1abe1);
@@ -69,7 +69,7 @@ inline Partition label_propagation(const Graph& g, const LabelPropagationOptions
     Partition p;
     p.n_communities = detail::renumber(label);
     p.membership = std::move(label);
-    p.quality = h.total > 0 ? modularity(g, p.membership, {.resolution = 1, .use_weights = weighted})
+    p.quality = g.num_edges() > 0 ? modularity(g, p.membership, {.resolution = 1, .use_weights = weighted})
                             : std::numeric_limits<double>::quiet_NaN();
     return p;
 }

@@ -33,29 +33,28 @@ struct LeidenOptions {
 
 namespace detail::community {
 
-// Splits every community into its connected parts (new parts get new labels), then renumbers.
-inline std::int32_t split_disconnected(const Graph& g, std::vector<std::int32_t>& membership) {
-    const auto n = static_cast<std::size_t>(g.num_nodes());
+// Splits every community into its connected parts (new parts get new labels, numbered in order
+// of their lowest node); returns their number.
+inline std::int32_t split_disconnected(const WeightedGraph& g, std::vector<std::int32_t>& membership) {
+    const auto n = static_cast<std::size_t>(g.n);
     std::vector<std::int32_t> part(n, -1), queue(n);
     std::int32_t k = 0;
-    for (node_id s = 0; s < g.num_nodes(); ++s) {
+    for (std::int32_t s = 0; s < g.n; ++s) {
         if (part[static_cast<std::size_t>(s)] >= 0) continue;
         const std::int32_t c = membership[static_cast<std::size_t>(s)];
         std::size_t head = 0, tail = 0;
         queue[tail++] = s;
         part[static_cast<std::size_t>(s)] = k;
         while (head < tail) {
-            const node_id u = queue[head++];
-            auto visit = [&](node_id v) {
+            const std::int32_t u = queue[head++];
+            for (auto e = g.begin(u); e < g.end(u); ++e) {
+                const auto v = g.targets[static_cast<std::size_t>(e)];
                 const auto vi = static_cast<std::size_t>(v);
                 if (part[vi] < 0 && membership[vi] == c) {
                     part[vi] = k;
                     queue[tail++] = v;
                 }
-            };
-            for (const node_id v : g.out_neighbors(u)) visit(v);
-            if (g.directed())
-                for (const node_id v : g.in_neighbors(u)) visit(v);
+            }
         }
         ++k;
     }
@@ -64,8 +63,7 @@ inline std::int32_t split_disconnected(const Graph& g, std::vector<std::int32_t>
 }
 
 // One round of Leiden from `membership` (labels 0..k-1 of the level-0 graph's nodes).
-inline void leiden_round(const WeightedGraph& level0, std::vector<std::int32_t>& membership, double resolution,
-                         QualityFunction quality, double theta, Rng& rng) {
+inline void leiden_round(const WeightedGraph& level0, std::vector<std::int32_t>& membership, double theta, Rng& rng) {
     const WeightedGraph* g = &level0;
     WeightedGraph coarser;
     std::vector<std::int32_t> partition = membership;
@@ -73,14 +71,13 @@ inline void leiden_round(const WeightedGraph& level0, std::vector<std::int32_t>&
     std::iota(node_of.begin(), node_of.end(), 0);
     NeighbourWeights acc(static_cast<std::size_t>(level0.n));
     while (true) {
-        const Objective obj = objective(*g, quality, resolution);
         State st(*g, partition);
-        move_nodes_fast(*g, st, obj, rng, acc);
+        move_nodes_fast(*g, st, rng, acc);
         partition = std::move(st.community);
-        const std::int32_t k = detail::renumber(partition);
+        const std::int32_t k = renumber(partition);
         if (k == g->n) break;  // every node of this level is a community of its own
-        std::vector<std::int32_t> refined = refine(*g, partition, obj, theta, rng, acc);
-        const std::int32_t kr = detail::renumber(refined);
+        std::vector<std::int32_t> refined = refine(*g, partition, k, theta, rng.next());
+        const std::int32_t kr = renumber(refined);
         if (kr == g->n) break;  // nothing merged: aggregating would not shrink the graph
         // Aggregate on the refined partition; each aggregate node starts in its community.
         std::vector<std::int32_t> next(static_cast<std::size_t>(kr));
@@ -100,6 +97,30 @@ inline double partition_quality_value(const Graph& g, const std::vector<std::int
     return cpm_quality(g, membership, resolution, use_weights);
 }
 
+inline void check_leiden_options(const LeidenOptions& options) {
+    detail::check_resolution(options.resolution);
+    if (!(options.randomness > 0) || std::isinf(options.randomness))
+        throw std::invalid_argument("randomness must be positive, got " + std::to_string(options.randomness));
+}
+
+// Rounds of Leiden on a level-0 graph; returns the membership with connected communities, and k.
+inline std::vector<std::int32_t> run_leiden(const WeightedGraph& level0, std::vector<std::int32_t> membership,
+                                            const LeidenOptions& options, std::int32_t& k) {
+    Rng rng(options.seed, 0x1e1de2);
+    detail::ProgressReporter progress(options.progress, options.n_iterations > 0 ? options.n_iterations : 0);
+    for (int round = 0; options.n_iterations < 0 || round < options.n_iterations; ++round) {
+        const auto before = membership;
+        leiden_round(level0, membership, options.randomness, rng);
+        renumber(membership);
+        progress.advance();
+        if (progress.cancelled()) break;  // finish() throws Cancelled
+        if (options.n_iterations < 0 && membership == before) break;
+    }
+    progress.finish();
+    k = split_disconnected(level0, membership);
+    return membership;
+}
+
 }  // namespace detail::community
 
 /// Leiden community detection (Traag, Waltman & van Eck 2019): fast queue-based local moving, a
@@ -112,27 +133,69 @@ inline double partition_quality_value(const Graph& g, const std::vector<std::int
 /// non-positive randomness or a bad initial_membership.
 inline Partition leiden(const Graph& g, const LeidenOptions& options = {}) {
     using namespace detail::community;
-    detail::check_resolution(options.resolution);
-    if (!(options.randomness > 0) || std::isinf(options.randomness))
-        throw std::invalid_argument("randomness must be positive, got " + std::to_string(options.randomness));
-    const bool weighted = options.use_weights && g.weighted();
-    const WeightedGraph level0 = from_graph(g, options.quality, weighted);
-    std::vector<std::int32_t> membership = initial_membership(g, options.initial_membership);
-    Rng rng(options.seed, 0x1e1de2);
-    detail::ProgressReporter progress(options.progress, options.n_iterations > 0 ? options.n_iterations : 0);
-    for (int round = 0; options.n_iterations < 0 || round < options.n_iterations; ++round) {
-        const auto before = membership;
-        leiden_round(level0, membership, options.resolution, options.quality, options.randomness, rng);
-        detail::renumber(membership);
-        progress.advance();
-        if (progress.cancelled()) break;  // finish() throws Cancelled
-        if (options.n_iterations < 0 && membership == before) break;
-    }
-    progress.finish();
+    check_leiden_options(options);
+    const WeightedGraph level0 = from_graph(g, options.quality, options.resolution, options.use_weights);
     Partition p;
-    p.n_communities = split_disconnected(g, membership);
-    p.membership = std::move(membership);
-    p.quality = partition_quality_value(g, p.membership, options.quality, options.resolution, weighted);
+    p.membership = run_leiden(level0, initial_membership(g, options.initial_membership), options, p.n_communities);
+    p.quality = partition_quality_value(g, p.membership, options.quality, options.resolution, options.use_weights && g.weighted());
+    return p;
+}
+
+/// Leiden on a multiplex network: several layers on the same nodes (say, one graph per relation of
+/// an actor network), optimising the weighted sum of each layer's quality, sum over l of
+/// layer_weights[l] * Q_l, as leidenalg's Optimiser.optimise_partition_multiplex does. A layer
+/// weight may be negative (a layer whose ties should separate communities). Communities are
+/// connected in the union of the layers. `quality` of the result is that weighted sum (a layer
+/// without edges adds 0 under modularity). Throws std::invalid_argument when there are no layers,
+/// the layers differ in node count or direction, the weights do not match the layers or are not
+/// finite, and as leiden().
+inline Partition leiden_multiplex(const std::vector<Graph>& layers, const std::vector<double>& layer_weights,
+                                  const LeidenOptions& options = {}) {
+    using namespace detail::community;
+    check_leiden_options(options);
+    if (layers.empty()) throw std::invalid_argument("leiden_multiplex needs at least one layer");
+    if (layer_weights.size() != layers.size())
+        throw std::invalid_argument("layer_weights must have one value per layer (" + std::to_string(layers.size()) + "), got " +
+                                    std::to_string(layer_weights.size()));
+    std::vector<const Graph*> pointers;
+    for (std::size_t l = 0; l < layers.size(); ++l) {
+        if (layers[l].num_nodes() != layers[0].num_nodes())
+            throw std::invalid_argument("layer " + std::to_string(l) + " has " + std::to_string(layers[l].num_nodes()) +
+                                        " nodes, layer 0 has " + std::to_string(layers[0].num_nodes()));
+        if (layers[l].directed() != layers[0].directed())
+            throw std::invalid_argument("layer " + std::to_string(l) + " differs from layer 0 in direction");
+        if (!std::isfinite(layer_weights[l]))
+            throw std::invalid_argument("layer_weights[" + std::to_string(l) + "] must be finite, got " + std::to_string(layer_weights[l]));
+        pointers.push_back(&layers[l]);
+    }
+    // Modularity layers are on the scale of their own total weight: scale each to the mean total,
+    // so that layer l counts layer_weights[l] times its modularity.
+    std::vector<double> coefficient(layer_weights);
+    if (options.quality == QualityFunction::modularity) {
+        std::vector<double> totals;
+        double mean = 0;
+        int counted = 0;
+        for (const Graph& g : layers) {
+            double m = 0;
+            const bool weighted = options.use_weights && g.weighted();
+            for (edge_id e = 0; e < g.num_edges(); ++e) m += weighted ? g.weight(e) : 1.0;
+            totals.push_back(m);
+            if (m > 0) {
+                mean += m;
+                ++counted;
+            }
+        }
+        mean = counted > 0 ? mean / counted : 1.0;
+        for (std::size_t l = 0; l < layers.size(); ++l) coefficient[l] = totals[l] > 0 ? layer_weights[l] * mean / totals[l] : 0.0;
+    }
+    const WeightedGraph level0 = from_layers(pointers, coefficient, options.quality, options.resolution, options.use_weights);
+    Partition p;
+    p.membership = run_leiden(level0, initial_membership(layers[0], options.initial_membership), options, p.n_communities);
+    for (std::size_t l = 0; l < layers.size(); ++l) {
+        const double q = partition_quality_value(layers[l], p.membership, options.quality, options.resolution,
+                                                 options.use_weights && layers[l].weighted());
+        if (!std::isnan(q)) p.quality += layer_weights[l] * q;
+    }
     return p;
 }
 

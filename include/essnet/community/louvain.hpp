@@ -40,17 +40,16 @@ inline LouvainResult louvain(const Graph& g, const LouvainOptions& options = {})
     using namespace detail::community;
     detail::check_resolution(options.resolution);
     const bool weighted = options.use_weights && g.weighted();
-    WeightedGraph level = from_graph(g, options.quality, weighted);
+    WeightedGraph level = from_graph(g, options.quality, options.resolution, options.use_weights);
     std::vector<std::int32_t> membership = initial_membership(g, {});
     Rng rng(options.seed, 0x10f4a1);
     NeighbourWeights acc(static_cast<std::size_t>(level.n));
     LouvainResult result;
     while (true) {
-        const Objective obj = objective(level, options.quality, options.resolution);
         std::vector<std::int32_t> singletons(static_cast<std::size_t>(level.n));
         std::iota(singletons.begin(), singletons.end(), 0);
         State st(level, std::move(singletons));
-        if (!move_nodes_sweeps(level, st, obj, rng, acc)) break;
+        if (!move_nodes_sweeps(level, st, rng, acc)) break;
         std::vector<std::int32_t> partition = std::move(st.community);
         const std::int32_t k = detail::renumber(partition);
         for (auto& c : membership) c = partition[static_cast<std::size_t>(c)];

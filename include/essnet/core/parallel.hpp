@@ -23,4 +23,13 @@ inline int thread_id() {
 #endif
 }
 
+// Threads in the current team (1 outside a parallel region, or inside a nested one that runs alone).
+inline int team_size() {
+#ifdef _OPENMP
+    return omp_get_num_threads();
+#else
+    return 1;
+#endif
+}
+
 }  // namespace essnet::detail
