@@ -194,5 +194,16 @@ class ActorNetwork:
             duplicates, self_loops,
         ))
 
+    def graphs_by_relation(self, relations: Sequence[str] | None = None, **selection) -> dict[str, Graph]:
+        """One graph per relation (the layers of a multiplex network), all on the same nodes and with
+        the same direction: ``{relation: graph}`` in order of first appearance among the ties.
+        ``relations`` picks some (all by default); other arguments as :meth:`graph`. Feed it to
+        :func:`essnet.leiden_multiplex`."""
+        if relations is None:
+            relations = list(dict.fromkeys(self.ties["relation"].dropna().tolist()))
+        if "directed" not in selection or selection["directed"] is None:
+            selection["directed"] = self.graph(relations=[]).directed  # one direction for every layer
+        return {r: self.graph(relations=[r], **selection) for r in relations}
+
     def __repr__(self) -> str:
         return f"<essnet.ActorNetwork {self.num_actors} actors, {self.num_ties} ties>"

@@ -44,6 +44,22 @@ void bind_community(py::module_& m) {
         py::arg("graph"), py::arg("objective"), py::arg("resolution"), py::arg("n_iterations"),
         py::arg("initial_membership"), py::arg("seed"), py::arg("use_weights"), py::arg("randomness"), py::arg("progress"));
     m.def(
+        "leiden_multiplex",
+        [](const std::vector<const Graph*>& layers, const std::vector<double>& layer_weights, const std::string& objective,
+           double resolution, int n_iterations, std::vector<std::int32_t> initial, std::uint64_t seed, bool use_weights,
+           double randomness, const py::object& progress) {
+            std::vector<Graph> copies;  // the layers are small next to the work; a copy keeps the C++ API simple
+            for (const Graph* g : layers) copies.push_back(*g);
+            LeidenOptions o{quality_of(objective), resolution, n_iterations, std::move(initial), seed, use_weights, randomness, {}};
+            auto p = run_interruptible(progress, [&](const ProgressHook& hook) {
+                o.progress = hook;
+                return leiden_multiplex(copies, layer_weights, o);
+            });
+            return partition_tuple(std::move(p));
+        },
+        py::arg("layers"), py::arg("layer_weights"), py::arg("objective"), py::arg("resolution"), py::arg("n_iterations"),
+        py::arg("initial_membership"), py::arg("seed"), py::arg("use_weights"), py::arg("randomness"), py::arg("progress"));
+    m.def(
         "louvain",
         [](const Graph& g, const std::string& objective, double resolution, std::uint64_t seed, bool use_weights) {
             LouvainResult r;

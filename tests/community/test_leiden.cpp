@@ -175,3 +175,44 @@ TEST(Leiden, Errors) {
 
 }  // namespace
 }  // namespace essnet
+
+namespace essnet {
+namespace {
+
+TEST(LeidenMultiplex, OneLayerIsLeiden) {
+    const Graph g = test::karate();
+    const Partition single = leiden(g, {.seed = 3});
+    const Partition layered = leiden_multiplex({g}, {1.0}, {.seed = 3});
+    EXPECT_EQ(single.membership, layered.membership);
+    EXPECT_NEAR(single.quality, layered.quality, 1e-12);
+}
+
+TEST(LeidenMultiplex, LayerWeightsDecide) {
+    // Layer A: the two 4-cliques joined by 3-4. Layer B: the same nodes paired across the cliques
+    // (0-4, 1-5, 2-6, 3-7), which favours mixing them. With B weighted 0, A decides; the quality
+    // is then Q_A = 12/13 - 1/2 (see TwoCliquesSplitAtTheBridge), plus 0 x Q_B.
+    const Graph a = two_cliques();
+    const Graph b = make_graph(8, {{0, 4}, {1, 5}, {2, 6}, {3, 7}});
+    const Partition p = leiden_multiplex({a, b}, {1.0, 0.0});
+    EXPECT_EQ(p.membership, (std::vector<std::int32_t>{0, 0, 0, 0, 1, 1, 1, 1}));
+    EXPECT_NEAR(p.quality, 12.0 / 13 - 0.5, 1e-12);
+    // Two equal layers at half weight each: the same partition and quality as one layer.
+    const Partition halves = leiden_multiplex({a, a}, {0.5, 0.5});
+    EXPECT_EQ(halves.membership, p.membership);
+    EXPECT_NEAR(halves.quality, 12.0 / 13 - 0.5, 1e-12);
+    // The reported quality is the weighted sum of each layer's modularity.
+    const Partition both = leiden_multiplex({a, b}, {1.0, 2.0}, {.seed = 1});
+    EXPECT_NEAR(both.quality, modularity(a, both.membership) + 2 * modularity(b, both.membership), 1e-12);
+}
+
+TEST(LeidenMultiplex, Errors) {
+    const Graph a = two_cliques();
+    EXPECT_THROW(leiden_multiplex({}, {}), std::invalid_argument);
+    EXPECT_THROW(leiden_multiplex({a}, {1.0, 2.0}), std::invalid_argument);
+    EXPECT_THROW(leiden_multiplex({a, make_graph(3, {{0, 1}})}, {1.0, 1.0}), std::invalid_argument);
+    EXPECT_THROW(leiden_multiplex({a, two_cliques({.directed = true})}, {1.0, 1.0}), std::invalid_argument);
+    EXPECT_THROW(leiden_multiplex({a}, {NAN}), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace essnet

@@ -9,7 +9,7 @@ import numpy as np
 from .. import _core
 from .._graph import Graph, core_graph
 
-__all__ = ["Partition", "Consensus", "leiden", "louvain", "label_propagation", "consensus"]
+__all__ = ["Partition", "Consensus", "leiden", "leiden_multiplex", "louvain", "label_propagation", "consensus"]
 
 
 @dataclass(repr=False)
@@ -109,6 +109,40 @@ def leiden(graph: Graph, *, objective: str = "modularity", resolution: float = 1
     init = _membership_argument(initial_membership, graph, "initial_membership")
     return _partition(_run(_core.leiden, "leiden", progress, core_graph(graph), objective, resolution, n_iterations,
                            init, seed, use_weights, randomness), graph)
+
+
+def leiden_multiplex(layers, layer_weights=None, *, objective: str = "modularity", resolution: float = 1.0,
+                     n_iterations: int = 2, initial_membership=None, seed: int = 0, use_weights: bool = True,
+                     randomness: float = 0.01, progress=False) -> Partition:
+    """Leiden on a multiplex network: one partition of the nodes shared by several layers (say, one
+    graph per relation, from :meth:`ActorNetwork.graphs_by_relation`), maximising the weighted sum
+    of each layer's quality, as leidenalg's ``Optimiser.optimise_partition_multiplex``.
+
+    ``layers``: a list of graphs on the same nodes with the same direction, or a dict
+    ``{name: graph}``. ``layer_weights``: one weight per layer (a list, or a dict by name), 1 for
+    every layer by default; a negative weight makes a layer's ties push communities apart. The
+    result's ``quality`` is the weighted sum of the layers' qualities; its communities are connected
+    in the union of the layers. Other parameters as :func:`leiden`.
+    """
+    from ..centrality import _run
+
+    if isinstance(layers, dict):
+        names = list(layers)
+        layers = [layers[k] for k in names]
+        if isinstance(layer_weights, dict):
+            unknown = set(layer_weights) - set(names)
+            if unknown:
+                raise ValueError(f"layer_weights names unknown layers: {sorted(unknown)}")
+            layer_weights = [layer_weights.get(k, 1.0) for k in names]
+    layers = list(layers)
+    if not layers:
+        raise ValueError("layers must hold at least one graph")
+    if layer_weights is None:
+        layer_weights = [1.0] * len(layers)
+    init = _membership_argument(initial_membership, layers[0], "initial_membership")
+    t = _run(_core.leiden_multiplex, "leiden", progress, [core_graph(g) for g in layers],
+             [float(w) for w in layer_weights], objective, resolution, n_iterations, init, seed, use_weights, randomness)
+    return _partition(t, layers[0])
 
 
 def louvain(graph: Graph, *, objective: str = "modularity", resolution: float = 1.0, seed: int = 0,
