@@ -43,6 +43,7 @@ DATA = ROOT / "examples" / "data"
 STANDARD = ["karate", "florentine", "krackhardt-advice", "chantier", "as-22july06", "cond-mat-2005", "email-Enron",
             "rmat16", "rmat20", "ba-1M", "lfr-1e4", "lfr-1e5"]
 SMOKE = ["karate", "krackhardt-advice", "rmat8", "lfr-300"]
+COMMUNITY = ["email-Eu-core", "polblogs", "blogcatalog"]  # community benchmarks (compare/community_quality.py)
 
 
 def csv_graph(folder: str, relation: str | None, directed: bool):
@@ -80,6 +81,23 @@ def make_graph(name: str):
         g = graph_tool.collection.data[name]
         e = g.get_edges()
         return g.num_vertices(), e[:, 0].astype(np.int32), e[:, 1].astype(np.int32), g.is_directed(), None
+    if name == "email-Eu-core":  # undirected and simple, as a community benchmark
+        g = essnet.read_edgelist(DATA / "email_eu_core" / "email-Eu-core.txt", directed=False, duplicates="max")
+        return from_essnet(g)
+    if name in ("polblogs", "blogcatalog"):  # undirected and simple
+        import pandas as pd
+
+        if name == "polblogs":
+            nodes = pd.read_csv(DATA / "polblogs" / "nodes.csv")["id"].tolist()
+            edges = pd.read_csv(DATA / "polblogs" / "edges.csv")
+            index = {v: i for i, v in enumerate(nodes)}
+            s, t = edges["source"].map(index).to_numpy(), edges["target"].map(index).to_numpy()
+            n = len(nodes)
+        else:
+            edges = pd.read_csv(DATA / "blogcatalog" / "edges.csv.gz", header=None, names=["u", "v"])
+            s, t = edges["u"].to_numpy() - 1, edges["v"].to_numpy() - 1
+            n = int(max(s.max(), t.max())) + 1
+        return from_essnet(essnet.Graph.from_edges(s, t, num_nodes=n, duplicates="max", self_loops="drop"))
     if name.startswith("rmat"):
         return from_essnet(essnet.generate.rmat(int(name[4:]), 16, seed=1))
     if name == "ba-1M":

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Community detection quality: essnet against leidenalg (and igraph) on the same graphs, one run.
+
+Two parts, both with seeds 0, 1, ... for every tool:
+  modularity   mean and best modularity over --seeds runs of Leiden (modularity, 2 rounds) on
+               email-Eu-core, polblogs, blogcatalog (undirected, simple) and cond-mat-2005;
+               essnet.leiden against leidenalg.find_partition(ModularityVertexPartition) and
+               igraph's community_leiden(objective_function="modularity"); every modularity is
+               computed by igraph on the same graph.
+  lfr          LFR graphs from essnet.generate.lfr (--lfr-nodes nodes, average degree 20, maximum
+               50) at mu = 0.1, ..., 0.6, --lfr-seeds graphs each: mean NMI (igraph's
+               compare_communities, Danon et al.) of each tool's partition with the planted one.
+Prints Markdown tables; the last column says whether essnet meets the bar: mean modularity at
+least leidenalg's minus 0.001, mean NMI at least leidenalg's.
+
+    .venv/bin/python benchmarks/compare/community_quality.py                 # full run (minutes)
+    .venv/bin/python benchmarks/compare/community_quality.py --smoke         # tiny, checks the script
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--graphs", nargs="+", default=["email-Eu-core", "polblogs", "blogcatalog", "cond-mat-2005"])
+    ap.add_argument("--seeds", type=int, default=10)
+    ap.add_argument("--lfr-nodes", type=int, default=10_000)
+    ap.add_argument("--lfr-seeds", type=int, default=5)
+    ap.add_argument("--mus", type=float, nargs="+", default=[0.1, 0.2, 0.3, 0.4, 0.5, 0.6])
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--smoke", action="store_true", help="karate and a 300-node LFR graph, 2 seeds")
+    ap.add_argument("--cache", default=str(HERE.parents[1] / "build" / "compare-cache"))
+    args = ap.parse_args()
+    if args.smoke:
+        args.graphs, args.seeds, args.lfr_nodes, args.lfr_seeds, args.mus = ["karate"], 2, 300, 1, [0.1, 0.3]
+    os.environ["OMP_NUM_THREADS"] = str(args.threads)
+
+    import igraph
+    import leidenalg
+    import numpy as np
+
+    import essnet
+    import run
+
+    def tools(g, ig):
+        return {
+            "essnet": lambda seed: essnet.leiden(g, seed=seed).membership.tolist(),
+            "leidenalg": lambda seed: leidenalg.find_partition(ig, leidenalg.ModularityVertexPartition, seed=seed).membership,
+            "igraph": lambda seed: (igraph.set_random_number_generator(__import__("random").Random(seed)),
+                                    ig.community_leiden(objective_function="modularity", n_iterations=2).membership)[1],
+        }
+
+    ok = True
+    print(f"## Mean modularity over {args.seeds} seeds (Leiden, modularity; computed by igraph)\n")
+    print("| graph | nodes | edges | essnet mean | leidenalg mean | igraph mean | essnet best | leidenalg best | "
+          "essnet s/run | leidenalg s/run | meets bar |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for name in args.graphs:
+        data = np.load(run.cached_graph(name, Path(args.cache)))
+        n, s, t = int(data["n"]), data["sources"], data["targets"]
+        g = essnet.Graph.from_edges(s, t, num_nodes=n)
+        ig = igraph.Graph(n=n, edges=np.column_stack([s, t]).tolist())
+        q, secs = {}, {}
+        for tool, fn in tools(g, ig).items():
+            q[tool], secs[tool] = [], []
+            for seed in range(args.seeds):
+                t0 = time.perf_counter()
+                membership = fn(seed)
+                secs[tool].append(time.perf_counter() - t0)
+                q[tool].append(ig.modularity(membership))
+        mean = {k: statistics.mean(v) for k, v in q.items()}
+        meets = mean["essnet"] >= mean["leidenalg"] - 0.001
+        ok &= meets
+        print(f"| {name} | {n} | {len(s)} | {mean['essnet']:.5f} | {mean['leidenalg']:.5f} | {mean['igraph']:.5f} | "
+              f"{max(q['essnet']):.5f} | {max(q['leidenalg']):.5f} | {statistics.median(secs['essnet']):.3g} | "
+              f"{statistics.median(secs['leidenalg']):.3g} | {'yes' if meets else 'no'} |", flush=True)
+
+    print(f"\n## LFR ({args.lfr_nodes} nodes): mean NMI with the planted partition over {args.lfr_seeds} graphs\n")
+    print("| mu | realised mixing | essnet NMI | leidenalg NMI | igraph NMI | meets bar |")
+    print("|---:|---:|---:|---:|---:|---|")
+    for mu in args.mus:
+        nmi = {"essnet": [], "leidenalg": [], "igraph": []}
+        mixing = []
+        for seed in range(args.lfr_seeds):
+            g, truth, mix = essnet.generate.lfr(args.lfr_nodes, average_degree=20 if args.lfr_nodes >= 1000 else 10,
+                                                max_degree=50, mu=mu, seed=seed)
+            mixing.append(mix)
+            s, t = g.edges
+            ig = igraph.Graph(n=g.num_nodes, edges=np.column_stack([s, t]).tolist())
+            for tool, fn in tools(g, ig).items():
+                nmi[tool].append(igraph.compare_communities(fn(seed), truth.tolist(), method="nmi"))
+        mean = {k: statistics.mean(v) for k, v in nmi.items()}
+        meets = mean["essnet"] >= mean["leidenalg"]
+        ok &= meets
+        print(f"| {mu:.1f} | {statistics.mean(mixing):.3f} | {mean['essnet']:.4f} | {mean['leidenalg']:.4f} | "
+              f"{mean['igraph']:.4f} | {'yes' if meets else 'no'} |", flush=True)
+    print("\nall bars met" if ok else "\nsome bars not met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
