@@ -53,8 +53,59 @@ def test_real_networks(name, relation, directed, weight):
                                rtol=1e-9, atol=1e-15)
     assert essnet.average_clustering(g) == pytest.approx(nx.average_clustering(C, weight=w and "weight"), rel=1e-9)
     if not directed:
-        assert essnet.triangles(g).tolist() == [nx.triangles(C)[n] for n in nodes]
+        assert essnet.triangles(g).tolist() == as_array(nx.triangles(C), nodes).tolist()
         assert essnet.transitivity(g) == pytest.approx(nx.transitivity(C), rel=1e-12)
+
+
+def test_email_eu_core_every_measure_against_networkx():
+    """A 1,005-node directed graph with self-loops (the issue's largest real test network)."""
+    from conftest import DATA
+
+    g = essnet.read_edgelist(DATA / "email_eu_core" / "email-Eu-core.txt", directed=True, duplicates="max")
+    nodes = g.nodes
+    s, t = g.edges
+    G = nx.DiGraph()
+    G.add_nodes_from(nodes)
+    G.add_edges_from((nodes[a], nodes[b]) for a, b in zip(s, t))
+    L = G.copy()
+    L.remove_edges_from(nx.selfloop_edges(L))
+    np.testing.assert_allclose(essnet.betweenness(g), as_array(nx.betweenness_centrality(G), nodes), rtol=1e-9, atol=1e-15)
+    np.testing.assert_allclose(essnet.closeness(g), as_array(nx.closeness_centrality(G), nodes), rtol=1e-9)
+    np.testing.assert_allclose(essnet.harmonic(g), as_array(nx.harmonic_centrality(G), nodes), rtol=1e-9)
+    np.testing.assert_allclose(essnet.pagerank(g, **TIGHT), as_array(nx.pagerank(G, tol=1e-15, max_iter=10000), nodes),
+                               rtol=1e-9)
+    np.testing.assert_allclose(essnet.katz(g, alpha=0.005, **TIGHT),
+                               as_array(nx.katz_centrality(G, alpha=0.005, tol=1e-15, max_iter=10000), nodes), rtol=1e-9)
+    ev = as_array(nx.eigenvector_centrality_numpy(G), nodes)
+    np.testing.assert_allclose(essnet.eigenvector(g, **TIGHT), np.abs(ev), rtol=1e-7, atol=1e-12)
+    h, a = essnet.hits(g, max_iterations=10000, tolerance=1e-15)
+    H, A = nx.hits(G, max_iter=10000, tol=1e-14)
+    np.testing.assert_allclose(h, as_array(H, nodes), rtol=1e-7, atol=1e-12)
+    np.testing.assert_allclose(a, as_array(A, nodes), rtol=1e-7, atol=1e-12)
+    np.testing.assert_allclose(essnet.degree(g), [G.degree(v) for v in nodes])
+    np.testing.assert_allclose(essnet.coreness(g), as_array(nx.core_number(L), nodes))
+    np.testing.assert_allclose(essnet.clustering(g), as_array(nx.clustering(L), nodes), rtol=1e-9, atol=1e-15)
+    U = nx.Graph(L)
+    u = essnet.read_edgelist(DATA / "email_eu_core" / "email-Eu-core.txt", directed=False, duplicates="max",
+                             self_loops="drop")
+    triangles = nx.triangles(U)
+    assert essnet.triangles(u).tolist() == [triangles[v] for v in u.nodes]
+    assert essnet.transitivity(u) == pytest.approx(nx.transitivity(U), rel=1e-12)
+
+
+def test_hits_against_graph_tool():
+    import graph_tool.all as gt
+
+    g = essnet.generate.erdos_renyi(300, 1500, directed=True, seed=3)
+    s, t = g.edges
+    G = gt.Graph(directed=True)
+    G.add_vertex(g.num_nodes)
+    G.add_edge_list(np.column_stack([s, t]))
+    _, auth, hub = gt.hits(G, epsilon=1e-15, max_iter=100000)
+    h, a = essnet.hits(g, max_iterations=100000, tolerance=1e-15)
+    # graph-tool scales both vectors to unit L2 norm; essnet (as networkx) to unit sum.
+    np.testing.assert_allclose(h, hub.a / hub.a.sum(), rtol=1e-7, atol=1e-12)
+    np.testing.assert_allclose(a, auth.a / auth.a.sum(), rtol=1e-7, atol=1e-12)
 
 
 def test_hits_against_networkx():
@@ -84,11 +135,10 @@ def test_random_graphs(seed, directed, weighted):
     S = nx.DiGraph(G) if directed else nx.Graph(G)
     S.remove_edges_from(nx.selfloop_edges(S))
     np.testing.assert_allclose(essnet.coreness(g), as_array(nx.core_number(S), nodes))
-    if not weighted or not directed:
-        C = summed_simple(G, "weight" if weighted else None)
-        C.remove_edges_from(nx.selfloop_edges(C))
-        np.testing.assert_allclose(essnet.clustering(g), as_array(nx.clustering(C, weight="weight" if weighted else None), nodes),
-                                   rtol=1e-9, atol=1e-15)
+    C = summed_simple(G, "weight" if weighted else None)
+    C.remove_edges_from(nx.selfloop_edges(C))
+    np.testing.assert_allclose(essnet.clustering(g), as_array(nx.clustering(C, weight="weight" if weighted else None), nodes),
+                               rtol=1e-9, atol=1e-15)
     if not directed:
         ig = igraph.Graph(n=n, edges=edges)
         ig.simplify()
@@ -160,3 +210,22 @@ def test_centralization_star_path_and_errors():
     assert essnet.centralization(path, "betweenness") == pytest.approx(4 / 9)
     with pytest.raises(ValueError, match="measure"):
         essnet.centralization(path, "eigen")
+
+
+def test_chantier_spectral_and_local_measures_against_networkx():
+    net = essnet.datasets.chantier()
+    g = net.graph(directed=False)
+    G = nx.MultiGraph()
+    G.add_nodes_from(net.actors["id"])
+    G.add_edges_from(zip(net.ties["source"], net.ties["target"]))
+    S = summed_simple(G, None)
+    nodes = g.nodes
+    np.testing.assert_allclose(essnet.pagerank(g, **TIGHT), as_array(nx.pagerank(G, tol=1e-15, max_iter=10000), nodes),
+                               rtol=1e-9)
+    np.testing.assert_allclose(essnet.degree(g), [G.degree(v) for v in nodes])
+    np.testing.assert_allclose(essnet.coreness(g), as_array(nx.core_number(nx.Graph(G)), nodes))
+    np.testing.assert_allclose(essnet.clustering(g), as_array(nx.clustering(nx.Graph(G)), nodes), rtol=1e-9, atol=1e-15)
+    np.testing.assert_allclose(essnet.katz(g, alpha=0.05, **TIGHT),
+                               as_array(nx.katz_centrality(S, alpha=0.05, weight="weight", tol=1e-15, max_iter=10000), nodes),
+                               rtol=1e-9)
+    assert essnet.triangles(g).tolist() == as_array(nx.triangles(nx.Graph(G)), nodes).tolist()

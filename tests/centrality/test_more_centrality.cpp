@@ -77,6 +77,18 @@ TEST(Clustering, TrianglesClusteringTransitivityCoresByHand) {
     EXPECT_THROW(triangles(make_graph(2, {{0, 1}}, {.directed = true})), std::invalid_argument);
 }
 
+TEST(Clustering, WeightedDirectedCycleByHand) {
+    // The directed 3-cycle 0 -> 1 -> 2 -> 0 with weights 1, 1, 8. Node 0 has one predecessor (2)
+    // and one successor (1): d_tot = 2, no reciprocated pair, so the denominator is
+    // 2 (d_tot (d_tot - 1) - 2 d_bi) = 4. Unweighted, the cycle is seen twice (from j = 2 with
+    // k = 1, and from j = 1 with k = 2): T = 2 and c = 1/2 for every node. Weighted (Fagiolo 2007),
+    // each sighting counts the cube root of the product of the weights over the largest (8):
+    // (1/8 x 1/8 x 1)^(1/3) = 1/4, so c = 1/2 x 1/4 = 1/8 for every node.
+    const Graph g = make_graph(3, {{0, 1}, {1, 2}, {2, 0}}, {.directed = true}, {1, 1, 8});
+    for (const double c : clustering(g, {.use_weights = false})) EXPECT_NEAR(c, 0.5, 1e-15);
+    for (const double c : clustering(g)) EXPECT_NEAR(c, 0.125, 1e-15);
+}
+
 TEST(Coreness, EmptyAndCliques) {
     EXPECT_TRUE(coreness(Graph{}).empty());
     // K4 plus a tail: the clique is a 3-core, the tail 1.

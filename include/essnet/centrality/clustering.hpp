@@ -27,7 +27,7 @@ namespace essnet {
 
 struct ClusteringOptions {
     /// Weighted clustering (Onnela et al. 2005, as networkx with weight=...): the geometric mean
-    /// of the triangle's weights, each divided by the graph's largest weight. Undirected only.
+    /// of the triangle's weights, each divided by the graph's largest weight.
     bool use_weights = true;
 };
 
@@ -161,9 +161,11 @@ inline std::vector<std::int64_t> triangles(const Graph& g) {
 }
 
 /// Local clustering coefficient of every node, as networkx's clustering: for an undirected graph
-/// 2 T(u) / (d(u) (d(u) - 1)) (weighted: Onnela's geometric means when the graph has weights and
-/// use_weights); for a directed graph Fagiolo's coefficient T(u) / (2 (d_tot (d_tot - 1) -
-/// 2 d_bi)), unweighted. 0 for nodes of degree below 2.
+/// 2 T(u) / (d(u) (d(u) - 1)); for a directed graph Fagiolo's coefficient T(u) / (2 (d_tot
+/// (d_tot - 1) - 2 d_bi)). Weighted when the graph has weights and use_weights: each triangle
+/// counts the geometric mean of its weights over the largest weight (Onnela et al. 2005;
+/// Fagiolo 2007 when directed). Parallel edges count once, with their weights summed; self-loops
+/// are ignored. 0 for nodes of degree below 2.
 inline std::vector<double> clustering(const Graph& g, const ClusteringOptions& options = {}) {
     const node_id n = g.num_nodes();
     const auto nn = static_cast<std::size_t>(n);
@@ -178,36 +180,69 @@ inline std::vector<double> clustering(const Graph& g, const ClusteringOptions& o
         }
         return c;
     }
-    if (options.use_weights && g.weighted())
-        throw std::invalid_argument("weighted clustering of a directed graph is not available; pass use_weights = false");
-    // Fagiolo (2007), as networkx counts it: over j in preds(i) then succs(i), common neighbours of
-    // the four kinds.
-    auto distinct = [&](std::span<const node_id> nbrs, node_id v) {
-        std::vector<node_id> out;
-        detail::for_each_distinct_other(nbrs, v, [&](node_id w) { out.push_back(w); });
+    // Fagiolo (2007), as networkx counts it: over j in preds(i) then succs(i), common neighbours k
+    // of the four kinds; weighted, each triangle adds the geometric mean of its three arc weights
+    // (parallel arcs summed, each divided by the largest such weight), as networkx with weight=.
+    const bool weighted = options.use_weights && g.weighted();
+    struct Arc {
+        node_id node;
+        double weight;
+    };
+    auto distinct = [&](std::span<const node_id> nbrs, std::span<const edge_id> edges, node_id v) {
+        std::vector<Arc> out;
+        for (std::size_t k = 0; k < nbrs.size(); ++k) {
+            if (nbrs[k] == v) continue;
+            const double w = weighted ? g.weight(edges[k]) : 1.0;
+            if (!out.empty() && out.back().node == nbrs[k])
+                out.back().weight += w;  // a parallel arc (the lists are sorted)
+            else
+                out.push_back({nbrs[k], w});
+        }
         return out;
     };
-    auto common = [](const std::vector<node_id>& a, const std::vector<node_id>& b) {
-        std::size_t i = 0, j = 0, k = 0;
-        while (i < a.size() && j < b.size()) {
-            if (a[i] < b[j]) ++i;
-            else if (b[j] < a[i]) ++j;
-            else { ++k; ++i; ++j; }
+    double max_weight = 1;
+    if (weighted) {
+        max_weight = 0;
+#pragma omp parallel for schedule(dynamic, 256) reduction(max : max_weight)
+        for (node_id i = 0; i < n; ++i)
+            for (const Arc& a : distinct(g.out_neighbors(i), g.out_edges(i), i)) max_weight = std::max(max_weight, a.weight);
+        if (max_weight <= 0) max_weight = 1;
+    }
+    // Sum over k in both a and b of (w_ij a_k b_k)^(1/3) (the count of such k when unweighted).
+    auto common = [&](double w_ij, const std::vector<Arc>& a, const std::vector<Arc>& b) {
+        std::size_t x = 0, y = 0;
+        double sum = 0;
+        while (x < a.size() && y < b.size()) {
+            if (a[x].node < b[y].node) {
+                ++x;
+            } else if (b[y].node < a[x].node) {
+                ++y;
+            } else {
+                sum += weighted ? std::cbrt(w_ij * a[x].weight * b[y].weight / (max_weight * max_weight * max_weight)) : 1.0;
+                ++x;
+                ++y;
+            }
         }
-        return static_cast<double>(k);
+        return sum;
     };
 #pragma omp parallel for schedule(dynamic, 64)
     for (node_id i = 0; i < n; ++i) {
-        const auto pi = distinct(g.in_neighbors(i), i), si = distinct(g.out_neighbors(i), i);
+        const auto pi = distinct(g.in_neighbors(i), g.in_edges(i), i), si = distinct(g.out_neighbors(i), g.out_edges(i), i);
         double t = 0;
         for (const auto* group : {&pi, &si})
-            for (const node_id j : *group) {
-                const auto pj = distinct(g.in_neighbors(j), j), sj = distinct(g.out_neighbors(j), j);
-                t += common(pi, pj) + common(pi, sj) + common(si, pj) + common(si, sj);
+            for (const Arc& j : *group) {
+                const auto pj = distinct(g.in_neighbors(j.node), g.in_edges(j.node), j.node);
+                const auto sj = distinct(g.out_neighbors(j.node), g.out_edges(j.node), j.node);
+                t += common(j.weight, pi, pj) + common(j.weight, pi, sj) + common(j.weight, si, pj) + common(j.weight, si, sj);
             }
         const double dt = static_cast<double>(pi.size() + si.size());
-        const double db = common(pi, si);
-        const double denominator = (dt * (dt - 1) - 2 * db) * 2;
+        std::size_t bidirectional = 0;
+        for (std::size_t x = 0, y = 0; x < pi.size() && y < si.size();) {
+            if (pi[x].node < si[y].node) ++x;
+            else if (si[y].node < pi[x].node) ++y;
+            else { ++bidirectional; ++x; ++y; }
+        }
+        const double denominator = (dt * (dt - 1) - 2 * static_cast<double>(bidirectional)) * 2;
         c[static_cast<std::size_t>(i)] = t == 0 ? 0.0 : t / denominator;
     }
     return c;
