@@ -29,4 +29,7 @@
 #include "essnet/io/edgelist.hpp"
 #include "essnet/io/file_error.hpp"
 #include "essnet/model/actor_network.hpp"
+#include "essnet/sna/census.hpp"
+#include "essnet/sna/groups.hpp"
+#include "essnet/sna/structural_holes.hpp"
 #include "essnet/version.hpp"

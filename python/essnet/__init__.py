@@ -10,7 +10,7 @@ as numpy arrays aligned with ``graph.nodes``.
 >>> deg = essnet.degree(g)
 """
 
-from . import _core, community, datasets, generate
+from . import _core, community, datasets, generate, sna
 from ._core import Cancelled, ParseError, usual_kinds, usual_relations
 from ._graph import Graph
 from ._network import ActorNetwork
@@ -57,6 +57,20 @@ from .community import (
 )
 from .components import connected_components, strongly_connected_components
 from .io import parse_edgelist, read_csv, read_edgelist
+from .sna import (
+    assortativity,
+    constraint,
+    density,
+    dyad_census,
+    effective_size,
+    efficiency,
+    ei_index,
+    hierarchy,
+    mixing_matrix,
+    reciprocity,
+    structural_holes,
+    triad_census,
+)
 
 __version__ = _core.__version__
 
@@ -74,6 +88,19 @@ __all__ = [
     "transitivity",
     "triangles",
     "Consensus",
+    "assortativity",
+    "constraint",
+    "density",
+    "dyad_census",
+    "effective_size",
+    "efficiency",
+    "ei_index",
+    "hierarchy",
+    "mixing_matrix",
+    "reciprocity",
+    "sna",
+    "structural_holes",
+    "triad_census",
     "Partition",
     "adjusted_mutual_information",
     "adjusted_rand_index",

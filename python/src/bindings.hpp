@@ -21,6 +21,7 @@ void bind_centrality(py::module_& m);
 void bind_components(py::module_& m);
 void bind_community(py::module_& m);
 void bind_community_measures(py::module_& m);
+void bind_sna(py::module_& m);
 void bind_datasets(py::module_& m);
 void bind_generate(py::module_& m);
 

@@ -1,0 +1,138 @@
+"""Social network analysis: structural holes, census, group structure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._graph import Graph, core_graph
+
+__all__ = ["structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "density", "reciprocity",
+           "dyad_census", "triad_census", "EIIndex", "ei_index", "mixing_matrix", "assortativity"]
+
+
+def structural_holes(graph: Graph, *, use_weights: bool = True) -> pd.DataFrame:
+    """Burt's (1992) structural-hole measures of every node, as a DataFrame indexed by node id with
+    columns constraint, effective_size, efficiency and hierarchy.
+
+    Mutual weights a_uv + a_vu over each node's contacts in either direction, as networkx's
+    ``constraint`` and ``effective_size`` (whose values were checked against UCINET); efficiency is
+    effective size over the number of contacts; hierarchy is Burt's concentration of constraint
+    (0: spread evenly; NaN with fewer than two contacts). Parallel edges are summed, self-loops
+    ignored; a node without contacts gets NaN.
+    """
+    c, es, ef, h = _core.structural_holes(core_graph(graph), use_weights)
+    return graph.frame(constraint=c, effective_size=es, efficiency=ef, hierarchy=h)
+
+
+def constraint(graph: Graph, *, use_weights: bool = True) -> np.ndarray:
+    """Burt's constraint of every node (networkx's ``constraint``); see :func:`structural_holes`."""
+    return _core.structural_holes(core_graph(graph), use_weights)[0]
+
+
+def effective_size(graph: Graph, *, use_weights: bool = True) -> np.ndarray:
+    """Burt's effective size of every node (networkx's ``effective_size``); see :func:`structural_holes`."""
+    return _core.structural_holes(core_graph(graph), use_weights)[1]
+
+
+def efficiency(graph: Graph, *, use_weights: bool = True) -> np.ndarray:
+    """Burt's efficiency (effective size over the number of contacts); see :func:`structural_holes`."""
+    return _core.structural_holes(core_graph(graph), use_weights)[2]
+
+
+def hierarchy(graph: Graph, *, use_weights: bool = True) -> np.ndarray:
+    """Burt's hierarchy of every node; see :func:`structural_holes`."""
+    return _core.structural_holes(core_graph(graph), use_weights)[3]
+
+
+def density(graph: Graph) -> float:
+    """Edges over possible edges, as networkx's ``density`` (self-loops and parallel edges count)."""
+    return _core.density(core_graph(graph))
+
+
+def reciprocity(graph: Graph) -> float:
+    """Share of the arcs of a directed graph whose reverse arc exists (networkx's
+    ``overall_reciprocity``; parallel arcs count once). ValueError for an undirected graph."""
+    return _core.reciprocity(core_graph(graph))
+
+
+def dyad_census(graph: Graph) -> dict:
+    """Mutual, asymmetric and null pairs of a directed graph (Holland & Leinhardt), as
+    ``{"mutual": M, "asymmetric": A, "null": N}`` (R sna's ``dyad.census``, igraph's ``dyad_census``)."""
+    m, a, n = _core.dyad_census(core_graph(graph))
+    return {"mutual": m, "asymmetric": a, "null": n}
+
+
+def triad_census(graph: Graph) -> pd.Series:
+    """The 16-type MAN triad census of a directed graph (Batagelj & Mrvar 2001), as a Series indexed
+    by type ("003" ... "300"), equal to networkx's ``triadic_census`` and igraph's ``triad_census``."""
+    return pd.Series(_core.triad_census(core_graph(graph)), index=list(_core.triad_types), name="triads")
+
+
+def _groups(graph: Graph, groups, parameter: str = "groups"):
+    """Integer labels aligned with graph.nodes, and the group names in label order."""
+    if isinstance(groups, pd.Series) and not isinstance(groups.index, pd.RangeIndex):
+        missing = [v for v in graph.nodes if v not in groups.index]
+        if missing:
+            raise ValueError(f"{parameter} has no value for nodes {missing[:5]}")
+        groups = groups.reindex(graph.nodes)
+    values = np.asarray(groups, dtype=object)
+    if values.ndim != 1 or len(values) != graph.num_nodes:
+        raise ValueError(f"{parameter} must have one value per node ({graph.num_nodes}), got shape {values.shape}")
+    if pd.isna(values).any():
+        raise ValueError(f"{parameter} has missing values")
+    codes, names = pd.factorize(values, sort=True)
+    return codes.astype(np.int32).tolist(), list(names)
+
+
+@dataclass
+class EIIndex:
+    """Krackhardt & Stern's E-I index: ``network`` (a number), ``group`` (a Series by group name) and
+    ``node`` (an array aligned with ``graph.nodes``)."""
+
+    network: float
+    group: pd.Series
+    node: np.ndarray
+
+
+def ei_index(graph: Graph, groups, *, use_weights: bool = True) -> EIIndex:
+    """Krackhardt & Stern's (1988) E-I index, (E - I) / (E + I) with E the ties between groups and I
+    the ties within: for the whole network, for each group (ties with an end in it) and for each
+    node (its own ties). -1: all ties inside groups; +1: all across. ``groups``: one value per
+    node (strings or numbers), or a Series indexed by node id (say, ``net.actors.set_index("id")
+    ["country"]``). Each edge counts once, weighted when the graph is; NaN where there is no tie.
+    """
+    codes, names = _groups(graph, groups)
+    network, group, node = _core.ei_index(core_graph(graph), codes, use_weights)
+    return EIIndex(network=network, group=pd.Series(group, index=names, name="ei_index"), node=node)
+
+
+def mixing_matrix(graph: Graph, groups, *, normalized: bool = False) -> pd.DataFrame:
+    """Edge ends between groups (rows: source group, columns: target group), as networkx's
+    ``attribute_mixing_matrix``; an undirected edge counts both ways. ``normalized``: divide by the
+    total."""
+    codes, names = _groups(graph, groups)
+    m = _core.mixing_matrix(core_graph(graph), codes)
+    if normalized and m.sum() > 0:
+        m = m / m.sum()
+    return pd.DataFrame(m, index=names, columns=names)
+
+
+def assortativity(graph: Graph, values, *, kind: str = "nominal") -> float:
+    """Newman's (2003) assortativity of an attribute: ``kind="nominal"`` for categories (networkx's
+    ``attribute_assortativity_coefficient``) or ``"numeric"`` for numbers (networkx's
+    ``numeric_assortativity_coefficient``). NaN when undefined."""
+    if kind == "nominal":
+        codes, _ = _groups(graph, values, "values")
+        return _core.attribute_assortativity(core_graph(graph), codes)
+    if kind == "numeric":
+        if isinstance(values, pd.Series) and not isinstance(values.index, pd.RangeIndex):
+            values = values.reindex(graph.nodes)
+        x = np.asarray(values, dtype=float)
+        if x.ndim != 1 or len(x) != graph.num_nodes:
+            raise ValueError(f"values must have one number per node ({graph.num_nodes}), got shape {x.shape}")
+        return _core.numeric_assortativity(core_graph(graph), x.tolist())
+    raise ValueError(f'kind must be "nominal" or "numeric", got {kind!r}')

@@ -1,0 +1,66 @@
+// SNA family: structural holes, census, group structure.
+#include "bindings.hpp"
+#include "essnet/sna/census.hpp"
+#include "essnet/sna/groups.hpp"
+#include "essnet/sna/structural_holes.hpp"
+
+namespace essnet::python {
+
+void bind_sna(py::module_& m) {
+    m.def(
+        "structural_holes",
+        [](const Graph& g, bool use_weights) {
+            StructuralHoles r;
+            {
+                py::gil_scoped_release release;
+                r = structural_holes(g, {use_weights});
+            }
+            return py::make_tuple(to_numpy(std::move(r.constraint)), to_numpy(std::move(r.effective_size)),
+                                  to_numpy(std::move(r.efficiency)), to_numpy(std::move(r.hierarchy)));
+        },
+        py::arg("graph"), py::arg("use_weights"));
+    m.def("density", &density, py::arg("graph"));
+    m.def("reciprocity", &reciprocity, py::arg("graph"));
+    m.def(
+        "dyad_census",
+        [](const Graph& g) {
+            const DyadCensus d = dyad_census(g);
+            return py::make_tuple(d.mutual, d.asymmetric, d.null);
+        },
+        py::arg("graph"));
+    m.def(
+        "triad_census",
+        [](const Graph& g) {
+            std::array<std::int64_t, 16> c;
+            {
+                py::gil_scoped_release release;
+                c = triad_census(g);
+            }
+            return to_numpy(std::span<const std::int64_t>(c.data(), c.size()));
+        },
+        py::arg("graph"));
+    m.attr("triad_types") = py::cast(std::vector<std::string>(triad_types.begin(), triad_types.end()));
+    m.def(
+        "ei_index",
+        [](const Graph& g, const std::vector<std::int32_t>& groups, bool use_weights) {
+            EIIndex r = ei_index(g, groups, use_weights);
+            return py::make_tuple(r.network, to_numpy(std::move(r.group)), to_numpy(std::move(r.node)));
+        },
+        py::arg("graph"), py::arg("groups"), py::arg("use_weights"));
+    m.def(
+        "mixing_matrix",
+        [](const Graph& g, const std::vector<std::int32_t>& groups) {
+            auto flat = mixing_matrix(g, groups);
+            const auto k = static_cast<py::ssize_t>(std::llround(std::sqrt(static_cast<double>(flat.size()))));
+            return to_numpy(std::move(flat)).reshape({k, k});
+        },
+        py::arg("graph"), py::arg("groups"));
+    m.def("attribute_assortativity", [](const Graph& g, const std::vector<std::int32_t>& groups) {
+        return attribute_assortativity(g, groups);
+    }, py::arg("graph"), py::arg("groups"));
+    m.def("numeric_assortativity", [](const Graph& g, const std::vector<double>& values) {
+        return numeric_assortativity(g, values);
+    }, py::arg("graph"), py::arg("values"));
+}
+
+}  // namespace essnet::python
