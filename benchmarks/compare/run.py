@@ -98,6 +98,8 @@ def make_graph(name: str):
             s, t = edges["u"].to_numpy() - 1, edges["v"].to_numpy() - 1
             n = int(max(s.max(), t.max())) + 1
         return from_essnet(essnet.Graph.from_edges(s, t, num_nodes=n, duplicates="max", self_loops="drop"))
+    if name.startswith("rmat") and name.endswith("d"):  # directed, e.g. rmat16d: 2^16 nodes, ~10^6 arcs
+        return from_essnet(essnet.generate.rmat(int(name[4:-1]), 16, directed=True, seed=1))
     if name.startswith("rmat"):
         return from_essnet(essnet.generate.rmat(int(name[4:]), 16, seed=1))
     if name == "ba-1M":

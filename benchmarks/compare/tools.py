@@ -65,9 +65,20 @@ def _directed(g):
     return False
 
 
+def _undirected_refused(g):
+    """Raises for an undirected graph (the algorithm is for directed ones: the runner shows n/a)."""
+    if not g.is_directed():
+        raise ValueError("directed graphs only")
+    return None
+
+
 def _pairs(degrees):
     d = degrees.astype(float)
     return d * (d - 1) / 2
+
+
+def _nan_sum_summary(graph, values):
+    return float(np.nansum(np.asarray(values, dtype=float)))
 
 
 def _sum_summary(graph, values):
@@ -242,6 +253,19 @@ ALGORITHMS = {
         "essnet": (lambda g: _essnet().community.louvain(g, seed=1).membership, _modularity_of("essnet")),
         "networkx": (lambda G: _nx_membership(G, _nx().community.louvain_communities(G, seed=1)), _modularity_of("networkx")),
         "igraph": (lambda g: g.community_multilevel().membership, _modularity_of("igraph")),
+    },
+    "constraint": {  # Burt's constraint (sum over nodes with contacts)
+        "essnet": (lambda g: _essnet().constraint(g), _nan_sum_summary),
+        "networkx": (lambda G: list(_nx().constraint(G).values()), _nan_sum_summary),
+    },
+    "effective_size": {  # Burt's effective size (sum over nodes with contacts)
+        "essnet": (lambda g: _essnet().effective_size(g), _nan_sum_summary),
+        "networkx": (lambda G: list(_nx().effective_size(G).values()), _nan_sum_summary),
+    },
+    "triad_census": {  # directed graphs: the 16 counts
+        "essnet": (lambda g: _essnet().triad_census(g).tolist(), lambda g, r: [int(x) for x in r]),
+        "networkx": (lambda G: list(_nx().triadic_census(G).values()), lambda g, r: [int(x) for x in r]),
+        "igraph": (lambda g: _undirected_refused(g) or list(g.triad_census()), lambda g, r: [int(x) for x in r]),
     },
     "harmonic": {  # sum of 1/d, unnormalized
         "essnet": (lambda g: _essnet().harmonic(g), _sum_summary),

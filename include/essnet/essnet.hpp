@@ -29,6 +29,7 @@
 #include "essnet/io/edgelist.hpp"
 #include "essnet/io/file_error.hpp"
 #include "essnet/model/actor_network.hpp"
+#include "essnet/sna/brokerage.hpp"
 #include "essnet/sna/census.hpp"
 #include "essnet/sna/groups.hpp"
 #include "essnet/sna/structural_holes.hpp"

@@ -58,7 +58,9 @@ from .community import (
 from .components import connected_components, strongly_connected_components
 from .io import parse_edgelist, read_csv, read_edgelist
 from .sna import (
+    Brokerage,
     assortativity,
+    brokerage,
     constraint,
     density,
     dyad_census,
@@ -88,7 +90,9 @@ __all__ = [
     "transitivity",
     "triangles",
     "Consensus",
+    "Brokerage",
     "assortativity",
+    "brokerage",
     "constraint",
     "density",
     "dyad_census",

@@ -10,7 +10,7 @@ import pandas as pd
 from . import _core
 from ._graph import Graph, core_graph
 
-__all__ = ["structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "density", "reciprocity",
+__all__ = ["Brokerage", "brokerage", "structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "density", "reciprocity",
            "dyad_census", "triad_census", "EIIndex", "ei_index", "mixing_matrix", "assortativity"]
 
 
@@ -136,3 +136,51 @@ def assortativity(graph: Graph, values, *, kind: str = "nominal") -> float:
             raise ValueError(f"values must have one number per node ({graph.num_nodes}), got shape {x.shape}")
         return _core.numeric_assortativity(core_graph(graph), x.tolist())
     raise ValueError(f'kind must be "nominal" or "numeric", got {kind!r}')
+
+
+ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"]
+
+
+@dataclass
+class Brokerage:
+    """Gould-Fernandez brokerage, everything R's ``sna::brokerage`` reports, as DataFrames with the
+    columns coordinator (sna's w_I), itinerant (w_O), representative (b_IO), gatekeeper (b_OI),
+    liaison (b_O) and total (t):
+
+    ``raw``, ``expected``, ``sd``, ``z``: per node, indexed by node id; ``network``: one row each
+    for raw, expected, sd and z over the whole network; ``groups``: expected and sd per group.
+    """
+
+    raw: pd.DataFrame
+    expected: pd.DataFrame
+    sd: pd.DataFrame
+    z: pd.DataFrame
+    network: pd.DataFrame
+    groups: pd.DataFrame
+
+
+def brokerage(graph: Graph, groups) -> Brokerage:
+    """Gould & Fernandez's (1989) brokerage roles of every node for a grouping of the nodes
+    (country, kind, sector ...), with the expected counts, standard deviations and z-scores that R's
+    ``sna::brokerage`` reports (identical to it). A node b brokers each open two-path a -> b -> c
+    (no arc a -> c) as coordinator (a, b, c in one group), itinerant (a and c together, b apart),
+    representative (b with a), gatekeeper (b with c) or liaison (all apart). Parallel arcs count
+    once and self-loops are ignored. An undirected graph is read as symmetric (every edge an arc
+    both ways), as sna reads a symmetric sociomatrix. ``groups``: one value per node, or a Series
+    indexed by node id.
+    """
+    codes, names = _groups(graph, groups)
+    r = _core.brokerage(core_graph(graph), codes)
+    index = pd.Index(graph.nodes, name="id")
+
+    def frame(values, idx):
+        return pd.DataFrame(values, index=idx, columns=ROLES)
+
+    network = pd.DataFrame([r["global_raw"], r["global_expected"], r["global_sd"], r["global_z"]],
+                           index=["raw", "expected", "sd", "z"], columns=ROLES)
+    group_index = pd.MultiIndex.from_product([names, ["expected", "sd"]], names=["group", "statistic"])
+    both = np.empty((2 * len(names), 6))
+    both[0::2] = r["group_expected"]
+    both[1::2] = r["group_sd"]
+    return Brokerage(raw=frame(r["raw"], index), expected=frame(r["expected"], index), sd=frame(r["sd"], index),
+                     z=frame(r["z"], index), network=network, groups=pd.DataFrame(both, index=group_index, columns=ROLES))

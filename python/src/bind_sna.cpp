@@ -1,12 +1,49 @@
 // SNA family: structural holes, census, group structure.
 #include "bindings.hpp"
+#include "essnet/sna/brokerage.hpp"
 #include "essnet/sna/census.hpp"
 #include "essnet/sna/groups.hpp"
 #include "essnet/sna/structural_holes.hpp"
 
 namespace essnet::python {
 
+namespace {
+
+py::array_t<double> rows(const std::vector<BrokerageRow>& r) {
+    py::array_t<double> out({static_cast<py::ssize_t>(r.size()), static_cast<py::ssize_t>(6)});
+    auto* p = out.mutable_data();
+    for (const auto& row : r)
+        for (const double x : row) *p++ = x;
+    return out;
+}
+
+py::array_t<double> row(const BrokerageRow& r) { return to_numpy(std::span<const double>(r.data(), r.size())); }
+
+}  // namespace
+
 void bind_sna(py::module_& m) {
+    m.def(
+        "brokerage",
+        [](const Graph& g, const std::vector<std::int32_t>& groups) {
+            BrokerageResult r;
+            {
+                py::gil_scoped_release release;
+                r = brokerage(g, groups);
+            }
+            py::dict d;
+            d["raw"] = rows(r.raw);
+            d["expected"] = rows(r.expected);
+            d["sd"] = rows(r.sd);
+            d["z"] = rows(r.z);
+            d["global_raw"] = row(r.global_raw);
+            d["global_expected"] = row(r.global_expected);
+            d["global_sd"] = row(r.global_sd);
+            d["global_z"] = row(r.global_z);
+            d["group_expected"] = rows(r.group_expected);
+            d["group_sd"] = rows(r.group_sd);
+            return d;
+        },
+        py::arg("graph"), py::arg("groups"));
     m.def(
         "structural_holes",
         [](const Graph& g, bool use_weights) {
