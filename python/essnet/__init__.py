@@ -69,9 +69,11 @@ from .sna import (
     ei_index,
     hierarchy,
     mixing_matrix,
+    project,
     reciprocity,
     structural_holes,
     triad_census,
+    two_mode_density,
 )
 
 __version__ = _core.__version__
@@ -101,10 +103,12 @@ __all__ = [
     "ei_index",
     "hierarchy",
     "mixing_matrix",
+    "project",
     "reciprocity",
     "sna",
     "structural_holes",
     "triad_census",
+    "two_mode_density",
     "Partition",
     "adjusted_mutual_information",
     "adjusted_rand_index",

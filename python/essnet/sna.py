@@ -10,7 +10,7 @@ import pandas as pd
 from . import _core
 from ._graph import Graph, core_graph
 
-__all__ = ["Brokerage", "brokerage", "structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "density", "reciprocity",
+__all__ = ["project", "two_mode_density", "Brokerage", "brokerage", "structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "density", "reciprocity",
            "dyad_census", "triad_census", "EIIndex", "ei_index", "mixing_matrix", "assortativity"]
 
 
@@ -184,3 +184,46 @@ def brokerage(graph: Graph, groups) -> Brokerage:
     both[1::2] = r["group_sd"]
     return Brokerage(raw=frame(r["raw"], index), expected=frame(r["expected"], index), sd=frame(r["sd"], index),
                      z=frame(r["z"], index), network=network, groups=pd.DataFrame(both, index=group_index, columns=ROLES))
+
+
+def _mode_mask(graph: Graph, onto) -> np.ndarray:
+    if isinstance(onto, pd.Series) and not isinstance(onto.index, pd.RangeIndex):
+        onto = onto.reindex(graph.nodes)
+    mask = np.asarray(onto)
+    if mask.ndim != 1 or len(mask) != graph.num_nodes:
+        raise ValueError(f"onto must have one value per node ({graph.num_nodes}), got shape {mask.shape}")
+    if mask.dtype != bool:
+        raise ValueError("onto must be booleans (True for the nodes to keep)")
+    return mask
+
+
+def project(graph: Graph, onto, *, weight: str = "none") -> Graph:
+    """Projects a two-mode network (actors x events, actors x organisations) onto the nodes where
+    ``onto`` is True: two of them are tied when they share a neighbour of the other mode.
+
+    ``weight``: "none" (a plain tie, networkx's ``bipartite.projected_graph``), "count" (the number
+    of shared neighbours, ``weighted_projected_graph``) or "newman" (Newman's 2001 collaboration
+    weights, sum of 1 / (deg(k) - 1) over shared k, ``collaboration_weighted_projected_graph``).
+    Ties within one mode are ignored, a directed graph is read as undirected and parallel edges
+    count once. The result is an undirected graph on the kept nodes (same ids, same order).
+
+    >>> kinds = net.actors.set_index("id")["kind"]
+    >>> g = net.graph(relations=["participated_in", "organized"], directed=False)
+    >>> co = essnet.project(g, kinds.reindex(g.nodes) != "event", weight="count")
+    """
+    mask = _mode_mask(graph, onto)
+    nodes, s, t, w = _core.project(core_graph(graph), mask.astype(np.uint8).tolist(), weight)
+    names = graph.nodes
+    return Graph.from_edges(s, t, None if weight == "none" else w, num_nodes=len(nodes),
+                            nodes=[str(names[i]) for i in nodes])
+
+
+def two_mode_density(graph: Graph, onto) -> float:
+    """Density of a two-mode network: ties between the modes over |A| x |B| (parallel ties once)."""
+    mask = _mode_mask(graph, onto)
+    s, t = graph.edges
+    between = mask[s] != mask[t]
+    pairs = {(min(a, b), max(a, b)) for a, b in zip(s[between].tolist(), t[between].tolist())}
+    a = int(mask.sum())
+    b = graph.num_nodes - a
+    return len(pairs) / (a * b) if a and b else 0.0

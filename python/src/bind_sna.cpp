@@ -4,6 +4,7 @@
 #include "essnet/sna/census.hpp"
 #include "essnet/sna/groups.hpp"
 #include "essnet/sna/structural_holes.hpp"
+#include "essnet/sna/two_mode.hpp"
 
 namespace essnet::python {
 
@@ -22,6 +23,23 @@ py::array_t<double> row(const BrokerageRow& r) { return to_numpy(std::span<const
 }  // namespace
 
 void bind_sna(py::module_& m) {
+    m.def(
+        "project",
+        [](const Graph& g, const std::vector<std::uint8_t>& onto, const std::string& weight) {
+            ProjectionWeight w;
+            if (weight == "none") w = ProjectionWeight::none;
+            else if (weight == "count") w = ProjectionWeight::count;
+            else if (weight == "newman") w = ProjectionWeight::newman;
+            else throw std::invalid_argument("weight must be \"none\", \"count\" or \"newman\", got \"" + weight + "\"");
+            Projection p;
+            {
+                py::gil_scoped_release release;
+                p = project(g, onto, w);
+            }
+            return py::make_tuple(to_numpy(std::move(p.nodes)), to_numpy(std::move(p.sources)), to_numpy(std::move(p.targets)),
+                                  to_numpy(std::move(p.weights)));
+        },
+        py::arg("graph"), py::arg("onto"), py::arg("weight"));
     m.def(
         "brokerage",
         [](const Graph& g, const std::vector<std::int32_t>& groups) {

@@ -125,3 +125,42 @@ def test_ei_index_on_chantier_by_hand():
     assert r.node.shape == (g.num_nodes,)
     with pytest.raises(ValueError, match="groups"):
         essnet.ei_index(g, ["a", "b"])
+
+
+@pytest.mark.parametrize("weight", ["none", "count", "newman"])
+def test_projection_against_networkx(weight):
+    from networkx.algorithms import bipartite
+
+    B = bipartite.random_graph(30, 20, 0.15, seed=4)
+    top = [v for v, d in B.nodes(data=True) if d["bipartite"] == 0]
+    g = from_networkx(B)
+    onto = np.array([B.nodes[v]["bipartite"] == 0 for v in B])
+    p = essnet.project(g, onto, weight=weight)
+    ref = {"none": bipartite.projected_graph, "count": bipartite.weighted_projected_graph,
+           "newman": bipartite.collaboration_weighted_projected_graph}[weight](B, top)
+    assert p.nodes == [str(v) for v in top] and p.num_edges == ref.number_of_edges()
+    s, t = p.edges
+    w = p.weights if weight != "none" else np.ones(p.num_edges)
+    for a, b, x in zip(s, t, w):
+        u, v = int(p.nodes[a]), int(p.nodes[b])
+        assert ref.has_edge(u, v)
+        if weight != "none":
+            assert x == pytest.approx(ref[u][v]["weight"], rel=1e-12)
+    assert essnet.two_mode_density(g, onto) == pytest.approx(bipartite.density(B, top), rel=1e-12)
+
+
+def test_chantier_co_participation_in_one_call():
+    net = essnet.datasets.chantier()
+    g = net.graph(relations=["participated_in", "organized"], directed=False)
+    kinds = net.actors.set_index("id")["kind"]
+    co = essnet.project(g, kinds.reindex(g.nodes) != "event", weight="count")
+    events = set(net.actors.loc[net.actors["kind"] == "event", "id"])
+    assert set(co.nodes) == set(g.nodes) - events
+    # Every co-participation tie joins two actors that share an event (checked with pandas).
+    ties = net.ties[net.ties["relation"].isin(["participated_in", "organized"])]
+    ends = pd.concat([ties[["source", "target"]], ties[["target", "source"]].set_axis(["source", "target"], axis=1)])
+    at = ends[ends["target"].isin(events) & ~ends["source"].isin(events)].drop_duplicates()
+    s, t = co.edges
+    for a, b, w in zip(s, t, co.weights):
+        shared = set(at.loc[at["source"] == co.nodes[a], "target"]) & set(at.loc[at["source"] == co.nodes[b], "target"])
+        assert len(shared) == w
