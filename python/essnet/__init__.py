@@ -10,7 +10,7 @@ as numpy arrays aligned with ``graph.nodes``.
 >>> deg = essnet.degree(g)
 """
 
-from . import _core, community, datasets, generate, sna
+from . import _core, community, datasets, evolution, generate, sna
 from ._core import Cancelled, ParseError, usual_kinds, usual_relations
 from ._graph import Graph
 from ._network import ActorNetwork
@@ -56,6 +56,7 @@ from .community import (
     variation_of_information,
 )
 from .components import connected_components, strongly_connected_components
+from .evolution import growth, over_time, robustness
 from .io import parse_edgelist, read_csv, read_edgelist
 from .sna import (
     Brokerage,
@@ -92,6 +93,10 @@ __all__ = [
     "transitivity",
     "triangles",
     "Consensus",
+    "evolution",
+    "growth",
+    "over_time",
+    "robustness",
     "Brokerage",
     "assortativity",
     "brokerage",

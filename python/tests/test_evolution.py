@@ -1,0 +1,72 @@
+"""Year-by-year tables, growth and robustness."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import essnet
+
+
+def active(ties, first, last):
+    """Ties active in [first, last] (None: open), dated ties only, by the definition in the docs."""
+    t = ties.dropna(subset=["start_year"])
+    keep = np.ones(len(t), dtype=bool)
+    if last is not None:
+        keep &= (t["start_year"] <= last).to_numpy(dtype=bool)
+    if first is not None:
+        keep &= (t["end_year"].isna() | (t["end_year"] >= first)).fillna(False).to_numpy(dtype=bool)
+    return t[keep]
+
+
+def degree_by_hand(net, ties):
+    counts = pd.concat([ties["source"], ties["target"]]).value_counts()
+    return counts.reindex(net.actors["id"], fill_value=0).to_numpy(dtype=float)
+
+
+def test_over_time_snapshots_and_cumulative():
+    net = essnet.datasets.chantier()
+    years = [2008, 2009, 2010, 2011]
+    table = essnet.over_time(net, essnet.degree, years, directed=False)
+    assert list(table.index) == years and list(table.columns) == list(net.actors["id"])
+    for y in years:
+        np.testing.assert_array_equal(table.loc[y].to_numpy(), degree_by_hand(net, active(net.ties, y, y)))
+    cumulative = essnet.over_time(net, essnet.degree, years, cumulative=True, directed=False)
+    for y in years:
+        np.testing.assert_array_equal(cumulative.loc[y].to_numpy(), degree_by_hand(net, active(net.ties, None, y)))
+    windows = essnet.over_time(net, essnet.degree, [(2008, 2009)], directed=False)
+    np.testing.assert_array_equal(windows.iloc[0].to_numpy(), degree_by_hand(net, active(net.ties, 2008, 2009)))
+
+
+def test_growth_counts():
+    net = essnet.datasets.chantier()
+    g = essnet.growth(net)
+    dated = net.ties.dropna(subset=["start_year"])
+    first_seen = {}
+    for s, t, y in zip(dated["source"], dated["target"], dated["start_year"]):
+        for a in (s, t):
+            first_seen[a] = min(first_seen.get(a, 9999), int(y))
+    for year, row in g.iterrows():
+        assert row["new_ties"] == int((dated["start_year"] == year).sum())
+        assert row["new_actors"] == sum(1 for y in first_seen.values() if y == year)
+    assert g["ties"].iloc[-1] == len(dated) and g["actors"].iloc[-1] == len(first_seen)
+
+
+def test_robustness():
+    g = essnet.generate.barabasi_albert(300, 2, seed=1)
+    frame, rho = essnet.robustness(g, essnet.betweenness, share=0.0, runs=3, seed=1)
+    np.testing.assert_allclose(frame["score_low"], frame["score"])
+    np.testing.assert_allclose(frame["rank_high"], frame["rank"])
+    assert np.allclose(rho, 1.0)
+    for kind in ("drop_ties", "drop_actors", "add_ties"):
+        frame, rho = essnet.robustness(g, essnet.betweenness, perturbation=kind, share=0.1, runs=20, seed=2)
+        assert (frame["score_low"] <= frame["score_high"]).all() and (frame["rank_low"] <= frame["rank_high"]).all()
+        assert ((rho > 0.5) & (rho <= 1)).all()
+        again, rho2 = essnet.robustness(g, essnet.betweenness, perturbation=kind, share=0.1, runs=20, seed=2)
+        pd.testing.assert_frame_equal(frame, again)
+    # The hub of a Barabási-Albert graph stays at the top when 10% of the ties go missing.
+    top = frame["score"].idxmax()
+    assert frame.loc[top, "top10_share"] > 0.8
+    with pytest.raises(ValueError, match="perturbation"):
+        essnet.robustness(g, essnet.degree, perturbation="rewire")
+    with pytest.raises(ValueError, match="share"):
+        essnet.robustness(g, essnet.degree, share=1.5)
