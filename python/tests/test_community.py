@@ -5,21 +5,12 @@ import leidenalg
 import networkx as nx
 import numpy as np
 import pytest
-from conftest import DATA
+from conftest import DATA, from_networkx
 
 import essnet
 from essnet.community import Partition, consensus, label_propagation, leiden, louvain
 
 KARATE_OPTIMUM = 0.419790  # Brandes et al. (2008), "On modularity clustering", by integer programming
-
-
-def from_networkx(G, weight=None):
-    nodes = list(G.nodes())
-    index = {v: i for i, v in enumerate(nodes)}
-    s = [index[u] for u, _ in G.edges()]
-    t = [index[v] for _, v in G.edges()]
-    w = None if weight is None else [d[weight] for _, _, d in G.edges(data=True)]
-    return essnet.Graph.from_edges(s, t, w, num_nodes=len(nodes), directed=G.is_directed())
 
 
 def nx_communities(membership):

@@ -8,15 +8,7 @@ import pytest
 
 import essnet
 from test_centrality import as_array, essnet_from_csv, nx_from_csv
-
-
-def from_networkx(G, weight=None):
-    nodes = list(G.nodes())
-    index = {v: i for i, v in enumerate(nodes)}
-    s = [index[u] for u, _ in G.edges()]
-    t = [index[v] for _, v in G.edges()]
-    w = None if weight is None else [d[weight] for _, _, d in G.edges(data=True)]
-    return essnet.Graph.from_edges(s, t, w, num_nodes=len(nodes), nodes=[str(v) for v in nodes], directed=G.is_directed())
+from conftest import from_networkx
 
 
 def random_digraph(seed, weighted):
