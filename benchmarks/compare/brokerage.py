@@ -42,7 +42,7 @@ def network(actors: int, seed: int):
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--actors", type=int, default=205_000, help="actors of the large network (~10^6 ties)")
+    ap.add_argument("--actors", type=int, default=290_000, help="actors of the large network (~10^6 ties)")
     ap.add_argument("--small-actors", type=int, default=2_050, help="actors of the network given to R (~10^4 ties)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3)
