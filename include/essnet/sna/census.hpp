@@ -34,23 +34,43 @@ inline void require_directed(const Graph& g, const char* what) {
 
 }  // namespace detail
 
+namespace detail {
+
+// Distinct arcs of a directed graph (parallel arcs once): self-loops, other arcs, and how many of
+// those other arcs have their reverse.
+struct ArcCounts {
+    std::int64_t loops = 0, arcs = 0, reciprocated = 0;
+};
+
+inline ArcCounts count_arcs(const Graph& g) {
+    std::int64_t loops = 0, arcs = 0, reciprocated = 0;
+#pragma omp parallel for schedule(dynamic, 1024) reduction(+ : loops, arcs, reciprocated)
+    for (node_id u = 0; u < g.num_nodes(); ++u) {
+        const auto out = g.out_neighbors(u);
+        for (std::size_t k = 0; k < out.size(); ++k) {
+            if (k > 0 && out[k] == out[k - 1]) continue;
+            if (out[k] == u) {
+                ++loops;
+                continue;
+            }
+            ++arcs;
+            if (holds(g.out_neighbors(out[k]), u)) ++reciprocated;
+        }
+    }
+    return {loops, arcs, reciprocated};
+}
+
+}  // namespace detail
+
 /// Overall reciprocity of a directed graph, as networkx's overall_reciprocity: the share of
 /// distinct arcs u -> v whose reverse v -> u also exists (parallel arcs count once; a self-loop
 /// counts as an arc without a reverse). 0 for a graph without arcs. Throws
 /// std::invalid_argument for an undirected graph.
 inline double reciprocity(const Graph& g) {
     detail::require_directed(g, "reciprocity");
-    std::int64_t arcs = 0, reciprocated = 0;
-#pragma omp parallel for schedule(dynamic, 1024) reduction(+ : arcs, reciprocated)
-    for (node_id u = 0; u < g.num_nodes(); ++u) {
-        const auto out = g.out_neighbors(u);
-        for (std::size_t k = 0; k < out.size(); ++k) {
-            if (k > 0 && out[k] == out[k - 1]) continue;
-            ++arcs;
-            if (out[k] != u && detail::holds(g.out_neighbors(out[k]), u)) ++reciprocated;
-        }
-    }
-    return arcs == 0 ? 0.0 : static_cast<double>(reciprocated) / static_cast<double>(arcs);
+    const auto c = detail::count_arcs(g);
+    const std::int64_t all = c.arcs + c.loops;
+    return all == 0 ? 0.0 : static_cast<double>(c.reciprocated) / static_cast<double>(all);
 }
 
 /// The dyad census of Holland & Leinhardt (1970): pairs of distinct nodes that are mutual (arcs
@@ -63,22 +83,11 @@ struct DyadCensus {
 /// std::invalid_argument for an undirected graph.
 inline DyadCensus dyad_census(const Graph& g) {
     detail::require_directed(g, "dyad census");
-    std::int64_t mutual2 = 0, asymmetric = 0;
-#pragma omp parallel for schedule(dynamic, 1024) reduction(+ : mutual2, asymmetric)
-    for (node_id u = 0; u < g.num_nodes(); ++u) {
-        const auto out = g.out_neighbors(u);
-        for (std::size_t k = 0; k < out.size(); ++k) {
-            if ((k > 0 && out[k] == out[k - 1]) || out[k] == u) continue;
-            if (detail::holds(g.out_neighbors(out[k]), u))
-                ++mutual2;  // seen from both ends
-            else
-                ++asymmetric;
-        }
-    }
+    const auto c = detail::count_arcs(g);
     const auto n = static_cast<std::int64_t>(g.num_nodes());
     DyadCensus d;
-    d.mutual = mutual2 / 2;
-    d.asymmetric = asymmetric;
+    d.mutual = c.reciprocated / 2;  // each mutual pair is seen from both ends
+    d.asymmetric = c.arcs - c.reciprocated;
     d.null = n * (n - 1) / 2 - d.mutual - d.asymmetric;
     return d;
 }
