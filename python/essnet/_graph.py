@@ -142,6 +142,18 @@ class Graph:
         """Actor row of each node, for graphs selected from an ActorNetwork (empty otherwise)."""
         return self._g.node_actors
 
+    def subgraph(self, nodes) -> Graph:
+        """The subgraph induced by ``nodes`` (ids of ``graph.nodes``), in the order given, with every
+        edge between two of them (weights and rows kept, in this graph's edge order). An unnamed
+        graph's node numbers become their decimal strings. ValueError for an unknown or repeated id."""
+        position = {v: i for i, v in enumerate(self.nodes)}
+        numbers = []
+        for v in nodes:
+            if v not in position:
+                raise ValueError(f"node {v!r} is not in the graph")
+            numbers.append(position[v])
+        return Graph(_core.induced_subgraph(self._g, numbers))
+
     def neighbors(self, node: int, direction: str = "out") -> np.ndarray:
         """Neighbours of node number ``node`` (``direction`` "out" or "in"), sorted."""
         if direction == "out":

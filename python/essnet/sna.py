@@ -10,7 +10,7 @@ import pandas as pd
 from . import _core
 from ._graph import Graph, core_graph
 
-__all__ = ["project", "two_mode_density", "Brokerage", "brokerage", "structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "density", "reciprocity",
+__all__ = ["ego_graph", "ego_measures", "project", "two_mode_density", "Brokerage", "brokerage", "structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "density", "reciprocity",
            "dyad_census", "triad_census", "EIIndex", "ei_index", "mixing_matrix", "assortativity"]
 
 
@@ -227,3 +227,60 @@ def two_mode_density(graph: Graph, onto) -> float:
     a = int(mask.sum())
     b = graph.num_nodes - a
     return len(pairs) / (a * b) if a and b else 0.0
+
+
+def _node_index(graph: Graph, node) -> int:
+    """Position of the node with id ``node`` in graph.nodes."""
+    nodes = graph.nodes
+    try:
+        return nodes.index(node)
+    except ValueError:
+        raise ValueError(f"node {node!r} is not in the graph") from None
+
+
+def ego_graph(graph: Graph, node, *, radius: int = 1, direction: str = "all", center: bool = True) -> Graph:
+    """The ego network of ``node`` (an id of ``graph.nodes``): the subgraph induced by it and every
+    node within ``radius`` steps, as networkx's ``ego_graph``. ``direction`` ("all", "out" or "in")
+    says which arcs of a directed graph lead to alters; "all" is networkx's ``undirected=True``
+    (networkx's default follows arcs out). ``center=False`` leaves the ego out. Nodes keep their ids
+    (an unnamed graph's node numbers become their decimal strings), in the parent's order; edges keep
+    their weights and rows."""
+    ego = _node_index(graph, node)
+    return Graph(_core.ego_graph(core_graph(graph), ego, radius, direction, center))
+
+
+def ego_measures(graph: Graph, groups=None, *, direction: str = "all", use_weights: bool = True) -> pd.DataFrame:
+    """Ego-network measures of every node (radius 1), as a DataFrame indexed by node id:
+
+    - ``size``: alters (nodes tied to the ego along ``direction``: "all", "out" or "in");
+    - ``pairs``: pairs of alters (ordered pairs when directed); ``ties``: those tied (j -> k when
+      directed); ``density``: ties / pairs (NaN with fewer than two alters);
+    - ``brokerage``: pairs of alters not tied to each other (UCINET's "Broker"), and
+      ``normalized_brokerage`` = brokerage / pairs;
+    - ``ego_betweenness``: the ego's betweenness inside its ego network (Everett & Borgatti 2005);
+    - ``effective_size`` and ``efficiency``: Burt's, as :func:`structural_holes` (``use_weights``);
+    - with ``groups`` (one value per node, or a Series indexed by node id): one column per group,
+      ``alters[<group>]``, the alters in it; ``heterogeneity``, Blau's index 1 - sum of squared
+      shares; and ``same_group``, the share of alters in the ego's own group.
+
+    Ties count once however many parallel edges carry them; self-loops are ignored.
+    """
+    codes, names = ([], []) if groups is None else _groups(graph, groups)
+    r = _core.ego_measures(core_graph(graph), codes, direction, use_weights)
+    pairs = r["pairs"]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        normalized = np.where(pairs > 0, r["brokerage"] / np.maximum(pairs, 1), np.nan)
+    frame = graph.frame(size=r["size"], pairs=pairs, ties=r["ties"], density=r["density"], brokerage=r["brokerage"],
+                        normalized_brokerage=normalized, ego_betweenness=r["ego_betweenness"],
+                        effective_size=r["effective_size"], efficiency=r["efficiency"])
+    if groups is not None:
+        counts = r["composition"]
+        for c, name in enumerate(names):
+            frame[f"alters[{name}]"] = counts[:, c]
+        size = r["size"].astype(float)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            shares = counts / size[:, None]
+            frame["heterogeneity"] = np.where(size > 0, 1 - (shares ** 2).sum(axis=1), np.nan)
+            own = counts[np.arange(graph.num_nodes), np.asarray(codes, dtype=np.int64)] if graph.num_nodes else np.zeros(0)
+            frame["same_group"] = np.where(size > 0, own / size, np.nan)
+    return frame

@@ -9,17 +9,11 @@
 #include "essnet/centrality/degree.hpp"
 #include "essnet/centrality/eigenvector.hpp"
 #include "essnet/centrality/pagerank.hpp"
+#include "policies.hpp"
 
 namespace essnet::python {
 
 namespace {
-
-Direction direction_of(const std::string& direction) {
-    if (direction == "all") return Direction::all;
-    if (direction == "out") return Direction::out;
-    if (direction == "in") return Direction::in;
-    throw std::invalid_argument("direction must be 'all', 'out' or 'in', got '" + direction + "'");
-}
 
 // Runs f without the GIL and hands its vector to numpy.
 template <class F>

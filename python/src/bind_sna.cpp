@@ -2,9 +2,11 @@
 #include "bindings.hpp"
 #include "essnet/sna/brokerage.hpp"
 #include "essnet/sna/census.hpp"
+#include "essnet/sna/ego.hpp"
 #include "essnet/sna/groups.hpp"
 #include "essnet/sna/structural_holes.hpp"
 #include "essnet/sna/two_mode.hpp"
+#include "policies.hpp"
 
 namespace essnet::python {
 
@@ -116,6 +118,44 @@ void bind_sna(py::module_& m) {
     m.def("numeric_assortativity", [](const Graph& g, const std::vector<double>& values) {
         return numeric_assortativity(g, values);
     }, py::arg("graph"), py::arg("values"));
+    m.def(
+        "induced_subgraph",
+        [](const Graph& g, const std::vector<node_id>& nodes) {
+            py::gil_scoped_release release;
+            return induced_subgraph(g, nodes);
+        },
+        py::arg("graph"), py::arg("nodes"));
+    m.def(
+        "ego_graph",
+        [](const Graph& g, node_id ego, int radius, const std::string& direction, bool include_ego) {
+            const EgoOptions options{radius, direction_of(direction), include_ego};
+            py::gil_scoped_release release;
+            return ego_graph(g, ego, options);
+        },
+        py::arg("graph"), py::arg("ego"), py::arg("radius"), py::arg("direction"), py::arg("include_ego"));
+    m.def(
+        "ego_measures",
+        [](const Graph& g, const std::vector<std::int32_t>& groups, const std::string& direction, bool use_weights) {
+            const EgoMeasuresOptions options{direction_of(direction), use_weights};
+            EgoMeasures r;
+            {
+                py::gil_scoped_release release;
+                r = ego_measures(g, groups, options);
+            }
+            py::dict d;
+            d["size"] = to_numpy(std::move(r.size));
+            d["pairs"] = to_numpy(std::move(r.pairs));
+            d["ties"] = to_numpy(std::move(r.ties));
+            d["density"] = to_numpy(std::move(r.density));
+            d["brokerage"] = to_numpy(std::move(r.brokerage));
+            d["ego_betweenness"] = to_numpy(std::move(r.ego_betweenness));
+            d["effective_size"] = to_numpy(std::move(r.effective_size));
+            d["efficiency"] = to_numpy(std::move(r.efficiency));
+            d["composition"] = to_numpy(std::move(r.composition))
+                                   .reshape({static_cast<py::ssize_t>(g.num_nodes()), static_cast<py::ssize_t>(r.num_groups)});
+            return d;
+        },
+        py::arg("graph"), py::arg("groups"), py::arg("direction"), py::arg("use_weights"));
 }
 
 }  // namespace essnet::python
