@@ -8,6 +8,8 @@ packages=(
   libboost-dev libboost-graph-dev        # Boost.Graph (interop, algorithms)
   libeigen3-dev                          # Eigen (sparse matrices)
   libcli11-dev                           # CLI11 (command line of the essnet program)
+  libexpat1-dev                          # expat: streaming XML parser (GraphML and GEXF)
+  nlohmann-json3-dev                     # nlohmann/json (JSON node-link)
   libgtest-dev libbenchmark-dev          # GoogleTest, Google Benchmark
   pybind11-dev python3-dev python3-tqdm  # Python module (tqdm: progress bars)
   python3-venv python3-pip python3-setuptools python3-wheel

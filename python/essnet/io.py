@@ -1,4 +1,4 @@
-"""Readers."""
+"""Readers and writers of networks and graphs."""
 
 from __future__ import annotations
 
@@ -7,6 +7,16 @@ import os
 from . import _core
 from ._graph import Graph
 from ._network import ActorNetwork
+
+
+def _core_network(network_or_graph) -> _core.ActorNetwork:
+    """The compiled network a writer writes: an ActorNetwork's own, or a Graph's as network_of makes
+    it (one actor per node, one tie per edge with its weight)."""
+    if isinstance(network_or_graph, ActorNetwork):
+        return network_or_graph._net
+    if isinstance(network_or_graph, Graph):
+        return _core.network_of(network_or_graph._g)
+    raise TypeError(f"expected an essnet.ActorNetwork or essnet.Graph, got {type(network_or_graph).__name__}")
 
 
 def read_csv(actors: str | os.PathLike, ties: str | os.PathLike) -> ActorNetwork:

@@ -2,11 +2,13 @@
 #include "bindings.hpp"
 #include "essnet/io/csv.hpp"
 #include "essnet/io/edgelist.hpp"
+#include "essnet/io/graph_network.hpp"
 #include "policies.hpp"
 
 namespace essnet::python {
 
 void bind_io(py::module_& m) {
+    m.def("network_of", &network_of, py::arg("graph"), py::call_guard<py::gil_scoped_release>());
     m.def("read_csv", &read_csv, py::arg("actors"), py::arg("ties"), py::call_guard<py::gil_scoped_release>());
     m.def(
         "read_edgelist",

@@ -42,6 +42,9 @@ PYBIND11_MODULE(_core, m) {
     essnet::python::bind_model(m);
     essnet::python::bind_graph(m);
     essnet::python::bind_io(m);
+    essnet::python::bind_io_xml(m);
+    essnet::python::bind_io_pajek(m);
+    essnet::python::bind_io_json(m);
     essnet::python::bind_centrality(m);
     essnet::python::bind_components(m);
     essnet::python::bind_community(m);

@@ -1,0 +1,67 @@
+// Writing a file so that it is never seen half-written.
+#pragma once
+
+#include <cerrno>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <unistd.h>
+
+#include "essnet/io/file_error.hpp"
+
+namespace essnet {
+
+/// Writes to a temporary file next to `path` and renames it over `path` on commit(). When the
+/// writer throws, or the program stops, before commit(), `path` keeps its old content (or stays
+/// absent) and the destructor removes the temporary file.
+///
+///     AtomicFile out(path);
+///     out.write("<graphml>...");
+///     out.commit();
+class AtomicFile {
+public:
+    explicit AtomicFile(std::string path)
+        : path_(std::move(path)), temporary_(path_ + ".tmp-" + std::to_string(::getpid())) {
+        file_ = std::fopen(temporary_.c_str(), "wb");
+        if (!file_) throw FileError(path_, errno, "write");
+    }
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+    ~AtomicFile() {
+        if (file_) {
+            std::fclose(file_);
+            std::remove(temporary_.c_str());
+        }
+    }
+
+    void write(std::string_view bytes) {
+        if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size())
+            throw FileError(path_, errno, "write");
+    }
+    /// Flushes, closes and renames the temporary file to the target path.
+    void commit() {
+        std::FILE* f = file_;
+        file_ = nullptr;
+        const bool failed = std::fflush(f) != 0 || ::fsync(::fileno(f)) != 0;
+        const int flush_error = errno;
+        if (std::fclose(f) != 0 || failed) {
+            const int error_number = failed ? flush_error : errno;
+            std::remove(temporary_.c_str());
+            throw FileError(path_, error_number, "write");
+        }
+        std::error_code ec;
+        std::filesystem::rename(temporary_, path_, ec);
+        if (ec) {
+            std::remove(temporary_.c_str());
+            throw FileError(path_, ec.value(), "write");
+        }
+    }
+
+private:
+    std::string path_, temporary_;
+    std::FILE* file_ = nullptr;
+};
+
+}  // namespace essnet

@@ -1,0 +1,1 @@
+// Reading and writing GEXF 1.3.

@@ -1,0 +1,567 @@
+// Reading and writing GraphML.
+#include "essnet/io/graphml.hpp"
+
+#include <array>
+#include <charconv>
+#include <functional>
+#include <optional>
+#include <unordered_map>
+
+#include "essnet/detail/text.hpp"
+#include "essnet/io/attribute_types.hpp"
+#include "xml_network.hpp"
+#include "xml_stream.hpp"
+
+namespace essnet {
+
+namespace {
+
+using detail::attribute;
+
+enum class Domain { node, edge, graph, all };
+enum class KeyType { text, integer, real, boolean };
+
+struct Key {
+    std::string id, name;
+    Domain domain = Domain::all;
+    KeyType type = KeyType::text;
+    std::string type_name = "string";
+    std::string default_value;
+    bool yed_node_graphics = false;
+};
+
+// essnet fields a key can fill; any other name is an extra column.
+enum NodeField { node_name, node_kind, node_country, node_region, node_founded, node_fields };
+enum EdgeField { edge_relation, edge_weight, edge_start, edge_end, edge_provenance, edge_fields };
+
+std::optional<int> node_field(std::string_view name) {
+    static constexpr std::array<std::string_view, node_fields> names{"name", "kind", "country", "region", "founded"};
+    for (int i = 0; i < node_fields; ++i)
+        if (names[static_cast<std::size_t>(i)] == name) return i;
+    return std::nullopt;
+}
+std::optional<int> edge_field(std::string_view name) {
+    static constexpr std::array<std::string_view, edge_fields> names{"relation", "weight", "start_year", "end_year",
+                                                                      "provenance"};
+    for (int i = 0; i < edge_fields; ++i)
+        if (names[static_cast<std::size_t>(i)] == name) return i;
+    return std::nullopt;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+// Where each key's values go for one kind of element: slot < fields is an essnet field, else
+// extra column slot - fields.
+struct Layout {
+    std::unordered_map<std::string, int> slot_of_key;  // key id -> slot
+    std::vector<std::string> extra_names;
+    std::vector<std::string> defaults;                  // per slot
+    int fields = 0;
+    int label_slot = -1;                                // yEd graphics key whose NodeLabel gives the name
+    std::size_t slots() const { return static_cast<std::size_t>(fields) + extra_names.size(); }
+};
+
+class GraphmlReader final : public detail::XmlHandler {
+public:
+    explicit GraphmlReader(std::string name) : xml_(std::move(name), *this) {}
+
+    ActorNetwork read_file(const std::string& path) {
+        xml_.parse_file(path);
+        return finish();
+    }
+    ActorNetwork read_text(std::string_view text) {
+        xml_.parse_text(text);
+        return finish();
+    }
+
+    void start(std::string_view name, const char** attributes) override {
+        ++depth_;
+        if (in_data_) {
+            if (name == "NodeLabel" && data_slot_ == node_layout_.label_slot && yed_label_.empty()) in_yed_label_ = true;
+            return;
+        }
+        if (name == "key") return start_key(attributes);
+        if (name == "default" && in_key_) {
+            in_default_ = true;
+            keys_.back().default_value.clear();
+            return;
+        }
+        if (name == "graph") return start_graph(attributes);
+        if (name == "node") return start_node(attributes);
+        if (name == "edge") return start_edge(attributes);
+        if (name == "data") return start_data(attributes);
+        if (name == "hyperedge") throw xml_.error("hyperedges are not supported");
+        if (name == "port") throw xml_.error("ports are not supported");
+    }
+
+    void end(std::string_view name) override {
+        --depth_;
+        if (in_data_) {
+            if (name == "NodeLabel") in_yed_label_ = false;
+            if (name == "data" && depth_ == data_depth_) end_data();
+            return;
+        }
+        if (name == "default" && in_default_) in_default_ = false;
+        else if (name == "key") in_key_ = false;
+        else if (name == "node" && element_ == Domain::node) end_node();
+        else if (name == "edge" && element_ == Domain::edge) end_edge();
+        else if (name == "graph") graph_open_ = false;
+    }
+
+    void text(std::string_view chars) override {
+        if (in_data_) {
+            if (in_yed_label_) yed_label_ += chars;
+            else if (!data_is_yed_) data_text_ += chars;
+        } else if (in_default_) {
+            keys_.back().default_value += chars;
+        }
+    }
+
+private:
+    void start_key(const char** attributes) {
+        if (graph_seen_) throw xml_.error("<key> after <graph>: keys must be declared before the graph");
+        Key k;
+        const char* id = attribute(attributes, "id");
+        if (!id || !*id) throw xml_.error("<key> without an id");
+        k.id = id;
+        for (const auto& other : keys_)
+            if (other.id == k.id) throw xml_.error("key id " + detail::quoted(k.id) + " is declared twice");
+        const char* domain = attribute(attributes, "for");
+        const std::string_view d = domain ? domain : "all";
+        if (d == "node") k.domain = Domain::node;
+        else if (d == "edge") k.domain = Domain::edge;
+        else if (d == "all") k.domain = Domain::all;
+        else k.domain = Domain::graph;  // graph, graphml, port, hyperedge, endpoint: not kept
+        if (const char* n = attribute(attributes, "attr.name")) k.name = n;
+        if (const char* t = attribute(attributes, "attr.type")) {
+            const std::string_view type = t;
+            k.type_name = t;
+            if (type == "string") k.type = KeyType::text;
+            else if (type == "int" || type == "long") k.type = KeyType::integer;
+            else if (type == "float" || type == "double") k.type = KeyType::real;
+            else if (type == "boolean") k.type = KeyType::boolean;
+            else throw xml_.error("key " + detail::quoted(k.id) + " has attr.type " + detail::quoted(type) +
+                                  "; GraphML types are boolean, int, long, float, double and string");
+        }
+        if (const char* y = attribute(attributes, "yfiles.type")) k.yed_node_graphics = std::string_view(y) == "nodegraphics";
+        keys_.push_back(std::move(k));
+        in_key_ = true;
+    }
+
+    void make_layouts() {
+        bool has_name = false, has_label = false;
+        for (const auto& k : keys_)
+            if (k.domain == Domain::node || k.domain == Domain::all) {
+                has_name = has_name || k.name == "name";
+                has_label = has_label || k.name == "label";
+            }
+        node_layout_.fields = node_fields;
+        edge_layout_.fields = edge_fields;
+        node_layout_.defaults.assign(node_fields, "");
+        edge_layout_.defaults.assign(edge_fields, "");
+        auto place = [&](Layout& layout, const Key& k, std::optional<int> field, const char* what) {
+            int slot;
+            if (field) {
+                slot = *field;
+                for (const auto& [id, s] : layout.slot_of_key)
+                    if (s == slot)
+                        throw ParseError(xml_.name(), 1, 1, "two " + std::string(what) + " keys are called " +
+                                                                detail::quoted(k.name));
+            } else {
+                for (const auto& n : layout.extra_names)
+                    if (n == k.name)
+                        throw ParseError(xml_.name(), 1, 1, "two " + std::string(what) + " keys are called " +
+                                                                detail::quoted(k.name));
+                slot = layout.fields + static_cast<int>(layout.extra_names.size());
+                layout.extra_names.push_back(k.name);
+                layout.defaults.emplace_back();
+            }
+            layout.slot_of_key[k.id] = slot;
+            layout.defaults[static_cast<std::size_t>(slot)] = k.default_value;
+        };
+        for (const auto& k : keys_) {
+            if (k.name.empty()) {
+                if (k.yed_node_graphics && !has_name && !has_label && node_layout_.label_slot < 0) {
+                    node_layout_.label_slot = -2 - static_cast<int>(&k - keys_.data());  // marks the key, not a slot
+                    node_layout_.slot_of_key[k.id] = node_layout_.label_slot;
+                }
+                continue;
+            }
+            if (k.domain == Domain::node || k.domain == Domain::all) {
+                auto field = node_field(k.name);
+                if (!has_name && k.name == "label") field = node_name;
+                place(node_layout_, k, field, "node");
+            }
+            if (k.domain == Domain::edge || k.domain == Domain::all) place(edge_layout_, k, edge_field(k.name), "edge");
+        }
+        for (std::size_t i = 0; i < keys_.size(); ++i) key_index_[keys_[i].id] = i;
+    }
+
+    void start_graph(const char** attributes) {
+        if (element_ != Domain::graph) throw xml_.error("nested graphs are not supported");
+        if (graph_seen_) throw xml_.error("a second <graph>: a file holds one graph");
+        graph_seen_ = graph_open_ = true;
+        const char* d = attribute(attributes, "edgedefault");
+        if (d && std::string_view(d) != "directed" && std::string_view(d) != "undirected")
+            throw xml_.error("edgedefault is " + detail::quoted(d) + "; expected 'directed' or 'undirected'");
+        default_directed_ = d && std::string_view(d) == "directed";
+        make_layouts();
+        network_.emplace(node_layout_.extra_names, edge_layout_.extra_names);
+        values_.resize(std::max(node_layout_.slots(), edge_layout_.slots()));
+    }
+
+    void begin_element(Domain domain, const Layout& layout) {
+        if (!graph_open_) throw xml_.error(std::string(domain == Domain::node ? "<node>" : "<edge>") + " outside <graph>");
+        if (element_ != Domain::graph) throw xml_.error("nested graphs are not supported");
+        element_ = domain;
+        start_line_ = xml_.line();
+        start_column_ = xml_.column();
+        for (std::size_t i = 0; i < layout.slots(); ++i) values_[i] = layout.defaults[i];
+        yed_label_.clear();
+    }
+
+    void start_node(const char** attributes) {
+        begin_element(Domain::node, node_layout_);
+        const char* id = attribute(attributes, "id");
+        if (!id) throw xml_.error("<node> without an id");
+        node_id_ = id;
+    }
+
+    void start_edge(const char** attributes) {
+        begin_element(Domain::edge, edge_layout_);
+        const char* source = attribute(attributes, "source");
+        const char* target = attribute(attributes, "target");
+        if (!source || !target) throw xml_.error("<edge> without a source and a target");
+        edge_source_ = source;
+        edge_target_ = target;
+        edge_directed_ = default_directed_;
+        if (const char* d = attribute(attributes, "directed")) {
+            const std::string_view s = d;
+            if (s == "true" || s == "1") edge_directed_ = true;
+            else if (s == "false" || s == "0") edge_directed_ = false;
+            else throw xml_.error("directed is " + detail::quoted(s) + "; expected 'true' or 'false'");
+        }
+    }
+
+    void start_data(const char** attributes) {
+        const char* key = attribute(attributes, "key");
+        if (!key) throw xml_.error("<data> without a key");
+        const auto it = key_index_.find(key);
+        if (element_ == Domain::graph) {
+            if (graph_seen_ && it == key_index_.end()) throw xml_.error("<data> names the undeclared key " + detail::quoted(key));
+            skip_data();  // graph-level data is not kept
+            return;
+        }
+        if (it == key_index_.end()) throw xml_.error("<data> names the undeclared key " + detail::quoted(key));
+        const Key& k = keys_[it->second];
+        const Layout& layout = element_ == Domain::node ? node_layout_ : edge_layout_;
+        if (k.domain != Domain::all && k.domain != element_)
+            throw xml_.error("key " + detail::quoted(key) + " is declared for " + (k.domain == Domain::node ? "nodes" : k.domain == Domain::edge ? "edges" : "graphs") +
+                             ", not " + (element_ == Domain::node ? "nodes" : "edges"));
+        const auto slot = layout.slot_of_key.find(k.id);
+        in_data_ = true;
+        data_depth_ = depth_ - 1;
+        data_key_ = &k;
+        data_text_.clear();
+        data_slot_ = slot == layout.slot_of_key.end() ? -1 : slot->second;
+        data_is_yed_ = data_slot_ < -1;
+        data_line_ = xml_.line();
+        data_column_ = xml_.column();
+    }
+
+    void skip_data() {
+        in_data_ = true;
+        data_depth_ = depth_ - 1;
+        data_key_ = nullptr;
+        data_slot_ = -1;
+        data_is_yed_ = true;  // collect nothing
+    }
+
+    ParseError data_error(const std::string& message) const {
+        return ParseError(xml_.name(), data_line_, data_column_, message);
+    }
+
+    void end_data() {
+        in_data_ = false;
+        in_yed_label_ = false;
+        if (!data_key_ || data_slot_ == -1 || data_is_yed_) return;
+        const Key& k = *data_key_;
+        std::string_view value = data_text_;
+        if (k.type != KeyType::text) value = trim(value);
+        const std::string what = "the value " + detail::quoted(value) + " of key " + detail::quoted(k.id) +
+                                 (k.name.empty() ? "" : " (" + k.name + ")");
+        switch (k.type) {
+            case KeyType::integer: {
+                std::int64_t v;
+                const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+                if (ec != std::errc{} || end != value.data() + value.size() || value.empty())
+                    throw data_error(what + " is not an integer (" + k.type_name + ")");
+                break;
+            }
+            case KeyType::real: {
+                if (!value.empty() && value.front() == '+') value.remove_prefix(1);
+                double v;
+                const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+                if ((ec != std::errc{} && ec != std::errc::result_out_of_range) || end != value.data() + value.size() || value.empty())
+                    throw data_error(what + " is not a number (" + k.type_name + ")");
+                break;
+            }
+            case KeyType::boolean:
+                if (value != "true" && value != "false" && value != "1" && value != "0")
+                    throw data_error(what + " is not a boolean (true or false)");
+                break;
+            case KeyType::text: break;
+        }
+        values_[static_cast<std::size_t>(data_slot_)] = std::string(value);
+    }
+
+    void end_node() {
+        element_ = Domain::graph;
+        const std::string& id = node_id_;
+        const auto fail = [&](const std::string& message) { return ParseError(xml_.name(), start_line_, start_column_, message); };
+        if (id.empty()) throw fail("a node id is empty");
+        if (ids_.count(id)) throw fail("node id " + detail::quoted(id) + " is used twice");
+        std::string& name = values_[node_name];
+        if (name.empty() && !yed_label_.empty()) name = yed_label_;
+        const auto founded = detail::parse_year(values_[node_founded]);
+        if (!founded) throw fail("founded " + detail::quoted(values_[node_founded]) + " is not a year in -9999..9999");
+        extra_views_.clear();
+        for (std::size_t i = node_fields; i < node_layout_.slots(); ++i) extra_views_.emplace_back(values_[i]);
+        const auto row = network_->add_actor_row(id, name, values_[node_kind], values_[node_country],
+                                                 values_[node_region], *founded, extra_views_);
+        ids_.emplace(id, row);
+    }
+
+    void end_edge() {
+        element_ = Domain::graph;
+        const auto fail = [&](const std::string& message) { return ParseError(xml_.name(), start_line_, start_column_, message); };
+        detail::PendingTie t;
+        t.directed = edge_directed_;
+        t.relation = values_[edge_relation];
+        t.provenance = values_[edge_provenance];
+        if (!values_[edge_weight].empty()) {
+            const auto w = detail::parse_weight(values_[edge_weight]);
+            if (!w.error.empty()) throw fail(w.error);
+            t.weight = w.value;
+        }
+        const auto start = detail::parse_year(values_[edge_start]);
+        if (!start) throw fail("start_year " + detail::quoted(values_[edge_start]) + " is not a year in -9999..9999");
+        const auto end = detail::parse_year(values_[edge_end]);
+        if (!end) throw fail("end_year " + detail::quoted(values_[edge_end]) + " is not a year in -9999..9999");
+        t.start_year = *start;
+        t.end_year = *end;
+        if (auto message = detail::check_tie_years(t.start_year, t.end_year); !message.empty()) throw fail(message);
+        const auto s = ids_.find(edge_source_), d = ids_.find(edge_target_);
+        if (s != ids_.end() && d != ids_.end()) {
+            extra_views_.clear();
+            for (std::size_t i = edge_fields; i < edge_layout_.slots(); ++i) extra_views_.emplace_back(values_[i]);
+            network_->add_tie_rows(s->second, d->second, t.relation, t.directed, t.weight, t.start_year, t.end_year,
+                                   t.provenance, extra_views_);
+            return;
+        }
+        // A node declared later: add the tie when the graph ends.
+        t.source = edge_source_;
+        t.target = edge_target_;
+        for (std::size_t i = edge_fields; i < edge_layout_.slots(); ++i) t.extra.push_back(values_[i]);
+        t.line = start_line_;
+        t.column = start_column_;
+        later_.push_back(std::move(t));
+    }
+
+    ActorNetwork finish() {
+        if (!graph_seen_) throw ParseError(xml_.name(), 1, 1, "no <graph> element: not a GraphML graph");
+        for (const auto& t : later_) {
+            const auto s = ids_.find(t.source), d = ids_.find(t.target);
+            if (s == ids_.end() || d == ids_.end())
+                throw ParseError(xml_.name(), t.line, t.column,
+                                 "edge names the unknown node " + detail::quoted(s == ids_.end() ? t.source : t.target));
+            std::vector<std::string_view> extra(t.extra.begin(), t.extra.end());
+            network_->add_tie_rows(s->second, d->second, t.relation, t.directed, t.weight, t.start_year, t.end_year,
+                                   t.provenance, extra);
+        }
+        return std::move(*network_);
+    }
+
+    detail::XmlStream xml_;
+    std::vector<Key> keys_;
+    std::unordered_map<std::string, std::size_t> key_index_;
+    Layout node_layout_, edge_layout_;
+    std::optional<ActorNetwork> network_;
+    detail::IdMap ids_;
+    std::vector<detail::PendingTie> later_;
+
+    int depth_ = 0, data_depth_ = 0, data_slot_ = -1;
+    bool in_key_ = false, in_default_ = false, in_data_ = false, in_yed_label_ = false, data_is_yed_ = false;
+    bool graph_seen_ = false, graph_open_ = false, default_directed_ = false, edge_directed_ = false;
+    Domain element_ = Domain::graph;  // graph: between elements; node or edge: inside one
+    const Key* data_key_ = nullptr;
+    std::string data_text_, yed_label_, node_id_, edge_source_, edge_target_;
+    std::vector<std::string> values_;
+    std::vector<std::string_view> extra_views_;
+    std::int64_t start_line_ = 0, start_column_ = 0, data_line_ = 0, data_column_ = 0;
+};
+
+// ---- writing ----
+
+const char* graphml_type(detail::ValueType t) {
+    switch (t) {
+        case detail::ValueType::boolean: return "boolean";
+        case detail::ValueType::integer: return "long";
+        case detail::ValueType::real: return "double";
+        case detail::ValueType::text: return "string";
+    }
+    return "string";
+}
+
+template <class Column>
+bool any_value(const Column& c, std::size_t rows) {
+    for (std::size_t i = 0; i < rows; ++i)
+        if (!c[i].empty()) return true;
+    return false;
+}
+
+void emit_graphml(const ActorNetwork& net, detail::ChunkedWriter& w) {
+    const auto& a = net.actors();
+    const auto& t = net.ties();
+    std::string& out = w.buffer();
+    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+           "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+    std::vector<std::pair<std::string, std::function<std::string(std::size_t)>>> node_columns, edge_columns;
+    auto declare = [&](const char* domain, const std::string& id, const std::string& name, const char* type) {
+        out += "  <key id=\"" + id + "\" for=\"" + domain + "\" attr.name=\"";
+        detail::append_xml_escaped(out, name, true, "column name " + detail::quoted(name));
+        out += "\" attr.type=\"" + std::string(type) + "\"/>\n";
+    };
+    const std::size_t na = a.size(), nt = t.size();
+    auto year_text = [](std::int32_t y) { return y == no_year ? std::string() : std::to_string(y); };
+
+    // Node keys.
+    bool has_label_extra = false;
+    for (const auto& c : a.extra) has_label_extra = has_label_extra || c.name == "label";
+    int k = 0;
+    auto node_key = [&](const std::string& name, const char* type, std::function<std::string(std::size_t)> f) {
+        const std::string id = "n" + std::to_string(k++);
+        declare("node", id, name, type);
+        node_columns.emplace_back(id, std::move(f));
+    };
+    if (any_value(a.name, na) || has_label_extra) node_key("name", "string", [&](std::size_t i) { return std::string(a.name[i]); });
+    if (any_value(a.kind, na)) node_key("kind", "string", [&](std::size_t i) { return std::string(a.kind[i]); });
+    if (any_value(a.country, na)) node_key("country", "string", [&](std::size_t i) { return std::string(a.country[i]); });
+    if (any_value(a.region, na)) node_key("region", "string", [&](std::size_t i) { return std::string(a.region[i]); });
+    bool any_founded = false;
+    for (const auto y : a.founded) any_founded = any_founded || y != no_year;
+    if (any_founded) node_key("founded", "int", [&](std::size_t i) { return year_text(a.founded[i]); });
+    for (const auto& c : a.extra) {
+        detail::ColumnType type;
+        for (std::size_t i = 0; i < na; ++i) type.add(c.values[i]);
+        if (!any_value(c.values, na)) continue;
+        node_key(c.name, graphml_type(type.type()), [&c](std::size_t i) { return std::string(c.values[i]); });
+    }
+    // Edge keys.
+    k = 0;
+    auto edge_key = [&](const std::string& name, const char* type, std::function<std::string(std::size_t)> f) {
+        const std::string id = "e" + std::to_string(k++);
+        declare("edge", id, name, type);
+        edge_columns.emplace_back(id, std::move(f));
+    };
+    if (any_value(t.relation, nt)) edge_key("relation", "string", [&](std::size_t i) { return std::string(t.relation[i]); });
+    bool weighted = false;
+    for (const double x : t.weight) weighted = weighted || x != 1.0;
+    if (weighted) edge_key("weight", "double", [&](std::size_t i) { return detail::number_text(t.weight[i]); });
+    bool any_start = false, any_end = false;
+    for (std::size_t i = 0; i < nt; ++i) {
+        any_start = any_start || t.start_year[i] != no_year;
+        any_end = any_end || t.end_year[i] != no_year;
+    }
+    if (any_start) edge_key("start_year", "int", [&](std::size_t i) { return year_text(t.start_year[i]); });
+    if (any_end) edge_key("end_year", "int", [&](std::size_t i) { return year_text(t.end_year[i]); });
+    if (any_value(t.provenance, nt)) edge_key("provenance", "string", [&](std::size_t i) { return std::string(t.provenance[i]); });
+    for (const auto& c : t.extra) {
+        detail::ColumnType type;
+        for (std::size_t i = 0; i < nt; ++i) type.add(c.values[i]);
+        if (!any_value(c.values, nt)) continue;
+        edge_key(c.name, graphml_type(type.type()), [&c](std::size_t i) { return std::string(c.values[i]); });
+    }
+
+    bool all_directed = true, none_directed = true;
+    for (const auto d : t.directed) {
+        all_directed = all_directed && d;
+        none_directed = none_directed && !d;
+    }
+    const bool mixed = !all_directed && !none_directed;
+    out += std::string("  <graph id=\"G\" edgedefault=\"") + (none_directed && nt ? "undirected" : "directed") + "\">\n";
+
+    auto write_data = [&](const auto& columns, std::size_t row, const char* what) {
+        for (const auto& [id, f] : columns) {
+            const std::string v = f(row);
+            if (v.empty()) continue;
+            out += "      <data key=\"" + id + "\">";
+            detail::append_xml_escaped(out, v, false, what);
+            out += "</data>\n";
+        }
+    };
+    for (std::size_t i = 0; i < na; ++i) {
+        const std::string what = "actor " + detail::quoted(a.id[i]);
+        out += "    <node id=\"";
+        detail::append_xml_escaped(out, a.id[i], true, what);
+        out += "\"";
+        bool any = false;
+        for (const auto& [id, f] : node_columns) any = any || !f(i).empty();
+        if (!any) {
+            out += "/>\n";
+        } else {
+            out += ">\n";
+            write_data(node_columns, i, what.c_str());
+            out += "    </node>\n";
+        }
+        w.maybe_flush();
+    }
+    for (std::size_t i = 0; i < nt; ++i) {
+        const std::string what = "tie " + std::to_string(i);
+        out += "    <edge source=\"";
+        detail::append_xml_escaped(out, a.id[static_cast<std::size_t>(t.source[i])], true, what);
+        out += "\" target=\"";
+        detail::append_xml_escaped(out, a.id[static_cast<std::size_t>(t.target[i])], true, what);
+        out += "\"";
+        if (mixed && !t.directed[i]) out += " directed=\"false\"";
+        bool any = false;
+        for (const auto& [id, f] : edge_columns) any = any || !f(i).empty();
+        if (!any) {
+            out += "/>\n";
+        } else {
+            out += ">\n";
+            write_data(edge_columns, i, what.c_str());
+            out += "    </edge>\n";
+        }
+        w.maybe_flush();
+    }
+    out += "  </graph>\n</graphml>\n";
+}
+
+}  // namespace
+
+ActorNetwork read_graphml(const std::string& path) { return GraphmlReader(path).read_file(path); }
+
+ActorNetwork parse_graphml(std::string_view text, const std::string& name) { return GraphmlReader(name).read_text(text); }
+
+std::string graphml_text(const ActorNetwork& network) {
+    detail::ChunkedWriter w(nullptr);
+    emit_graphml(network, w);
+    return std::move(w.buffer());
+}
+
+void write_graphml(const ActorNetwork& network, const std::string& path) {
+    AtomicFile file(path);
+    detail::ChunkedWriter w(&file);
+    emit_graphml(network, w);
+    w.finish();
+}
+
+}  // namespace essnet
