@@ -31,11 +31,12 @@ struct Key {
 };
 
 // essnet fields a key can fill; any other name is an extra column.
-enum NodeField { node_name, node_kind, node_country, node_region, node_founded, node_fields };
+// node_id: an "id" attribute, as igraph writes the ids it read, which then names the actor.
+enum NodeField { node_name, node_kind, node_country, node_region, node_founded, node_id, node_fields };
 enum EdgeField { edge_relation, edge_weight, edge_start, edge_end, edge_provenance, edge_fields };
 
 std::optional<int> node_field(std::string_view name) {
-    static constexpr std::array<std::string_view, node_fields> names{"name", "kind", "country", "region", "founded"};
+    static constexpr std::array<std::string_view, node_fields> names{"name", "kind", "country", "region", "founded", "id"};
     for (int i = 0; i < node_fields; ++i)
         if (names[static_cast<std::size_t>(i)] == name) return i;
     return std::nullopt;
@@ -311,8 +312,10 @@ private:
                 break;
             }
             case KeyType::boolean:
-                if (value != "true" && value != "false" && value != "1" && value != "0")
-                    throw data_error(what + " is not a boolean (true or false)");
+                // Written "true" / "false" whatever the tool wrote ("True", as networkx; "1", as graph-tool).
+                if (value == "true" || value == "True" || value == "TRUE" || value == "1") value = "true";
+                else if (value == "false" || value == "False" || value == "FALSE" || value == "0") value = "false";
+                else throw data_error(what + " is not a boolean (true or false)");
                 break;
             case KeyType::text: break;
         }
@@ -321,10 +324,11 @@ private:
 
     void end_node() {
         element_ = Domain::graph;
-        const std::string& id = node_id_;
         const auto fail = [&](const std::string& message) { return ParseError(xml_.name(), start_line_, start_column_, message); };
-        if (id.empty()) throw fail("a node id is empty");
-        if (ids_.count(id)) throw fail("node id " + detail::quoted(id) + " is used twice");
+        if (node_id_.empty()) throw fail("a node id is empty");
+        if (ids_.count(node_id_)) throw fail("node id " + detail::quoted(node_id_) + " is used twice");
+        const std::string& id = values_[node_id].empty() ? node_id_ : values_[node_id];
+        if (network_->find_actor(id)) throw fail("actor id " + detail::quoted(id) + " is used twice");
         std::string& name = values_[node_name];
         if (name.empty() && !yed_label_.empty()) name = yed_label_;
         const auto founded = detail::parse_year(values_[node_founded]);
@@ -333,7 +337,7 @@ private:
         for (std::size_t i = node_fields; i < node_layout_.slots(); ++i) extra_views_.emplace_back(values_[i]);
         const auto row = network_->add_actor_row(id, name, values_[node_kind], values_[node_country],
                                                  values_[node_region], *founded, extra_views_);
-        ids_.emplace(id, row);
+        ids_.emplace(node_id_, row);
     }
 
     void end_edge() {

@@ -4,13 +4,15 @@
 // <key> declarations (for="node", "edge" or "all"; attr.type string, int, long, float, double or
 // boolean; an optional <default>) type the <data> of nodes and edges; each value is checked
 // against its type. Node ids become actor ids and edges ties, in file order (an edge naming a node
-// declared after it is added once the graph ends). These attribute names map to essnet's fields:
+// declared after it is added once the graph ends); a node attribute called id, as igraph writes the
+// ids it read, names the actor instead. These attribute names map to essnet's fields:
 //   nodes: name (or, when no key is called name, label, as Gephi writes it, or else the first
 //          yEd NodeLabel), kind, country, region, founded (a year);
 //   edges: relation, weight (a finite non-negative number; 1 when absent), start_year, end_year
 //          (years), provenance;
 // every other node or edge attribute becomes an extra text column named by its attr.name, holding
-// the value as written (the key's default where a node or edge has no data). An edge's `directed`
+// the value as written (the key's default where a node or edge has no data; booleans as true or
+// false whether the file says True, 1 or true). An edge's `directed`
 // attribute, or else the graph's edgedefault (undirected when absent, as networkx reads it), gives
 // the tie's direction; parallel edges and self-loops are kept. Graph-level <data>, keys without
 // attr.name (yEd's graphics, apart from the label) and edge ids are not kept.
