@@ -15,6 +15,7 @@ packages=(
   python3-venv python3-pip python3-setuptools python3-wheel
   python3-numpy python3-pandas           # Python results
   python3-pytest python3-networkx python3-igraph python3-scipy python3-sklearn  # Python tests and references
+  python3-xxhash                         # reference checksum for the snapshot tests
   python3-graph-tool python3-leidenalg   # peers in the benchmark comparison
   r-cran-sna                             # R's sna: the reference for brokerage roles
 )

@@ -1,14 +1,46 @@
-// Readers.
+// Readers, and the binary snapshot.
+#include <optional>
+
 #include "bindings.hpp"
 #include "essnet/io/csv.hpp"
 #include "essnet/io/edgelist.hpp"
 #include "essnet/io/graph_network.hpp"
+#include "essnet/io/snapshot.hpp"
 #include "policies.hpp"
 
 namespace essnet::python {
 
 void bind_io(py::module_& m) {
     m.def("network_of", &network_of, py::arg("graph"), py::call_guard<py::gil_scoped_release>());
+    m.def(
+        "save_snapshot",
+        [](const std::string& path, std::optional<const ActorNetwork*> network, std::optional<const Graph*> graph,
+           const std::vector<std::pair<std::string, const Graph*>>& graphs) {
+            // Copies (cheap next to writing the file) keep one Snapshot type for C++ users.
+            Snapshot s;
+            py::gil_scoped_release release;
+            if (network) s.network = **network;
+            if (graph) s.graph = **graph;
+            for (const auto& [name, g] : graphs) s.graphs.emplace_back(name, *g);
+            save_snapshot(s, path);
+        },
+        py::arg("path"), py::arg("network"), py::arg("graph"), py::arg("graphs"));
+    m.def(
+        "load_snapshot",
+        [](const std::string& path) {
+            Snapshot s;
+            {
+                py::gil_scoped_release release;
+                s = load_snapshot(path);
+            }
+            py::object network = py::none(), graph = py::none();
+            if (s.network) network = py::cast(std::move(*s.network));
+            if (s.graph) graph = py::cast(std::move(*s.graph));
+            py::list graphs;
+            for (auto& [name, g] : s.graphs) graphs.append(py::make_tuple(name, py::cast(std::move(g))));
+            return py::make_tuple(network, graph, graphs);
+        },
+        py::arg("path"));
     m.def("read_csv", &read_csv, py::arg("actors"), py::arg("ties"), py::call_guard<py::gil_scoped_release>());
     m.def(
         "read_edgelist",

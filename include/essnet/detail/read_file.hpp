@@ -26,6 +26,8 @@ inline std::FILE* open_for_reading(const std::string& path) {
 inline std::string read_file(const std::string& path) {
     std::FILE* f = open_for_reading(path);
     std::string text;
+    struct stat info {};
+    if (::fstat(::fileno(f), &info) == 0 && S_ISREG(info.st_mode)) text.reserve(static_cast<std::size_t>(info.st_size));
     char buffer[1 << 16];
     std::size_t n;
     while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);

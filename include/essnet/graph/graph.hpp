@@ -20,6 +20,7 @@
 namespace essnet {
 
 class GraphBuilder;
+class SnapshotCodec;
 
 class Graph {
 public:
@@ -92,6 +93,7 @@ public:
 
 private:
     friend class GraphBuilder;
+    friend class SnapshotCodec;  // io/snapshot: stores and restores the arrays as they are
 
     template <class T>
     static std::span<const T> slice(const std::vector<T>& values, const std::vector<arc_index>& offsets,

@@ -134,6 +134,7 @@ public:
     void reserve_ties(std::size_t rows);
 
 private:
+    friend class SnapshotCodec;  // io/snapshot: restores the tables without re-adding each row
     ActorTable actors_;
     TieTable ties_;
     std::unordered_map<std::string, std::int32_t> actor_rows_;

@@ -25,6 +25,7 @@ public:
     void reserve(std::size_t rows) { offsets_.reserve(rows + 1); }
 
 private:
+    friend class SnapshotCodec;  // io/snapshot: stores and restores the buffers as they are
     std::string chars_;
     std::vector<std::int64_t> offsets_{0};
 };
@@ -62,6 +63,7 @@ public:
     void reserve(std::size_t rows) { codes_.reserve(rows); }
 
 private:
+    friend class SnapshotCodec;
     std::vector<std::int32_t> codes_;
     std::vector<std::string> categories_;
     std::unordered_map<std::string, std::int32_t> index_;
