@@ -10,7 +10,7 @@ as numpy arrays aligned with ``graph.nodes``.
 >>> deg = essnet.degree(g)
 """
 
-from . import _core, community, datasets, evolution, generate, sna
+from . import _core, community, datasets, evolution, generate, interop, sna
 from ._core import Cancelled, ParseError, usual_kinds, usual_relations
 from ._graph import Graph
 from ._network import ActorNetwork
@@ -57,7 +57,11 @@ from .community import (
 )
 from .components import connected_components, strongly_connected_components
 from .evolution import growth, over_time, robustness
-from .io import parse_edgelist, read_csv, read_edgelist
+from .interop import from_igraph, from_networkx, from_pandas
+from .io import load, parse_edgelist, read_csv, read_edgelist, save
+from ._nodelink import read_json, write_json
+from ._pajek import read_dl, read_pajek, write_pajek
+from ._xml import read_gexf, read_graphml, write_gexf, write_graphml
 from .sna import (
     Brokerage,
     assortativity,
@@ -114,6 +118,7 @@ __all__ = [
     "mixing_matrix",
     "project",
     "reciprocity",
+    "interop",
     "sna",
     "structural_holes",
     "triad_census",
@@ -152,8 +157,22 @@ __all__ = [
     "edge_betweenness",
     "generate",
     "harmonic",
+    "from_igraph",
+    "from_networkx",
+    "from_pandas",
+    "load",
     "read_csv",
+    "save",
+    "read_dl",
     "read_edgelist",
+    "read_gexf",
+    "read_graphml",
+    "read_json",
+    "read_pajek",
+    "write_gexf",
+    "write_graphml",
+    "write_json",
+    "write_pajek",
     "usual_kinds",
     "usual_relations",
 ]

@@ -179,6 +179,27 @@ class Graph:
                 raise ValueError(f"{name}: expected {self.num_nodes} values (one per node), got {len(values)}")
         return pd.DataFrame(columns, index=pd.Index(self.nodes, name="id"))
 
+    def to_networkx(self):
+        """The graph as a networkx Graph or DiGraph (MultiGraph or MultiDiGraph when it has parallel
+        edges), nodes named as ``graph.nodes``, with a ``weight`` on each edge when weighted."""
+        from .interop import graph_to_networkx
+
+        return graph_to_networkx(self)
+
+    def to_igraph(self):
+        """The graph as an igraph Graph, vertex ``name`` the node ids, ``weight`` when weighted."""
+        from .interop import graph_to_igraph
+
+        return graph_to_igraph(self)
+
+    def to_scipy(self):
+        """The adjacency matrix as a scipy CSR array (n x n, float64): the sum of the weights of the
+        edges from row to column (1 per edge when unweighted), symmetric when undirected, a
+        self-loop once on the diagonal, as networkx's ``to_scipy_sparse_array``."""
+        from .interop import graph_to_scipy
+
+        return graph_to_scipy(self)
+
     def __repr__(self) -> str:
         kind = "directed" if self.directed else "undirected"
         weighted = ", weighted" if self.weighted else ""

@@ -205,5 +205,21 @@ class ActorNetwork:
             selection["directed"] = self.graph(relations=[]).directed  # one direction for every layer
         return {r: self.graph(relations=[r], **selection) for r in relations}
 
+    def to_networkx(self):
+        """The network as a networkx MultiDiGraph (a MultiGraph when no tie is directed), node and
+        edge attributes included (see :mod:`essnet.interop`). A network that mixes directed and
+        undirected ties gives each undirected tie as two arcs with ``directed=False``."""
+        from .interop import network_to_networkx
+
+        return network_to_networkx(self)
+
+    def to_igraph(self):
+        """The network as an igraph Graph: vertex ``name`` the actor id, ``label`` its name, other
+        fields and columns as vertex and edge attributes (undirected when no tie is directed; in a
+        mixed network each undirected tie is two arcs with ``directed`` False)."""
+        from .interop import network_to_igraph
+
+        return network_to_igraph(self)
+
     def __repr__(self) -> str:
         return f"<essnet.ActorNetwork {self.num_actors} actors, {self.num_ties} ties>"

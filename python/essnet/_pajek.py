@@ -1,0 +1,97 @@
+"""Pajek .net and UCINET DL."""
+
+from __future__ import annotations
+
+import os
+
+from . import _core
+from ._network import ActorNetwork
+from .io import _core_network
+
+
+def read_pajek(path: str | os.PathLike) -> ActorNetwork:
+    """Read a network from a Pajek ``.net`` file.
+
+    Read: ``*Vertices n`` (required) with vertex lines ``number label ...`` (labels quoted or
+    not; coordinates, shape and drawing parameters after the label are ignored; a vertex without
+    a label takes its number); ``*Vertices n n1`` for two-mode networks; ``*Arcs`` and ``*Edges``
+    (``from to [weight]``, weight 1 by default), ``*Arcslist``, ``*Edgeslist`` and ``*Matrix``;
+    relations named by the section header, as in ``*Arcs :2 "advice"``. Section names are
+    case-insensitive; ``%`` starts a comment line. Files are UTF-8.
+
+    Kept
+    ----
+    Actor ids are the vertex labels, in vertex order; a two-mode file adds an extra actor column
+    ``mode`` holding ``"1"`` or ``"2"``. Each tie keeps its ends, weight, direction (``*Arcs``,
+    ``*Arcslist`` and a one-mode ``*Matrix`` are directed; ``*Edges``, ``*Edgeslist`` and a two-mode
+    ``*Matrix`` are not) and relation (the section's label, or its number when it has none; empty
+    without ``:k``). Pajek holds no names, kinds, years or provenance: those stay empty.
+
+    Raises
+    ------
+    essnet.ParseError
+        Malformed input: no ``*Vertices``, a vertex number out of range, a duplicate label, a
+        non-numeric field, a negative, infinite or NaN weight, an unknown section...; ``file``,
+        ``line`` and ``column`` say where.
+    FileNotFoundError, OSError
+        The file cannot be read.
+    """
+    return ActorNetwork(_core_network=_core.read_pajek(os.fspath(path)))
+
+
+def write_pajek(network_or_graph, path: str | os.PathLike) -> None:
+    """Write a network (or a graph) as a Pajek ``.net`` file.
+
+    Written: ``*Vertices n`` and one line ``number "id"`` per actor (``*Vertices n n1`` when the
+    actors have a ``mode`` column of ``"1"`` then ``"2"`` values); then the ties without a
+    relation under plain ``*Arcs`` / ``*Edges``, and those of each named relation under
+    ``*Arcs :k "relation"`` / ``*Edges :k "relation"``, with weights (only when some weight is not
+    1) written so that they read back exactly. The file is written to a temporary name and renamed,
+    so an interrupted write never leaves a half-written file.
+
+    Not written, because Pajek cannot hold them: names, kinds, countries, regions, founded years,
+    tie years, provenance and extra columns (other than ``mode``); ties are grouped by relation and
+    direction. Pajek has no escape character: a double quote in an id or a relation is written as
+    an apostrophe, a line break as a space.
+
+    networkx's ``read_pajek`` reads the files with a single tie section (one direction, one
+    relation); igraph's ``Graph.Read_Pajek`` reads those without relation labels.
+
+    Raises
+    ------
+    ValueError
+        Two actor ids become the same label once quotes and line breaks are replaced.
+    TypeError
+        The first argument is neither an ActorNetwork nor a Graph.
+    OSError
+        The file cannot be written.
+    """
+    _core.write_pajek(_core_network(network_or_graph), os.fspath(path))
+
+
+def read_dl(path: str | os.PathLike) -> ActorNetwork:
+    """Read a network from a UCINET DL file (read only).
+
+    Read: the ``DL N=...`` header (``NM``, ``FORMAT = FULLMATRIX | EDGELIST1 | NODELIST1``,
+    ``LABELS:``, ``ROW LABELS:`` / ``COLUMN LABELS:``, ``LABELS EMBEDDED``, ``MATRIX LABELS:``,
+    ``DIAGONAL PRESENT | ABSENT``; keywords in any case), then ``DATA:``.
+
+    Kept
+    ----
+    Actor ids are the labels (or ``"1"`` .. ``"N"`` without labels). A DL matrix is read as
+    directed arcs: each non-zero cell is a tie from its row's actor to its column's actor, with the
+    value as weight, so a symmetric matrix gives both arcs. With ``NM > 1`` each matrix is one
+    relation, named by ``MATRIX LABELS:`` (or its number). Edge list rows ``i j [w]`` and node
+    list rows ``i j k ...`` give one directed tie per pair. DL holds no names, kinds, years or
+    provenance.
+
+    Raises
+    ------
+    essnet.ParseError
+        Malformed input: a matrix row with the wrong number of values, a label count that is not
+        N, a node number out of range, data that end too early, an unsupported format...;
+        ``file``, ``line`` and ``column`` say where.
+    FileNotFoundError, OSError
+        The file cannot be read.
+    """
+    return ActorNetwork(_core_network=_core.read_dl(os.fspath(path)))

@@ -1,0 +1,289 @@
+"""Conversion to and from networkx, igraph, scipy and pandas.
+
+Field mapping, the same in both directions: node ids are actor ids (as strings); node attributes
+name, kind, country, region and founded are the actor fields; edge attributes relation, weight,
+start_year, end_year and provenance are the tie fields; every other attribute is an extra column,
+whose text values come back typed (booleans, integers, floats or strings, the narrowest type that
+holds the whole column, as the GraphML and GEXF writers do). Empty values are left out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from . import _core
+from ._graph import Graph
+from ._network import ActorNetwork
+
+_NO_YEAR = np.iinfo(np.int32).min
+_ACTOR_FIELDS = ("name", "kind", "country", "region", "founded")
+_TIE_FIELDS = ("relation", "weight", "start_year", "end_year", "provenance")
+_INTEGER = re.compile(r"-?(0|[1-9][0-9]*)\Z")
+
+
+def _typed(values: list[str]) -> list:
+    """The values of a text column as booleans, integers or floats when every non-empty one is,
+    else as they are; empty values become None."""
+    present = [v for v in values if v != ""]
+    if present and all(v in ("true", "false") for v in present):
+        return [None if v == "" else v == "true" for v in values]
+    if present and all(_INTEGER.match(v) for v in present):
+        return [None if v == "" else int(v) for v in values]
+    try:
+        floats = [None if v == "" else float(v) for v in values]
+        if present and all(math.isfinite(x) for x in floats if x is not None):
+            return floats
+    except ValueError:
+        pass
+    return [None if v == "" else v for v in values]
+
+
+def _text(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    try:
+        import pandas as pd
+
+        if value is pd.NA:
+            return ""
+    except ImportError:  # pragma: no cover
+        pass
+    if isinstance(value, (bool, np.bool_)):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _year(value, where: str) -> int:
+    text = _text(value)
+    if text == "":
+        return int(_NO_YEAR)
+    try:
+        x = float(text)
+    except ValueError:
+        raise ValueError(f"{where}: {text!r} is not a year") from None
+    if not x.is_integer() or not -9999 <= x <= 9999:
+        raise ValueError(f"{where}: {text!r} is not a year in -9999..9999")
+    return int(x)
+
+
+def _weight(value, where: str) -> float:
+    text = _text(value)
+    if text == "":
+        return 1.0
+    try:
+        return float(text)
+    except ValueError:
+        raise ValueError(f"{where}: weight {text!r} is not a number") from None
+
+
+def _directed(value, where: str) -> int:
+    if isinstance(value, (bool, np.bool_)):
+        return int(bool(value))
+    text = _text(value).strip().lower()
+    if text in ("", "true", "yes", "1", "1.0"):
+        return 1
+    if text in ("false", "no", "0", "0.0"):
+        return 0
+    raise ValueError(f"{where}: directed {text!r} is not true or false")
+
+
+def _build(actor_rows: list[dict], tie_rows: list[dict], default_directed: bool) -> ActorNetwork:
+    """An ActorNetwork from rows of actor and tie attributes (the mapping of this module)."""
+    actor_extra = list(dict.fromkeys(k for row in actor_rows for k in row if k not in ("id",) + _ACTOR_FIELDS))
+    tie_extra = list(dict.fromkeys(k for row in tie_rows for k in row
+                                   if k not in ("source", "target", "directed") + _TIE_FIELDS))
+    ids = [_text(r["id"]) for r in actor_rows]
+    core = _core.network_from_columns(
+        ids,
+        [_text(r.get("name")) for r in actor_rows],
+        [_text(r.get("kind")) for r in actor_rows],
+        [_text(r.get("country")) for r in actor_rows],
+        [_text(r.get("region")) for r in actor_rows],
+        [_year(r.get("founded"), f"actor {i}: founded") for i, r in zip(ids, actor_rows)],
+        [(str(k), [_text(r.get(k)) for r in actor_rows]) for k in actor_extra],
+        [_text(r["source"]) for r in tie_rows],
+        [_text(r["target"]) for r in tie_rows],
+        [_text(r.get("relation")) for r in tie_rows],
+        [_directed(r.get("directed", default_directed), f"tie {i}") for i, r in enumerate(tie_rows)],
+        [_weight(r.get("weight"), f"tie {i}") for i, r in enumerate(tie_rows)],
+        [_year(r.get("start_year"), f"tie {i}: start_year") for i, r in enumerate(tie_rows)],
+        [_year(r.get("end_year"), f"tie {i}: end_year") for i, r in enumerate(tie_rows)],
+        [_text(r.get("provenance")) for r in tie_rows],
+        [(str(k), [_text(r.get(k)) for r in tie_rows]) for k in tie_extra],
+    )
+    return ActorNetwork(_core_network=core)
+
+
+def from_pandas(actors, ties) -> ActorNetwork:
+    """An ActorNetwork from an actor DataFrame (an ``id`` column; name, kind, country, region,
+    founded and any other columns optional) and a tie DataFrame (``source`` and ``target``;
+    relation, directed, weight, start_year, end_year, provenance and any other columns optional),
+    the tables :attr:`ActorNetwork.actors` and :attr:`ActorNetwork.ties` give. Missing values are
+    empty; other columns become extra text columns. ValueError names the row of a bad value."""
+    for frame, required, what in ((actors, ["id"], "actors"), (ties, ["source", "target"], "ties")):
+        missing = [c for c in required if c not in frame.columns]
+        if missing:
+            raise ValueError(f"{what} has no column {missing[0]!r}")
+    actor_rows = actors.to_dict("records")
+    tie_rows = ties.to_dict("records")
+    return _build(actor_rows, tie_rows, True)
+
+
+def from_networkx(G) -> ActorNetwork:
+    """An ActorNetwork from a networkx graph (Graph, DiGraph or their multigraphs), keeping node
+    and edge attributes (see the module docstring). Ties are directed as the graph is; an edge
+    attribute ``directed`` overrides it per tie. Multigraph keys are not kept."""
+    actor_rows = [{**{k: v for k, v in d.items()}, "id": v_id} for v_id, d in G.nodes(data=True)]
+    tie_rows = [{**d, "source": u, "target": v} for u, v, d in G.edges(data=True)]
+    for row in actor_rows:
+        row["id"] = _text(row["id"])
+    return _build(actor_rows, tie_rows, G.is_directed())
+
+
+def from_igraph(g) -> ActorNetwork:
+    """An ActorNetwork from an igraph Graph, keeping vertex and edge attributes. Actor ids are the
+    vertex attribute ``name`` (igraph's vertex names), else ``id`` (what igraph's GraphML reader
+    fills), else the vertex numbers; ``label`` gives the actors' names."""
+    attributes = g.vs.attributes()
+    key = "name" if "name" in attributes else "id" if "id" in attributes else None
+    actor_rows = []
+    for v in g.vs:
+        row = {k: v[k] for k in attributes if k != key}
+        if "label" in row:
+            row["name"] = row.pop("label")
+        row["id"] = _text(v[key]) if key else str(v.index)
+        actor_rows.append(row)
+    ids = [r["id"] for r in actor_rows]
+    tie_rows = [{**e.attributes(), "source": ids[e.source], "target": ids[e.target]} for e in g.es]
+    return _build(actor_rows, tie_rows, g.is_directed())
+
+
+def _years_or_none(column) -> list:
+    import pandas as pd
+
+    return [None if pd.isna(v) else int(v) for v in column.tolist()]
+
+
+def _node_attributes(net: ActorNetwork) -> tuple[list[str], list[dict]]:
+    actors = net.actors
+    ids = actors["id"].tolist()
+    columns = {}
+    for k in ("name", "kind", "country", "region"):
+        columns[k] = [_text(v) or None for v in actors[k].tolist()]
+    columns["founded"] = _years_or_none(actors["founded"])
+    for k in actors.columns[6:]:
+        columns[k] = _typed(actors[k].tolist())
+    rows = [{k: col[i] for k, col in columns.items() if col[i] is not None} for i in range(len(ids))]
+    return ids, rows
+
+
+def _edge_rows(net: ActorNetwork) -> list[tuple[str, str, bool, dict]]:
+    ties = net.ties
+    columns = {
+        "relation": [_text(v) or None for v in ties["relation"].tolist()],
+        "weight": ties["weight"].tolist(),
+        "start_year": _years_or_none(ties["start_year"]),
+        "end_year": _years_or_none(ties["end_year"]),
+        "provenance": [v or None for v in ties["provenance"].tolist()],
+    }
+    for k in ties.columns[8:]:
+        columns[k] = _typed(ties[k].tolist())
+    rows = []
+    for i, (s, t, d) in enumerate(zip(ties["source"], ties["target"], ties["directed"])):
+        rows.append((s, t, bool(d), {k: col[i] for k, col in columns.items() if col[i] is not None}))
+    return rows
+
+
+def network_to_networkx(net: ActorNetwork):
+    """See :meth:`ActorNetwork.to_networkx`."""
+    import networkx as nx
+
+    ids, node_rows = _node_attributes(net)
+    edges = _edge_rows(net)
+    directions = {d for _, _, d, _ in edges}
+    G = nx.MultiGraph() if directions == {False} else nx.MultiDiGraph()
+    G.add_nodes_from(zip(ids, node_rows))
+    for s, t, d, attrs in edges:
+        if G.is_directed() and not d:  # a mixed network: an undirected tie both ways
+            G.add_edge(s, t, directed=False, **attrs)
+            if s != t:
+                G.add_edge(t, s, directed=False, **attrs)
+        else:
+            G.add_edge(s, t, **attrs)
+    return G
+
+
+def network_to_igraph(net: ActorNetwork):
+    """See :meth:`ActorNetwork.to_igraph`."""
+    import igraph
+
+    ids, node_rows = _node_attributes(net)
+    edges = _edge_rows(net)
+    directed = {d for _, _, d, _ in edges} != {False}
+    index = {v: i for i, v in enumerate(ids)}
+    pairs, attrs = [], []
+    for s, t, d, a in edges:
+        pairs.append((index[s], index[t]))
+        attrs.append({**a, "directed": True} if directed and d else {**a, "directed": False} if directed else a)
+        if directed and not d and s != t:
+            pairs.append((index[t], index[s]))
+            attrs.append({**a, "directed": False})
+    g = igraph.Graph(n=len(ids), edges=pairs, directed=directed)
+    g.vs["name"] = ids
+    for key in dict.fromkeys(k for row in node_rows for k in row):
+        g.vs["label" if key == "name" else key] = [row.get(key) for row in node_rows]
+    mixed = directed and any(not d for _, _, d, _ in edges)
+    for key in dict.fromkeys(k for a in attrs for k in a):
+        if key == "directed" and not mixed:
+            continue
+        g.es[key] = [a.get(key) for a in attrs]
+    return g
+
+
+def graph_to_networkx(graph: Graph):
+    """See :meth:`Graph.to_networkx`."""
+    import networkx as nx
+
+    s, t = graph.edges
+    pairs = list(zip(s.tolist(), t.tolist()))
+    keyed = pairs if graph.directed else [(min(a, b), max(a, b)) for a, b in pairs]
+    multi = len(set(keyed)) != len(keyed)
+    kind = {(False, False): nx.Graph, (True, False): nx.DiGraph, (False, True): nx.MultiGraph, (True, True): nx.MultiDiGraph}
+    G = kind[(graph.directed, multi)]()
+    nodes = graph.nodes
+    G.add_nodes_from(nodes)
+    w = graph.weights.tolist()
+    for (a, b), weight in zip(pairs, w):
+        if graph.weighted:
+            G.add_edge(nodes[a], nodes[b], weight=weight)
+        else:
+            G.add_edge(nodes[a], nodes[b])
+    return G
+
+
+def graph_to_igraph(graph: Graph):
+    """See :meth:`Graph.to_igraph`."""
+    import igraph
+
+    s, t = graph.edges
+    g = igraph.Graph(n=graph.num_nodes, edges=list(zip(s.tolist(), t.tolist())), directed=graph.directed)
+    g.vs["name"] = [str(v) for v in graph.nodes]
+    if graph.weighted:
+        g.es["weight"] = graph.weights.tolist()
+    return g
+
+
+def graph_to_scipy(graph: Graph):
+    """See :meth:`Graph.to_scipy`."""
+    import scipy.sparse as sp
+
+    n = graph.num_nodes
+    s, t = graph.edges
+    w = graph.weights
+    if not graph.directed:
+        off = s != t  # an undirected edge fills both cells, a self-loop its one diagonal cell
+        s, t, w = np.concatenate([s, t[off]]), np.concatenate([t, s[off]]), np.concatenate([w, w[off]])
+    return sp.csr_array((w.astype(np.float64), (s.astype(np.int64), t.astype(np.int64))), shape=(n, n))

@@ -1,0 +1,123 @@
+"""Conversion to and from networkx, igraph, scipy and pandas, checked against those libraries."""
+
+import igraph
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+import essnet
+from test_graphml import assert_same_network, awkward_network
+
+
+def sample_networkx(directed):
+    G = nx.MultiDiGraph() if directed else nx.MultiGraph()
+    G.add_node("chantier", name="Chantier de l'économie sociale", kind="organization", founded=1996, members=700, score=2.5, listed=True)
+    G.add_node("ripess", name="RIPESS", kind="network", members=120, listed=False)
+    G.add_node("ilo")
+    G.add_edge("chantier", "ripess", relation="member_of", weight=2.5, start_year=2002, note="statuts, art. 3")
+    G.add_edge("chantier", "ripess", relation="partnership")
+    G.add_edge("ilo", "ilo", amount=12)
+    return G
+
+
+@pytest.mark.parametrize("directed", [True, False])
+def test_networkx_round_trip_keeps_attributes(directed):
+    G = sample_networkx(directed)
+    net = essnet.from_networkx(G)
+    actors = net.actors.set_index("id")
+    assert list(actors.index) == ["chantier", "ripess", "ilo"]
+    assert actors.loc["chantier", "founded"] == 1996 and actors.loc["chantier", "kind"] == "organization"
+    assert actors.loc["chantier", "members"] == "700" and actors.loc["ripess", "listed"] == "false"
+    ties = net.ties
+    assert list(ties["relation"].astype(object).fillna("")) == ["member_of", "partnership", ""]
+    assert list(ties["weight"]) == [2.5, 1.0, 1.0] and set(ties["directed"]) == {directed}
+    H = net.to_networkx()
+    assert H.is_directed() == directed
+    assert dict(H.nodes(data=True)) == dict(G.nodes(data=True))
+    def normal(edges):
+        return sorted(((u, v) if directed else tuple(sorted((u, v))), sorted({"weight": 1.0, **d}.items()))
+                      for u, v, d in edges)
+
+    assert normal(H.edges(data=True)) == normal(G.edges(data=True))
+
+
+def test_networkx_of_a_mixed_network_and_back():
+    net = essnet.datasets.chantier()
+    G = net.to_networkx()
+    undirected = int((~net.ties["directed"]).sum())
+    loops = int(((~net.ties["directed"]) & (net.ties["source"] == net.ties["target"])).sum())
+    assert G.number_of_edges() == net.num_ties + undirected - loops
+    assert sum(1 for *_, d in G.edges(data=True) if d.get("directed") is False) == 2 * undirected - loops
+    back = essnet.from_networkx(G)
+    assert back.num_actors == net.num_actors
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_awkward_network_through_networkx_and_igraph(seed):
+    net = awkward_network(seed, directed=seed == 1)
+    # networkx lists a multigraph's edges node by node, igraph may turn an undirected edge round:
+    # the same ties come back, in another order or way round
+    columns = list(net.ties.columns)
+
+    def in_order(ties):
+        frame = ties.astype({"relation": object}).fillna({"relation": ""}).astype(str)
+        if not net.ties["directed"].any():  # an undirected tie may come back either way round
+            swap = frame["source"] > frame["target"]
+            frame.loc[swap, ["source", "target"]] = frame.loc[swap, ["target", "source"]].to_numpy()
+        return frame.sort_values(columns).reset_index(drop=True)
+
+    for back in (essnet.from_networkx(net.to_networkx()), essnet.from_igraph(net.to_igraph())):
+        pd.testing.assert_frame_equal(net.actors, back.actors, check_categorical=False, check_dtype=False)
+        pd.testing.assert_frame_equal(in_order(net.ties), in_order(back.ties))
+    if net.ties["directed"].all():
+        assert_same_network(net, essnet.from_igraph(net.to_igraph()))
+
+
+def test_igraph_conversion_matches_igraph_reading():
+    g = igraph.Graph.Famous("Zachary")
+    g.vs["name"] = [f"v{i}" for i in range(g.vcount())]
+    g.vs["faction"] = [i % 2 for i in range(g.vcount())]
+    g.es["weight"] = [float(i % 3 + 1) for i in range(g.ecount())]
+    net = essnet.from_igraph(g)
+    assert list(net.actors["id"]) == g.vs["name"]
+    assert list(net.actors["faction"]) == [str(x) for x in g.vs["faction"]]
+    assert list(net.ties["weight"]) == g.es["weight"]
+    h = net.to_igraph()
+    assert h.vs["name"] == g.vs["name"] and h.vs["faction"] == g.vs["faction"]
+    assert h.get_edgelist() == g.get_edgelist() and h.es["weight"] == g.es["weight"]
+    # a Graph selected from it converts too, with the same betweenness as igraph's
+    sel = net.graph(directed=False, weight=None)
+    np.testing.assert_allclose(essnet.betweenness(sel, normalized=False), sel.to_igraph().betweenness(), rtol=1e-12)
+
+
+def test_graph_conversions():
+    g = essnet.Graph.from_edges([0, 0, 1, 2, 2], [1, 1, 2, 2, 0], [1.0, 2.0, 0.5, 4.0, 1.5], num_nodes=4,
+                                nodes=["a", "b", "c", "d"])
+    G = g.to_networkx()
+    assert isinstance(G, nx.MultiGraph) and G.number_of_edges() == 5 and list(G.nodes()) == ["a", "b", "c", "d"]
+    simple = essnet.Graph.from_edges([0, 1], [1, 2], num_nodes=3, directed=True)
+    assert isinstance(simple.to_networkx(), nx.DiGraph)
+    for graph in (g, simple):
+        want = nx.to_scipy_sparse_array(graph.to_networkx(), nodelist=graph.nodes, weight="weight", format="csr")
+        got = graph.to_scipy()
+        assert got.shape == want.shape
+        np.testing.assert_array_equal(got.toarray(), want.toarray())
+    ig = g.to_igraph()
+    assert ig.vs["name"] == ["a", "b", "c", "d"] and ig.es["weight"] == [1.0, 2.0, 0.5, 4.0, 1.5]
+
+
+def test_from_pandas_takes_the_tables_it_gives():
+    net = essnet.generate.social_economy(200, seed=5)
+    assert_same_network(net, essnet.from_pandas(net.actors, net.ties))
+    actors = pd.DataFrame({"id": ["a", "b"], "budget": [1.5, None]})
+    ties = pd.DataFrame({"source": ["a"], "target": ["b"], "directed": [False], "start_year": [2011.0]})
+    small = essnet.from_pandas(actors, ties)
+    assert list(small.actors["budget"]) == ["1.5", ""]
+    assert bool(small.ties["directed"][0]) is False and small.ties["start_year"][0] == 2011
+    with pytest.raises(ValueError, match="no column 'id'"):
+        essnet.from_pandas(pd.DataFrame({"name": ["a"]}), ties)
+    with pytest.raises(ValueError, match="ties row 0"):
+        essnet.from_pandas(actors, pd.DataFrame({"source": ["a"], "target": ["zz"]}))
+    with pytest.raises(ValueError, match="not a year"):
+        essnet.from_pandas(actors, pd.DataFrame({"source": ["a"], "target": ["b"], "start_year": [2011.5]}))
