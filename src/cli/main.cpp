@@ -11,7 +11,14 @@
 #include "essnet/datasets/chantier.hpp"
 #include "essnet/graph/selection.hpp"
 #include "essnet/io/csv.hpp"
+#include "essnet/io/dl.hpp"
 #include "essnet/io/edgelist.hpp"
+#include "essnet/io/gexf.hpp"
+#include "essnet/io/graph_network.hpp"
+#include "essnet/io/graphml.hpp"
+#include "essnet/io/json.hpp"
+#include "essnet/io/pajek.hpp"
+#include "essnet/io/snapshot.hpp"
 #include "essnet/version.hpp"
 #include "report.hpp"
 
@@ -30,31 +37,65 @@ struct AnalyzeArgs {
     std::size_t top = 10;
 };
 
+// A network format, from a file name's extension; empty for an edge list.
+std::string format_of(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".graphml" || ext == ".gexf" || ext == ".net" || ext == ".dl" || ext == ".json" || ext == ".essnet")
+        return ext.substr(1);
+    return {};
+}
+
+struct Input {
+    std::optional<essnet::ActorNetwork> network;
+    essnet::Graph graph;  // when the input is a graph (an edge list, or a snapshot of a graph)
+    std::string title, name;
+};
+
+// Reads ACTORS.csv TIES.csv, a file in one of the formats above, or an edge list.
+Input read_input(const std::vector<std::string>& inputs, bool directed, bool weighted) {
+    using namespace essnet;
+    Input in;
+    if (inputs.empty()) {
+        in.network = datasets::chantier();
+        in.title = "Chantier de l'économie sociale: international network (bundled)";
+        in.name = "chantier";
+        return in;
+    }
+    in.name = std::filesystem::path(inputs.back()).stem().string();
+    if (inputs.size() == 2) {
+        in.network = read_csv(inputs[0], inputs[1]);
+        in.title = "Network " + inputs[0] + " + " + inputs[1];
+        return in;
+    }
+    const std::string& path = inputs[0];
+    const std::string format = format_of(path);
+    in.title = (format.empty() ? "Edge list " : "Network ") + path;
+    if (format == "graphml") in.network = read_graphml(path);
+    else if (format == "gexf") in.network = read_gexf(path);
+    else if (format == "net") in.network = read_pajek(path);
+    else if (format == "dl") in.network = read_dl(path);
+    else if (format == "json") in.network = read_json(path);
+    else if (format == "essnet") {
+        Snapshot s = load_snapshot(path);
+        if (s.network) in.network = std::move(*s.network);
+        else if (s.graph) in.graph = std::move(*s.graph);
+        else throw ParseError(path, 1, 1, "the snapshot holds neither a network nor a graph");
+    } else in.graph = read_edgelist(path, {.directed = directed, .weighted = weighted});
+    return in;
+}
+
 int analyze(const AnalyzeArgs& args) {
     using namespace essnet;
-    std::optional<ActorNetwork> network;
-    Graph graph;
-    std::string title, default_out;
+    Input in;
     try {
-        if (args.inputs.empty()) {
-            network = datasets::chantier();
-            title = "Chantier de l'économie sociale: international network (bundled)";
-            default_out = "chantier";
-        } else if (args.inputs.size() == 2) {
-            network = read_csv(args.inputs[0], args.inputs[1]);
-            title = "Network " + args.inputs[0] + " + " + args.inputs[1];
-            default_out = std::filesystem::path(args.inputs[1]).stem().string();
-        } else {
-            graph = read_edgelist(args.inputs[0], {.directed = args.directed, .weighted = args.weighted});
-            title = "Edge list " + args.inputs[0];
-            default_out = std::filesystem::path(args.inputs[0]).stem().string();
-        }
-        if (network) {
+        in = read_input(args.inputs, args.directed, args.weighted);
+        if (in.network) {
             GraphSelection selection;
             if (args.directed) selection.directed = true;
             if (args.undirected) selection.directed = false;
             if (args.weighted) selection.weight = "weight";
-            graph = select_graph(*network, selection);
+            in.graph = select_graph(*in.network, selection);
         }
     } catch (const ParseError& e) {
         std::cerr << "essnet: input error: " << e.what() << "\n";
@@ -63,6 +104,10 @@ int analyze(const AnalyzeArgs& args) {
         std::cerr << "essnet: input error: " << e.what() << "\n";
         return exit_input;
     }
+    std::optional<ActorNetwork>& network = in.network;
+    const Graph& graph = in.graph;
+    const std::string& title = in.title;
+    const std::string default_out = in.name;
     const std::string out = args.out.empty() ? (std::filesystem::path("essnet-output") / default_out).string() : args.out;
     const auto summary = cli::summarize(title, network ? &*network : nullptr, graph, args.top);
     std::cout << cli::to_markdown(summary);
@@ -78,6 +123,55 @@ int analyze(const AnalyzeArgs& args) {
     return 0;
 }
 
+struct ConvertArgs {
+    std::vector<std::string> inputs;
+    std::string output;
+    std::string gexf_version = "1.3";
+    bool directed = false, weighted = false;
+};
+
+int convert(const ConvertArgs& args) {
+    using namespace essnet;
+    const std::string format = format_of(args.output);
+    if (format.empty() || format == "dl") {
+        std::cerr << "essnet: usage error: the output's extension must be .graphml, .gexf, .net, .json or .essnet, got '"
+                  << args.output << "'\n";
+        return exit_usage;
+    }
+    Input in;
+    try {
+        in = read_input(args.inputs, args.directed, args.weighted);
+    } catch (const ParseError& e) {
+        std::cerr << "essnet: input error: " << e.what() << "\n";
+        return exit_input;
+    } catch (const FileError& e) {
+        std::cerr << "essnet: input error: " << e.what() << "\n";
+        return exit_input;
+    }
+    try {
+        if (format == "essnet") {
+            Snapshot s;
+            if (in.network) s.network = std::move(*in.network);
+            else s.graph = std::move(in.graph);
+            save_snapshot(s, args.output);
+        } else {
+            const ActorNetwork net = in.network ? std::move(*in.network) : network_of(in.graph);
+            if (format == "graphml") write_graphml(net, args.output);
+            else if (format == "gexf") write_gexf(net, args.output, {.version = args.gexf_version});
+            else if (format == "net") write_pajek(net, args.output);
+            else write_json(net, args.output);
+        }
+    } catch (const FileError& e) {
+        std::cerr << "essnet: output error: " << e.what() << "\n";
+        return exit_output;
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "essnet: output error: " << e.what() << "\n";
+        return exit_output;
+    }
+    std::cout << "Wrote " << args.output << "\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -89,7 +183,9 @@ int main(int argc, char** argv) {
         "analyze",
         "Summarise a network: actors by kind, ties by relation and year, connected components and the "
         "actors with the highest degree. With no input, analyses the bundled Chantier network.");
-    cmd->add_option("inputs", args.inputs, "ACTORS.csv TIES.csv (a network), or EDGELIST (one edge per line)")
+    cmd->add_option("inputs", args.inputs,
+                    "ACTORS.csv TIES.csv (a network); a .graphml, .gexf, .net (Pajek), .dl (UCINET), .json "
+                    "(node-link) or .essnet (snapshot) file; or EDGELIST (one edge per line)")
         ->check(CLI::ExistingFile)
         ->expected(0, 2);
     cmd->add_option("-o,--out", args.out, "Output folder for the report (default: essnet-output/NAME)");
@@ -100,6 +196,18 @@ int main(int argc, char** argv) {
     cmd->add_flag("--weighted", args.weighted, "Use the ties' weight column, or read a third edge-list column as weight");
     cmd->add_option("--top", args.top, "How many highest-degree actors to list (1 to 1000000)")
         ->check(CLI::Range(1, 1000000));
+    ConvertArgs convert_args;
+    auto* conversion = app.add_subcommand(
+        "convert", "Convert a network between formats: INPUT... OUTPUT, the output's extension choosing the format "
+                   "(.graphml, .gexf, .net, .json or .essnet).");
+    conversion->add_option("files", convert_args.inputs,
+                           "INPUT OUTPUT or ACTORS.csv TIES.csv OUTPUT: any input analyze reads, then the file to write")
+        ->expected(2, 3)
+        ->required();
+    conversion->add_option("--gexf-version", convert_args.gexf_version, "GEXF version: 1.3 or 1.2draft (networkx)")
+        ->check(CLI::IsMember({"1.3", "1.2draft"}));
+    conversion->add_flag("--directed", convert_args.directed, "Read an edge list as directed (default: undirected)");
+    conversion->add_flag("--weighted", convert_args.weighted, "Read an edge list's third column as weights");
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -109,6 +217,11 @@ int main(int argc, char** argv) {
         return exit_usage;
     }
     try {
+        if (conversion->parsed()) {
+            convert_args.output = convert_args.inputs.back();
+            convert_args.inputs.pop_back();
+            return convert(convert_args);
+        }
         return analyze(args);
     } catch (const std::exception& e) {
         std::cerr << "essnet: error: " << e.what() << "\n";

@@ -59,5 +59,23 @@ check bad-ties-header 3 "$essnet" analyze "$data/small_actors.csv" "$data/bad_we
 touch "$tmp/blocker"
 check output-error 4 "$essnet" analyze --out "$tmp/blocker/report"
 
+# Formats: the small network converted to each format and analysed from it gives the same top actor
+# as from its CSV tables (by hand above: chantier, degree 3).
+for ext in graphml gexf net json essnet; do
+    check "convert-$ext" 0 "$essnet" convert "$data/small_actors.csv" "$data/small_ties.csv" "$tmp/small.$ext"
+    check "analyze-$ext" 0 "$essnet" analyze "$tmp/small.$ext" --undirected --out "$tmp/from-$ext"
+    contains "analyze-$ext-top" "$tmp/from-$ext/top_degree.csv" "1,chantier,"
+done
+check convert-chain 0 "$essnet" convert "$tmp/small.graphml" "$tmp/again.essnet"
+check convert-edgelist 0 "$essnet" convert "$data/small_edges.txt" "$tmp/edges.graphml"
+check convert-bad-extension 2 "$essnet" convert "$tmp/small.graphml" "$tmp/small.txt"
+check convert-one-file 2 "$essnet" convert "$tmp/small.graphml"
+printf '<graphml><graph>\n<node id="a"/>\n<edge source="a" target="b"/></graph></graphml>\n' >"$tmp/bad.graphml"
+check graphml-error 3 "$essnet" analyze "$tmp/bad.graphml" --out "$tmp/bad-graphml"
+contains graphml-error-position "$tmp/err" "bad.graphml:3:1: edge names the unknown node 'b'"
+head -c 40 "$tmp/small.essnet" >"$tmp/cut.essnet"
+check snapshot-truncated 3 "$essnet" analyze "$tmp/cut.essnet" --out "$tmp/cut"
+contains snapshot-truncated-message "$tmp/err" "truncated"
+
 echo "cli tests: $failures failed"
 [ "$failures" -eq 0 ]
