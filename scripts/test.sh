@@ -32,3 +32,4 @@ echo "== Benchmark smoke runs (benchmarks/compare)"
 .venv/bin/python benchmarks/compare/community_quality.py --smoke
 .venv/bin/python benchmarks/compare/brokerage.py --smoke
 .venv/bin/python benchmarks/compare/robustness.py --smoke
+.venv/bin/python benchmarks/compare/formats.py --smoke
