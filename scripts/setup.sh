@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build                  # compiler and build
+  clang libclang-rt-14-dev               # clang and libFuzzer, for the fuzz targets of the readers
   libboost-dev libboost-graph-dev        # Boost.Graph (interop, algorithms)
   libeigen3-dev                          # Eigen (sparse matrices)
   libcli11-dev                           # CLI11 (command line of the essnet program)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start 2: builds essnet if needed, then runs every test: the C++ suite, command-line, install
-# and benchmark smoke tests (ctest), the same C++ suite built without OpenMP, the Python suite
+# and benchmark smoke tests (ctest), the same C++ suite built without OpenMP, the readers fuzzed
+# for a bounded time (libFuzzer with sanitizers), the Python suite
 # (pytest), the Python example, and tiny runs of the comparison benchmarks. Exits non-zero when
 # anything fails.
 set -euo pipefail
@@ -18,6 +19,9 @@ if [ ! -f build/no-openmp/CMakeCache.txt ]; then
 fi
 cmake --build build/no-openmp -j "$jobs"
 ctest --test-dir build/no-openmp --output-on-failure -j "$jobs" -E install.consumer
+
+echo "== Fuzzing the readers (libFuzzer, ${ESSNET_FUZZ_SECONDS:-15} s each)"
+bash scripts/fuzz.sh
 
 echo "== Python tests (pytest)"
 .venv/bin/python -m pytest python/tests -q -p no:cacheprovider

@@ -275,13 +275,13 @@ private:
         assigned_[slot] = 1;
         std::string_view value = raw;
         if (d.kind != ValueKind::text) value = trim(value);
-        const std::string what = "the value " + detail::quoted(value) + " of attribute " + detail::quoted(d.title);
+        const auto what = [&] { return "the value " + detail::quoted(value) + " of attribute " + detail::quoted(d.title); };
         switch (d.kind) {
             case ValueKind::integer: {
                 std::int64_t v;
                 const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
                 if (ec != std::errc{} || end != value.data() + value.size() || value.empty())
-                    throw xml_.error(what + " is not an integer (" + d.type + ")");
+                    throw xml_.error(what() + " is not an integer (" + d.type + ")");
                 break;
             }
             case ValueKind::real: {
@@ -290,17 +290,17 @@ private:
                 double x;
                 const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
                 if ((ec != std::errc{} && ec != std::errc::result_out_of_range) || end != v.data() + v.size() || v.empty())
-                    throw xml_.error(what + " is not a number (" + d.type + ")");
+                    throw xml_.error(what() + " is not a number (" + d.type + ")");
                 break;
             }
             case ValueKind::boolean:
                 if (value == "true" || value == "True" || value == "TRUE" || value == "1") value = "true";
                 else if (value == "false" || value == "False" || value == "FALSE" || value == "0") value = "false";
-                else throw xml_.error(what + " is not a boolean (true or false)");
+                else throw xml_.error(what() + " is not a boolean (true or false)");
                 break;
             case ValueKind::text: break;
         }
-        values_[slot] = std::string(value);
+        values_[slot].assign(value);
     }
 
     ParseError element_error(const std::string& message) const { return ParseError(xml_.name(), line_, column_, message); }
@@ -308,14 +308,14 @@ private:
     void end_node() {
         element_ = Element::none;
         if (node_id_.empty()) throw element_error("a node id is empty");
-        if (ids_.count(node_id_)) throw element_error("node id " + detail::quoted(node_id_) + " is used twice");
+        if (!ids_.add(node_id_)) throw element_error("node id " + detail::quoted(node_id_) + " is used twice");
         const auto founded = detail::parse_year(values_[node_founded]);
         if (!founded) throw element_error("founded " + detail::quoted(values_[node_founded]) + " is not a year in -9999..9999");
         extra_.clear();
         for (std::size_t i = node_fields; i < nodes_.slots(); ++i) extra_.emplace_back(values_[i]);
         const auto row = network_->add_actor_row(node_id_, label_, values_[node_kind], values_[node_country],
                                                  values_[node_region], *founded, extra_);
-        ids_.emplace(node_id_, row);
+        (void)row;
     }
 
     void end_edge() {
@@ -337,8 +337,8 @@ private:
         extra_.clear();
         for (std::size_t i = edge_fields; i < edges_.slots(); ++i) extra_.emplace_back(values_[i]);
         for (const auto& [first, last] : spells_) {
-            if (s != ids_.end() && t != ids_.end()) {
-                network_->add_tie_rows(s->second, t->second, relation, directed_, weight_, first, last,
+            if (s && t) {
+                network_->add_tie_rows(*s, *t, relation, directed_, weight_, first, last,
                                        values_[edge_provenance], extra_);
                 continue;
             }
@@ -363,11 +363,11 @@ private:
         if (!network_) make_network();
         for (const auto& p : later_) {
             const auto s = ids_.find(p.source), t = ids_.find(p.target);
-            if (s == ids_.end() || t == ids_.end())
+            if (!s || !t)
                 throw ParseError(xml_.name(), p.line, p.column,
-                                 "edge names the unknown node " + detail::quoted(s == ids_.end() ? p.source : p.target));
+                                 "edge names the unknown node " + detail::quoted(!s ? p.source : p.target));
             std::vector<std::string_view> extra(p.extra.begin(), p.extra.end());
-            network_->add_tie_rows(s->second, t->second, p.relation, p.directed, p.weight, p.start_year, p.end_year,
+            network_->add_tie_rows(*s, *t, p.relation, p.directed, p.weight, p.start_year, p.end_year,
                                    p.provenance, extra);
         }
         return std::move(*network_);
@@ -379,7 +379,7 @@ private:
     Declared* current_declared_ = nullptr;
     std::size_t declared_count_ = 0;
     std::optional<ActorNetwork> network_;
-    detail::IdMap ids_;
+    detail::NodeIds ids_;
     std::vector<detail::PendingTie> later_;
     Element element_ = Element::none;
     bool graph_seen_ = false, graph_open_ = false, default_directed_ = true, in_attribute_ = false, in_default_ = false;

@@ -293,14 +293,16 @@ private:
         const Key& k = *data_key_;
         std::string_view value = data_text_;
         if (k.type != KeyType::text) value = trim(value);
-        const std::string what = "the value " + detail::quoted(value) + " of key " + detail::quoted(k.id) +
-                                 (k.name.empty() ? "" : " (" + k.name + ")");
+        const auto what = [&] {  // built only for an error message
+            return "the value " + detail::quoted(value) + " of key " + detail::quoted(k.id) +
+                   (k.name.empty() ? "" : " (" + k.name + ")");
+        };
         switch (k.type) {
             case KeyType::integer: {
                 std::int64_t v;
                 const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
                 if (ec != std::errc{} || end != value.data() + value.size() || value.empty())
-                    throw data_error(what + " is not an integer (" + k.type_name + ")");
+                    throw data_error(what() + " is not an integer (" + k.type_name + ")");
                 break;
             }
             case KeyType::real: {
@@ -308,25 +310,25 @@ private:
                 double v;
                 const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
                 if ((ec != std::errc{} && ec != std::errc::result_out_of_range) || end != value.data() + value.size() || value.empty())
-                    throw data_error(what + " is not a number (" + k.type_name + ")");
+                    throw data_error(what() + " is not a number (" + k.type_name + ")");
                 break;
             }
             case KeyType::boolean:
                 // Written "true" / "false" whatever the tool wrote ("True", as networkx; "1", as graph-tool).
                 if (value == "true" || value == "True" || value == "TRUE" || value == "1") value = "true";
                 else if (value == "false" || value == "False" || value == "FALSE" || value == "0") value = "false";
-                else throw data_error(what + " is not a boolean (true or false)");
+                else throw data_error(what() + " is not a boolean (true or false)");
                 break;
             case KeyType::text: break;
         }
-        values_[static_cast<std::size_t>(data_slot_)] = std::string(value);
+        values_[static_cast<std::size_t>(data_slot_)].assign(value);
     }
 
     void end_node() {
         element_ = Domain::graph;
         const auto fail = [&](const std::string& message) { return ParseError(xml_.name(), start_line_, start_column_, message); };
         if (node_id_.empty()) throw fail("a node id is empty");
-        if (ids_.count(node_id_)) throw fail("node id " + detail::quoted(node_id_) + " is used twice");
+        if (!ids_.add(node_id_)) throw fail("node id " + detail::quoted(node_id_) + " is used twice");
         const std::string& id = values_[node_id].empty() ? node_id_ : values_[node_id];
         if (network_->find_actor(id)) throw fail("actor id " + detail::quoted(id) + " is used twice");
         std::string& name = values_[node_name];
@@ -337,7 +339,7 @@ private:
         for (std::size_t i = node_fields; i < node_layout_.slots(); ++i) extra_views_.emplace_back(values_[i]);
         const auto row = network_->add_actor_row(id, name, values_[node_kind], values_[node_country],
                                                  values_[node_region], *founded, extra_views_);
-        ids_.emplace(node_id_, row);
+        (void)row;
     }
 
     void end_edge() {
@@ -360,10 +362,10 @@ private:
         t.end_year = *end;
         if (auto message = detail::check_tie_years(t.start_year, t.end_year); !message.empty()) throw fail(message);
         const auto s = ids_.find(edge_source_), d = ids_.find(edge_target_);
-        if (s != ids_.end() && d != ids_.end()) {
+        if (s && d) {
             extra_views_.clear();
             for (std::size_t i = edge_fields; i < edge_layout_.slots(); ++i) extra_views_.emplace_back(values_[i]);
-            network_->add_tie_rows(s->second, d->second, t.relation, t.directed, t.weight, t.start_year, t.end_year,
+            network_->add_tie_rows(*s, *d, t.relation, t.directed, t.weight, t.start_year, t.end_year,
                                    t.provenance, extra_views_);
             return;
         }
@@ -380,11 +382,11 @@ private:
         if (!graph_seen_) throw ParseError(xml_.name(), 1, 1, "no <graph> element: not a GraphML graph");
         for (const auto& t : later_) {
             const auto s = ids_.find(t.source), d = ids_.find(t.target);
-            if (s == ids_.end() || d == ids_.end())
+            if (!s || !d)
                 throw ParseError(xml_.name(), t.line, t.column,
-                                 "edge names the unknown node " + detail::quoted(s == ids_.end() ? t.source : t.target));
+                                 "edge names the unknown node " + detail::quoted(!s ? t.source : t.target));
             std::vector<std::string_view> extra(t.extra.begin(), t.extra.end());
-            network_->add_tie_rows(s->second, d->second, t.relation, t.directed, t.weight, t.start_year, t.end_year,
+            network_->add_tie_rows(*s, *d, t.relation, t.directed, t.weight, t.start_year, t.end_year,
                                    t.provenance, extra);
         }
         return std::move(*network_);
@@ -395,7 +397,7 @@ private:
     std::unordered_map<std::string, std::size_t> key_index_;
     Layout node_layout_, edge_layout_;
     std::optional<ActorNetwork> network_;
-    detail::IdMap ids_;
+    detail::NodeIds ids_;
     std::vector<detail::PendingTie> later_;
 
     int depth_ = 0, data_depth_ = 0, data_slot_ = -1;

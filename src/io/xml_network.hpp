@@ -6,20 +6,32 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <optional>
 #include <vector>
 
 #include "essnet/detail/numbers.hpp"
 #include "essnet/io/atomic_file.hpp"
 #include "essnet/model/actor_network.hpp"
+#include "essnet/model/id_index.hpp"
 
 namespace essnet::detail {
 
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+/// The node ids of a file, numbered in order of appearance (the actor rows).
+class NodeIds {
+public:
+    std::optional<std::int32_t> find(std::string_view id) const { return index_.find(id, ids_); }
+    /// Numbers a new id; false when it was already seen.
+    bool add(std::string_view id) {
+        ids_.emplace_back(id);
+        if (index_.insert(static_cast<std::int32_t>(ids_.size() - 1), ids_)) return true;
+        ids_.pop_back();
+        return false;
+    }
+
+private:
+    std::vector<std::string> ids_;
+    IdIndex index_;
 };
-using IdMap = std::unordered_map<std::string, std::int32_t, StringHash, std::equal_to<>>;
 
 /// A tie whose endpoints are given by id, with the position it was read at.
 struct PendingTie {

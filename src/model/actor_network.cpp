@@ -50,9 +50,7 @@ ActorNetwork::ActorNetwork(std::vector<std::string> extra_actor_columns, std::ve
 }
 
 std::optional<std::int32_t> ActorNetwork::find_actor(std::string_view id) const {
-    const auto it = actor_rows_.find(std::string(id));
-    if (it == actor_rows_.end()) return std::nullopt;
-    return it->second;
+    return actor_rows_.find(id, actors_.id);
 }
 
 std::int32_t ActorNetwork::actor_index(std::string_view id) const {
@@ -73,9 +71,11 @@ std::int32_t ActorNetwork::add_actor_row(std::string_view id, std::string_view n
     if (extra.size() > actors_.extra.size())
         throw std::invalid_argument("actor has more extra values than declared extra columns");
     const auto row = static_cast<std::int32_t>(actors_.size());
-    auto [it, inserted] = actor_rows_.try_emplace(std::string(id), row);
-    if (!inserted) throw std::invalid_argument("actor id '" + std::string(id) + "' is already in the network");
     actors_.id.emplace_back(id);
+    if (!actor_rows_.insert(row, actors_.id)) {
+        actors_.id.pop_back();
+        throw std::invalid_argument("actor id '" + std::string(id) + "' is already in the network");
+    }
     actors_.name.push_back(name);
     actors_.kind.push_back(kind);
     actors_.country.push_back(country);

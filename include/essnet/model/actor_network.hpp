@@ -12,6 +12,7 @@
 
 #include "essnet/core/types.hpp"
 #include "essnet/model/columns.hpp"
+#include "essnet/model/id_index.hpp"
 
 namespace essnet {
 
@@ -137,7 +138,7 @@ private:
     friend class SnapshotCodec;  // io/snapshot: restores the tables without re-adding each row
     ActorTable actors_;
     TieTable ties_;
-    std::unordered_map<std::string, std::int32_t> actor_rows_;
+    detail::IdIndex actor_rows_;
 };
 
 }  // namespace essnet
