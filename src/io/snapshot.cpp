@@ -381,10 +381,10 @@ std::string encode_snapshot(const Snapshot& snapshot) {
     };
     if (snapshot.network) section(network_tag, [&] { SnapshotCodec::write_network(payload, *snapshot.network); });
     if (snapshot.graph) section(graph_tag, [&] { SnapshotCodec::write_graph(payload, *snapshot.graph); });
-    for (const auto& [name, g] : snapshot.graphs)
+    for (const auto& named : snapshot.graphs)
         section(named_graph_tag, [&] {
-            payload.text(name);
-            SnapshotCodec::write_graph(payload, g);
+            payload.text(named.first);
+            SnapshotCodec::write_graph(payload, named.second);
         });
     SnapshotCodec::Out file;
     file.bytes.append(magic, sizeof magic);
