@@ -22,6 +22,7 @@ _NO_YEAR = np.iinfo(np.int32).min
 _ACTOR_FIELDS = ("name", "kind", "country", "region", "founded")
 _TIE_FIELDS = ("relation", "weight", "start_year", "end_year", "provenance")
 _INTEGER = re.compile(r"-?(0|[1-9][0-9]*)\Z")
+_REAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?\Z")  # as numbers are written back
 
 
 def _typed(values: list[str]) -> list:
@@ -32,12 +33,8 @@ def _typed(values: list[str]) -> list:
         return [None if v == "" else v == "true" for v in values]
     if present and all(_INTEGER.match(v) for v in present):
         return [None if v == "" else int(v) for v in values]
-    try:
-        floats = [None if v == "" else float(v) for v in values]
-        if present and all(math.isfinite(x) for x in floats if x is not None):
-            return floats
-    except ValueError:
-        pass
+    if present and all(_REAL.match(v) and math.isfinite(float(v)) for v in present):
+        return [None if v == "" else float(v) for v in values]
     return [None if v == "" else v for v in values]
 
 
@@ -79,11 +76,13 @@ def _weight(value, where: str) -> float:
         raise ValueError(f"{where}: weight {text!r} is not a number") from None
 
 
-def _directed(value, where: str) -> int:
+def _directed(value, default: bool, where: str) -> int:
     if isinstance(value, (bool, np.bool_)):
         return int(bool(value))
     text = _text(value).strip().lower()
-    if text in ("", "true", "yes", "1", "1.0"):
+    if text == "":
+        return int(default)
+    if text in ("true", "yes", "1", "1.0"):
         return 1
     if text in ("false", "no", "0", "0.0"):
         return 0
@@ -107,7 +106,7 @@ def _build(actor_rows: list[dict], tie_rows: list[dict], default_directed: bool)
         [_text(r["source"]) for r in tie_rows],
         [_text(r["target"]) for r in tie_rows],
         [_text(r.get("relation")) for r in tie_rows],
-        [_directed(r.get("directed", default_directed), f"tie {i}") for i, r in enumerate(tie_rows)],
+        [_directed(r.get("directed"), default_directed, f"tie {i}") for i, r in enumerate(tie_rows)],
         [_weight(r.get("weight"), f"tie {i}") for i, r in enumerate(tie_rows)],
         [_year(r.get("start_year"), f"tie {i}: start_year") for i, r in enumerate(tie_rows)],
         [_year(r.get("end_year"), f"tie {i}: end_year") for i, r in enumerate(tie_rows)],
@@ -132,12 +131,34 @@ def from_pandas(actors, ties) -> ActorNetwork:
     return _build(actor_rows, tie_rows, True)
 
 
+def _one_tie_per_undirected_pair(tie_rows: list[dict]) -> list[dict]:
+    """In a directed graph, a tie marked directed=False stands for an undirected tie, which
+    to_networkx and to_igraph give as two arcs: keep one of each such pair."""
+    pending = {}
+    kept = []
+    for row in tie_rows:
+        if row.get("directed") is not False or row["source"] == row["target"]:
+            kept.append(row)
+            continue
+        attrs = repr(sorted((k, repr(v)) for k, v in row.items() if k not in ("source", "target")))
+        back = (row["target"], row["source"], attrs)
+        if pending.get(back, 0):
+            pending[back] -= 1  # the second arc of a pair
+            continue
+        here = (row["source"], row["target"], attrs)
+        pending[here] = pending.get(here, 0) + 1
+        kept.append(row)
+    return kept
+
+
 def from_networkx(G) -> ActorNetwork:
     """An ActorNetwork from a networkx graph (Graph, DiGraph or their multigraphs), keeping node
     and edge attributes (see the module docstring). Ties are directed as the graph is; an edge
     attribute ``directed`` overrides it per tie. Multigraph keys are not kept."""
     actor_rows = [{**{k: v for k, v in d.items()}, "id": v_id} for v_id, d in G.nodes(data=True)]
     tie_rows = [{**d, "source": u, "target": v} for u, v, d in G.edges(data=True)]
+    if G.is_directed():
+        tie_rows = _one_tie_per_undirected_pair(tie_rows)
     for row in actor_rows:
         row["id"] = _text(row["id"])
     return _build(actor_rows, tie_rows, G.is_directed())
@@ -145,19 +166,22 @@ def from_networkx(G) -> ActorNetwork:
 
 def from_igraph(g) -> ActorNetwork:
     """An ActorNetwork from an igraph Graph, keeping vertex and edge attributes. Actor ids are the
-    vertex attribute ``name`` (igraph's vertex names), else ``id`` (what igraph's GraphML reader
-    fills), else the vertex numbers; ``label`` gives the actors' names."""
+    vertex attribute ``id`` when there is one (igraph's GraphML reader keeps a file's ids there, and
+    ``name`` is then the actors' names), else ``name`` (igraph's vertex names, as :meth:`to_igraph`
+    writes them, with the names in ``label``), else the vertex numbers."""
     attributes = g.vs.attributes()
-    key = "name" if "name" in attributes else "id" if "id" in attributes else None
+    key = "id" if "id" in attributes else "name" if "name" in attributes else None
     actor_rows = []
     for v in g.vs:
         row = {k: v[k] for k in attributes if k != key}
-        if "label" in row:
+        if key == "name" and "label" in row:
             row["name"] = row.pop("label")
         row["id"] = _text(v[key]) if key else str(v.index)
         actor_rows.append(row)
     ids = [r["id"] for r in actor_rows]
     tie_rows = [{**e.attributes(), "source": ids[e.source], "target": ids[e.target]} for e in g.es]
+    if g.is_directed():
+        tie_rows = _one_tie_per_undirected_pair(tie_rows)
     return _build(actor_rows, tie_rows, g.is_directed())
 
 
@@ -231,6 +255,8 @@ def network_to_igraph(net: ActorNetwork):
         if directed and not d and s != t:
             pairs.append((index[t], index[s]))
             attrs.append({**a, "directed": False})
+    if "label" in net.actors.columns[6:]:
+        raise ValueError("the extra actor column 'label' would clash with the names, which igraph keeps in 'label'")
     g = igraph.Graph(n=len(ids), edges=pairs, directed=directed)
     g.vs["name"] = ids
     for key in dict.fromkeys(k for row in node_rows for k in row):

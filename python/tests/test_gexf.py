@@ -21,7 +21,8 @@ def test_files_written_by_networkx(direction):
     actors = net.actors.set_index("id")
     assert list(actors.index) == list(G.nodes())
     for v, d in G.nodes(data=True):
-        assert actors.loc[v, "name"] == d["name"]
+        assert actors.loc[v, "name"] == d["label"]  # a GEXF node's name is its label
+        assert actors.loc[v, "name_attribute"] == d["name"]  # an attribute titled name is kept beside it
         assert actors.loc[v, "kind"] == d["kind"]
         assert int(actors.loc[v, "members"]) == d["members"]
         assert float(actors.loc[v, "score"]) == d["score"]

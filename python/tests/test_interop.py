@@ -121,3 +121,36 @@ def test_from_pandas_takes_the_tables_it_gives():
         essnet.from_pandas(actors, pd.DataFrame({"source": ["a"], "target": ["zz"]}))
     with pytest.raises(ValueError, match="not a year"):
         essnet.from_pandas(actors, pd.DataFrame({"source": ["a"], "target": ["b"], "start_year": [2011.5]}))
+
+
+def test_mixed_network_keeps_its_ties_through_networkx_and_igraph():
+    net = essnet.ActorNetwork()
+    for a in "abc":
+        net.add_actor(a)
+    net.add_tie("a", "b", relation="funded")
+    net.add_tie("b", "c", relation="partnership", directed=False)
+    net.add_tie("c", "c", relation="partnership", directed=False)
+    for back in (essnet.from_networkx(net.to_networkx()), essnet.from_igraph(net.to_igraph())):
+        assert back.num_ties == 3
+        assert list(back.ties["directed"]) == [True, False, False]
+
+
+def test_igraph_graphml_ids_are_actor_ids(tmp_path):
+    net = essnet.datasets.chantier()
+    path = str(tmp_path / "c.graphml")
+    essnet.write_graphml(net, path)
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        g = igraph.Graph.Read_GraphML(path)  # ids in "id", names in "name"
+    back = essnet.from_igraph(g)
+    assert list(back.actors["id"]) == list(net.actors["id"])
+    assert list(back.actors["name"]) == list(net.actors["name"])
+
+
+def test_typing_keeps_codes_as_text():
+    net = essnet.ActorNetwork(["postcode", "size"])
+    net.add_actor("a", postcode="01000", size="1_000")
+    net.add_actor("b", postcode="75001", size="12")
+    G = net.to_networkx()
+    assert G.nodes["a"]["postcode"] == "01000" and G.nodes["a"]["size"] == "1_000"

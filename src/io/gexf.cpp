@@ -20,7 +20,7 @@ namespace {
 
 using detail::attribute;
 
-enum class ValueKind { text, integer, real, boolean };
+using detail::ValueKind;
 
 struct Declared {
     std::string title;
@@ -112,7 +112,7 @@ public:
 
     void end(std::string_view name) override {
         if (name == "default") in_default_ = false;
-        else if (name == "attribute") in_attribute_ = false;
+        else if (name == "attribute" && in_attribute_) end_attribute();
         else if (name == "attributes") class_ = nullptr;
         else if (name == "node" && element_ == Element::node) end_node();
         else if (name == "edge" && element_ == Element::edge) end_edge();
@@ -148,6 +148,7 @@ private:
 
     void start_attribute(const char** attributes) {
         if (!class_) throw xml_.error("<attribute> outside <attributes>");
+        if (network_) throw xml_.error("<attribute> after the first node or edge: declare attributes first");
         const char* id = attribute(attributes, "id");
         const char* title = attribute(attributes, "title");
         if (!id) throw xml_.error("<attribute> without an id");
@@ -162,6 +163,19 @@ private:
         in_attribute_ = true;
     }
 
+    void end_attribute() {
+        in_attribute_ = false;
+        Declared& d = *current_declared_;
+        if (d.default_value.empty()) return;
+        std::string_view value = d.default_value;
+        if (d.kind != ValueKind::text) value = trim(value);
+        const auto typed = detail::typed_value(d.kind, value);
+        if (!typed)
+            throw xml_.error("the default " + detail::quoted(value) + " of attribute " + detail::quoted(d.title) + " " +
+                             detail::type_error(d.kind) + " (" + d.type + ")");
+        d.default_value = *typed;
+    }
+
     void make_network() {
         auto place = [&](Class& c, std::optional<int> (*field)(std::string_view), const char* what) {
             std::vector<Declared*> order;
@@ -171,14 +185,13 @@ private:
                 if (auto f = field(d->title)) {
                     for (auto& [id2, other] : c.declared)
                         if (&other != d && other.slot == *f)
-                            throw ParseError(xml_.name(), 1, 1, std::string("two ") + what + " attributes are titled " + detail::quoted(d->title));
+                            throw xml_.error(std::string("two ") + what + " attributes are titled " + detail::quoted(d->title));
                     d->slot = *f;
                 } else {
-                    for (const auto& n : c.extra_names)
-                        if (n == d->title)
-                            throw ParseError(xml_.name(), 1, 1, std::string("two ") + what + " attributes are titled " + detail::quoted(d->title));
                     d->slot = c.fields + static_cast<int>(c.extra_names.size());
-                    c.extra_names.push_back(d->title);
+                    c.extra_names.push_back(detail::extra_column_name(
+                        d->title, std::string_view(what) == "node" ? reserved_actor_columns() : reserved_tie_columns(),
+                        c.extra_names));
                     c.defaults.emplace_back();
                 }
                 c.defaults[static_cast<std::size_t>(d->slot)] = d->default_value;
@@ -237,22 +250,32 @@ private:
         const char* kind = attribute(attributes, "kind");
         kind_ = kind ? kind : "";
         spells_.clear();
-        start_ = time_attribute(attributes, "start", "startopen");
-        end_ = time_attribute(attributes, "end", "endopen");
+        read_interval(attributes, start_, end_);
     }
 
-    std::int32_t time_attribute(const char** attributes, const char* closed, const char* open) {
+    // A time as a year. An open bound given as a year excludes it (startopen="2010": from 2011);
+    // an open bound given as a date keeps its year.
+    std::int32_t time_attribute(const char** attributes, const char* closed, const char* open, int open_shift) {
         const char* v = attribute(attributes, closed);
-        if (!v) v = attribute(attributes, open);
+        bool is_open = false;
+        if (!v && (v = attribute(attributes, open))) is_open = true;
         if (!v) return no_year;
         const auto y = year_of_time(v);
         if (!y) throw xml_.error(std::string(closed) + " " + detail::quoted(v) + " is not a year or a date in -9999..9999");
-        return *y;
+        const bool date = trim(v).find('-', 1) != std::string_view::npos;
+        return is_open && !date ? *y + open_shift : *y;
+    }
+
+    // start/end (or startopen/endopen), or a timestamp (GEXF 1.3): one year.
+    void read_interval(const char** attributes, std::int32_t& start, std::int32_t& end) {
+        start = time_attribute(attributes, "start", "startopen", +1);
+        end = time_attribute(attributes, "end", "endopen", -1);
+        if (start == no_year && end == no_year) start = end = time_attribute(attributes, "timestamp", "timestamp", 0);
     }
 
     void spell(const char** attributes) {
-        const std::int32_t s = time_attribute(attributes, "start", "startopen");
-        const std::int32_t e = time_attribute(attributes, "end", "endopen");
+        std::int32_t s, e;
+        read_interval(attributes, s, e);
         if (auto message = detail::check_tie_years(s, e); !message.empty()) throw xml_.error(message);
         spells_.emplace_back(s, e);
     }
@@ -268,6 +291,7 @@ private:
             throw xml_.error("<attvalue> names the undeclared " + std::string(element_ == Element::node ? "node" : "edge") +
                              " attribute " + detail::quoted(id));
         const Declared& d = it->second;
+        if (d.slot < 0) throw xml_.error("<attvalue> names an attribute declared after the nodes began");
         const char* raw = attribute(attributes, "value");
         if (!raw) throw xml_.error("<attvalue> without a value");
         const auto slot = static_cast<std::size_t>(d.slot);
@@ -275,32 +299,11 @@ private:
         assigned_[slot] = 1;
         std::string_view value = raw;
         if (d.kind != ValueKind::text) value = trim(value);
-        const auto what = [&] { return "the value " + detail::quoted(value) + " of attribute " + detail::quoted(d.title); };
-        switch (d.kind) {
-            case ValueKind::integer: {
-                std::int64_t v;
-                const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
-                if (ec != std::errc{} || end != value.data() + value.size() || value.empty())
-                    throw xml_.error(what() + " is not an integer (" + d.type + ")");
-                break;
-            }
-            case ValueKind::real: {
-                std::string_view v = value;
-                if (!v.empty() && v.front() == '+') v.remove_prefix(1);
-                double x;
-                const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
-                if ((ec != std::errc{} && ec != std::errc::result_out_of_range) || end != v.data() + v.size() || v.empty())
-                    throw xml_.error(what() + " is not a number (" + d.type + ")");
-                break;
-            }
-            case ValueKind::boolean:
-                if (value == "true" || value == "True" || value == "TRUE" || value == "1") value = "true";
-                else if (value == "false" || value == "False" || value == "FALSE" || value == "0") value = "false";
-                else throw xml_.error(what() + " is not a boolean (true or false)");
-                break;
-            case ValueKind::text: break;
-        }
-        values_[slot].assign(value);
+        auto typed = detail::typed_value(d.kind, value);
+        if (!typed)
+            throw xml_.error("the value " + detail::quoted(value) + " of attribute " + detail::quoted(d.title) + " " +
+                             detail::type_error(d.kind) + " (" + d.type + ")");
+        values_[slot] = std::move(*typed);
     }
 
     ParseError element_error(const std::string& message) const { return ParseError(xml_.name(), line_, column_, message); }

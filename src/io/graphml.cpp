@@ -19,7 +19,9 @@ namespace {
 using detail::attribute;
 
 enum class Domain { node, edge, graph, all };
-enum class KeyType { text, integer, real, boolean };
+using KeyType = detail::ValueKind;
+using detail::type_error;
+using detail::typed_value;
 
 struct Key {
     std::string id, name;
@@ -82,7 +84,9 @@ public:
     void start(std::string_view name, const char** attributes) override {
         ++depth_;
         if (in_data_) {
-            if (name == "NodeLabel" && data_slot_ == node_layout_.label_slot && yed_label_.empty()) in_yed_label_ = true;
+            if (name == "NodeLabel" && node_layout_.label_slot < -1 && data_slot_ == node_layout_.label_slot &&
+                yed_label_.empty())
+                in_yed_label_ = true;
             return;
         }
         if (name == "key") return start_key(attributes);
@@ -107,7 +111,7 @@ public:
             return;
         }
         if (name == "default" && in_default_) in_default_ = false;
-        else if (name == "key") in_key_ = false;
+        else if (name == "key" && in_key_) end_key();
         else if (name == "node" && element_ == Domain::node) end_node();
         else if (name == "edge" && element_ == Domain::edge) end_edge();
         else if (name == "graph") graph_open_ = false;
@@ -153,6 +157,19 @@ private:
         in_key_ = true;
     }
 
+    void end_key() {
+        in_key_ = false;
+        Key& k = keys_.back();
+        if (k.default_value.empty()) return;
+        std::string_view value = k.default_value;
+        if (k.type != KeyType::text) value = trim(value);
+        const auto typed = typed_value(k.type, value);
+        if (!typed)
+            throw xml_.error("the default " + detail::quoted(value) + " of key " + detail::quoted(k.id) + " " +
+                             type_error(k.type) + " (" + k.type_name + ")");
+        k.default_value = *typed;
+    }
+
     void make_layouts() {
         bool has_name = false, has_label = false;
         for (const auto& k : keys_)
@@ -170,15 +187,12 @@ private:
                 slot = *field;
                 for (const auto& [id, s] : layout.slot_of_key)
                     if (s == slot)
-                        throw ParseError(xml_.name(), 1, 1, "two " + std::string(what) + " keys are called " +
-                                                                detail::quoted(k.name));
+                        throw xml_.error("two " + std::string(what) + " keys are called " + detail::quoted(k.name));
             } else {
-                for (const auto& n : layout.extra_names)
-                    if (n == k.name)
-                        throw ParseError(xml_.name(), 1, 1, "two " + std::string(what) + " keys are called " +
-                                                                detail::quoted(k.name));
                 slot = layout.fields + static_cast<int>(layout.extra_names.size());
-                layout.extra_names.push_back(k.name);
+                layout.extra_names.push_back(detail::extra_column_name(
+                    k.name, std::string_view(what) == "node" ? reserved_actor_columns() : reserved_tie_columns(),
+                    layout.extra_names));
                 layout.defaults.emplace_back();
             }
             layout.slot_of_key[k.id] = slot;
@@ -186,7 +200,7 @@ private:
         };
         for (const auto& k : keys_) {
             if (k.name.empty()) {
-                if (k.yed_node_graphics && !has_name && !has_label && node_layout_.label_slot < 0) {
+                if (k.yed_node_graphics && !has_name && !has_label && node_layout_.label_slot == -1) {
                     node_layout_.label_slot = -2 - static_cast<int>(&k - keys_.data());  // marks the key, not a slot
                     node_layout_.slot_of_key[k.id] = node_layout_.label_slot;
                 }
@@ -293,35 +307,12 @@ private:
         const Key& k = *data_key_;
         std::string_view value = data_text_;
         if (k.type != KeyType::text) value = trim(value);
-        const auto what = [&] {  // built only for an error message
-            return "the value " + detail::quoted(value) + " of key " + detail::quoted(k.id) +
-                   (k.name.empty() ? "" : " (" + k.name + ")");
-        };
-        switch (k.type) {
-            case KeyType::integer: {
-                std::int64_t v;
-                const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
-                if (ec != std::errc{} || end != value.data() + value.size() || value.empty())
-                    throw data_error(what() + " is not an integer (" + k.type_name + ")");
-                break;
-            }
-            case KeyType::real: {
-                if (!value.empty() && value.front() == '+') value.remove_prefix(1);
-                double v;
-                const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
-                if ((ec != std::errc{} && ec != std::errc::result_out_of_range) || end != value.data() + value.size() || value.empty())
-                    throw data_error(what() + " is not a number (" + k.type_name + ")");
-                break;
-            }
-            case KeyType::boolean:
-                // Written "true" / "false" whatever the tool wrote ("True", as networkx; "1", as graph-tool).
-                if (value == "true" || value == "True" || value == "TRUE" || value == "1") value = "true";
-                else if (value == "false" || value == "False" || value == "FALSE" || value == "0") value = "false";
-                else throw data_error(what() + " is not a boolean (true or false)");
-                break;
-            case KeyType::text: break;
-        }
-        values_[static_cast<std::size_t>(data_slot_)].assign(value);
+        const auto typed = typed_value(k.type, value);
+        if (!typed)
+            throw data_error("the value " + detail::quoted(value) + " of key " + detail::quoted(k.id) +
+                             (k.name.empty() ? "" : " (" + k.name + ")") + " " + type_error(k.type) + " (" +
+                             k.type_name + ")");
+        values_[static_cast<std::size_t>(data_slot_)] = std::move(*typed);
     }
 
     void end_node() {

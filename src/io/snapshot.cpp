@@ -178,6 +178,7 @@ public:
                              "invalid snapshot at byte " + std::to_string(base_ + at_) + ": " + message);
         }
         bool done() const { return at_ == bytes_.size(); }
+        std::size_t at() const { return at_; }
 
         template <class T>
         T value() {
@@ -307,6 +308,9 @@ public:
         in.check_years(t.start_year, m, "start years");
         t.end_year = in.array<std::int32_t>();
         in.check_years(t.end_year, m, "end years");
+        for (std::size_t i = 0; i < m; ++i)
+            if (t.start_year[i] != no_year && t.end_year[i] != no_year && t.end_year[i] < t.start_year[i])
+                in.fail("tie " + std::to_string(i) + " ends before it starts");
         t.provenance = in.string_column(m, "tie provenance");
         t.extra = in.extras(m);
         return net;
@@ -365,6 +369,10 @@ public:
         if (!g.node_names_.empty() && g.node_names_.size() != static_cast<std::size_t>(n)) in.fail("graph node names: wrong number");
         if (!g.node_actors_.empty() && g.node_actors_.size() != static_cast<std::size_t>(n)) in.fail("graph node actors: wrong number");
         if (!g.edge_rows_.empty() && g.edge_rows_.size() != m) in.fail("graph edge rows: wrong number");
+        for (const auto a : g.node_actors_)
+            if (a < 0) in.fail("graph node actors: a row is negative");
+        for (const auto r : g.edge_rows_)
+            if (r < 0) in.fail("graph edge rows: a row is negative");
         return g;
     }
 };
@@ -426,13 +434,14 @@ Snapshot decode_snapshot(std::string_view bytes, const std::string& name) {
     while (!in.done()) {
         const auto tag = in.value<std::uint32_t>();
         const auto length = in.value<std::uint64_t>();
-        (void)length;
+        const std::size_t begin = in.at();
         if (tag == network_tag && !s.network) s.network = SnapshotCodec::read_network(in);
         else if (tag == graph_tag && !s.graph) s.graph = SnapshotCodec::read_graph(in);
         else if (tag == named_graph_tag) {
             std::string graph_name = in.text();
             s.graphs.emplace_back(std::move(graph_name), SnapshotCodec::read_graph(in));
         } else in.fail("unknown or repeated section " + std::to_string(tag));
+        if (in.at() - begin != length) in.fail("a section's length does not match its content");
     }
     return s;
 }

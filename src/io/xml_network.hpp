@@ -2,6 +2,7 @@
 // from string ids as elements stream in, and writing text in pieces.
 #pragma once
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <string>
@@ -42,6 +43,61 @@ struct PendingTie {
     std::vector<std::string> extra;
     std::int64_t line = 0, column = 0;
 };
+
+/// The name an extra column read from a file gets: its own, or with "_attribute" appended when it
+/// is the name of a built-in column (a GEXF node attribute titled "name", say, whose actor name is
+/// the node label) or of a column already taken.
+inline std::string extra_column_name(std::string name, const std::vector<std::string>& reserved,
+                                     const std::vector<std::string>& taken) {
+    auto used = [&](const std::string& n) {
+        return std::find(reserved.begin(), reserved.end(), n) != reserved.end() ||
+               std::find(taken.begin(), taken.end(), n) != taken.end();
+    };
+    if (name.empty()) name = "attribute";
+    while (used(name)) name += "_attribute";
+    return name;
+}
+
+/// The types of GraphML keys and GEXF attributes that essnet checks (others are text).
+enum class ValueKind { text, integer, real, boolean };
+
+// The value of a typed attribute as essnet keeps it (booleans as true or false, whatever the tool wrote:
+// "True" as networkx, "1" as graph-tool), or std::nullopt when it does not fit the type.
+inline std::optional<std::string> typed_value(ValueKind type, std::string_view value) {
+    switch (type) {
+        case ValueKind::integer: {
+            std::int64_t v;
+            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+            if (ec != std::errc{} || end != value.data() + value.size() || value.empty()) return std::nullopt;
+            break;
+        }
+        case ValueKind::real: {
+            std::string_view v = value;
+            if (!v.empty() && v.front() == '+') v.remove_prefix(1);
+            double x;
+            const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+            if ((ec != std::errc{} && ec != std::errc::result_out_of_range) || end != v.data() + v.size() || v.empty())
+                return std::nullopt;
+            break;
+        }
+        case ValueKind::boolean:
+            if (value == "true" || value == "True" || value == "TRUE" || value == "1") return "true";
+            if (value == "false" || value == "False" || value == "FALSE" || value == "0") return "false";
+            return std::nullopt;
+        case ValueKind::text: break;
+    }
+    return std::string(value);
+}
+
+inline const char* type_error(ValueKind type) {
+    switch (type) {
+        case ValueKind::integer: return "is not an integer";
+        case ValueKind::real: return "is not a number";
+        case ValueKind::boolean: return "is not a boolean (true or false)";
+        case ValueKind::text: break;
+    }
+    return "";
+}
 
 /// Checks the years of a tie; returns an error message or "".
 inline std::string check_tie_years(std::int32_t start, std::int32_t end) {

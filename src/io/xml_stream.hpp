@@ -16,6 +16,7 @@
 
 #include "essnet/core/error.hpp"
 #include "essnet/detail/read_file.hpp"
+#include "essnet/detail/text.hpp"
 
 namespace essnet::detail {
 
@@ -39,7 +40,7 @@ inline std::string_view local_name(const char* name) {
 class XmlStream {
 public:
     XmlStream(std::string name, XmlHandler& handler) : name_(std::move(name)), handler_(handler) {
-        parser_ = XML_ParserCreate("UTF-8");
+        parser_ = XML_ParserCreate(nullptr);  // the encoding the document declares (UTF-8 by default)
         if (!parser_) throw std::bad_alloc();
         XML_SetUserData(parser_, this);
         XML_SetElementHandler(parser_, &XmlStream::on_start, &XmlStream::on_end);
@@ -151,9 +152,11 @@ inline const char* attribute(const char** attributes, std::string_view name) {
 }
 
 /// Appends s to out escaped for XML text (in_attribute: also quotes and line breaks, which an
-/// attribute value would otherwise lose to normalisation). Throws std::invalid_argument for a
-/// control character that XML 1.0 cannot hold, naming `what`.
+/// attribute value would otherwise lose to normalisation). Throws std::invalid_argument, naming
+/// `what`, for text that is not valid UTF-8 or holds a control character that XML 1.0 cannot hold.
 inline void append_xml_escaped(std::string& out, std::string_view s, bool in_attribute, const std::string& what) {
+    if (const auto bad = find_invalid_utf8(s); bad != std::string_view::npos)
+        throw std::invalid_argument(what + " is not valid UTF-8 (at byte " + std::to_string(bad) + ")");
     for (const char ch : s) {
         switch (ch) {
             case '&': out += "&amp;"; break;

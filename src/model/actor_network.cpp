@@ -10,9 +10,15 @@ namespace essnet {
 
 namespace {
 
-std::vector<ExtraColumn> make_extra(std::vector<std::string> names) {
+std::vector<ExtraColumn> make_extra(std::vector<std::string> names, const char* table) {
+    const auto& reserved = std::string_view(table) == "actor" ? reserved_actor_columns() : reserved_tie_columns();
     std::vector<ExtraColumn> columns;
     for (auto& name : names) {
+        if (name.empty()) throw std::invalid_argument(std::string("an extra ") + table + " column has no name");
+        for (const auto& r : reserved)
+            if (name == r)
+                throw std::invalid_argument("extra " + std::string(table) + " column '" + name +
+                                            "' has the name of a built-in column");
         for (const auto& c : columns)
             if (c.name == name) throw std::invalid_argument("extra column '" + name + "' is declared twice");
         columns.push_back({std::move(name), {}});
@@ -45,8 +51,8 @@ void check_year(std::int32_t year, const char* parameter) {
 }  // namespace
 
 ActorNetwork::ActorNetwork(std::vector<std::string> extra_actor_columns, std::vector<std::string> extra_tie_columns) {
-    actors_.extra = make_extra(std::move(extra_actor_columns));
-    ties_.extra = make_extra(std::move(extra_tie_columns));
+    actors_.extra = make_extra(std::move(extra_actor_columns), "actor");
+    ties_.extra = make_extra(std::move(extra_tie_columns), "tie");
 }
 
 std::optional<std::int32_t> ActorNetwork::find_actor(std::string_view id) const {

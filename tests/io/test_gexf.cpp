@@ -164,3 +164,57 @@ TEST(WriteGexf, TieYearsAreEdgeIntervals) {
 
 }  // namespace
 }  // namespace essnet
+
+namespace essnet {
+namespace {
+
+TEST(ReadGexf, AttributeDeclaredAfterNodesIsRefused) {
+    // An <attribute> inside an <attributes> left open across the first node (found by review: it
+    // used to index a column that did not exist).
+    const std::string text =
+        "<gexf><graph><attributes class=\"node\"><nodes><node id=\"a\"/></nodes>\n<attribute id=\"0\" title=\"t\"/>"
+        "</attributes><nodes><node id=\"b\"><attvalues><attvalue for=\"0\" value=\"v\"/></attvalues></node></nodes>"
+        "</graph></gexf>";
+    EXPECT_THROW(parse_gexf(text), ParseError);
+}
+
+TEST(ReadGexf, BuiltInNamesAsAttributeTitlesAreRenamed) {
+    // The node's name is its label; an attribute titled "name" is kept as "name_attribute".
+    const std::string text = R"(<gexf><graph>
+<attributes class="node"><attribute id="0" title="name" type="string"/></attributes>
+<attributes class="edge"><attribute id="1" title="weight" type="double"/></attributes>
+<nodes><node id="a" label="A"><attvalues><attvalue for="0" value="other"/></attvalues></node></nodes>
+<edges><edge source="a" target="a" weight="2"><attvalues><attvalue for="1" value="5"/></attvalues></edge></edges>
+</graph></gexf>)";
+    const ActorNetwork net = parse_gexf(text);
+    EXPECT_EQ(net.actors().name[0], "A");
+    ASSERT_EQ(net.actors().extra.size(), 1u);
+    EXPECT_EQ(net.actors().extra[0].name, "name_attribute");
+    EXPECT_EQ(net.actors().extra[0].values[0], "other");
+    EXPECT_DOUBLE_EQ(net.ties().weight[0], 2.0);
+    EXPECT_EQ(net.ties().extra[0].name, "weight_attribute");
+}
+
+TEST(ReadGexf, OpenBoundsTimestampsAndDefaults) {
+    // startopen="2010" excludes 2010: from 2011; endopen="2014": to 2013; a timestamp is one year;
+    // a boolean default written "True" is kept as "true"; a bad integer default is refused.
+    const std::string text = R"(<gexf><graph mode="dynamic">
+<attributes class="node"><attribute id="0" title="listed" type="boolean"><default>True</default></attribute></attributes>
+<nodes><node id="a"/></nodes>
+<edges><edge source="a" target="a" startopen="2010" endopen="2014"/><edge source="a" target="a" timestamp="2012"/>
+<edge source="a" target="a" startopen="2010-03-01"/></edges>
+</graph></gexf>)";
+    const ActorNetwork net = parse_gexf(text);
+    EXPECT_EQ(net.actors().extra[0].values[0], "true");
+    EXPECT_EQ(net.ties().start_year[0], 2011);
+    EXPECT_EQ(net.ties().end_year[0], 2013);
+    EXPECT_EQ(net.ties().start_year[1], 2012);
+    EXPECT_EQ(net.ties().end_year[1], 2012);
+    EXPECT_EQ(net.ties().start_year[2], 2010);
+    EXPECT_THROW(parse_gexf("<gexf><graph><attributes class=\"node\"><attribute id=\"0\" title=\"n\" type=\"integer\">"
+                            "<default>abc</default></attribute></attributes></graph></gexf>"),
+                 ParseError);
+}
+
+}  // namespace
+}  // namespace essnet

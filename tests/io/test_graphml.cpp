@@ -261,3 +261,51 @@ TEST(WriteGraphml, ControlCharacterIsRefusedAndLeavesTheOldFile) {
 
 }  // namespace
 }  // namespace essnet
+
+namespace essnet {
+namespace {
+
+TEST(ReadGraphml, DefaultsAreTypeChecked) {
+    const ActorNetwork net = parse_graphml(
+        "<graphml><key id=\"b\" for=\"node\" attr.name=\"listed\" attr.type=\"boolean\"><default>True</default></key>"
+        "<graph><node id=\"a\"/></graph></graphml>");
+    EXPECT_EQ(net.actors().extra[0].values[0], "true");
+    EXPECT_THROW(parse_graphml("<graphml><key id=\"k\" for=\"node\" attr.name=\"n\" attr.type=\"int\"><default>abc</default>"
+                               "</key><graph/></graphml>"),
+                 ParseError);
+}
+
+TEST(ReadGraphml, DeclaredEncodingBuiltInNamesAndYedLabels) {
+    // ISO-8859-1, as the file declares: the byte E9 is é.
+    const ActorNetwork latin = parse_graphml(
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><graphml><key id=\"n\" for=\"node\" attr.name=\"name\"/>"
+        "<graph><node id=\"a\"><data key=\"n\">Qu\xE9" "bec</data></node></graph></graphml>");
+    EXPECT_EQ(latin.actors().name[0], "Québec");
+    // An edge attribute called "source" is kept as "source_attribute".
+    const ActorNetwork renamed = parse_graphml(
+        "<graphml><key id=\"s\" for=\"edge\" attr.name=\"source\"/><graph><node id=\"a\"/>"
+        "<edge source=\"a\" target=\"a\"><data key=\"s\">report</data></edge></graph></graphml>");
+    EXPECT_EQ(renamed.ties().extra[0].name, "source_attribute");
+    EXPECT_EQ(renamed.ties().extra[0].values[0], "report");
+    // With a name key, a yEd label does not fill an empty name.
+    const ActorNetwork yed = parse_graphml(
+        "<graphml xmlns:y=\"http://www.yworks.com/xml/graphml\"><key id=\"n\" for=\"node\" attr.name=\"name\"/>"
+        "<key id=\"g\" for=\"node\"/><key id=\"d6\" for=\"node\" yfiles.type=\"nodegraphics\"/><graph><node id=\"a\">"
+        "<data key=\"d6\"><y:ShapeNode><y:NodeLabel>Label</y:NodeLabel></y:ShapeNode></data></node></graph></graphml>");
+    EXPECT_EQ(yed.actors().name[0], "");
+}
+
+TEST(WriteGraphml, InvalidUtf8IsRefusedAndCodesStayText) {
+    ActorNetwork bad;
+    bad.add_actor({.id = std::string("caf\xE9")});
+    EXPECT_THROW(graphml_text(bad), std::invalid_argument);
+    ActorNetwork codes({"postcode"}, {});
+    codes.add_actor({.id = "a", .extra = {{"postcode", "01000"}}});
+    codes.add_actor({.id = "b", .extra = {{"postcode", "75001"}}});
+    EXPECT_NE(graphml_text(codes).find("attr.name=\"postcode\" attr.type=\"string\""), std::string::npos);
+    EXPECT_THROW(ActorNetwork({"name"}, {}), std::invalid_argument);
+    EXPECT_THROW(ActorNetwork({}, {"weight"}), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace essnet

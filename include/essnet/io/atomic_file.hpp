@@ -1,6 +1,7 @@
 // Writing a file so that it is never seen half-written.
 #pragma once
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
@@ -14,8 +15,9 @@
 namespace essnet {
 
 /// Writes to a temporary file next to `path` and renames it over `path` on commit(). When the
-/// writer throws, or the program stops, before commit(), `path` keeps its old content (or stays
-/// absent) and the destructor removes the temporary file.
+/// writer throws before commit(), `path` keeps its old content (or stays absent) and the destructor
+/// removes the temporary file; when the program is killed, `path` is still whole, and a
+/// `path.tmp-*` file may be left behind.
 ///
 ///     AtomicFile out(path);
 ///     out.write("<graphml>...");
@@ -23,7 +25,7 @@ namespace essnet {
 class AtomicFile {
 public:
     explicit AtomicFile(std::string path)
-        : path_(std::move(path)), temporary_(path_ + ".tmp-" + std::to_string(::getpid())) {
+        : path_(std::move(path)), temporary_(path_ + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(next_number())) {
         file_ = std::fopen(temporary_.c_str(), "wb");
         if (!file_) throw FileError(path_, errno, "write");
     }
@@ -60,6 +62,12 @@ public:
     }
 
 private:
+    // Two writers of one process (threads) never share a temporary name.
+    static unsigned long next_number() {
+        static std::atomic<unsigned long> counter{0};
+        return counter++;
+    }
+
     std::string path_, temporary_;
     std::FILE* file_ = nullptr;
 };

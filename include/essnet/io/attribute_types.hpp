@@ -24,11 +24,30 @@ inline bool is_integer_text(std::string_view s) {
     return !digits.empty() && (digits.size() == 1 || digits.front() != '0');
 }
 
-/// A finite decimal number (as "1.5", "-2e3"; not "inf", "nan" or hexadecimal).
+/// A finite decimal number in the form a number is written back in: -?(0|[1-9][0-9]*)(.[0-9]+)?
+/// ([eE][-+]?[0-9]+)? ("1.5", "-2e3"; not "01000", which is a code to keep as text, nor ".5",
+/// "5.", "+5", "inf", "nan" or hexadecimal).
 inline bool is_real_text(std::string_view s) {
-    if (s.empty()) return false;
-    for (const char c : s)
-        if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E')) return false;
+    std::size_t i = 0;
+    auto digits = [&] {
+        const std::size_t start = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+        return i - start;
+    };
+    if (i < s.size() && s[i] == '-') ++i;
+    const std::size_t first = i;
+    const std::size_t whole = digits();
+    if (whole == 0 || (whole > 1 && s[first] == '0')) return false;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        if (digits() == 0) return false;
+    }
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+        if (digits() == 0) return false;
+    }
+    if (i != s.size()) return false;
     double v;
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     return ec == std::errc{} && end == s.data() + s.size() && std::isfinite(v);

@@ -9,8 +9,9 @@
 // against its type (integer, long, float, double, boolean; other types are kept as text). A tie's
 // relation is its "relation" attribute, else its `kind` (GEXF 1.3), else its label. Time: an edge's
 // start and end (years; dates such as 2011-05-03 give their year; timeformat integer, double, date
-// or dateTime) become the tie's start and end years, and an edge with several <spell>s becomes one
-// tie per spell, so a dynamic graph gives its tie years back. A dynamic attribute with several
+// or dateTime; an open bound given as a year excludes that year; a timestamp is a one-year interval)
+// become the tie's start and end years, and an edge with several <spell>s becomes one tie per
+// spell, so a dynamic graph gives its tie years back. A dynamic attribute with several
 // values keeps the first. Node times, viz: elements and meta data are not kept.
 // Refused with a ParseError naming file, line and column: malformed XML, any <!DOCTYPE>, repeated
 // node ids, edges naming unknown nodes, values that do not fit their type, undeclared attributes,

@@ -45,6 +45,17 @@ inline const std::vector<std::string>& usual_relations() {
     return relations;
 }
 
+/// The built-in columns of the actor and tie tables, whose names extra columns may not take.
+inline const std::vector<std::string>& reserved_actor_columns() {
+    static const std::vector<std::string> names{"id", "name", "kind", "country", "region", "founded"};
+    return names;
+}
+inline const std::vector<std::string>& reserved_tie_columns() {
+    static const std::vector<std::string> names{"source", "target", "relation", "directed", "weight",
+                                                "start_year", "end_year", "provenance"};
+    return names;
+}
+
 /// One actor to add; only `id` is required.
 struct Actor {
     std::string id;
@@ -102,7 +113,8 @@ struct TieTable {
 class ActorNetwork {
 public:
     ActorNetwork() = default;
-    /// Declares extra columns up front (their values default to empty text).
+    /// Declares extra columns up front (their values default to empty text). Throws
+    /// std::invalid_argument for an empty or repeated name, or the name of a built-in column.
     ActorNetwork(std::vector<std::string> extra_actor_columns, std::vector<std::string> extra_tie_columns);
 
     const ActorTable& actors() const noexcept { return actors_; }
