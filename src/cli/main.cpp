@@ -85,10 +85,24 @@ Input read_input(const std::vector<std::string>& inputs, bool directed, bool wei
     return in;
 }
 
+// Runs `read`; a malformed or unreadable input is reported on stderr and gives false.
+template <class Read>
+bool reporting_input_errors(Read&& read) {
+    try {
+        read();
+        return true;
+    } catch (const essnet::ParseError& e) {
+        std::cerr << "essnet: input error: " << e.what() << "\n";
+    } catch (const essnet::FileError& e) {
+        std::cerr << "essnet: input error: " << e.what() << "\n";
+    }
+    return false;
+}
+
 int analyze(const AnalyzeArgs& args) {
     using namespace essnet;
     Input in;
-    try {
+    const bool read = reporting_input_errors([&] {
         in = read_input(args.inputs, args.directed, args.weighted);
         if (in.network) {
             GraphSelection selection;
@@ -97,13 +111,8 @@ int analyze(const AnalyzeArgs& args) {
             if (args.weighted) selection.weight = "weight";
             in.graph = select_graph(*in.network, selection);
         }
-    } catch (const ParseError& e) {
-        std::cerr << "essnet: input error: " << e.what() << "\n";
-        return exit_input;
-    } catch (const FileError& e) {
-        std::cerr << "essnet: input error: " << e.what() << "\n";
-        return exit_input;
-    }
+    });
+    if (!read) return exit_input;
     std::optional<ActorNetwork>& network = in.network;
     const Graph& graph = in.graph;
     const std::string& title = in.title;
@@ -139,15 +148,7 @@ int convert(const ConvertArgs& args) {
         return exit_usage;
     }
     Input in;
-    try {
-        in = read_input(args.inputs, args.directed, args.weighted);
-    } catch (const ParseError& e) {
-        std::cerr << "essnet: input error: " << e.what() << "\n";
-        return exit_input;
-    } catch (const FileError& e) {
-        std::cerr << "essnet: input error: " << e.what() << "\n";
-        return exit_input;
-    }
+    if (!reporting_input_errors([&] { in = read_input(args.inputs, args.directed, args.weighted); })) return exit_input;
     try {
         if (format == "essnet") {
             Snapshot s;

@@ -20,6 +20,9 @@ namespace essnet {
 
 namespace {
 
+using detail::is_digits;
+using detail::parse_int;
+
 
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; }
@@ -31,16 +34,6 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-bool is_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-std::optional<std::int64_t> parse_int(std::string_view s) {
-    std::int64_t v = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (s.empty() || ec != std::errc{} || end != s.data() + s.size()) return std::nullopt;
-    return v;
-}
 
 // The largest N a file of `bytes` bytes may declare (see dl.hpp).
 std::int64_t max_actors(std::size_t bytes) {

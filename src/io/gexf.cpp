@@ -54,15 +54,10 @@ ValueKind kind_of(std::string_view type) {
     return ValueKind::text;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
 
 // The year of a GEXF time: "2011", "2011.0", or a date "2011-05-03" / dateTime "2011-05-03T10:00:00".
 std::optional<std::int32_t> year_of_time(std::string_view text) {
-    std::string_view s = trim(text);
+    std::string_view s = detail::trim_space(text);
     const auto dash = s.find('-', 1);
     if (dash != std::string_view::npos) s = s.substr(0, dash);
     return detail::parse_year(s);
@@ -168,7 +163,7 @@ private:
         Declared& d = *current_declared_;
         if (d.default_value.empty()) return;
         std::string_view value = d.default_value;
-        if (d.kind != ValueKind::text) value = trim(value);
+        if (d.kind != ValueKind::text) value = detail::trim_space(value);
         const auto typed = detail::typed_value(d.kind, value);
         if (!typed)
             throw xml_.error("the default " + detail::quoted(value) + " of attribute " + detail::quoted(d.title) + " " +
@@ -262,7 +257,7 @@ private:
         if (!v) return no_year;
         const auto y = year_of_time(v);
         if (!y) throw xml_.error(std::string(closed) + " " + detail::quoted(v) + " is not a year or a date in -9999..9999");
-        const bool date = trim(v).find('-', 1) != std::string_view::npos;
+        const bool date = detail::trim_space(v).find('-', 1) != std::string_view::npos;
         return is_open && !date ? *y + open_shift : *y;
     }
 
@@ -298,7 +293,7 @@ private:
         if (assigned_[slot]) return;  // a dynamic attribute: the first value is kept
         assigned_[slot] = 1;
         std::string_view value = raw;
-        if (d.kind != ValueKind::text) value = trim(value);
+        if (d.kind != ValueKind::text) value = detail::trim_space(value);
         auto typed = detail::typed_value(d.kind, value);
         if (!typed)
             throw xml_.error("the value " + detail::quoted(value) + " of attribute " + detail::quoted(d.title) + " " +
@@ -364,15 +359,7 @@ private:
     ActorNetwork finish() {
         if (!graph_seen_) throw ParseError(xml_.name(), 1, 1, "no <graph> element: not a GEXF graph");
         if (!network_) make_network();
-        for (const auto& p : later_) {
-            const auto s = ids_.find(p.source), t = ids_.find(p.target);
-            if (!s || !t)
-                throw ParseError(xml_.name(), p.line, p.column,
-                                 "edge names the unknown node " + detail::quoted(!s ? p.source : p.target));
-            std::vector<std::string_view> extra(p.extra.begin(), p.extra.end());
-            network_->add_tie_rows(*s, *t, p.relation, p.directed, p.weight, p.start_year, p.end_year,
-                                   p.provenance, extra);
-        }
+        detail::add_pending_ties(*network_, ids_, later_, xml_.name());
         return std::move(*network_);
     }
 

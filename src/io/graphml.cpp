@@ -51,11 +51,6 @@ std::optional<int> edge_field(std::string_view name) {
     return std::nullopt;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
 
 // Where each key's values go for one kind of element: slot < fields is an essnet field, else
 // extra column slot - fields.
@@ -162,7 +157,7 @@ private:
         Key& k = keys_.back();
         if (k.default_value.empty()) return;
         std::string_view value = k.default_value;
-        if (k.type != KeyType::text) value = trim(value);
+        if (k.type != KeyType::text) value = detail::trim_space(value);
         const auto typed = typed_value(k.type, value);
         if (!typed)
             throw xml_.error("the default " + detail::quoted(value) + " of key " + detail::quoted(k.id) + " " +
@@ -306,7 +301,7 @@ private:
         if (!data_key_ || data_slot_ == -1 || data_is_yed_) return;
         const Key& k = *data_key_;
         std::string_view value = data_text_;
-        if (k.type != KeyType::text) value = trim(value);
+        if (k.type != KeyType::text) value = detail::trim_space(value);
         const auto typed = typed_value(k.type, value);
         if (!typed)
             throw data_error("the value " + detail::quoted(value) + " of key " + detail::quoted(k.id) +
@@ -371,15 +366,7 @@ private:
 
     ActorNetwork finish() {
         if (!graph_seen_) throw ParseError(xml_.name(), 1, 1, "no <graph> element: not a GraphML graph");
-        for (const auto& t : later_) {
-            const auto s = ids_.find(t.source), d = ids_.find(t.target);
-            if (!s || !d)
-                throw ParseError(xml_.name(), t.line, t.column,
-                                 "edge names the unknown node " + detail::quoted(!s ? t.source : t.target));
-            std::vector<std::string_view> extra(t.extra.begin(), t.extra.end());
-            network_->add_tie_rows(*s, *d, t.relation, t.directed, t.weight, t.start_year, t.end_year,
-                                   t.provenance, extra);
-        }
+        detail::add_pending_ties(*network_, ids_, later_, xml_.name());
         return std::move(*network_);
     }
 

@@ -23,6 +23,9 @@ namespace essnet {
 
 namespace {
 
+using detail::is_digits;
+using detail::parse_int;
+
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -196,16 +199,6 @@ struct VertexLabel {
     std::size_t offset = 0;  // where the label starts in the text
 };
 
-bool is_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-std::optional<std::int64_t> parse_int(std::string_view s) {
-    std::int64_t v = 0;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (s.empty() || ec != std::errc{} || end != s.data() + s.size()) return std::nullopt;
-    return v;
-}
 
 class PajekParser {
 public:

@@ -10,7 +10,9 @@
 #include <optional>
 #include <vector>
 
+#include "essnet/core/error.hpp"
 #include "essnet/detail/numbers.hpp"
+#include "essnet/detail/text.hpp"
 #include "essnet/io/atomic_file.hpp"
 #include "essnet/model/actor_network.hpp"
 #include "essnet/model/id_index.hpp"
@@ -97,6 +99,26 @@ inline const char* type_error(ValueKind type) {
         case ValueKind::text: break;
     }
     return "";
+}
+
+/// Adds the ties that named nodes declared after them, once every node is known; a ParseError at
+/// the tie's element for a node that never came.
+inline void add_pending_ties(ActorNetwork& network, const NodeIds& ids, const std::vector<PendingTie>& pending,
+                             const std::string& file) {
+    for (const auto& p : pending) {
+        const auto s = ids.find(p.source), t = ids.find(p.target);
+        if (!s || !t)
+            throw ParseError(file, p.line, p.column, "edge names the unknown node " + detail::quoted(!s ? p.source : p.target));
+        const std::vector<std::string_view> extra(p.extra.begin(), p.extra.end());
+        network.add_tie_rows(*s, *t, p.relation, p.directed, p.weight, p.start_year, p.end_year, p.provenance, extra);
+    }
+}
+
+/// Text without the blanks and line breaks around it (typed XML values).
+inline std::string_view trim_space(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
 }
 
 /// Checks the years of a tie; returns an error message or "".

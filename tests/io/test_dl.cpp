@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "essnet/io/dl.hpp"
+#include "support/bad_input.hpp"
 
 namespace essnet {
 namespace {
@@ -158,83 +159,65 @@ TEST(DlRead, EmptyNetwork) {
     EXPECT_EQ(net.num_ties(), 0u);
 }
 
-struct BadCase {
-    const char* name;
-    std::string text;
-    std::int64_t line;
-    std::int64_t column;
-    std::string message_part;
-};
-void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
-
-class DlError : public testing::TestWithParam<BadCase> {};
+class DlError : public testing::TestWithParam<test::BadInput> {};
 
 TEST_P(DlError, NamesLineAndColumn) {
-    const BadCase& c = GetParam();
-    try {
-        parse_dl(c.text, "bad.dl");
-        FAIL() << "no ParseError";
-    } catch (const ParseError& e) {
-        EXPECT_EQ(e.file(), "bad.dl");
-        EXPECT_EQ(e.line(), c.line) << e.what();
-        EXPECT_EQ(e.column(), c.column) << e.what();
-        EXPECT_NE(e.message().find(c.message_part), std::string::npos) << e.what();
-    }
+    test::expect_parse_error(GetParam(), "bad.dl", [](std::string_view text) { parse_dl(text, "bad.dl"); });
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, DlError,
     testing::Values(
-        BadCase{"empty", "", 1, 1, "starts with the word DL"},
-        BadCase{"not_dl", "*Vertices 3\n", 1, 1, "starts with the word DL"},
-        BadCase{"no_data", "DL N=2\n", 2, 1, "ends before the DATA: line"},
-        BadCase{"no_n", "DL FORMAT=EDGELIST1\nDATA:\n1 2\n", 2, 1, "gives no N"},
-        BadCase{"row_labels_embedded_alone", "DL N=2\nROW LABELS EMBEDDED\nDATA:\n", 2, 1, "rows only or on columns only"},
-        BadCase{"n_not_number", "DL N=five\nDATA:\n", 1, 6, "non-negative integer"},
-        BadCase{"n_missing_equals", "DL N 5\nDATA:\n", 1, 6, "expected '='"},
-        BadCase{"n_overflow", "DL N=99999999999999999999\nDATA:\n", 1, 6, "too large"},
-        BadCase{"n_huge", "DL N=2000000000 FORMAT=EDGELIST1\nDATA:\n", 1, 6, "too large for a file"},
-        BadCase{"unknown_keyword", "DL N=2\nWEIGHTS=yes\nDATA:\n", 2, 1, "unknown DL keyword 'WEIGHTS'"},
-        BadCase{"unsupported_format", "DL N=2 FORMAT=LOWERHALF\nDATA:\n", 1, 15, "'LOWERHALF' is not supported"},
-        BadCase{"rectangular", "DL NR=2 NC=3\nDATA:\n", 1, 4, "rectangular"},
-        BadCase{"nm_with_edgelist", "DL N=2 NM=2 FORMAT=EDGELIST1\nDATA:\n", 1, 8, "FULLMATRIX only"},
-        BadCase{"too_few_labels", "DL N=3\nLABELS:\na,b\nDATA:\n", 4, 1, "expected 3 labels, found 2"},
-        BadCase{"too_many_labels", "DL N=2\nLABELS:\na,b,\nc\nDATA:\n", 4, 1, "expected 2 labels, found 3"},
-        BadCase{"duplicate_label", "DL N=2\nLABELS:\na, a\nDATA:\n0 0\n0 0\n", 3, 4, "duplicate label 'a'"},
-        BadCase{"matrix_labels_count", "DL N=1 NM=2\nMATRIX LABELS:\nx\nDATA:\n", 4, 1, "expected 2 matrix labels"},
-        BadCase{"unclosed_label", "DL N=1\nLABELS:\n\"abc\nDATA:\n", 3, 1, "not closed"},
-        BadCase{"column_label_unknown", "DL N=2\nROW LABELS:\na,b\nCOL LABELS:\na,c\nDATA:\n", 5, 3,
+        test::BadInput{"empty", "", 1, 1, "starts with the word DL"},
+        test::BadInput{"not_dl", "*Vertices 3\n", 1, 1, "starts with the word DL"},
+        test::BadInput{"no_data", "DL N=2\n", 2, 1, "ends before the DATA: line"},
+        test::BadInput{"no_n", "DL FORMAT=EDGELIST1\nDATA:\n1 2\n", 2, 1, "gives no N"},
+        test::BadInput{"row_labels_embedded_alone", "DL N=2\nROW LABELS EMBEDDED\nDATA:\n", 2, 1, "rows only or on columns only"},
+        test::BadInput{"n_not_number", "DL N=five\nDATA:\n", 1, 6, "non-negative integer"},
+        test::BadInput{"n_missing_equals", "DL N 5\nDATA:\n", 1, 6, "expected '='"},
+        test::BadInput{"n_overflow", "DL N=99999999999999999999\nDATA:\n", 1, 6, "too large"},
+        test::BadInput{"n_huge", "DL N=2000000000 FORMAT=EDGELIST1\nDATA:\n", 1, 6, "too large for a file"},
+        test::BadInput{"unknown_keyword", "DL N=2\nWEIGHTS=yes\nDATA:\n", 2, 1, "unknown DL keyword 'WEIGHTS'"},
+        test::BadInput{"unsupported_format", "DL N=2 FORMAT=LOWERHALF\nDATA:\n", 1, 15, "'LOWERHALF' is not supported"},
+        test::BadInput{"rectangular", "DL NR=2 NC=3\nDATA:\n", 1, 4, "rectangular"},
+        test::BadInput{"nm_with_edgelist", "DL N=2 NM=2 FORMAT=EDGELIST1\nDATA:\n", 1, 8, "FULLMATRIX only"},
+        test::BadInput{"too_few_labels", "DL N=3\nLABELS:\na,b\nDATA:\n", 4, 1, "expected 3 labels, found 2"},
+        test::BadInput{"too_many_labels", "DL N=2\nLABELS:\na,b,\nc\nDATA:\n", 4, 1, "expected 2 labels, found 3"},
+        test::BadInput{"duplicate_label", "DL N=2\nLABELS:\na, a\nDATA:\n0 0\n0 0\n", 3, 4, "duplicate label 'a'"},
+        test::BadInput{"matrix_labels_count", "DL N=1 NM=2\nMATRIX LABELS:\nx\nDATA:\n", 4, 1, "expected 2 matrix labels"},
+        test::BadInput{"unclosed_label", "DL N=1\nLABELS:\n\"abc\nDATA:\n", 3, 1, "not closed"},
+        test::BadInput{"column_label_unknown", "DL N=2\nROW LABELS:\na,b\nCOL LABELS:\na,c\nDATA:\n", 5, 3,
                 "column label 'c' is not a row label"},
-        BadCase{"row_too_short", "DL N=3\nDATA:\n0 1 0\n1 0\n", 4, 4, "has 2 values, expected 3"},
-        BadCase{"row_too_long", "DL N=2\nDATA:\n0 1 1\n", 3, 5, "more than 2 values"},
-        BadCase{"matrix_truncated", "DL N=3\nDATA:\n0 1 0\n1 0 0\n", 5, 1, "after 2 of the 3 rows of matrix 1"},
-        BadCase{"second_matrix_truncated", "DL N=2 NM=2\nDATA:\n0 1\n1 0\n0 0\n", 6, 1,
+        test::BadInput{"row_too_short", "DL N=3\nDATA:\n0 1 0\n1 0\n", 4, 4, "has 2 values, expected 3"},
+        test::BadInput{"row_too_long", "DL N=2\nDATA:\n0 1 1\n", 3, 5, "more than 2 values"},
+        test::BadInput{"matrix_truncated", "DL N=3\nDATA:\n0 1 0\n1 0 0\n", 5, 1, "after 2 of the 3 rows of matrix 1"},
+        test::BadInput{"second_matrix_truncated", "DL N=2 NM=2\nDATA:\n0 1\n1 0\n0 0\n", 6, 1,
                 "after 1 of the 2 rows of matrix 2"},
-        BadCase{"matrix_extra_rows", "DL N=1\nDATA:\n0\n1\n", 4, 1, "more data than the 1 matrix rows"},
-        BadCase{"matrix_value_text", "DL N=2\nDATA:\n0 x\n0 0\n", 3, 3, "weight 'x' is not a number"},
-        BadCase{"matrix_value_negative", "DL N=2\nDATA:\n0 -1\n0 0\n", 3, 3, "negative"},
-        BadCase{"matrix_value_nan", "DL N=2\nDATA:\n0 nan\n0 0\n", 3, 3, "NaN"},
-        BadCase{"embedded_no_header", "DL N=2 LABELS EMBEDDED\nDATA:\na 0 1\nb 0 0\n", 3, 1,
+        test::BadInput{"matrix_extra_rows", "DL N=1\nDATA:\n0\n1\n", 4, 1, "more data than the 1 matrix rows"},
+        test::BadInput{"matrix_value_text", "DL N=2\nDATA:\n0 x\n0 0\n", 3, 3, "weight 'x' is not a number"},
+        test::BadInput{"matrix_value_negative", "DL N=2\nDATA:\n0 -1\n0 0\n", 3, 3, "negative"},
+        test::BadInput{"matrix_value_nan", "DL N=2\nDATA:\n0 nan\n0 0\n", 3, 3, "NaN"},
+        test::BadInput{"embedded_no_header", "DL N=2 LABELS EMBEDDED\nDATA:\na 0 1\nb 0 0\n", 3, 1,
                 "starts with a line of the 2 column labels"},
-        BadCase{"embedded_unknown_row", "DL N=2 LABELS EMBEDDED\nDATA:\na b\na 0 1\nc 0 0\n", 5, 1,
+        test::BadInput{"embedded_unknown_row", "DL N=2 LABELS EMBEDDED\nDATA:\na b\na 0 1\nc 0 0\n", 5, 1,
                 "label 'c' is not a column label"},
-        BadCase{"embedded_row_twice", "DL N=2 LABELS EMBEDDED\nDATA:\na b\na 0 1\na 0 0\n", 5, 1,
+        test::BadInput{"embedded_row_twice", "DL N=2 LABELS EMBEDDED\nDATA:\na b\na 0 1\na 0 0\n", 5, 1,
                 "appears twice"},
-        BadCase{"edge_out_of_range", "DL N=3 FORMAT=EDGELIST1\nDATA:\n1 2\n3 4\n", 4, 3,
+        test::BadInput{"edge_out_of_range", "DL N=3 FORMAT=EDGELIST1\nDATA:\n1 2\n3 4\n", 4, 3,
                 "node number 4 is out of range (N = 3)"},
-        BadCase{"edge_zero", "DL N=3 FORMAT=EDGELIST1\nDATA:\n0 2\n", 3, 1, "node number 0 is out of range"},
-        BadCase{"edge_label_without_embedded", "DL N=3 FORMAT=EDGELIST1\nDATA:\nbob 2\n", 3, 1,
+        test::BadInput{"edge_zero", "DL N=3 FORMAT=EDGELIST1\nDATA:\n0 2\n", 3, 1, "node number 0 is out of range"},
+        test::BadInput{"edge_label_without_embedded", "DL N=3 FORMAT=EDGELIST1\nDATA:\nbob 2\n", 3, 1,
                 "use LABELS EMBEDDED"},
-        BadCase{"edge_one_field", "DL N=3 FORMAT=EDGELIST1\nDATA:\n1 2\n3\n", 4, 2, "found one"},
-        BadCase{"edge_four_fields", "DL N=3 FORMAT=EDGELIST1\nDATA:\n1 2 1 5\n", 3, 7, "found more"},
-        BadCase{"edge_weight_inf", "DL N=3 FORMAT=EDGELIST1\nDATA:\n1 2 1e999\n", 3, 5, "not finite"},
-        BadCase{"embedded_too_many_actors", "DL N=2 FORMAT=EDGELIST1 LABELS EMBEDDED\nDATA:\na b\nb c\n", 4, 3,
+        test::BadInput{"edge_one_field", "DL N=3 FORMAT=EDGELIST1\nDATA:\n1 2\n3\n", 4, 2, "found one"},
+        test::BadInput{"edge_four_fields", "DL N=3 FORMAT=EDGELIST1\nDATA:\n1 2 1 5\n", 3, 7, "found more"},
+        test::BadInput{"edge_weight_inf", "DL N=3 FORMAT=EDGELIST1\nDATA:\n1 2 1e999\n", 3, 5, "not finite"},
+        test::BadInput{"embedded_too_many_actors", "DL N=2 FORMAT=EDGELIST1 LABELS EMBEDDED\nDATA:\na b\nb c\n", 4, 3,
                 "would be actor 3 but N = 2"},
-        BadCase{"embedded_not_in_list", "DL N=2 FORMAT=EDGELIST1 LABELS EMBEDDED\nLABELS:\na,b\nDATA:\na z\n", 5, 3,
+        test::BadInput{"embedded_not_in_list", "DL N=2 FORMAT=EDGELIST1 LABELS EMBEDDED\nLABELS:\na,b\nDATA:\na z\n", 5, 3,
                 "not in the LABELS: list"},
-        BadCase{"nodelist_out_of_range", "DL N=2 FORMAT=NODELIST1\nDATA:\n1 2 3\n", 3, 5, "node number 3"},
-        BadCase{"invalid_utf8", "DL N=1\nLABELS:\n\xC3\x28\nDATA:\n0\n", 3, 1, "invalid UTF-8"},
-        BadCase{"bare_carriage_return", "DL N=1\rDATA:\n0\n", 1, 7, "carriage return"}));
+        test::BadInput{"nodelist_out_of_range", "DL N=2 FORMAT=NODELIST1\nDATA:\n1 2 3\n", 3, 5, "node number 3"},
+        test::BadInput{"invalid_utf8", "DL N=1\nLABELS:\n\xC3\x28\nDATA:\n0\n", 3, 1, "invalid UTF-8"},
+        test::BadInput{"bare_carriage_return", "DL N=1\rDATA:\n0\n", 1, 7, "carriage return"}));
 
 // Every prefix of a file and seeded random byte replacements either read or throw ParseError.
 TEST(DlFuzz, TruncatedAndMutatedFilesReadOrThrowParseError) {

@@ -17,6 +17,7 @@
 
 #include "essnet/detail/text.hpp"
 #include "essnet/io/json.hpp"
+#include "support/bad_input.hpp"
 
 namespace essnet {
 namespace {
@@ -238,30 +239,10 @@ TEST(ParseJson, EmptyNetwork) {
 // ------------------------------------------------------------------------------------------------
 // Errors, with positions counted by hand.
 
-struct BadJson {
-    const char* name;
-    std::string text;
-    std::int64_t line, column;
-    const char* fragment;
-};
-
-std::ostream& operator<<(std::ostream& os, const BadJson& b) {
-    return os << b.name;
-}
-
-class JsonErrors : public ::testing::TestWithParam<BadJson> {};
+class JsonErrors : public ::testing::TestWithParam<test::BadInput> {};
 
 TEST_P(JsonErrors, ParseErrorNamesLineAndColumn) {
-    const BadJson& b = GetParam();
-    try {
-        parse_json(b.text, "bad.json");
-        FAIL() << "no ParseError for " << b.name;
-    } catch (const ParseError& e) {
-        EXPECT_EQ(e.file(), "bad.json");
-        EXPECT_EQ(e.line(), b.line) << e.what();
-        EXPECT_EQ(e.column(), b.column) << e.what();
-        EXPECT_NE(e.message().find(b.fragment), std::string::npos) << e.what();
-    }
+    test::expect_parse_error(GetParam(), "bad.json", [](std::string_view text) { parse_json(text, "bad.json"); });
 }
 
 const std::string ok_nodes = "{\"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\"}],\n \"links\": [\n";
@@ -270,90 +251,90 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, JsonErrors,
     ::testing::Values(
         // Syntax.
-        BadJson{"empty", "", 1, 1, "unexpected end of input"},
-        BadJson{"blank", "\n  \n", 3, 1, "unexpected end of input"},
-        BadJson{"truncated", "{\"nodes\": [{\"id\": \"a\"}", 1, 23, "unexpected end of input"},
-        BadJson{"truncated_in_string", "{\"nodes\": [{\"id\": \"a", 1, 21, "missing closing quote"},
-        BadJson{"missing_comma",
+        test::BadInput{"empty", "", 1, 1, "unexpected end of input"},
+        test::BadInput{"blank", "\n  \n", 3, 1, "unexpected end of input"},
+        test::BadInput{"truncated", "{\"nodes\": [{\"id\": \"a\"}", 1, 23, "unexpected end of input"},
+        test::BadInput{"truncated_in_string", "{\"nodes\": [{\"id\": \"a", 1, 21, "missing closing quote"},
+        test::BadInput{"missing_comma",
                 "{\"nodes\": [\n  {\"id\": \"a\"},\n  {\"id\": \"b\" \"name\": \"B\"}\n], \"links\": []}", 3, 14,
                 "unexpected string literal; expected '}'"},
-        BadJson{"missing_colon", "{\"nodes\" [], \"links\": []}", 1, 10, "expected ':'"},
-        BadJson{"invalid_literal", "{\"nodes\": [{\"id\": tru}], \"links\": []}", 1, 22, "invalid literal"},
-        BadJson{"trailing_comma", "{\"nodes\": [], \"links\": [],}", 1, 27, "unexpected '}'"},
-        BadJson{"double_comma", "{\"graph\": [1,,2], \"nodes\": [], \"links\": []}", 1, 14, "unexpected ','"},
-        BadJson{"bad_escape", "{\"nodes\": [\n {\"id\": \"a\\qb\"}], \"links\": []}", 2, 12, "invalid string"},
-        BadJson{"raw_newline_in_string", "{\"nodes\": [{\"id\": \"a\nb\"}], \"links\": []}", 1, 21,
+        test::BadInput{"missing_colon", "{\"nodes\" [], \"links\": []}", 1, 10, "expected ':'"},
+        test::BadInput{"invalid_literal", "{\"nodes\": [{\"id\": tru}], \"links\": []}", 1, 22, "invalid literal"},
+        test::BadInput{"trailing_comma", "{\"nodes\": [], \"links\": [],}", 1, 27, "unexpected '}'"},
+        test::BadInput{"double_comma", "{\"graph\": [1,,2], \"nodes\": [], \"links\": []}", 1, 14, "unexpected ','"},
+        test::BadInput{"bad_escape", "{\"nodes\": [\n {\"id\": \"a\\qb\"}], \"links\": []}", 2, 12, "invalid string"},
+        test::BadInput{"raw_newline_in_string", "{\"nodes\": [{\"id\": \"a\nb\"}], \"links\": []}", 1, 21,
                 "control character"},
-        BadJson{"invalid_utf8", "{\"nodes\": [{\"id\": \"a\xff\"}], \"links\": []}", 1, 21, "UTF-8"},
-        BadJson{"columns_count_code_points", "{\"nodes\": [{\"id\": \"é€\", \"x\": nul}], \"links\": []}", 1, 33,
+        test::BadInput{"invalid_utf8", "{\"nodes\": [{\"id\": \"a\xff\"}], \"links\": []}", 1, 21, "UTF-8"},
+        test::BadInput{"columns_count_code_points", "{\"nodes\": [{\"id\": \"é€\", \"x\": nul}], \"links\": []}", 1, 33,
                 "invalid literal"},
-        BadJson{"trailing_garbage", "{\"nodes\": [], \"links\": []}\nx", 2, 1, "invalid literal"},
-        BadJson{"second_value", "{\"nodes\": [], \"links\": []} {}", 1, 28, "expected end of input"},
-        BadJson{"comment", "// nodes\n{\"nodes\": [], \"links\": []}", 1, 1, "invalid literal"},
-        BadJson{"huge_number", "{\"nodes\": [{\"id\": \"a\", \"x\":\n  1e400}], \"links\": []}", 2, 3, "too large"},
-        BadJson{"huge_negative_weight", ok_nodes + "  {\"source\": \"a\", \"target\": \"b\", \"weight\": -1.5e999}]}",
+        test::BadInput{"trailing_garbage", "{\"nodes\": [], \"links\": []}\nx", 2, 1, "invalid literal"},
+        test::BadInput{"second_value", "{\"nodes\": [], \"links\": []} {}", 1, 28, "expected end of input"},
+        test::BadInput{"comment", "// nodes\n{\"nodes\": [], \"links\": []}", 1, 1, "invalid literal"},
+        test::BadInput{"huge_number", "{\"nodes\": [{\"id\": \"a\", \"x\":\n  1e400}], \"links\": []}", 2, 3, "too large"},
+        test::BadInput{"huge_negative_weight", ok_nodes + "  {\"source\": \"a\", \"target\": \"b\", \"weight\": -1.5e999}]}",
                 3, 44, "too large"},
         // Structure.
-        BadJson{"top_level_array", "[{\"nodes\": []}]", 1, 1, "expected a JSON object at the top level"},
-        BadJson{"top_level_string", "  \"nodes\"", 1, 3, "expected a JSON object at the top level"},
-        BadJson{"missing_nodes", "{\"links\": []}", 1, 1, "no \"nodes\""},
-        BadJson{"missing_links", "\n {\"nodes\": [], \"graph\": {}}", 2, 2, "no \"links\""},
-        BadJson{"nodes_not_array", "{\"nodes\": {}, \"links\": []}", 1, 11, "\"nodes\" must be an array"},
-        BadJson{"edges_not_array", "{\"nodes\": [], \"edges\": 3}", 1, 24, "\"edges\" must be an array"},
-        BadJson{"links_and_edges", "{\"nodes\": [], \"links\": [], \"edges\": []}", 1, 28, "both"},
-        BadJson{"nodes_twice", "{\"nodes\": [], \"nodes\": [], \"links\": []}", 1, 15, "appears twice"},
-        BadJson{"node_not_object", "{\"nodes\": [\"a\"], \"links\": []}", 1, 12, "each node must be a JSON object"},
-        BadJson{"link_not_object", ok_nodes + "  [\"a\", \"b\"]]}", 3, 3, "each link must be a JSON object"},
-        BadJson{"node_without_id", "{\"nodes\": [{\"id\": \"a\"},\n  {\"name\": \"B\"}], \"links\": []}", 2, 3,
+        test::BadInput{"top_level_array", "[{\"nodes\": []}]", 1, 1, "expected a JSON object at the top level"},
+        test::BadInput{"top_level_string", "  \"nodes\"", 1, 3, "expected a JSON object at the top level"},
+        test::BadInput{"missing_nodes", "{\"links\": []}", 1, 1, "no \"nodes\""},
+        test::BadInput{"missing_links", "\n {\"nodes\": [], \"graph\": {}}", 2, 2, "no \"links\""},
+        test::BadInput{"nodes_not_array", "{\"nodes\": {}, \"links\": []}", 1, 11, "\"nodes\" must be an array"},
+        test::BadInput{"edges_not_array", "{\"nodes\": [], \"edges\": 3}", 1, 24, "\"edges\" must be an array"},
+        test::BadInput{"links_and_edges", "{\"nodes\": [], \"links\": [], \"edges\": []}", 1, 28, "both"},
+        test::BadInput{"nodes_twice", "{\"nodes\": [], \"nodes\": [], \"links\": []}", 1, 15, "appears twice"},
+        test::BadInput{"node_not_object", "{\"nodes\": [\"a\"], \"links\": []}", 1, 12, "each node must be a JSON object"},
+        test::BadInput{"link_not_object", ok_nodes + "  [\"a\", \"b\"]]}", 3, 3, "each link must be a JSON object"},
+        test::BadInput{"node_without_id", "{\"nodes\": [{\"id\": \"a\"},\n  {\"name\": \"B\"}], \"links\": []}", 2, 3,
                 "node has no \"id\""},
-        BadJson{"duplicate_id", "{\"nodes\": [{\"id\": \"a\"},\n {\"id\": \"a\"}], \"links\": []}", 2, 9,
+        test::BadInput{"duplicate_id", "{\"nodes\": [{\"id\": \"a\"},\n {\"id\": \"a\"}], \"links\": []}", 2, 9,
                 "duplicate node id 'a' (first defined on line 1)"},
-        BadJson{"duplicate_id_number_and_string", "{\"nodes\": [{\"id\": 1}, {\"id\": \"1\"}], \"links\": []}", 1, 30,
+        test::BadInput{"duplicate_id_number_and_string", "{\"nodes\": [{\"id\": 1}, {\"id\": \"1\"}], \"links\": []}", 1, 30,
                 "duplicate node id '1'"},
-        BadJson{"id_boolean", "{\"nodes\": [{\"id\": true}], \"links\": []}", 1, 19,
+        test::BadInput{"id_boolean", "{\"nodes\": [{\"id\": true}], \"links\": []}", 1, 19,
                 "\"id\" must be a string or a number, found a boolean"},
-        BadJson{"id_array", "{\"nodes\": [{\"id\": [0, 1]}], \"links\": []}", 1, 19, "found an array"},
-        BadJson{"id_empty", "{\"nodes\": [{\"id\": \"\"}], \"links\": []}", 1, 19, "empty"},
-        BadJson{"duplicate_key", "{\"nodes\": [{\"id\": \"a\", \"id\": \"b\"}], \"links\": []}", 1, 24,
+        test::BadInput{"id_array", "{\"nodes\": [{\"id\": [0, 1]}], \"links\": []}", 1, 19, "found an array"},
+        test::BadInput{"id_empty", "{\"nodes\": [{\"id\": \"\"}], \"links\": []}", 1, 19, "empty"},
+        test::BadInput{"duplicate_key", "{\"nodes\": [{\"id\": \"a\", \"id\": \"b\"}], \"links\": []}", 1, 24,
                 "appears twice"},
-        BadJson{"name_object", "{\"nodes\": [{\"id\": \"a\", \"name\": {\"fr\": \"A\"}}], \"links\": []}", 1, 32,
+        test::BadInput{"name_object", "{\"nodes\": [{\"id\": \"a\", \"name\": {\"fr\": \"A\"}}], \"links\": []}", 1, 32,
                 "\"name\" must be"},
-        BadJson{"founded_string", "{\"nodes\": [{\"id\": \"a\", \"founded\": \"1996\"}], \"links\": []}", 1, 35,
+        test::BadInput{"founded_string", "{\"nodes\": [{\"id\": \"a\", \"founded\": \"1996\"}], \"links\": []}", 1, 35,
                 "\"founded\" must be an integer year"},
-        BadJson{"founded_fraction", "{\"nodes\": [{\"id\": \"a\", \"founded\": 1996.5}], \"links\": []}", 1, 35,
+        test::BadInput{"founded_fraction", "{\"nodes\": [{\"id\": \"a\", \"founded\": 1996.5}], \"links\": []}", 1, 35,
                 "is not a year"},
-        BadJson{"founded_out_of_range", "{\"nodes\": [{\"id\": \"a\", \"founded\": 12000}], \"links\": []}", 1, 35,
+        test::BadInput{"founded_out_of_range", "{\"nodes\": [{\"id\": \"a\", \"founded\": 12000}], \"links\": []}", 1, 35,
                 "is not a year"},
-        BadJson{"directed_string", "{\"directed\": \"yes\", \"nodes\": [], \"links\": []}", 1, 14,
+        test::BadInput{"directed_string", "{\"directed\": \"yes\", \"nodes\": [], \"links\": []}", 1, 14,
                 "\"directed\" must be true or false"},
-        BadJson{"multigraph_number", "{\"multigraph\": 1, \"nodes\": [], \"links\": []}", 1, 16,
+        test::BadInput{"multigraph_number", "{\"multigraph\": 1, \"nodes\": [], \"links\": []}", 1, 16,
                 "\"multigraph\" must be true or false"},
         // Links.
-        BadJson{"unknown_target", ok_nodes + " {\"source\": \"a\", \"target\": \"zed\"}]}", 3, 28,
+        test::BadInput{"unknown_target", ok_nodes + " {\"source\": \"a\", \"target\": \"zed\"}]}", 3, 28,
                 "link target 'zed' is not the id of a node"},
-        BadJson{"unknown_source_before_nodes",
+        test::BadInput{"unknown_source_before_nodes",
                 "{\"links\": [{\"source\": \"q\", \"target\": \"a\"}],\n \"nodes\": [{\"id\": \"a\"}]}", 1, 23,
                 "link source 'q' is not the id of a node"},
-        BadJson{"number_vs_text_id", "{\"nodes\": [{\"id\": 1.0}], \"links\": [{\"source\": 1, \"target\": 1}]}", 1, 47,
+        test::BadInput{"number_vs_text_id", "{\"nodes\": [{\"id\": 1.0}], \"links\": [{\"source\": 1, \"target\": 1}]}", 1, 47,
                 "link source '1' is not the id of a node"},
-        BadJson{"link_without_target", ok_nodes + "  {\"source\": \"a\"}]}", 3, 3, "link has no \"target\""},
-        BadJson{"link_without_source", ok_nodes + "  {}]}", 3, 3, "link has no \"source\""},
-        BadJson{"weight_string", ok_nodes + "  {\"source\": \"a\", \"target\": \"b\", \"weight\": \"2\"}]}", 3, 44,
+        test::BadInput{"link_without_target", ok_nodes + "  {\"source\": \"a\"}]}", 3, 3, "link has no \"target\""},
+        test::BadInput{"link_without_source", ok_nodes + "  {}]}", 3, 3, "link has no \"source\""},
+        test::BadInput{"weight_string", ok_nodes + "  {\"source\": \"a\", \"target\": \"b\", \"weight\": \"2\"}]}", 3, 44,
                 "\"weight\" must be a number or null, found a string"},
-        BadJson{"weight_boolean", ok_nodes + "  {\"source\": \"a\", \"target\": \"b\", \"weight\": true}]}", 3, 44,
+        test::BadInput{"weight_boolean", ok_nodes + "  {\"source\": \"a\", \"target\": \"b\", \"weight\": true}]}", 3, 44,
                 "found a boolean"},
-        BadJson{"weight_negative", ok_nodes + "  {\"source\": \"a\", \"target\": \"b\", \"weight\": -0.5}]}", 3, 44,
+        test::BadInput{"weight_negative", ok_nodes + "  {\"source\": \"a\", \"target\": \"b\", \"weight\": -0.5}]}", 3, 44,
                 "negative"},
-        BadJson{"start_year_fraction", ok_nodes + "  {\"source\": \"a\", \"target\": \"b\", \"start_year\": 2011.25}]}",
+        test::BadInput{"start_year_fraction", ok_nodes + "  {\"source\": \"a\", \"target\": \"b\", \"start_year\": 2011.25}]}",
                 3, 48, "start_year 2011.25 is not a year"},
-        BadJson{"end_year_exponent", ok_nodes + "  {\"source\": \"a\", \"target\": \"b\", \"end_year\": 2e3}]}", 3, 46,
+        test::BadInput{"end_year_exponent", ok_nodes + "  {\"source\": \"a\", \"target\": \"b\", \"end_year\": 2e3}]}", 3, 46,
                 "end_year 2e3 is not a year"},
-        BadJson{"end_before_start",
+        test::BadInput{"end_before_start",
                 ok_nodes + "  {\"source\": \"a\", \"target\": \"b\", \"end_year\": 2001, \"start_year\": 2005}]}", 3,
                 46, "end_year 2001 is before start_year 2005"},
-        BadJson{"link_directed_number", ok_nodes + "  {\"source\": \"a\", \"target\": \"b\", \"directed\": 1}]}", 3, 46,
+        test::BadInput{"link_directed_number", ok_nodes + "  {\"source\": \"a\", \"target\": \"b\", \"directed\": 1}]}", 3, 46,
                 "\"directed\" must be true, false or null"},
-        BadJson{"source_null", ok_nodes + "  {\"source\": null, \"target\": \"b\"}]}", 3, 14,
+        test::BadInput{"source_null", ok_nodes + "  {\"source\": null, \"target\": \"b\"}]}", 3, 14,
                 "\"source\" must be a string or a number, found null"}));
 
 // Every prefix of a valid document is an error (never a crash or a silently shorter network), and

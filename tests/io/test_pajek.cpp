@@ -14,6 +14,7 @@
 #include "essnet/io/graph_network.hpp"
 #include "essnet/io/pajek.hpp"
 #include "essnet/graph/builder.hpp"
+#include "support/bad_input.hpp"
 
 namespace essnet {
 namespace {
@@ -157,80 +158,62 @@ TEST(PajekRead, TwoModeMatrixGivesEdgesBetweenModes) {
 
 // ---- errors ---------------------------------------------------------------------------------
 
-struct BadCase {
-    const char* name;
-    std::string text;
-    std::int64_t line;
-    std::int64_t column;
-    std::string message_part;
-};
-void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
-
-class PajekError : public testing::TestWithParam<BadCase> {};
+class PajekError : public testing::TestWithParam<test::BadInput> {};
 
 TEST_P(PajekError, NamesLineAndColumn) {
-    const BadCase& c = GetParam();
-    try {
-        parse_pajek(c.text, "bad.net");
-        FAIL() << "no ParseError";
-    } catch (const ParseError& e) {
-        EXPECT_EQ(e.file(), "bad.net");
-        EXPECT_EQ(e.line(), c.line) << e.what();
-        EXPECT_EQ(e.column(), c.column) << e.what();
-        EXPECT_NE(e.message().find(c.message_part), std::string::npos) << e.what();
-    }
+    test::expect_parse_error(GetParam(), "bad.net", [](std::string_view text) { parse_pajek(text, "bad.net"); });
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, PajekError,
     testing::Values(
-        BadCase{"empty", "", 1, 1, "no *Vertices"},
-        BadCase{"only_comments", "% nothing\n\n", 3, 1, "no *Vertices"},
-        BadCase{"arcs_before_vertices", "*Arcs\n1 2\n", 1, 1, "expected a *Vertices line before"},
-        BadCase{"data_before_vertices", "1 2\n", 1, 1, "expected a *Vertices line before the data"},
-        BadCase{"vertex_count_missing", "*Vertices\n", 1, 10, "expected the number of vertices"},
-        BadCase{"vertex_count_text", "*Vertices five\n", 1, 11, "non-negative integer"},
-        BadCase{"vertex_count_negative", "*Vertices -3\n", 1, 11, "non-negative integer"},
-        BadCase{"vertex_count_overflow", "*Vertices 99999999999999999999\n", 1, 11, "too large"},
-        BadCase{"vertex_count_huge", "*Vertices 2000000000\n", 1, 11, "too large for a file"},
-        BadCase{"two_mode_too_many", "*Vertices 3 4\n", 1, 13, "first-mode vertices must be from 1 to 3"},
-        BadCase{"vertices_extra_text", "*Vertices 3 1 x\n", 1, 15, "unexpected text"},
-        BadCase{"second_vertices", "*Vertices 1\n*Vertices 1\n", 2, 1, "second *Vertices"},
-        BadCase{"vertex_out_of_range", "*Vertices 2\n1 a\n3 c\n", 3, 1, "vertex number 3 is out of range"},
-        BadCase{"vertex_zero", "*Vertices 2\n0 a\n", 2, 1, "vertex number 0 is out of range"},
-        BadCase{"vertex_not_number", "*Vertices 2\nx a\n", 2, 1, "expected a vertex number, found 'x'"},
-        BadCase{"vertex_listed_twice", "*Vertices 2\n1 a\n2 b\n1 c\n", 4, 1, "vertex 1 is listed twice"},
-        BadCase{"duplicate_label", "*Vertices 3\n1 a\n2 \"b c\"\n3  \"b c\"\n", 4, 4, "duplicate label 'b c'"},
-        BadCase{"label_is_unlabelled_number", "*Vertices 3\n1 a\n2 \"3\"\n", 3, 3,
+        test::BadInput{"empty", "", 1, 1, "no *Vertices"},
+        test::BadInput{"only_comments", "% nothing\n\n", 3, 1, "no *Vertices"},
+        test::BadInput{"arcs_before_vertices", "*Arcs\n1 2\n", 1, 1, "expected a *Vertices line before"},
+        test::BadInput{"data_before_vertices", "1 2\n", 1, 1, "expected a *Vertices line before the data"},
+        test::BadInput{"vertex_count_missing", "*Vertices\n", 1, 10, "expected the number of vertices"},
+        test::BadInput{"vertex_count_text", "*Vertices five\n", 1, 11, "non-negative integer"},
+        test::BadInput{"vertex_count_negative", "*Vertices -3\n", 1, 11, "non-negative integer"},
+        test::BadInput{"vertex_count_overflow", "*Vertices 99999999999999999999\n", 1, 11, "too large"},
+        test::BadInput{"vertex_count_huge", "*Vertices 2000000000\n", 1, 11, "too large for a file"},
+        test::BadInput{"two_mode_too_many", "*Vertices 3 4\n", 1, 13, "first-mode vertices must be from 1 to 3"},
+        test::BadInput{"vertices_extra_text", "*Vertices 3 1 x\n", 1, 15, "unexpected text"},
+        test::BadInput{"second_vertices", "*Vertices 1\n*Vertices 1\n", 2, 1, "second *Vertices"},
+        test::BadInput{"vertex_out_of_range", "*Vertices 2\n1 a\n3 c\n", 3, 1, "vertex number 3 is out of range"},
+        test::BadInput{"vertex_zero", "*Vertices 2\n0 a\n", 2, 1, "vertex number 0 is out of range"},
+        test::BadInput{"vertex_not_number", "*Vertices 2\nx a\n", 2, 1, "expected a vertex number, found 'x'"},
+        test::BadInput{"vertex_listed_twice", "*Vertices 2\n1 a\n2 b\n1 c\n", 4, 1, "vertex 1 is listed twice"},
+        test::BadInput{"duplicate_label", "*Vertices 3\n1 a\n2 \"b c\"\n3  \"b c\"\n", 4, 4, "duplicate label 'b c'"},
+        test::BadInput{"label_is_unlabelled_number", "*Vertices 3\n1 a\n2 \"3\"\n", 3, 3,
                 "is also the id of vertex 3"},
-        BadCase{"unclosed_label", "*Vertices 2\n1 \"Chantier\n", 2, 3, "not closed"},
-        BadCase{"text_after_quote", "*Vertices 2\n1 \"a\"b\n", 2, 6, "after a closing quote"},
-        BadCase{"arc_out_of_range", "*Vertices 2\n*Arcs\n1 2\n2 5\n", 4, 3, "vertex number 5 is out of range"},
-        BadCase{"arc_negative_vertex", "*Vertices 2\n*Arcs\n-1 2\n", 3, 1, "vertex number -1 is out of range"},
-        BadCase{"arc_one_vertex", "*Vertices 2\n*Arcs\n1\n", 3, 2, "found one"},
-        BadCase{"arc_vertex_decimal", "*Vertices 2\n*Edges\n1 2.0\n", 3, 3, "expected a vertex number"},
-        BadCase{"weight_text", "*Vertices 2\n*Arcs\n1 2 heavy\n", 3, 5, "weight 'heavy' is not a number"},
-        BadCase{"weight_negative", "*Vertices 2\n*Arcs\n1 2 -1\n", 3, 5, "negative"},
-        BadCase{"weight_nan", "*Vertices 2\n*Edges\n1 2 nan\n", 3, 5, "NaN"},
-        BadCase{"weight_inf", "*Vertices 2\n*Edges\n1 2 1e999\n", 3, 5, "not finite"},
-        BadCase{"unknown_section", "*Vertices 2\n*Partition x\n", 2, 1, "unknown section '*Partition'"},
-        BadCase{"bad_relation_number", "*Vertices 2\n*Arcs :x\n", 2, 8, "relation number"},
-        BadCase{"relation_without_colon", "*Vertices 2\n*Arcs \"x\"\n", 2, 7, "expected ':'"},
-        BadCase{"relation_relabelled", "*Vertices 2\n*Arcs :1 \"a\"\n*Edges :1 \"b\"\n", 3, 11,
+        test::BadInput{"unclosed_label", "*Vertices 2\n1 \"Chantier\n", 2, 3, "not closed"},
+        test::BadInput{"text_after_quote", "*Vertices 2\n1 \"a\"b\n", 2, 6, "after a closing quote"},
+        test::BadInput{"arc_out_of_range", "*Vertices 2\n*Arcs\n1 2\n2 5\n", 4, 3, "vertex number 5 is out of range"},
+        test::BadInput{"arc_negative_vertex", "*Vertices 2\n*Arcs\n-1 2\n", 3, 1, "vertex number -1 is out of range"},
+        test::BadInput{"arc_one_vertex", "*Vertices 2\n*Arcs\n1\n", 3, 2, "found one"},
+        test::BadInput{"arc_vertex_decimal", "*Vertices 2\n*Edges\n1 2.0\n", 3, 3, "expected a vertex number"},
+        test::BadInput{"weight_text", "*Vertices 2\n*Arcs\n1 2 heavy\n", 3, 5, "weight 'heavy' is not a number"},
+        test::BadInput{"weight_negative", "*Vertices 2\n*Arcs\n1 2 -1\n", 3, 5, "negative"},
+        test::BadInput{"weight_nan", "*Vertices 2\n*Edges\n1 2 nan\n", 3, 5, "NaN"},
+        test::BadInput{"weight_inf", "*Vertices 2\n*Edges\n1 2 1e999\n", 3, 5, "not finite"},
+        test::BadInput{"unknown_section", "*Vertices 2\n*Partition x\n", 2, 1, "unknown section '*Partition'"},
+        test::BadInput{"bad_relation_number", "*Vertices 2\n*Arcs :x\n", 2, 8, "relation number"},
+        test::BadInput{"relation_without_colon", "*Vertices 2\n*Arcs \"x\"\n", 2, 7, "expected ':'"},
+        test::BadInput{"relation_relabelled", "*Vertices 2\n*Arcs :1 \"a\"\n*Edges :1 \"b\"\n", 3, 11,
                 "relation 1 is labelled 'b' here but 'a' on line 2"},
-        BadCase{"relation_label_unclosed", "*Vertices 2\n*Arcs :1 \"a\n", 2, 10, "not closed"},
-        BadCase{"list_out_of_range", "*Vertices 2\n*Arcslist\n1 2 3\n", 3, 5, "vertex number 3"},
-        BadCase{"matrix_short_row", "*Vertices 2\n*Matrix\n0 1\n1\n", 4, 2, "has 1 values, expected 2"},
-        BadCase{"matrix_long_row", "*Vertices 2\n*Matrix\n0 1 1\n", 3, 5, "more than 2 values"},
-        BadCase{"matrix_too_many_rows", "*Vertices 1\n*Matrix\n0\n1\n", 4, 1, "more than 1 rows"},
-        BadCase{"matrix_truncated", "*Vertices 2\n*Matrix\n0 1\n", 4, 1, "has 1 rows, expected 2"},
-        BadCase{"matrix_truncated_by_section", "*Vertices 2\n*Matrix\n0 1\n*Arcs\n", 4, 1,
+        test::BadInput{"relation_label_unclosed", "*Vertices 2\n*Arcs :1 \"a\n", 2, 10, "not closed"},
+        test::BadInput{"list_out_of_range", "*Vertices 2\n*Arcslist\n1 2 3\n", 3, 5, "vertex number 3"},
+        test::BadInput{"matrix_short_row", "*Vertices 2\n*Matrix\n0 1\n1\n", 4, 2, "has 1 values, expected 2"},
+        test::BadInput{"matrix_long_row", "*Vertices 2\n*Matrix\n0 1 1\n", 3, 5, "more than 2 values"},
+        test::BadInput{"matrix_too_many_rows", "*Vertices 1\n*Matrix\n0\n1\n", 4, 1, "more than 1 rows"},
+        test::BadInput{"matrix_truncated", "*Vertices 2\n*Matrix\n0 1\n", 4, 1, "has 1 rows, expected 2"},
+        test::BadInput{"matrix_truncated_by_section", "*Vertices 2\n*Matrix\n0 1\n*Arcs\n", 4, 1,
                 "has 1 rows, expected 2 before this line"},
-        BadCase{"matrix_negative", "*Vertices 1\n*Matrix\n-2\n", 3, 1, "negative"},
-        BadCase{"invalid_utf8", "*Vertices 1\n1 \"caf\xE9\"\n", 2, 7, "invalid UTF-8"},
-        BadCase{"nul_byte", std::string("*Vertices 1\n1 a\0b\n", 18), 2, 4, "NUL"},
-        BadCase{"bare_carriage_return", "*Vertices 1\r1 a\n", 1, 12, "carriage return"},
-        BadCase{"network_after_vertices", "*Vertices 1\n*Network two\n", 2, 1, "*Network after *Vertices"}));
+        test::BadInput{"matrix_negative", "*Vertices 1\n*Matrix\n-2\n", 3, 1, "negative"},
+        test::BadInput{"invalid_utf8", "*Vertices 1\n1 \"caf\xE9\"\n", 2, 7, "invalid UTF-8"},
+        test::BadInput{"nul_byte", std::string("*Vertices 1\n1 a\0b\n", 18), 2, 4, "NUL"},
+        test::BadInput{"bare_carriage_return", "*Vertices 1\r1 a\n", 1, 12, "carriage return"},
+        test::BadInput{"network_after_vertices", "*Vertices 1\n*Network two\n", 2, 1, "*Network after *Vertices"}));
 
 // ---- writing --------------------------------------------------------------------------------
 
