@@ -1,7 +1,8 @@
-// Load the bundled Chantier network, select the ties active in 2009-2012, and list the actors by
-// degree.
+// Load the bundled Chantier network, select the ties active in 2009-2012, list the actors by
+// degree, and save the network for Gephi.
 #include <algorithm>
 #include <essnet/essnet.hpp>
+#include <filesystem>
 #include <iostream>
 #include <numeric>
 
@@ -20,4 +21,10 @@ int main() {
         const auto u = order[i];
         std::cout << "  " << net.actors().name[static_cast<std::size_t>(g.node_actors()[u])] << ": " << degree[u] << "\n";
     }
+
+    // GEXF for Gephi: each tie's years become its edge's interval on the timeline.
+    const auto path = (std::filesystem::temp_directory_path() / "chantier.gexf").string();
+    essnet::write_gexf(net, path);
+    std::cout << "wrote " << path << " (" << essnet::read_gexf(path).num_ties() << " ties)\n";
+    std::filesystem::remove(path);
 }
