@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Community detection quality: essnet against leidenalg (and igraph) on the same graphs, one run.
 
-Two parts, both with seeds 0, 1, ... for every tool:
+Three parts, all with seeds 0, 1, ... for every tool (--parts picks some):
   modularity   mean and best modularity over --seeds runs of Leiden (modularity, 2 rounds) on
                email-Eu-core, polblogs, blogcatalog (undirected, simple) and cond-mat-2005;
                essnet.leiden against leidenalg.find_partition(ModularityVertexPartition) and
@@ -10,8 +10,11 @@ Two parts, both with seeds 0, 1, ... for every tool:
   lfr          LFR graphs from essnet.generate.lfr (--lfr-nodes nodes, average degree 20, maximum
                50) at mu = 0.1, ..., 0.6, --lfr-seeds graphs each: mean NMI (igraph's
                compare_communities, Danon et al.) of each tool's partition with the planted one.
+  louvain      mean modularity and median time over --seeds runs of essnet.louvain and igraph's
+               community_multilevel (its random generator seeded the same) on --louvain-graphs.
 Prints Markdown tables; the last column says whether essnet meets the bar: mean modularity at
-least leidenalg's minus 0.001, mean NMI at least leidenalg's.
+least leidenalg's minus 0.001, mean NMI at least leidenalg's; for Louvain, mean modularity at least
+igraph's and at least 3 times faster.
 
     .venv/bin/python benchmarks/compare/community_quality.py                 # full run (minutes)
     .venv/bin/python benchmarks/compare/community_quality.py --smoke         # tiny, checks the script
@@ -35,12 +38,15 @@ def main() -> int:
     ap.add_argument("--lfr-nodes", type=int, default=10_000)
     ap.add_argument("--lfr-seeds", type=int, default=5)
     ap.add_argument("--mus", type=float, nargs="+", default=[0.1, 0.2, 0.3, 0.4, 0.5, 0.6])
+    ap.add_argument("--louvain-graphs", nargs="+", default=["cond-mat-2005", "lfr-1e5"])
+    ap.add_argument("--parts", nargs="+", default=["modularity", "lfr", "louvain"], choices=["modularity", "lfr", "louvain"])
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--smoke", action="store_true", help="karate and a 300-node LFR graph, 2 seeds")
     ap.add_argument("--cache", default=str(HERE.parents[1] / "build" / "compare-cache"))
     args = ap.parse_args()
     if args.smoke:
         args.graphs, args.seeds, args.lfr_nodes, args.lfr_seeds, args.mus = ["karate"], 2, 300, 1, [0.1, 0.3]
+        args.louvain_graphs = ["karate"]
     os.environ["OMP_NUM_THREADS"] = str(args.threads)
 
     import igraph
@@ -59,6 +65,12 @@ def main() -> int:
         }
 
     ok = True
+    if "modularity" not in args.parts:
+        args.graphs = []
+    if "lfr" not in args.parts:
+        args.mus = []
+    if "louvain" not in args.parts:
+        args.louvain_graphs = []
     print(f"## Mean modularity over {args.seeds} seeds (Leiden, modularity; computed by igraph)\n")
     print("| graph | nodes | edges | essnet mean | leidenalg mean | igraph mean | essnet best | leidenalg best | "
           "essnet s/run | leidenalg s/run | meets bar |")
@@ -102,6 +114,36 @@ def main() -> int:
         ok &= meets
         print(f"| {mu:.1f} | {statistics.mean(mixing):.3f} | {mean['essnet']:.4f} | {mean['leidenalg']:.4f} | "
               f"{mean['igraph']:.4f} | {'yes' if meets else 'no'} |", flush=True)
+    print(f"\n## Louvain: mean modularity over {args.seeds} seeds (computed by igraph) and median time\n")
+    print("| graph | essnet mean | igraph mean | essnet min..max | igraph min..max | essnet s | igraph s | speed-up | meets bar |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    for name in args.louvain_graphs:
+        data = np.load(run.cached_graph(name, Path(args.cache)))
+        n, s, t = int(data["n"]), data["sources"], data["targets"]
+        g = essnet.Graph.from_edges(s, t, num_nodes=n)
+        ig = igraph.Graph(n=n, edges=np.column_stack([s, t]).tolist())
+        runs = {
+            "essnet": lambda seed: essnet.louvain(g, seed=seed).membership.tolist(),
+            "igraph": lambda seed: (igraph.set_random_number_generator(__import__("random").Random(seed)),
+                                    ig.community_multilevel().membership)[1],
+        }
+        q, secs = {}, {}
+        for tool, fn in runs.items():
+            q[tool], secs[tool] = [], []
+            for seed in range(args.seeds):
+                t0 = time.perf_counter()
+                membership = fn(seed)
+                secs[tool].append(time.perf_counter() - t0)
+                q[tool].append(ig.modularity(membership))
+        mean = {k: statistics.mean(v) for k, v in q.items()}
+        speedup = statistics.median(secs["igraph"]) / statistics.median(secs["essnet"])
+        meets = mean["essnet"] >= mean["igraph"] and speedup >= 3
+        ok &= meets
+        print(f"| {name} | {mean['essnet']:.5f} | {mean['igraph']:.5f} | {min(q['essnet']):.4f}..{max(q['essnet']):.4f} | "
+              f"{min(q['igraph']):.4f}..{max(q['igraph']):.4f} | {statistics.median(secs['essnet']):.3g} | "
+              f"{statistics.median(secs['igraph']):.3g} | {speedup:.1f} | {'yes' if meets else 'no'} |", flush=True)
+    igraph.set_random_number_generator(__import__("random"))
+
     print("\nall bars met" if ok else "\nsome bars not met")
     return 0
 
