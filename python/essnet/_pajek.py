@@ -54,8 +54,9 @@ def write_pajek(network_or_graph, path: str | os.PathLike) -> None:
     direction. Pajek has no escape character: a double quote in an id or a relation is written as
     an apostrophe, a line break as a space.
 
-    networkx's ``read_pajek`` reads the files with a single tie section (one direction, one
-    relation); igraph's ``Graph.Read_Pajek`` reads those without relation labels.
+    networkx's ``read_pajek`` reads the one-mode files with a single tie section (one direction,
+    one relation) and no id ending in a backslash; igraph's ``Graph.Read_Pajek`` reads those
+    without relation labels.
 
     Raises
     ------

@@ -99,7 +99,9 @@ def load(path: str | os.PathLike, *, graphs: bool = False):
         The file cannot be read.
     """
     network, graph, named = _core.load_snapshot(os.fspath(path))
-    main = ActorNetwork(_core_network=network) if network is not None else Graph(graph) if graph is not None else None
+    if network is None and graph is None:
+        raise ValueError(f"{os.fspath(path)}: the snapshot holds neither a network nor a graph")
+    main = ActorNetwork(_core_network=network) if network is not None else Graph(graph)
     if graphs:
         return main, {name: Graph(g) for name, g in named}
     return main

@@ -95,6 +95,8 @@ bool reporting_input_errors(Read&& read) {
         std::cerr << "essnet: input error: " << e.what() << "\n";
     } catch (const essnet::FileError& e) {
         std::cerr << "essnet: input error: " << e.what() << "\n";
+    } catch (const std::bad_alloc&) {
+        std::cerr << "essnet: input error: not enough memory to read the input\n";
     }
     return false;
 }

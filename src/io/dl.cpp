@@ -37,7 +37,7 @@ std::string lower(std::string_view s) {
 
 // The largest N a file of `bytes` bytes may declare (see dl.hpp).
 std::int64_t max_actors(std::size_t bytes) {
-    const std::int64_t plausible = (std::int64_t{1} << 24) + 64 * static_cast<std::int64_t>(bytes);
+    const std::int64_t plausible = (std::int64_t{1} << 20) + 64 * static_cast<std::int64_t>(bytes);
     return std::min<std::int64_t>(std::numeric_limits<std::int32_t>::max() - 1, plausible);
 }
 
@@ -144,7 +144,7 @@ private:
             return Token{text_.substr(at.offset, 1), at};
         }
         if (c == '"') {
-            const std::size_t close = text_.find_first_of("\"\n", pos_ + 1);
+            const std::size_t close = text_.find_first_of("\"\n\r", pos_ + 1);
             if (close == std::string_view::npos || text_[close] != '"')
                 fail(at, "quoted text is not closed (missing '\"' on this line)");
             pos_ = close + 1;
@@ -437,7 +437,7 @@ private:
                 }
                 const Position at = here();
                 if (c == '"') {
-                    const std::size_t close = text_.find_first_of("\"\n", pos_ + 1);
+                    const std::size_t close = text_.find_first_of("\"\n\r", pos_ + 1);
                     if (close == std::string_view::npos || text_[close] != '"')
                         fail(at, "quoted label is not closed (missing '\"' on this line)");
                     fields.push_back({text_.substr(pos_ + 1, close - pos_ - 1), at, true});

@@ -188,8 +188,11 @@ private:
 };
 
 // Every row of a table holds a value for every extra column: a file whose objects each bring new
-// keys would make rows x columns explode. Beyond this many cells the file is refused.
-constexpr std::size_t max_extra_cells = std::size_t{1} << 28;
+// keys would make rows x columns explode. Beyond 16 cells per byte of the file (and at least 2^20,
+// at most 2^28) the file is refused, so that a small file cannot claim gigabytes.
+std::size_t max_extra_cells(std::size_t file_bytes) {
+    return std::min<std::size_t>(std::size_t{1} << 28, 16 * file_bytes + (std::size_t{1} << 20));
+}
 
 /// The compact JSON text of an array or object value, rebuilt from its events.
 class CompactJson {
@@ -328,6 +331,7 @@ public:
             return true;
         }
         if (where_ == Where::top_object) return top_key(k, at);
+        if (k.empty()) fail(at, std::string("a ") + (where_ == Where::node ? "node" : "link") + " has an empty key");
         if (!keys_seen_.insert(k).second)
             fail(at, std::string("key ") + detail::quoted(k) + " appears twice in this " +
                          (where_ == Where::node ? "node" : "link"));
@@ -793,12 +797,13 @@ private:
 
     void check_table_size(const ExtraNames& extras, std::size_t rows, const char* table) const {
         const std::size_t columns = extras.names().size();
-        if (rows == 0 || columns <= max_extra_cells / rows) return;
-        const std::size_t column = max_extra_cells / rows;  // the first column past the limit
+        const std::size_t most = max_extra_cells(text_.size());
+        if (rows == 0 || columns <= most / rows) return;
+        const std::size_t column = most / rows;  // the first column past the limit
         fail(extras.first_at(column), std::string("the ") + table + " have " + std::to_string(columns) +
                                           " different keys; with " + std::to_string(rows) + " " + table +
                                           " that is more extra values than essnet holds (" +
-                                          std::to_string(max_extra_cells) + ")");
+                                          std::to_string(most) + " for a file of this size)");
     }
 
     ActorNetwork build() {

@@ -41,7 +41,7 @@ bool iequals(std::string_view a, std::string_view b) {
 // The largest vertex count a file of `bytes` bytes may declare: node ids are int32, and a count
 // far beyond what the file could describe is taken as corruption rather than allocated.
 std::int64_t max_vertices(std::size_t bytes) {
-    const std::int64_t plausible = (std::int64_t{1} << 24) + 64 * static_cast<std::int64_t>(bytes);
+    const std::int64_t plausible = (std::int64_t{1} << 20) + 64 * static_cast<std::int64_t>(bytes);
     return std::min<std::int64_t>(std::numeric_limits<std::int32_t>::max() - 1, plausible);
 }
 
@@ -518,8 +518,11 @@ private:
 
 // ---- writing ---------------------------------------------------------------------------------
 
-// A label as Pajek can hold it: no double quote (no escape exists), no line break.
+// A label as Pajek can hold it: no double quote (no escape exists), no line break. Text that is not
+// valid UTF-8 or holds a NUL byte, which the reader refuses, is refused here too.
 std::string pajek_label(std::string_view s) {
+    if (detail::find_invalid_utf8(s) != std::string_view::npos || s.find('\0') != std::string_view::npos)
+        throw std::invalid_argument("label " + detail::quoted(s) + " is not valid UTF-8 or holds a NUL byte");
     std::string out(s);
     for (char& c : out) {
         if (c == '"') c = '\'';
@@ -612,6 +615,13 @@ std::string pajek_text(const ActorNetwork& network) {
     std::vector<std::size_t> order(ties.size());
     std::vector<std::size_t> next(start.begin(), start.end() - 1);
     for (std::size_t e = 0; e < ties.size(); ++e) order[next[section_of(e)]++] = e;
+    // Relations that become the same label (x"y and x'y) would merge on reading: refused.
+    std::unordered_map<std::string, std::size_t> relation_labels;
+    for (std::size_t code = 0; code < categories.size(); ++code)
+        if (const auto [it, fresh] = relation_labels.emplace(pajek_label(categories[code]), code); !fresh)
+            throw std::invalid_argument("relations " + detail::quoted(categories[it->second]) + " and " +
+                                        detail::quoted(categories[code]) + " would both be written " +
+                                        detail::quoted(it->first) + " (Pajek has no escape for a double quote)");
     for (std::size_t s = 0; s < sections; ++s) {
         if (start[s] == start[s + 1]) continue;
         out += s % 2 == 0 ? "*Arcs" : "*Edges";

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 
 #include "essnet/detail/numbers.hpp"
 
@@ -13,14 +14,14 @@ namespace {
 std::vector<ExtraColumn> make_extra(std::vector<std::string> names, const char* table) {
     const auto& reserved = std::string_view(table) == "actor" ? reserved_actor_columns() : reserved_tie_columns();
     std::vector<ExtraColumn> columns;
+    std::unordered_set<std::string> seen;
     for (auto& name : names) {
         if (name.empty()) throw std::invalid_argument(std::string("an extra ") + table + " column has no name");
         for (const auto& r : reserved)
             if (name == r)
                 throw std::invalid_argument("extra " + std::string(table) + " column '" + name +
                                             "' has the name of a built-in column");
-        for (const auto& c : columns)
-            if (c.name == name) throw std::invalid_argument("extra column '" + name + "' is declared twice");
+        if (!seen.insert(name).second) throw std::invalid_argument("extra column '" + name + "' is declared twice");
         columns.push_back({std::move(name), {}});
     }
     return columns;

@@ -373,8 +373,9 @@ TEST(JsonErrors, DeeplyNestedValuesDoNotOverflowTheStack) {
 }
 
 TEST(JsonErrors, TooManyDifferentKeysIsRefusedBeforeAllocating) {
-    // 20000 nodes with a key of their own: 20000 x 20000 extra values, more than 2^28. The error
-    // names the first key past the limit: that of node 2^28 / 20000 = 13421, on line 13421 + 2.
+    // 20000 nodes with a key of their own: 20000 x 20000 extra values, more than the limit of 16
+    // per byte of the file plus 2^20 (597806 x 16 + 2^20 = 10613472). The error names the first key past
+    // the limit: that of node 10613472 / 20000 = 530, on line 530 + 2.
     std::string text = "{\"links\": [], \"nodes\": [\n";
     for (int i = 0; i < 20000; ++i)
         text += "{\"id\": \"n" + std::to_string(i) + "\", \"k" + std::to_string(i) + "\": 1}" +
@@ -384,8 +385,8 @@ TEST(JsonErrors, TooManyDifferentKeysIsRefusedBeforeAllocating) {
         parse_json(text, "keys.json");
         FAIL() << "no ParseError";
     } catch (const ParseError& e) {
-        EXPECT_EQ(e.line(), 13423);
-        EXPECT_EQ(e.column(), 18);  // {"id": "n13421", "k13421": 1}
+        EXPECT_EQ(e.line(), 532);
+        EXPECT_EQ(e.column(), 16);  // {"id": "n530", "k530": 1}
         EXPECT_NE(e.message().find("20000 different keys"), std::string::npos) << e.what();
     }
 }
@@ -628,6 +629,22 @@ TEST(JsonRoundTrip, ThroughAFile) {
     write_json(net, path);
     expect_same_network(net, read_json(path));
     std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace essnet
+
+namespace essnet {
+namespace {
+
+TEST(ReadJsonLimits, EmptyKeysAndKeyFloodsAreParseErrors) {
+    // An empty key cannot name a column: a ParseError at the key, not an invalid_argument.
+    EXPECT_THROW(parse_json(R"({"nodes":[{"id":1,"":2}],"links":[]})", "e.json"), ParseError);
+    // 2,000 nodes each with a key of its own: 4 million cells from a 70 KB file, refused.
+    std::string text = R"({"nodes":[)";
+    for (int i = 0; i < 2000; ++i) text += (i ? "," : "") + std::string(R"({"id":)") + std::to_string(i) + R"(,"k)" + std::to_string(i) + R"(":1})";
+    text += R"(],"links":[]})";
+    EXPECT_THROW(parse_json(text, "flood.json"), ParseError);
 }
 
 }  // namespace

@@ -396,3 +396,21 @@ TEST(PajekFuzz, TruncatedAndMutatedFilesReadOrThrowParseError) {
 
 }  // namespace
 }  // namespace essnet
+
+namespace essnet {
+namespace {
+
+TEST(WritePajekLabels, RefusesWhatItsReaderWouldRefuseOrMerge) {
+    ActorNetwork nul;
+    nul.add_actor({.id = std::string("a\0b", 3)});
+    EXPECT_THROW(pajek_text(nul), std::invalid_argument);
+    // x"y and x'y would both be written x'y and read back as one relation.
+    ActorNetwork quotes;
+    quotes.add_actor({.id = "a"});
+    quotes.add_tie({.source = "a", .target = "a", .relation = "x\"y"});
+    quotes.add_tie({.source = "a", .target = "a", .relation = "x'y"});
+    EXPECT_THROW(pajek_text(quotes), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace essnet

@@ -44,7 +44,7 @@
 // keyword, a missing N or DATA:, a label count that is not N (or NM for matrix labels), a
 // duplicate label, a matrix row with the wrong number of values, fewer or more rows than N x NM,
 // a node number outside 1..N or an unknown embedded label, an edge list line without two or three
-// fields, a value that is not a finite non-negative number, an N larger than 2^24 + 64 x the file
+// fields, a value that is not a finite non-negative number, an N larger than 2^20 + 64 x the file
 // size in bytes (a corrupt count), invalid UTF-8 or a NUL byte. FileError when the file cannot be read.
 #pragma once
 

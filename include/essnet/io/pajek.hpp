@@ -45,13 +45,14 @@
 //   then for every tie, in the shortest form that reads back to the same double. Line ends are LF.
 //   Not written (Pajek cannot hold them): names, kinds, countries, regions, founded years, tie
 //   years, provenance, extra columns other than "mode", and the order of ties across sections.
-//   networkx's read_pajek reads files with one tie section; igraph's Read_Pajek reads files
-//   without relation labels (`:k`); see the tests for the exact cross-tool checks.
+//   networkx's read_pajek reads one-mode files with one tie section and no id ending in a
+//   backslash; igraph's Read_Pajek reads files without relation labels (`:k`); see the tests for
+//   the exact cross-tool checks.
 //
 // Errors
 //   Malformed input throws ParseError ("FILE:LINE:COLUMN: message"): no *Vertices line, a second
 //   *Vertices, a count that is not a non-negative integer or is too large (more than 2^31-2, or
-//   more than 2^24 + 64 x the file size in bytes, so that a corrupt count cannot exhaust memory),
+//   more than 2^20 + 64 x the file size in bytes, so that a corrupt count cannot exhaust memory),
 //   a vertex number that is not an integer or is out of 1..n, a vertex listed twice, a duplicate
 //   label, an unclosed quote, a weight that is not a number or is negative, infinite or NaN, an
 //   unknown section, a relation number given two different labels, a *Matrix row with the wrong
