@@ -31,6 +31,19 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 
+def modularity_runs(tools: dict, ig, seeds: int):
+    """Each tool's modularity (computed by igraph on `ig`) and seconds for seeds 0..seeds-1."""
+    q, secs = {}, {}
+    for tool, fn in tools.items():
+        q[tool], secs[tool] = [], []
+        for seed in range(seeds):
+            t0 = time.perf_counter()
+            membership = fn(seed)
+            secs[tool].append(time.perf_counter() - t0)
+            q[tool].append(ig.modularity(membership))
+    return q, secs
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--graphs", nargs="+", default=["email-Eu-core", "polblogs", "blogcatalog", "cond-mat-2005"])
@@ -80,14 +93,7 @@ def main() -> int:
         n, s, t = int(data["n"]), data["sources"], data["targets"]
         g = essnet.Graph.from_edges(s, t, num_nodes=n)
         ig = igraph.Graph(n=n, edges=np.column_stack([s, t]).tolist())
-        q, secs = {}, {}
-        for tool, fn in tools(g, ig).items():
-            q[tool], secs[tool] = [], []
-            for seed in range(args.seeds):
-                t0 = time.perf_counter()
-                membership = fn(seed)
-                secs[tool].append(time.perf_counter() - t0)
-                q[tool].append(ig.modularity(membership))
+        q, secs = modularity_runs(tools(g, ig), ig, args.seeds)
         mean = {k: statistics.mean(v) for k, v in q.items()}
         meets = mean["essnet"] >= mean["leidenalg"] - 0.001
         ok &= meets
@@ -127,14 +133,7 @@ def main() -> int:
             "igraph": lambda seed: (igraph.set_random_number_generator(__import__("random").Random(seed)),
                                     ig.community_multilevel().membership)[1],
         }
-        q, secs = {}, {}
-        for tool, fn in runs.items():
-            q[tool], secs[tool] = [], []
-            for seed in range(args.seeds):
-                t0 = time.perf_counter()
-                membership = fn(seed)
-                secs[tool].append(time.perf_counter() - t0)
-                q[tool].append(ig.modularity(membership))
+        q, secs = modularity_runs(runs, ig, args.seeds)
         mean = {k: statistics.mean(v) for k, v in q.items()}
         speedup = statistics.median(secs["igraph"]) / statistics.median(secs["essnet"])
         meets = mean["essnet"] >= mean["igraph"] and speedup >= 3

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <numeric>
 #include <sstream>
 
 #include "essnet/centrality/degree.hpp"
 #include "essnet/components/connected_components.hpp"
+#include "essnet/io/atomic_file.hpp"
 #include "essnet/io/file_error.hpp"
 
 namespace essnet::cli {
@@ -45,21 +45,6 @@ std::string md_cell(const std::string& s) {
         else out += c;
     }
     return out;
-}
-
-// Writes to a temporary name in the same directory, then renames: no half-written report.
-void write_atomically(const std::filesystem::path& path, const std::string& content) {
-    const std::filesystem::path tmp = path.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary);
-        if (!out) throw FileError(tmp.string(), errno, "write");
-        out << content;
-        out.flush();
-        if (!out) throw FileError(tmp.string(), errno, "write");
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) throw FileError(path.string(), ec.value(), "write");
 }
 
 std::string pairs_csv(const char* key, const std::vector<std::pair<std::string, std::int64_t>>& rows) {
@@ -168,7 +153,7 @@ std::vector<std::string> write_report(const Summary& s, const Graph& g, const st
     files.emplace_back("nodes.csv", nodes);
     std::vector<std::string> names;
     for (const auto& [name, content] : files) {
-        write_atomically(dir / name, content);
+        write_file_atomically((dir / name).string(), content);  // no half-written report
         names.push_back(name);
     }
     return names;

@@ -66,20 +66,7 @@ struct LabelList {
 class DlParser {
 public:
     DlParser(std::string_view text, const std::string& name) : text_(text), name_(name) {
-        if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = line_start_ = 3;
-        const std::size_t bad_utf8 = detail::find_invalid_utf8(text_);
-        const std::size_t nul = text_.find('\0');
-        const std::size_t bad = std::min(bad_utf8, nul);
-        if (bad != std::string_view::npos) {
-            Position p;
-            for (std::size_t i = 0; i < bad; ++i)
-                if (text_[i] == '\n') {
-                    ++p.line;
-                    p.line_start = i + 1;
-                }
-            p.offset = bad;
-            fail(p, bad == nul ? "NUL byte in a text file" : "invalid UTF-8 byte sequence");
-        }
+        pos_ = line_start_ = detail::check_text_file(text_, name_);
     }
 
     ActorNetwork parse() {

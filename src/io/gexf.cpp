@@ -307,13 +307,12 @@ private:
         element_ = Element::none;
         if (node_id_.empty()) throw element_error("a node id is empty");
         if (!ids_.add(node_id_)) throw element_error("node id " + detail::quoted(node_id_) + " is used twice");
-        const auto founded = detail::parse_year(values_[node_founded]);
-        if (!founded) throw element_error("founded " + detail::quoted(values_[node_founded]) + " is not a year in -9999..9999");
+        const auto fail = [&](const std::string& message) { return element_error(message); };
+        const std::int32_t founded = detail::year_field(values_[node_founded], "founded", fail);
         extra_.clear();
         for (std::size_t i = node_fields; i < nodes_.slots(); ++i) extra_.emplace_back(values_[i]);
-        const auto row = network_->add_actor_row(node_id_, label_, values_[node_kind], values_[node_country],
-                                                 values_[node_region], *founded, extra_);
-        (void)row;
+        network_->add_actor_row(node_id_, label_, values_[node_kind], values_[node_country], values_[node_region], founded,
+                                extra_);
     }
 
     void end_edge() {
@@ -321,13 +320,10 @@ private:
         std::string relation = values_[edge_relation];
         if (!assigned_[edge_relation] && relation.empty()) relation = !kind_.empty() ? kind_ : label_;
         std::int32_t start = start_, end = end_;
-        if (start == no_year && end == no_year) {
-            const auto s = detail::parse_year(values_[edge_start]);
-            const auto e = detail::parse_year(values_[edge_end]);
-            if (!s) throw element_error("start_year " + detail::quoted(values_[edge_start]) + " is not a year in -9999..9999");
-            if (!e) throw element_error("end_year " + detail::quoted(values_[edge_end]) + " is not a year in -9999..9999");
-            start = *s;
-            end = *e;
+        if (start == no_year && end == no_year) {  // no GEXF time: the start_year and end_year attributes
+            const auto fail = [&](const std::string& message) { return element_error(message); };
+            start = detail::year_field(values_[edge_start], "start_year", fail);
+            end = detail::year_field(values_[edge_end], "end_year", fail);
         }
         if (auto message = detail::check_tie_years(start, end); !message.empty()) throw element_error(message);
         if (spells_.empty()) spells_.emplace_back(start, end);
@@ -396,113 +392,76 @@ const char* gexf_type(detail::ValueType t) {
     return "string";
 }
 
-struct Attribute {
-    std::string title;
-    const char* type;
-    std::function<std::string(std::size_t)> value;
-};
-
-template <class Column>
-bool any_value(const Column& c, std::size_t rows) {
-    for (std::size_t i = 0; i < rows; ++i)
-        if (!c[i].empty()) return true;
-    return false;
+// The namespace and schema location of a GEXF version; std::invalid_argument for another version.
+std::pair<std::string, std::string> gexf_namespace(const std::string& version) {
+    if (version == "1.3") return {"http://gexf.net/1.3", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"};
+    if (version == "1.2draft")
+        return {"http://www.gexf.net/1.2draft", "http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd"};
+    throw std::invalid_argument("version must be \"1.3\" or \"1.2draft\", got \"" + version + "\"");
 }
 
-void emit_gexf(const ActorNetwork& net, const GexfOptions& options, detail::ChunkedWriter& w) {
-    std::string ns, schema;
-    if (options.version == "1.3") {
-        ns = "http://gexf.net/1.3";
-        schema = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd";
-    } else if (options.version == "1.2draft") {
-        ns = "http://www.gexf.net/1.2draft";
-        schema = "http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd";
-    } else {
-        throw std::invalid_argument("version must be \"1.3\" or \"1.2draft\", got \"" + options.version + "\"");
-    }
+void emit_gexf(const ActorNetwork& net, const std::string& version, detail::ChunkedWriter& w) {
+    const auto [ns, schema] = gexf_namespace(version);
     const auto& a = net.actors();
     const auto& t = net.ties();
-    const std::size_t na = a.size(), nt = t.size();
-    auto year_text = [](std::int32_t y) { return y == no_year ? std::string() : std::to_string(y); };
-
-    std::vector<Attribute> node_attributes, edge_attributes;
-    if (any_value(a.kind, na)) node_attributes.push_back({"kind", "string", [&](std::size_t i) { return std::string(a.kind[i]); }});
-    if (any_value(a.country, na)) node_attributes.push_back({"country", "string", [&](std::size_t i) { return std::string(a.country[i]); }});
-    if (any_value(a.region, na)) node_attributes.push_back({"region", "string", [&](std::size_t i) { return std::string(a.region[i]); }});
-    bool any_founded = false;
-    for (const auto y : a.founded) any_founded = any_founded || y != no_year;
-    if (any_founded) node_attributes.push_back({"founded", "integer", [&](std::size_t i) { return year_text(a.founded[i]); }});
-    for (const auto& c : a.extra) {
-        if (!any_value(c.values, na)) continue;
-        detail::ColumnType type;
-        for (std::size_t i = 0; i < na; ++i) type.add(c.values[i]);
-        node_attributes.push_back({c.name, gexf_type(type.type()), [&c](std::size_t i) { return std::string(c.values[i]); }});
-    }
-    if (any_value(t.relation, nt)) edge_attributes.push_back({"relation", "string", [&](std::size_t i) { return std::string(t.relation[i]); }});
-    if (any_value(t.provenance, nt)) edge_attributes.push_back({"provenance", "string", [&](std::size_t i) { return std::string(t.provenance[i]); }});
-    for (const auto& c : t.extra) {
-        if (!any_value(c.values, nt)) continue;
-        detail::ColumnType type;
-        for (std::size_t i = 0; i < nt; ++i) type.add(c.values[i]);
-        edge_attributes.push_back({c.name, gexf_type(type.type()), [&c](std::size_t i) { return std::string(c.values[i]); }});
-    }
-    bool dynamic = false, weighted = false, all_directed = true, none_directed = true;
-    for (std::size_t i = 0; i < nt; ++i) {
-        dynamic = dynamic || t.start_year[i] != no_year || t.end_year[i] != no_year;
-        weighted = weighted || t.weight[i] != 1.0;
-        all_directed = all_directed && t.directed[i];
-        none_directed = none_directed && !t.directed[i];
-    }
-    const bool default_undirected = none_directed && nt > 0;
+    // Names are node labels; weights and years are edge attributes of GEXF itself.
+    const auto node_attributes = detail::actor_columns(a, detail::NameColumn::leave_out);
+    const auto edge_attributes = detail::tie_columns(t, false);
+    const bool dynamic = std::any_of(t.start_year.begin(), t.start_year.end(), [](std::int32_t y) { return y != no_year; }) ||
+                         std::any_of(t.end_year.begin(), t.end_year.end(), [](std::int32_t y) { return y != no_year; });
+    const bool weighted = std::any_of(t.weight.begin(), t.weight.end(), [](double x) { return x != 1.0; });
+    const bool default_undirected =
+        t.size() > 0 && std::none_of(t.directed.begin(), t.directed.end(), [](std::uint8_t d) { return d != 0; });
 
     std::string& out = w.buffer();
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"" + ns +
            "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"" + schema +
-           "\" version=\"" + (options.version == "1.3" ? std::string("1.3") : std::string("1.2")) + "\">\n";
+           "\" version=\"" + (version == "1.3" ? std::string("1.3") : std::string("1.2")) + "\">\n";
     out += "  <meta>\n    <creator>essnet " ESSNET_VERSION "</creator>\n  </meta>\n";
     out += std::string("  <graph defaultedgetype=\"") + (default_undirected ? "undirected" : "directed") + "\"";
     out += dynamic ? " mode=\"dynamic\" timeformat=\"integer\">\n" : " mode=\"static\">\n";
-    auto declare = [&](const char* cls, const std::vector<Attribute>& list) {
+    auto declare = [&](const char* cls, const std::vector<detail::WrittenColumn>& list) {
         if (list.empty()) return;
         out += std::string("    <attributes class=\"") + cls + "\" mode=\"static\">\n";
         for (std::size_t i = 0; i < list.size(); ++i) {
             out += "      <attribute id=\"" + std::to_string(i) + "\" title=\"";
-            detail::append_xml_escaped(out, list[i].title, true, "column name " + detail::quoted(list[i].title));
-            out += "\" type=\"" + std::string(list[i].type) + "\"/>\n";
+            detail::append_xml_escaped(out, list[i].name, true, "column name " + detail::quoted(list[i].name));
+            out += std::string("\" type=\"") + gexf_type(list[i].type) + "\"/>\n";
         }
         out += "    </attributes>\n";
     };
     declare("node", node_attributes);
     declare("edge", edge_attributes);
 
-    auto attvalues = [&](const std::vector<Attribute>& list, std::size_t row, const std::string& what) {
+    // Writes the rest of an element: "/>" when it has no attribute value, else its <attvalues>.
+    auto finish_element = [&](detail::RowValues& values, const char* close, const std::string& what) {
         bool opened = false;
-        for (std::size_t k = 0; k < list.size(); ++k) {
-            const std::string v = list[k].value(row);
-            if (v.empty()) continue;
+        for (std::size_t k = 0; k < values.size(); ++k) {
+            if (values[k].empty()) continue;
             if (!opened) out += ">\n        <attvalues>\n";
             opened = true;
             out += "          <attvalue for=\"" + std::to_string(k) + "\" value=\"";
-            detail::append_xml_escaped(out, v, true, what);
+            detail::append_xml_escaped(out, values[k], true, what);
             out += "\"/>\n";
         }
-        if (opened) out += "        </attvalues>\n";
-        return opened;
+        out += opened ? std::string("        </attvalues>\n") + close : "/>\n";
     };
+    detail::RowValues node_values(node_attributes), edge_values(edge_attributes);
 
     out += "    <nodes>\n";
-    for (std::size_t i = 0; i < na; ++i) {
+    for (std::size_t i = 0; i < a.size(); ++i) {
         const std::string what = "actor " + detail::quoted(a.id[i]);
         out += "      <node id=\"";
         detail::append_xml_escaped(out, a.id[i], true, what);
         out += "\" label=\"";
         detail::append_xml_escaped(out, a.name[i], true, what);
         out += "\"";
-        out += attvalues(node_attributes, i, what) ? "      </node>\n" : "/>\n";
+        node_values.fill(i);
+        finish_element(node_values, "      </node>\n", what);
         w.maybe_flush();
     }
     out += "    </nodes>\n    <edges>\n";
-    for (std::size_t i = 0; i < nt; ++i) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
         const std::string what = "tie " + std::to_string(i);
         out += "      <edge id=\"" + std::to_string(i) + "\" source=\"";
         detail::append_xml_escaped(out, a.id[static_cast<std::size_t>(t.source[i])], true, what);
@@ -518,7 +477,8 @@ void emit_gexf(const ActorNetwork& net, const GexfOptions& options, detail::Chun
         }
         if (t.start_year[i] != no_year) out += " start=\"" + std::to_string(t.start_year[i]) + "\"";
         if (t.end_year[i] != no_year) out += " end=\"" + std::to_string(t.end_year[i]) + "\"";
-        out += attvalues(edge_attributes, i, what) ? "      </edge>\n" : "/>\n";
+        edge_values.fill(i);
+        finish_element(edge_values, "      </edge>\n", what);
         w.maybe_flush();
     }
     out += "    </edges>\n  </graph>\n</gexf>\n";
@@ -532,16 +492,15 @@ ActorNetwork parse_gexf(std::string_view text, const std::string& name) { return
 
 std::string gexf_text(const ActorNetwork& network, const GexfOptions& options) {
     detail::ChunkedWriter w(nullptr);
-    emit_gexf(network, options, w);
+    emit_gexf(network, options.version, w);
     return std::move(w.buffer());
 }
 
 void write_gexf(const ActorNetwork& network, const std::string& path, const GexfOptions& options) {
-    if (options.version != "1.3" && options.version != "1.2draft")
-        throw std::invalid_argument("version must be \"1.3\" or \"1.2draft\", got \"" + options.version + "\"");
+    gexf_namespace(options.version);  // an unknown version fails before any file is made
     AtomicFile file(path);
     detail::ChunkedWriter w(&file);
-    emit_gexf(network, options, w);
+    emit_gexf(network, options.version, w);
     w.finish();
 }
 

@@ -19,14 +19,14 @@ namespace {
 using detail::attribute;
 
 enum class Domain { node, edge, graph, all };
-using KeyType = detail::ValueKind;
+using detail::ValueKind;
 using detail::type_error;
 using detail::typed_value;
 
 struct Key {
     std::string id, name;
     Domain domain = Domain::all;
-    KeyType type = KeyType::text;
+    ValueKind type = ValueKind::text;
     std::string type_name = "string";
     std::string default_value;
     bool yed_node_graphics = false;
@@ -140,10 +140,10 @@ private:
         if (const char* t = attribute(attributes, "attr.type")) {
             const std::string_view type = t;
             k.type_name = t;
-            if (type == "string") k.type = KeyType::text;
-            else if (type == "int" || type == "long") k.type = KeyType::integer;
-            else if (type == "float" || type == "double") k.type = KeyType::real;
-            else if (type == "boolean") k.type = KeyType::boolean;
+            if (type == "string") k.type = ValueKind::text;
+            else if (type == "int" || type == "long") k.type = ValueKind::integer;
+            else if (type == "float" || type == "double") k.type = ValueKind::real;
+            else if (type == "boolean") k.type = ValueKind::boolean;
             else throw xml_.error("key " + detail::quoted(k.id) + " has attr.type " + detail::quoted(type) +
                                   "; GraphML types are boolean, int, long, float, double and string");
         }
@@ -157,7 +157,7 @@ private:
         Key& k = keys_.back();
         if (k.default_value.empty()) return;
         std::string_view value = k.default_value;
-        if (k.type != KeyType::text) value = detail::trim_space(value);
+        if (k.type != ValueKind::text) value = detail::trim_space(value);
         const auto typed = typed_value(k.type, value);
         if (!typed)
             throw xml_.error("the default " + detail::quoted(value) + " of key " + detail::quoted(k.id) + " " +
@@ -301,7 +301,7 @@ private:
         if (!data_key_ || data_slot_ == -1 || data_is_yed_) return;
         const Key& k = *data_key_;
         std::string_view value = data_text_;
-        if (k.type != KeyType::text) value = detail::trim_space(value);
+        if (k.type != ValueKind::text) value = detail::trim_space(value);
         const auto typed = typed_value(k.type, value);
         if (!typed)
             throw data_error("the value " + detail::quoted(value) + " of key " + detail::quoted(k.id) +
@@ -319,13 +319,11 @@ private:
         if (network_->find_actor(id)) throw fail("actor id " + detail::quoted(id) + " is used twice");
         std::string& name = values_[node_name];
         if (name.empty() && !yed_label_.empty()) name = yed_label_;
-        const auto founded = detail::parse_year(values_[node_founded]);
-        if (!founded) throw fail("founded " + detail::quoted(values_[node_founded]) + " is not a year in -9999..9999");
+        const std::int32_t founded = detail::year_field(values_[node_founded], "founded", fail);
         extra_views_.clear();
         for (std::size_t i = node_fields; i < node_layout_.slots(); ++i) extra_views_.emplace_back(values_[i]);
-        const auto row = network_->add_actor_row(id, name, values_[node_kind], values_[node_country],
-                                                 values_[node_region], *founded, extra_views_);
-        (void)row;
+        network_->add_actor_row(id, name, values_[node_kind], values_[node_country], values_[node_region], founded,
+                                extra_views_);
     }
 
     void end_edge() {
@@ -340,12 +338,8 @@ private:
             if (!w.error.empty()) throw fail(w.error);
             t.weight = w.value;
         }
-        const auto start = detail::parse_year(values_[edge_start]);
-        if (!start) throw fail("start_year " + detail::quoted(values_[edge_start]) + " is not a year in -9999..9999");
-        const auto end = detail::parse_year(values_[edge_end]);
-        if (!end) throw fail("end_year " + detail::quoted(values_[edge_end]) + " is not a year in -9999..9999");
-        t.start_year = *start;
-        t.end_year = *end;
+        t.start_year = detail::year_field(values_[edge_start], "start_year", fail);
+        t.end_year = detail::year_field(values_[edge_end], "end_year", fail);
         if (auto message = detail::check_tie_years(t.start_year, t.end_year); !message.empty()) throw fail(message);
         const auto s = ids_.find(edge_source_), d = ids_.find(edge_target_);
         if (s && d) {
@@ -401,13 +395,6 @@ const char* graphml_type(detail::ValueType t) {
     return "string";
 }
 
-template <class Column>
-bool any_value(const Column& c, std::size_t rows) {
-    for (std::size_t i = 0; i < rows; ++i)
-        if (!c[i].empty()) return true;
-    return false;
-}
-
 void emit_graphml(const ActorNetwork& net, detail::ChunkedWriter& w) {
     const auto& a = net.actors();
     const auto& t = net.ties();
@@ -417,113 +404,58 @@ void emit_graphml(const ActorNetwork& net, detail::ChunkedWriter& w) {
            "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
            "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-    std::vector<std::pair<std::string, std::function<std::string(std::size_t)>>> node_columns, edge_columns;
-    auto declare = [&](const char* domain, const std::string& id, const std::string& name, const char* type) {
-        out += "  <key id=\"" + id + "\" for=\"" + domain + "\" attr.name=\"";
-        detail::append_xml_escaped(out, name, true, "column name " + detail::quoted(name));
-        out += "\" attr.type=\"" + std::string(type) + "\"/>\n";
-    };
-    const std::size_t na = a.size(), nt = t.size();
-    auto year_text = [](std::int32_t y) { return y == no_year ? std::string() : std::to_string(y); };
-
-    // Node keys.
-    bool has_label_extra = false;
-    for (const auto& c : a.extra) has_label_extra = has_label_extra || c.name == "label";
-    int k = 0;
-    auto node_key = [&](const std::string& name, const char* type, std::function<std::string(std::size_t)> f) {
-        const std::string id = "n" + std::to_string(k++);
-        declare("node", id, name, type);
-        node_columns.emplace_back(id, std::move(f));
-    };
-    if (any_value(a.name, na) || has_label_extra) node_key("name", "string", [&](std::size_t i) { return std::string(a.name[i]); });
-    if (any_value(a.kind, na)) node_key("kind", "string", [&](std::size_t i) { return std::string(a.kind[i]); });
-    if (any_value(a.country, na)) node_key("country", "string", [&](std::size_t i) { return std::string(a.country[i]); });
-    if (any_value(a.region, na)) node_key("region", "string", [&](std::size_t i) { return std::string(a.region[i]); });
-    bool any_founded = false;
-    for (const auto y : a.founded) any_founded = any_founded || y != no_year;
-    if (any_founded) node_key("founded", "int", [&](std::size_t i) { return year_text(a.founded[i]); });
-    for (const auto& c : a.extra) {
-        detail::ColumnType type;
-        for (std::size_t i = 0; i < na; ++i) type.add(c.values[i]);
-        if (!any_value(c.values, na)) continue;
-        node_key(c.name, graphml_type(type.type()), [&c](std::size_t i) { return std::string(c.values[i]); });
-    }
-    // Edge keys.
-    k = 0;
-    auto edge_key = [&](const std::string& name, const char* type, std::function<std::string(std::size_t)> f) {
-        const std::string id = "e" + std::to_string(k++);
-        declare("edge", id, name, type);
-        edge_columns.emplace_back(id, std::move(f));
-    };
-    if (any_value(t.relation, nt)) edge_key("relation", "string", [&](std::size_t i) { return std::string(t.relation[i]); });
-    bool weighted = false;
-    for (const double x : t.weight) weighted = weighted || x != 1.0;
-    if (weighted) edge_key("weight", "double", [&](std::size_t i) { return detail::number_text(t.weight[i]); });
-    bool any_start = false, any_end = false;
-    for (std::size_t i = 0; i < nt; ++i) {
-        any_start = any_start || t.start_year[i] != no_year;
-        any_end = any_end || t.end_year[i] != no_year;
-    }
-    if (any_start) edge_key("start_year", "int", [&](std::size_t i) { return year_text(t.start_year[i]); });
-    if (any_end) edge_key("end_year", "int", [&](std::size_t i) { return year_text(t.end_year[i]); });
-    if (any_value(t.provenance, nt)) edge_key("provenance", "string", [&](std::size_t i) { return std::string(t.provenance[i]); });
-    for (const auto& c : t.extra) {
-        detail::ColumnType type;
-        for (std::size_t i = 0; i < nt; ++i) type.add(c.values[i]);
-        if (!any_value(c.values, nt)) continue;
-        edge_key(c.name, graphml_type(type.type()), [&c](std::size_t i) { return std::string(c.values[i]); });
-    }
-
-    bool all_directed = true, none_directed = true;
-    for (const auto d : t.directed) {
-        all_directed = all_directed && d;
-        none_directed = none_directed && !d;
-    }
-    const bool mixed = !all_directed && !none_directed;
-    out += std::string("  <graph id=\"G\" edgedefault=\"") + (none_directed && nt ? "undirected" : "directed") + "\">\n";
-
-    auto write_data = [&](const auto& columns, std::size_t row, const char* what) {
-        for (const auto& [id, f] : columns) {
-            const std::string v = f(row);
-            if (v.empty()) continue;
-            out += "      <data key=\"" + id + "\">";
-            detail::append_xml_escaped(out, v, false, what);
-            out += "</data>\n";
+    // A name key is declared whenever an extra column is called label, which would otherwise be
+    // read back as the name (as Gephi's label is).
+    const bool label_extra = std::any_of(a.extra.begin(), a.extra.end(), [](const ExtraColumn& c) { return c.name == "label"; });
+    const auto node_columns = detail::actor_columns(a, label_extra ? detail::NameColumn::always : detail::NameColumn::when_used);
+    const auto edge_columns = detail::tie_columns(t, true);
+    auto declare = [&](const char* domain, const char* prefix, const std::vector<detail::WrittenColumn>& columns) {
+        for (std::size_t k = 0; k < columns.size(); ++k) {
+            out += std::string("  <key id=\"") + prefix + std::to_string(k) + "\" for=\"" + domain + "\" attr.name=\"";
+            detail::append_xml_escaped(out, columns[k].name, true, "column name " + detail::quoted(columns[k].name));
+            out += std::string("\" attr.type=\"") + graphml_type(columns[k].type) + "\"/>\n";
         }
     };
-    for (std::size_t i = 0; i < na; ++i) {
+    declare("node", "n", node_columns);
+    declare("edge", "e", edge_columns);
+
+    const bool all_directed = std::all_of(t.directed.begin(), t.directed.end(), [](std::uint8_t d) { return d != 0; });
+    const bool none_directed = std::none_of(t.directed.begin(), t.directed.end(), [](std::uint8_t d) { return d != 0; });
+    const bool mixed = !all_directed && !none_directed;
+    out += std::string("  <graph id=\"G\" edgedefault=\"") + (none_directed && t.size() ? "undirected" : "directed") + "\">\n";
+
+    // Writes the rest of an element: "/>" when it has no data, else its <data> and closing tag.
+    auto finish_element = [&](detail::RowValues& values, const char* prefix, const char* close, const std::string& what) {
+        out += "\"";
+        bool opened = false;
+        for (std::size_t k = 0; k < values.size(); ++k) {
+            if (values[k].empty()) continue;
+            if (!opened) out += ">\n";
+            opened = true;
+            out += std::string("      <data key=\"") + prefix + std::to_string(k) + "\">";
+            detail::append_xml_escaped(out, values[k], false, what);
+            out += "</data>\n";
+        }
+        out += opened ? close : "/>\n";
+    };
+    detail::RowValues node_values(node_columns), edge_values(edge_columns);
+    for (std::size_t i = 0; i < a.size(); ++i) {
         const std::string what = "actor " + detail::quoted(a.id[i]);
         out += "    <node id=\"";
         detail::append_xml_escaped(out, a.id[i], true, what);
-        out += "\"";
-        bool any = false;
-        for (const auto& [id, f] : node_columns) any = any || !f(i).empty();
-        if (!any) {
-            out += "/>\n";
-        } else {
-            out += ">\n";
-            write_data(node_columns, i, what.c_str());
-            out += "    </node>\n";
-        }
+        node_values.fill(i);
+        finish_element(node_values, "n", "    </node>\n", what);
         w.maybe_flush();
     }
-    for (std::size_t i = 0; i < nt; ++i) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
         const std::string what = "tie " + std::to_string(i);
         out += "    <edge source=\"";
         detail::append_xml_escaped(out, a.id[static_cast<std::size_t>(t.source[i])], true, what);
         out += "\" target=\"";
         detail::append_xml_escaped(out, a.id[static_cast<std::size_t>(t.target[i])], true, what);
-        out += "\"";
-        if (mixed && !t.directed[i]) out += " directed=\"false\"";
-        bool any = false;
-        for (const auto& [id, f] : edge_columns) any = any || !f(i).empty();
-        if (!any) {
-            out += "/>\n";
-        } else {
-            out += ">\n";
-            write_data(edge_columns, i, what.c_str());
-            out += "    </edge>\n";
-        }
+        if (mixed && !t.directed[i]) out += "\" directed=\"false";
+        edge_values.fill(i);
+        finish_element(edge_values, "e", "    </edge>\n", what);
         w.maybe_flush();
     }
     out += "  </graph>\n</graphml>\n";

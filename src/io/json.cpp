@@ -1061,10 +1061,7 @@ std::string json_text(const ActorNetwork& network) {
 }
 
 void write_json(const ActorNetwork& network, const std::string& path) {
-    const std::string text = json_text(network);
-    AtomicFile out(path);
-    out.write(text);
-    out.commit();
+    write_file_atomically(path, json_text(network));
 }
 
 }  // namespace essnet

@@ -70,21 +70,7 @@ struct Token {
 class Reader {
 public:
     Reader(std::string_view text, const std::string& name) : text_(text), name_(name) {
-        if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
-        const std::size_t bad_utf8 = detail::find_invalid_utf8(text_);
-        const std::size_t nul = text_.find('\0');
-        const std::size_t bad = std::min(bad_utf8, nul);
-        if (bad != std::string_view::npos) {
-            std::int64_t line = 1;
-            std::size_t start = 0;
-            for (std::size_t i = 0; i < bad; ++i)
-                if (text_[i] == '\n') {
-                    ++line;
-                    start = i + 1;
-                }
-            throw ParseError(name_, line, detail::column_of(text_, start, bad),
-                             bad == nul ? "NUL byte in a text file" : "invalid UTF-8 byte sequence");
-        }
+        pos_ = detail::check_text_file(text_, name_);
     }
 
     std::string_view text() const noexcept { return text_; }
@@ -650,10 +636,7 @@ std::string pajek_text(const ActorNetwork& network) {
 }
 
 void write_pajek(const ActorNetwork& network, const std::string& path) {
-    const std::string text = pajek_text(network);
-    AtomicFile out(path);
-    out.write(text);
-    out.commit();
+    write_file_atomically(path, pajek_text(network));
 }
 
 }  // namespace essnet

@@ -103,15 +103,10 @@ public:
             value<std::uint64_t>(s.size());
             bytes.append(s);
         }
-        void texts(const std::vector<std::string>& list) {
-            std::vector<std::int64_t> offsets{0};
-            std::string chars;
-            for (const auto& s : list) {
-                chars += s;
-                offsets.push_back(static_cast<std::int64_t>(chars.size()));
-            }
-            array(offsets);
-            text(chars);
+        void texts(const std::vector<std::string>& list) {  // stored as a text column is
+            StringColumn c;
+            for (const auto& s : list) c.push_back(s);
+            column(c);
         }
         void column(const StringColumn& c) {
             array(c.offsets_);
@@ -213,20 +208,18 @@ public:
                 if (offsets[i] < offsets[i - 1]) fail(std::string(what) + ": offsets decrease");
         }
         std::vector<std::string> texts() {
-            const auto offsets = array<std::int64_t>();
-            const std::string chars = text();
-            check_offsets(offsets, -1, chars.size(), "text list");
+            const StringColumn c = string_column(-1, "text list");
             std::vector<std::string> list;
-            list.reserve(offsets.size() - 1);
-            for (std::size_t i = 0; i + 1 < offsets.size(); ++i)
-                list.emplace_back(chars, static_cast<std::size_t>(offsets[i]), static_cast<std::size_t>(offsets[i + 1] - offsets[i]));
+            list.reserve(c.size());
+            for (std::size_t i = 0; i < c.size(); ++i) list.emplace_back(c[i]);
             return list;
         }
-        StringColumn string_column(std::size_t rows, const char* what) {
+        // A text column of `rows` rows (any number when rows < 0).
+        StringColumn string_column(std::int64_t rows, const char* what) {
             StringColumn c;
             c.offsets_ = array<std::int64_t>();
             c.chars_ = text();
-            check_offsets(c.offsets_, static_cast<std::int64_t>(rows), c.chars_.size(), what);
+            check_offsets(c.offsets_, rows, c.chars_.size(), what);
             return c;
         }
         CategoricalColumn categorical(std::size_t rows, const char* what) {
@@ -251,7 +244,7 @@ public:
                 c.name = text();
                 for (const auto& other : list)
                     if (other.name == c.name) fail("extra column '" + c.name + "' appears twice");
-                c.values = string_column(rows, "extra column");
+                c.values = string_column(static_cast<std::int64_t>(rows), "extra column");
                 list.push_back(std::move(c));
             }
             return list;
@@ -275,7 +268,7 @@ public:
         a.id = in.texts();
         const std::size_t n = a.id.size();
         if (n > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) in.fail("too many actors");
-        a.name = in.string_column(n, "actor names");
+        a.name = in.string_column(static_cast<std::int64_t>(n), "actor names");
         a.kind = in.categorical(n, "actor kinds");
         a.country = in.categorical(n, "actor countries");
         a.region = in.categorical(n, "actor regions");
@@ -311,7 +304,7 @@ public:
         for (std::size_t i = 0; i < m; ++i)
             if (t.start_year[i] != no_year && t.end_year[i] != no_year && t.end_year[i] < t.start_year[i])
                 in.fail("tie " + std::to_string(i) + " ends before it starts");
-        t.provenance = in.string_column(m, "tie provenance");
+        t.provenance = in.string_column(static_cast<std::int64_t>(m), "tie provenance");
         t.extra = in.extras(m);
         return net;
     }
@@ -447,10 +440,7 @@ Snapshot decode_snapshot(std::string_view bytes, const std::string& name) {
 }
 
 void save_snapshot(const Snapshot& snapshot, const std::string& path) {
-    const std::string bytes = encode_snapshot(snapshot);
-    AtomicFile file(path);
-    file.write(bytes);
-    file.commit();
+    write_file_atomically(path, encode_snapshot(snapshot));
 }
 
 Snapshot load_snapshot(const std::string& path) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "essnet/detail/numbers.hpp"
 #include "essnet/detail/text.hpp"
 #include "essnet/io/atomic_file.hpp"
+#include "essnet/io/attribute_types.hpp"
 #include "essnet/model/actor_network.hpp"
 #include "essnet/model/id_index.hpp"
 
@@ -121,6 +123,14 @@ inline std::string_view trim_space(std::string_view s) {
     return s;
 }
 
+/// The year a field holds (no_year when empty); otherwise throws error(message) naming the field.
+template <class MakeError>
+std::int32_t year_field(std::string_view text, const char* field, MakeError&& error) {
+    const auto year = parse_year(text);
+    if (!year) throw error(std::string(field) + " " + quoted(text) + " is not a year in -9999..9999");
+    return *year;
+}
+
 /// Checks the years of a tie; returns an error message or "".
 inline std::string check_tie_years(std::int32_t start, std::int32_t end) {
     if (start != no_year && end != no_year && end < start)
@@ -134,6 +144,105 @@ inline std::string number_text(double x) {
     const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x);
     return std::string(buffer, end);
 }
+
+/// A column that a writer of a typed format writes as an attribute: its name, its type, and each
+/// row's value (empty: left out), formatted into `scratch` when it is not stored as text.
+struct WrittenColumn {
+    std::string name;
+    ValueType type;
+    std::function<std::string_view(std::size_t row, std::string& scratch)> value;
+};
+
+enum class NameColumn { leave_out, when_used, always };
+
+inline std::string_view year_text(std::int32_t year, std::string& scratch) {
+    if (year == no_year) return {};
+    scratch = std::to_string(year);
+    return scratch;
+}
+
+template <class Column>
+bool any_value(const Column& column, std::size_t rows) {
+    for (std::size_t i = 0; i < rows; ++i)
+        if (!column[i].empty()) return true;
+    return false;
+}
+
+/// The extra columns that hold a value, each typed by the narrowest type that holds all its values.
+inline void add_extra_columns(std::vector<WrittenColumn>& columns, const std::vector<ExtraColumn>& extra, std::size_t n) {
+    for (const auto& c : extra) {
+        if (!any_value(c.values, n)) continue;
+        ColumnType type;
+        for (std::size_t i = 0; i < n; ++i) type.add(c.values[i]);
+        columns.push_back({c.name, type.type(), [&c](std::size_t i, std::string&) { return c.values[i]; }});
+    }
+}
+
+/// The actor columns that hold a value: name (as `name` says), kind, country, region, founded and
+/// the extra columns, each extra typed by the narrowest type that holds all its values.
+inline std::vector<WrittenColumn> actor_columns(const ActorTable& a, NameColumn name) {
+    const std::size_t n = a.size();
+    std::vector<WrittenColumn> columns;
+    auto text = [&](const char* title, const auto& column) {
+        if (any_value(column, n))
+            columns.push_back({title, ValueType::text, [&column](std::size_t i, std::string&) { return column[i]; }});
+    };
+    if (name == NameColumn::always)
+        columns.push_back({"name", ValueType::text, [&a](std::size_t i, std::string&) { return a.name[i]; }});
+    else if (name == NameColumn::when_used)
+        text("name", a.name);
+    text("kind", a.kind);
+    text("country", a.country);
+    text("region", a.region);
+    if (std::any_of(a.founded.begin(), a.founded.end(), [](std::int32_t y) { return y != no_year; }))
+        columns.push_back({"founded", ValueType::integer, [&a](std::size_t i, std::string& s) { return year_text(a.founded[i], s); }});
+    add_extra_columns(columns, a.extra, n);
+    return columns;
+}
+
+/// The tie columns that hold a value: relation, then (with `weight_and_years`) weight when some
+/// weight is not 1 and the start and end years, then provenance and the extra columns.
+inline std::vector<WrittenColumn> tie_columns(const TieTable& t, bool weight_and_years) {
+    const std::size_t n = t.size();
+    std::vector<WrittenColumn> columns;
+    if (any_value(t.relation, n))
+        columns.push_back({"relation", ValueType::text, [&t](std::size_t i, std::string&) { return t.relation[i]; }});
+    if (weight_and_years) {
+        if (std::any_of(t.weight.begin(), t.weight.end(), [](double w) { return w != 1.0; }))
+            columns.push_back({"weight", ValueType::real, [&t](std::size_t i, std::string& s) {
+                                   s = number_text(t.weight[i]);
+                                   return std::string_view(s);
+                               }});
+        auto dated = [](const std::vector<std::int32_t>& years) {
+            return std::any_of(years.begin(), years.end(), [](std::int32_t y) { return y != no_year; });
+        };
+        if (dated(t.start_year))
+            columns.push_back({"start_year", ValueType::integer, [&t](std::size_t i, std::string& s) { return year_text(t.start_year[i], s); }});
+        if (dated(t.end_year))
+            columns.push_back({"end_year", ValueType::integer, [&t](std::size_t i, std::string& s) { return year_text(t.end_year[i], s); }});
+    }
+    if (any_value(t.provenance, n))
+        columns.push_back({"provenance", ValueType::text, [&t](std::size_t i, std::string&) { return t.provenance[i]; }});
+    add_extra_columns(columns, t.extra, n);
+    return columns;
+}
+
+/// One row's values, each computed once.
+class RowValues {
+public:
+    explicit RowValues(const std::vector<WrittenColumn>& columns)
+        : columns_(columns), scratch_(columns.size()), values_(columns.size()) {}
+    void fill(std::size_t row) {
+        for (std::size_t k = 0; k < columns_.size(); ++k) values_[k] = columns_[k].value(row, scratch_[k]);
+    }
+    std::string_view operator[](std::size_t k) const { return values_[k]; }
+    std::size_t size() const { return values_.size(); }
+
+private:
+    const std::vector<WrittenColumn>& columns_;
+    std::vector<std::string> scratch_;
+    std::vector<std::string_view> values_;
+};
 
 /// Text output gathered in a buffer and handed to an AtomicFile every MiB.
 class ChunkedWriter {

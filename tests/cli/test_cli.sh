@@ -28,7 +28,7 @@ done
 contains bundled-stdout-names-output "$tmp/out" "Report written to $tmp/chantier"
 contains bundled-top-actor "$tmp/chantier/top_degree.csv" "1,chantier,"
 contains bundled-kinds "$tmp/chantier/actors_by_kind.csv" "event,6"
-ls "$tmp/chantier" | grep -q '\.tmp$' && { echo "FAIL temporary files left"; failures=$((failures + 1)); }
+ls "$tmp/chantier" | grep -q '\.tmp' && { echo "FAIL temporary files left"; failures=$((failures + 1)); }
 
 check csv 0 "$essnet" analyze "$data/small_actors.csv" "$data/small_ties.csv" --out "$tmp/small"
 # By hand: member_of ripess, partnership with fbes, organized fiess. The network has an undirected

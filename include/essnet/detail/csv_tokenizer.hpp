@@ -30,19 +30,8 @@ class CsvTokenizer {
 public:
     CsvTokenizer(std::string_view text, std::string name, char delimiter = ',')
         : text_(text), name_(std::move(name)), delimiter_(delimiter) {
-        if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // byte-order mark
+        pos_ = check_text_file(text_, name_);
         line_start_ = pos_;
-        const std::size_t bad_utf8 = find_invalid_utf8(text_);
-        const std::size_t nul = text_.find('\0');
-        const std::size_t bad = std::min(bad_utf8, nul);
-        if (bad != std::string_view::npos) {
-            std::int64_t line = 1;
-            std::size_t start = 0;
-            for (std::size_t i = 0; i < bad; ++i)
-                if (text_[i] == '\n') { ++line; start = i + 1; }
-            throw ParseError(name_, line, column_of(text_, start, bad),
-                             bad == nul ? "NUL byte in a text file" : "invalid UTF-8 byte sequence");
-        }
     }
 
     const std::string& name() const noexcept { return name_; }

@@ -1,10 +1,13 @@
 // Text helpers shared by the readers: UTF-8 checks and column numbers.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "essnet/core/error.hpp"
 
 namespace essnet::detail {
 
@@ -73,6 +76,29 @@ inline std::string quoted(std::string_view s, std::size_t max_bytes = 200) {
     }
     if (s.size() > max_bytes) out += "...";
     return out + "'";
+}
+
+}  // namespace essnet::detail
+
+namespace essnet::detail {
+
+/// Where a text file's content starts: after a UTF-8 byte-order mark, if any. Throws a ParseError
+/// naming `name`, line and column at the first NUL byte or invalid UTF-8 sequence, so that readers
+/// only ever see valid UTF-8.
+inline std::size_t check_text_file(std::string_view text, const std::string& name) {
+    const std::size_t bad = std::min(find_invalid_utf8(text), text.find('\0'));
+    if (bad != std::string_view::npos) {
+        std::int64_t line = 1;
+        std::size_t start = 0;
+        for (std::size_t i = 0; i < bad; ++i)
+            if (text[i] == '\n') {
+                ++line;
+                start = i + 1;
+            }
+        throw ParseError(name, line, column_of(text, start, bad),
+                         text[bad] == '\0' ? "NUL byte in a text file" : "invalid UTF-8 byte sequence");
+    }
+    return text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 }
 
 }  // namespace essnet::detail

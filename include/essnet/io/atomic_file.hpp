@@ -72,4 +72,11 @@ private:
     std::FILE* file_ = nullptr;
 };
 
+/// Writes `content` as the whole of `path` through an AtomicFile.
+inline void write_file_atomically(const std::string& path, std::string_view content) {
+    AtomicFile file(path);
+    file.write(content);
+    file.commit();
+}
+
 }  // namespace essnet

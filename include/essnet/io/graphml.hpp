@@ -23,9 +23,9 @@
 //
 // Writing. One <graph>, edgedefault "directed" when every tie is directed, "undirected" when none
 // is, and otherwise "directed" with directed="false" on each undirected edge. Keys are declared
-// only for the fields that hold a value: name, kind, country, region (string), founded (int), extra
+// only for the fields that hold a value: name, kind, country, region (string), founded (long), extra
 // actor columns; relation (string), weight (double, left out when every weight is 1), start_year,
-// end_year (int), provenance (string), extra tie columns. Extra columns are typed boolean, long,
+// end_year (long), provenance (string), extra tie columns. Extra columns are typed boolean, long,
 // double or string, the narrowest that holds all their values; empty values are left out. Text is
 // escaped so that every value reads back unchanged (line breaks in ids included); a control
 // character that XML 1.0 cannot hold is refused (std::invalid_argument). The file is written
