@@ -62,7 +62,8 @@ inline std::int32_t split_disconnected(const WeightedGraph& g, std::vector<std::
     return k;
 }
 
-// One round of Leiden from `membership` (labels 0..k-1 of the level-0 graph's nodes).
+// One round of Leiden from `membership` (labels 0..k-1 of the level-0 graph's nodes); the
+// communities it returns are connected.
 inline void leiden_round(const WeightedGraph& level0, std::vector<std::int32_t>& membership, double theta, Rng& rng) {
     const WeightedGraph* g = &level0;
     WeightedGraph coarser;
@@ -87,6 +88,10 @@ inline void leiden_round(const WeightedGraph& level0, std::vector<std::int32_t>&
         g = &coarser;
         partition = std::move(next);
     }
+    // Each node of this level is a connected set of original nodes (a refined community is built
+    // by merging neighbours only), so a community is connected exactly when its nodes are
+    // connected here: split where needed on this graph, which is much smaller than level 0.
+    split_disconnected(*g, partition);
     for (std::size_t v = 0; v < membership.size(); ++v) membership[v] = partition[static_cast<std::size_t>(node_of[v])];
 }
 
@@ -108,16 +113,17 @@ inline std::vector<std::int32_t> run_leiden(const WeightedGraph& level0, std::ve
                                             const LeidenOptions& options, std::int32_t& k) {
     Rng rng(options.seed, 0x1e1de2);
     detail::ProgressReporter progress(options.progress, options.n_iterations > 0 ? options.n_iterations : 0);
+    k = renumber(membership);
     for (int round = 0; options.n_iterations < 0 || round < options.n_iterations; ++round) {
         const auto before = membership;
         leiden_round(level0, membership, options.randomness, rng);
-        renumber(membership);
+        k = renumber(membership);
         progress.advance();
         if (progress.cancelled()) break;  // finish() throws Cancelled
         if (options.n_iterations < 0 && membership == before) break;
     }
     progress.finish();
-    k = split_disconnected(level0, membership);
+    if (options.n_iterations == 0) k = split_disconnected(level0, membership);  // an initial membership is returned as is, connected
     return membership;
 }
 

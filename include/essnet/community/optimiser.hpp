@@ -28,10 +28,12 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "essnet/community/partition.hpp"
@@ -50,70 +52,117 @@ enum class QualityFunction {
 
 namespace detail::community {
 
+// Allocator that leaves new elements of a resize() uninitialised, for arrays whose every element
+// is written next by several threads: no thread zeroes (and first-touches) all of it first.
+template <class T>
+struct Uninitialised : std::allocator<T> {
+    template <class U>
+    struct rebind {
+        using other = Uninitialised<U>;
+    };
+    template <class U, class... Args>
+    void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+    template <class U>
+    void construct(U* p) noexcept {
+        ::new (static_cast<void*>(p)) U;
+    }
+};
+
 // Symmetrised weighted graph: node u's list holds each other node v once with s_uv; loop[v] holds
-// the weight of v's own arcs (times c_l); masses are stored node-major, `layers` per node.
+// the weight of v's own arcs (times c_l); each node's masses are a block of 2 x layers values,
+// a_l of each layer then b_l of each layer, so that one cache line holds them.
 struct WeightedGraph {
     std::int32_t n = 0;
     std::int32_t layers = 1;
     std::vector<std::int64_t> offsets{0};
-    std::vector<std::int32_t> targets;
-    std::vector<double> weights;
-    std::vector<double> loop, a, b;
+    std::vector<std::int32_t, Uninitialised<std::int32_t>> targets;
+    std::vector<double, Uninitialised<double>> weights;
+    std::vector<double> loop, mass;
     std::vector<double> kappa;  // per layer
     double unit = 1;            // what one edge of weight 1 adds to s(v, C): 2 when undirected (both arcs)
 
     std::int64_t begin(std::int32_t v) const { return offsets[static_cast<std::size_t>(v)]; }
     std::int64_t end(std::int32_t v) const { return offsets[static_cast<std::size_t>(v) + 1]; }
-    const double* a_of(std::int32_t v) const { return a.data() + static_cast<std::size_t>(v) * static_cast<std::size_t>(layers); }
-    const double* b_of(std::int32_t v) const { return b.data() + static_cast<std::size_t>(v) * static_cast<std::size_t>(layers); }
+    std::size_t stride() const { return 2 * static_cast<std::size_t>(layers); }
+    const double* mass_of(std::int32_t v) const { return mass.data() + static_cast<std::size_t>(v) * stride(); }
 
-    // kappa-weighted products of masses: x with y, and x with y less x (x taken out of y).
-    double expected(const double* xa, const double* xb, const double* ya, const double* yb) const {
+    // Nodes are visited in random order, so each visit starts with cache misses on the node's
+    // offsets, masses and list. Visits ask for them a few nodes ahead: first the node's offsets
+    // and masses, then (once its offsets have arrived) the start of its list.
+    void prefetch_node(std::int32_t v) const {
+        prefetch(&offsets[static_cast<std::size_t>(v)]);
+        prefetch(mass_of(v));
+    }
+    void prefetch_list(std::int32_t v) const {
+        const auto e = static_cast<std::size_t>(begin(v));
+        prefetch(targets.data() + e);
+        prefetch(weights.data() + e);
+    }
+    static void prefetch([[maybe_unused]] const void* p) {
+#if defined(__GNUC__) || defined(__clang__)
+        __builtin_prefetch(p);
+#endif
+    }
+
+    // kappa-weighted products of two mass blocks: x with y, and x with y less x (x taken out of y).
+    double expected(const double* x, const double* y) const {
+        if (layers == 1) return kappa[0] * (x[0] * y[1] + x[1] * y[0]);
+        const auto L = static_cast<std::size_t>(layers);
         double e = 0;
-        for (std::int32_t l = 0; l < layers; ++l) e += kappa[static_cast<std::size_t>(l)] * (xa[l] * yb[l] + xb[l] * ya[l]);
+        for (std::size_t l = 0; l < L; ++l) e += kappa[l] * (x[l] * y[L + l] + x[L + l] * y[l]);
         return e;
     }
-    double expected_apart(const double* xa, const double* xb, const double* ya, const double* yb) const {
+    double expected_apart(const double* x, const double* y) const {
+        if (layers == 1) return kappa[0] * (x[0] * (y[1] - x[1]) + x[1] * (y[0] - x[0]));
+        const auto L = static_cast<std::size_t>(layers);
         double e = 0;
-        for (std::int32_t l = 0; l < layers; ++l)
-            e += kappa[static_cast<std::size_t>(l)] * (xa[l] * (yb[l] - xb[l]) + xb[l] * (ya[l] - xa[l]));
+        for (std::size_t l = 0; l < L; ++l) e += kappa[l] * (x[l] * (y[L + l] - x[L + l]) + x[L + l] * (y[l] - x[l]));
         return e;
     }
 };
 
+// Adds (sign 1) or takes away (sign -1) one mass block to or from another.
+inline void add_masses(double* to, const double* from, std::size_t stride, double sign = 1) {
+    for (std::size_t j = 0; j < stride; ++j) to[j] += sign * from[j];
+}
+
 // Dense scratch map from community id to accumulated weight, cleared in time proportional to the
-// entries touched.
+// entries touched. A community not seen yet holds NaN, so that one random access per entry both
+// tests and adds (edge weights are finite).
 struct NeighbourWeights {
     std::vector<double> weight;
     std::vector<std::int32_t> touched;
-    std::vector<std::uint8_t> seen;
-    explicit NeighbourWeights(std::size_t n = 0) : weight(n, 0.0), seen(n, 0) {}
+    explicit NeighbourWeights(std::size_t n = 0) : weight(n, std::numeric_limits<double>::quiet_NaN()) {}
     void add(std::int32_t c, double w) {
-        const auto ci = static_cast<std::size_t>(c);
-        if (!seen[ci]) {
-            seen[ci] = 1;
+        double& x = weight[static_cast<std::size_t>(c)];
+        if (std::isnan(x)) {
             touched.push_back(c);
+            x = w;
+        } else {
+            x += w;
         }
-        weight[ci] += w;
+    }
+    // The weight to c, 0 when c was not seen.
+    double of(std::int32_t c) const {
+        const double x = weight[static_cast<std::size_t>(c)];
+        return std::isnan(x) ? 0.0 : x;
     }
     void clear() {
-        for (const auto c : touched) {
-            weight[static_cast<std::size_t>(c)] = 0;
-            seen[static_cast<std::size_t>(c)] = 0;
-        }
+        for (const auto c : touched) weight[static_cast<std::size_t>(c)] = std::numeric_limits<double>::quiet_NaN();
         touched.clear();
     }
 };
 
 // Builds a CSR of `count` rows in parallel: fill(row, acc) gathers the row's entries into acc (kept
 // in first-seen order) and sets per-row values; most_entries(row) bounds the row's length. Each
-// thread makes a block of rows into its own buffers, which are then concatenated in row order, so
-// the result is the same for any thread count.
+// thread makes a block of rows into its own buffers, then copies them to the block's place in the
+// result, so the result is the same for any thread count.
 template <class Fill, class Bound>
 void build_rows(std::int32_t count, std::size_t scratch, WeightedGraph& h, Fill&& fill, Bound&& most_entries) {
     const int threads = std::max(1, std::min(thread_count(), static_cast<int>(count / 1024) + 1));
-    std::vector<std::vector<std::int32_t>> block_targets(static_cast<std::size_t>(threads));
-    std::vector<std::vector<double>> block_weights(static_cast<std::size_t>(threads));
+    std::vector<std::int64_t> block_start(static_cast<std::size_t>(threads) + 1, 0);
     h.offsets.assign(static_cast<std::size_t>(count) + 1, 0);
 #pragma omp parallel num_threads(threads)
     {
@@ -121,36 +170,37 @@ void build_rows(std::int32_t count, std::size_t scratch, WeightedGraph& h, Fill&
         const int t = thread_id(), team = team_size();
         const auto lo = static_cast<std::int32_t>(static_cast<std::int64_t>(count) * t / team);
         const auto hi = static_cast<std::int32_t>(static_cast<std::int64_t>(count) * (t + 1) / team);
-        NeighbourWeights acc(scratch);
-        auto& targets = block_targets[static_cast<std::size_t>(t)];
-        auto& weights = block_weights[static_cast<std::size_t>(t)];
-        // Room for the most entries the block can have, so the buffers never grow by copying.
-        std::int64_t room = 0;
-        for (std::int32_t r = lo; r < hi; ++r) room += most_entries(r);
-        targets.reserve(static_cast<std::size_t>(room));
-        weights.reserve(static_cast<std::size_t>(room));
-        for (std::int32_t r = lo; r < hi; ++r) {
-            fill(r, acc);
-            for (const auto c : acc.touched) {
-                targets.push_back(c);
-                weights.push_back(acc.weight[static_cast<std::size_t>(c)]);
+        std::vector<std::int32_t> targets;
+        std::vector<double> weights;
+        {
+            NeighbourWeights acc(scratch);
+            // Room for the most entries the block can have, so the buffers never grow by copying.
+            std::int64_t room = 0;
+            for (std::int32_t r = lo; r < hi; ++r) room += most_entries(r);
+            targets.reserve(static_cast<std::size_t>(room));
+            weights.reserve(static_cast<std::size_t>(room));
+            for (std::int32_t r = lo; r < hi; ++r) {
+                fill(r, acc);
+                for (const auto c : acc.touched) {
+                    targets.push_back(c);
+                    weights.push_back(acc.weight[static_cast<std::size_t>(c)]);
+                }
+                h.offsets[static_cast<std::size_t>(r) + 1] = static_cast<std::int64_t>(targets.size());
+                acc.clear();
             }
-            h.offsets[static_cast<std::size_t>(r) + 1] = static_cast<std::int64_t>(acc.touched.size());
-            acc.clear();
         }
-    }
-    for (std::size_t r = 0; r < static_cast<std::size_t>(count); ++r) h.offsets[r + 1] += h.offsets[r];
-    h.targets.clear();
-    h.weights.clear();
-    h.targets.reserve(static_cast<std::size_t>(h.offsets.back()));
-    h.weights.reserve(static_cast<std::size_t>(h.offsets.back()));
-    for (int t = 0; t < threads; ++t) {  // each block is freed once copied: the peak stays near 1.5 x the result
-        auto& bt = block_targets[static_cast<std::size_t>(t)];
-        auto& bw = block_weights[static_cast<std::size_t>(t)];
-        h.targets.insert(h.targets.end(), bt.begin(), bt.end());
-        h.weights.insert(h.weights.end(), bw.begin(), bw.end());
-        std::vector<std::int32_t>().swap(bt);
-        std::vector<double>().swap(bw);
+        block_start[static_cast<std::size_t>(t) + 1] = static_cast<std::int64_t>(targets.size());
+#pragma omp barrier
+#pragma omp single
+        {
+            for (int b = 0; b < team; ++b) block_start[static_cast<std::size_t>(b) + 1] += block_start[static_cast<std::size_t>(b)];
+            h.targets.resize(static_cast<std::size_t>(block_start[static_cast<std::size_t>(team)]));
+            h.weights.resize(h.targets.size());
+        }  // implicit barrier: every thread sees the sizes
+        const auto base = block_start[static_cast<std::size_t>(t)];
+        for (std::int32_t r = lo; r < hi; ++r) h.offsets[static_cast<std::size_t>(r) + 1] += base;
+        std::copy(targets.begin(), targets.end(), h.targets.begin() + base);
+        std::copy(weights.begin(), weights.end(), h.weights.begin() + base);
     }
 }
 
@@ -171,8 +221,7 @@ inline WeightedGraph from_layers(const std::vector<const Graph*>& layers, const 
     const auto n = static_cast<std::size_t>(h.n);
     const auto L = static_cast<std::size_t>(h.layers);
     h.loop.assign(n, 0.0);
-    h.a.assign(n * L, 0.0);
-    h.b.assign(n * L, 0.0);
+    h.mass.assign(n * 2 * L, 0.0);
     h.unit = layers.front()->directed() ? 1.0 : 2.0;
     for (const Graph* g : layers) check_weights(*g, use_weights && g->weighted());
     build_rows(h.n, n, h, [&](std::int32_t u, NeighbourWeights& acc) {
@@ -187,7 +236,7 @@ inline WeightedGraph from_layers(const std::vector<const Graph*>& layers, const 
             auto visit = [&](std::span<const node_id> nbrs, std::span<const edge_id> edges, bool out) {
                 for (std::size_t k = 0; k < nbrs.size(); ++k) {
                     const double w = weighted ? g.weight(edges[k]) : 1.0;
-                    (out ? h.a : h.b)[ui * L + l] += w;
+                    h.mass[ui * 2 * L + (out ? 0 : L) + l] += w;
                     if (nbrs[k] == u) {
                         if (out) h.loop[ui] += c * w;
                     } else {
@@ -199,7 +248,7 @@ inline WeightedGraph from_layers(const std::vector<const Graph*>& layers, const 
             if (g.directed())
                 visit(g.in_neighbors(u), g.in_edges(u), false);
             else
-                h.b[ui * L + l] = h.a[ui * L + l];
+                h.mass[ui * 2 * L + L + l] = h.mass[ui * 2 * L + l];
         }
     }, [&](std::int32_t u) {
         std::int64_t most = 0;
@@ -209,15 +258,14 @@ inline WeightedGraph from_layers(const std::vector<const Graph*>& layers, const 
     h.kappa.assign(L, 0.0);
     for (std::size_t l = 0; l < L; ++l) {
         double total = 0;
-        for (std::size_t v = 0; v < n; ++v) total += h.a[v * L + l];
+        for (std::size_t v = 0; v < n; ++v) total += h.mass[v * 2 * L + l];
         if (quality == QualityFunction::modularity)
             h.kappa[l] = total > 0 ? coefficient[l] * resolution / total : 0.0;
         else
             h.kappa[l] = coefficient[l] * resolution;
     }
     if (quality == QualityFunction::cpm) {
-        std::fill(h.a.begin(), h.a.end(), 1.0);
-        std::fill(h.b.begin(), h.b.end(), 1.0);
+        std::fill(h.mass.begin(), h.mass.end(), 1.0);
     }
     return h;
 }
@@ -252,18 +300,19 @@ inline WeightedGraph aggregate(const WeightedGraph& g, const std::vector<std::in
     const auto kk = static_cast<std::size_t>(k);
     const auto L = static_cast<std::size_t>(g.layers);
     h.loop.assign(kk, 0.0);
-    h.a.assign(kk * L, 0.0);
-    h.b.assign(kk * L, 0.0);
+    h.mass.assign(kk * 2 * L, 0.0);
     const Groups groups(membership, k);
     build_rows(k, kk, h, [&](std::int32_t c, NeighbourWeights& acc) {
         const auto ci = static_cast<std::size_t>(c);
-        for (const auto v : groups.of(c)) {
+        const std::int32_t* last = groups.members.data() + groups.members.size();
+        for (const std::int32_t* p = groups.of(c).data(); p != groups.of(c).data() + groups.of(c).size(); ++p) {
+            // Communities are made in the order of groups.members: ask for the nodes a few ahead.
+            if (last - p > 8) g.prefetch_node(p[8]);
+            if (last - p > 4) g.prefetch_list(p[4]);
+            const std::int32_t v = *p;
             const auto vi = static_cast<std::size_t>(v);
             h.loop[ci] += g.loop[vi];
-            for (std::size_t l = 0; l < L; ++l) {
-                h.a[ci * L + l] += g.a[vi * L + l];
-                h.b[ci * L + l] += g.b[vi * L + l];
-            }
+            add_masses(h.mass.data() + ci * 2 * L, g.mass_of(v), 2 * L);
             for (auto e = g.begin(v); e < g.end(v); ++e) {
                 const auto d = membership[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])];
                 const double w = g.weights[static_cast<std::size_t>(e)];
@@ -283,43 +332,32 @@ inline WeightedGraph aggregate(const WeightedGraph& g, const std::vector<std::in
 
 // A partition of a WeightedGraph with the masses and sizes of its communities.
 struct State {
-    std::int32_t layers;
+    std::size_t stride;  // mass block length, as WeightedGraph's
     std::vector<std::int32_t> community;
-    std::vector<double> mass_a, mass_b;
+    std::vector<double> mass;
     std::vector<std::int32_t> size;
     std::vector<std::int32_t> empty;  // ids of empty communities, reused for moves to a new community
 
-    State(const WeightedGraph& g, std::vector<std::int32_t> initial) : layers(g.layers), community(std::move(initial)) {
+    State(const WeightedGraph& g, std::vector<std::int32_t> initial) : stride(g.stride()), community(std::move(initial)) {
         const auto n = static_cast<std::size_t>(g.n);
-        const auto L = static_cast<std::size_t>(layers);
-        mass_a.assign(n * L, 0.0);
-        mass_b.assign(n * L, 0.0);
+        mass.assign(n * stride, 0.0);
         size.assign(n, 0);
         for (std::size_t v = 0; v < n; ++v) {
             const auto c = static_cast<std::size_t>(community[v]);
-            for (std::size_t l = 0; l < L; ++l) {
-                mass_a[c * L + l] += g.a[v * L + l];
-                mass_b[c * L + l] += g.b[v * L + l];
-            }
+            add_masses(mass.data() + c * stride, g.mass_of(static_cast<std::int32_t>(v)), stride);
             ++size[c];
         }
         for (auto c = static_cast<std::int32_t>(n); c-- > 0;)
             if (size[static_cast<std::size_t>(c)] == 0) empty.push_back(c);
     }
-    const double* a_of(std::int32_t c) const { return mass_a.data() + static_cast<std::size_t>(c) * static_cast<std::size_t>(layers); }
-    const double* b_of(std::int32_t c) const { return mass_b.data() + static_cast<std::size_t>(c) * static_cast<std::size_t>(layers); }
+    const double* mass_of(std::int32_t c) const { return mass.data() + static_cast<std::size_t>(c) * stride; }
 
     void move(const WeightedGraph& g, std::int32_t v, std::int32_t to) {
         const auto vi = static_cast<std::size_t>(v);
-        const auto L = static_cast<std::size_t>(layers);
         const auto from = static_cast<std::size_t>(community[vi]);
         const auto ti = static_cast<std::size_t>(to);
-        for (std::size_t l = 0; l < L; ++l) {
-            mass_a[from * L + l] -= g.a[vi * L + l];
-            mass_b[from * L + l] -= g.b[vi * L + l];
-            mass_a[ti * L + l] += g.a[vi * L + l];
-            mass_b[ti * L + l] += g.b[vi * L + l];
-        }
+        add_masses(mass.data() + from * stride, g.mass_of(v), stride, -1);
+        add_masses(mass.data() + ti * stride, g.mass_of(v), stride);
         if (--size[from] == 0) empty.push_back(static_cast<std::int32_t>(from));
         if (size[ti]++ == 0) {
             // `to` was empty: take it off the list (it is nearly always the last one).
@@ -337,14 +375,13 @@ inline std::int32_t best_community(const WeightedGraph& g, const State& st, std:
     const auto vi = static_cast<std::size_t>(v);
     const std::int32_t own = st.community[vi];
     const auto oi = static_cast<std::size_t>(own);
-    const double* av = g.a_of(v);
-    const double* bv = g.b_of(v);
-    const double stay = (acc.seen[oi] ? acc.weight[oi] : 0.0) - g.expected_apart(av, bv, st.a_of(own), st.b_of(own));
+    const double* mv = g.mass_of(v);
+    const double stay = acc.of(own) - g.expected_apart(mv, st.mass_of(own));
     double best_gain = stay;
     std::int32_t best = own;
     for (const auto c : acc.touched) {
         if (c == own) continue;
-        const double gain = acc.weight[static_cast<std::size_t>(c)] - g.expected(av, bv, st.a_of(c), st.b_of(c));
+        const double gain = acc.weight[static_cast<std::size_t>(c)] - g.expected(mv, st.mass_of(c));
         if (gain > best_gain) {
             best_gain = gain;
             best = c;
@@ -388,9 +425,10 @@ public:
     }
     std::size_t batch_size() const { return batch_size_; }
 
-    // Moves the nodes of `batch` (at most batch_size()) in order; calls moved(v, to) after each move.
-    template <class Moved>
-    void run(State& st, std::span<const std::int32_t> batch, Moved&& moved) {
+    // Moves the nodes of `batch` (at most batch_size()) in order; after each move of v to `to`,
+    // calls moved(v, to), then neighbour(u, to) for each node u in v's list.
+    template <class Moved, class Neighbour>
+    void run(State& st, std::span<const std::int32_t> batch, Moved&& moved, Neighbour&& neighbour) {
         ++round_;
         const auto b = static_cast<std::int64_t>(batch.size());
         if (b > 1 && threads_ > 1) {
@@ -413,19 +451,22 @@ public:
                 to = best_community(g_, st, v, acc_);
                 acc_.clear();
             } else if (p.to != own) {
-                const double* av = g_.a_of(v);
-                const double* bv = g_.b_of(v);
-                const double stay = p.weight_own - g_.expected_apart(av, bv, st.a_of(own), st.b_of(own));
+                const double* mv = g_.mass_of(v);
+                const double stay = p.weight_own - g_.expected_apart(mv, st.mass_of(own));
                 if (p.to < 0) {  // alone in a new community gains 0
                     if (stay < 0 && st.size[static_cast<std::size_t>(own)] > 1 && !st.empty.empty()) to = st.empty.back();
-                } else if (p.weight_to - g_.expected(av, bv, st.a_of(p.to), st.b_of(p.to)) > stay) {
+                } else if (p.weight_to - g_.expected(mv, st.mass_of(p.to)) > stay) {
                     to = p.to;
                 }
             }
             if (to == own) continue;
             st.move(g_, v, to);
-            for (auto e = g_.begin(v); e < g_.end(v); ++e) dirty_[static_cast<std::size_t>(g_.targets[static_cast<std::size_t>(e)])] = round_;
             moved(v, to);
+            for (auto e = g_.begin(v); e < g_.end(v); ++e) {
+                const std::int32_t u = g_.targets[static_cast<std::size_t>(e)];
+                dirty_[static_cast<std::size_t>(u)] = round_;
+                neighbour(u, to);
+            }
         }
     }
 
@@ -435,14 +476,16 @@ private:
         double weight_to, weight_own;
     };
     void propose(const State& st, std::span<const std::int32_t> batch, std::size_t i, NeighbourWeights& mine) {
+        if (i + 8 < batch.size()) {
+            g_.prefetch_node(batch[i + 8]);
+            WeightedGraph::prefetch(&st.community[static_cast<std::size_t>(batch[i + 8])]);
+        }
+        if (i + 4 < batch.size()) g_.prefetch_list(batch[i + 4]);
         const std::int32_t v = batch[i];
         const std::int32_t own = st.community[static_cast<std::size_t>(v)];
         gather(g_, st.community, v, mine);
         const std::int32_t to = best_community(g_, st, v, mine);
-        const auto weight = [&](std::int32_t c) {
-            return mine.seen[static_cast<std::size_t>(c)] ? mine.weight[static_cast<std::size_t>(c)] : 0.0;
-        };
-        proposals_[i] = {to != own && st.size[static_cast<std::size_t>(to)] == 0 ? -1 : to, to == own ? 0.0 : weight(to), weight(own)};
+        proposals_[i] = {to != own && st.size[static_cast<std::size_t>(to)] == 0 ? -1 : to, to == own ? 0.0 : mine.of(to), mine.of(own)};
         mine.clear();
     }
 
@@ -477,20 +520,21 @@ inline bool move_nodes_fast(const WeightedGraph& g, State& st, Rng& rng, Neighbo
             --count;
         }
         std::size_t served = 0;
-        mover.run(st, batch, [&](std::int32_t v, std::int32_t to) {
-            moved = true;
-            for (; batch[served] != v; ++served) queued[static_cast<std::size_t>(batch[served])] = 0;
-            queued[static_cast<std::size_t>(v)] = 0;
-            for (auto e = g.begin(v); e < g.end(v); ++e) {
-                const auto u = g.targets[static_cast<std::size_t>(e)];
+        mover.run(
+            st, batch,
+            [&](std::int32_t v, std::int32_t) {
+                moved = true;
+                for (; batch[served] != v; ++served) queued[static_cast<std::size_t>(batch[served])] = 0;
+                queued[static_cast<std::size_t>(v)] = 0;
+            },
+            [&](std::int32_t u, std::int32_t to) {
                 const auto ui = static_cast<std::size_t>(u);
                 if (!queued[ui] && st.community[ui] != to) {
                     queued[ui] = 1;
                     queue[(head + count) % n] = u;
                     ++count;
                 }
-            }
-        });
+            });
         for (const auto v : batch) queued[static_cast<std::size_t>(v)] = 0;
     }
     return moved;
@@ -507,7 +551,7 @@ inline bool move_nodes_sweeps(const WeightedGraph& g, State& st, Rng& rng, Neigh
         for (std::size_t begin = 0; begin < order.size(); begin += mover.batch_size()) {
             const std::size_t end = std::min(order.size(), begin + mover.batch_size());
             mover.run(st, std::span<const std::int32_t>(order.data() + begin, end - begin),
-                      [&](std::int32_t, std::int32_t) { moved = moved_any = true; });
+                      [&](std::int32_t, std::int32_t) { moved = moved_any = true; }, [](std::int32_t, std::int32_t) {});
         }
     }
     return moved_any;
@@ -525,27 +569,29 @@ inline bool move_nodes_sweeps(const WeightedGraph& g, State& st, Rng& rng, Neigh
 inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vector<std::int32_t>& coarse, std::int32_t k,
                                         double theta, std::uint64_t seed) {
     const auto n = static_cast<std::size_t>(g.n);
-    const auto L = static_cast<std::size_t>(g.layers);
-    std::vector<std::int32_t> refined(n);
-    std::iota(refined.begin(), refined.end(), 0);
-    // Refined communities are named after a node of theirs: their masses, sizes and weights to
-    // the rest of their coarse community live at that node's index.
-    std::vector<double> ra(g.a), rb(g.b), external(n, 0.0);
-    std::vector<std::int32_t> size(n, 1);
-    std::vector<double> sa(static_cast<std::size_t>(k) * L, 0.0), sb(static_cast<std::size_t>(k) * L, 0.0);
+    const std::size_t stride = g.stride();
+    // What a visit reads of a neighbour, in one place. Refined communities are named after a node
+    // of theirs: their size and weight to the rest of their coarse community live at that node.
+    // Threads read `coarse` of any node and write the other fields of their own communities' nodes.
+    struct Node {
+        std::int32_t coarse, refined, size;
+        double external;
+    };
+    std::vector<Node> node(n);
+    std::vector<double> refined_mass(g.mass);
+    std::vector<double> coarse_mass(static_cast<std::size_t>(k) * stride, 0.0);
     for (std::size_t v = 0; v < n; ++v) {
-        const auto s = static_cast<std::size_t>(coarse[v]);
-        for (std::size_t l = 0; l < L; ++l) {
-            sa[s * L + l] += g.a[v * L + l];
-            sb[s * L + l] += g.b[v * L + l];
-        }
+        node[v] = {coarse[v], static_cast<std::int32_t>(v), 1, 0.0};
+        add_masses(coarse_mass.data() + static_cast<std::size_t>(coarse[v]) * stride, g.mass_of(static_cast<std::int32_t>(v)), stride);
     }
 #pragma omp parallel for schedule(static)
     for (std::int64_t v = 0; v < static_cast<std::int64_t>(n); ++v) {
         const auto vi = static_cast<std::size_t>(v);
+        double external = 0;
         for (auto e = g.begin(static_cast<std::int32_t>(v)); e < g.end(static_cast<std::int32_t>(v)); ++e)
-            if (coarse[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])] == coarse[vi])
-                external[vi] += g.weights[static_cast<std::size_t>(e)];
+            if (node[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])].coarse == node[vi].coarse)
+                external += g.weights[static_cast<std::size_t>(e)];
+        node[vi].external = external;
     }
     const Groups groups(coarse, k);
     const int threads = thread_count();
@@ -561,29 +607,32 @@ inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vecto
             Rng rng(seed, static_cast<std::uint64_t>(s));
             order.assign(members.begin(), members.end());
             shuffle(order, rng);
-            const double* s_a = sa.data() + static_cast<std::size_t>(s) * L;
-            const double* s_b = sb.data() + static_cast<std::size_t>(s) * L;
-            for (const auto v : order) {
-                const auto vi = static_cast<std::size_t>(v);
-                if (size[static_cast<std::size_t>(refined[vi])] != 1) continue;  // no longer alone
-                const double* av = g.a_of(v);
-                const double* bv = g.b_of(v);
-                if (external[vi] < g.expected_apart(av, bv, s_a, s_b)) continue;  // not well connected to S
-                for (auto e = g.begin(v); e < g.end(v); ++e) {
-                    const auto u = static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)]);
-                    if (coarse[u] == s) acc.add(refined[u], g.weights[static_cast<std::size_t>(e)]);
+            const double* ms = coarse_mass.data() + static_cast<std::size_t>(s) * stride;
+            for (std::size_t i = 0; i < order.size(); ++i) {
+                if (i + 8 < order.size()) {
+                    g.prefetch_node(order[i + 8]);
+                    WeightedGraph::prefetch(&node[static_cast<std::size_t>(order[i + 8])]);
                 }
-                candidates.assign(1, refined[vi]);  // staying alone: gain 0
+                if (i + 4 < order.size()) g.prefetch_list(order[i + 4]);
+                const std::int32_t v = order[i];
+                Node& nv = node[static_cast<std::size_t>(v)];
+                if (node[static_cast<std::size_t>(nv.refined)].size != 1) continue;  // no longer alone
+                const double* mv = g.mass_of(v);
+                if (nv.external < g.expected_apart(mv, ms)) continue;  // not well connected to S
+                for (auto e = g.begin(v); e < g.end(v); ++e) {
+                    const Node& nu = node[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])];
+                    if (nu.coarse == s) acc.add(nu.refined, g.weights[static_cast<std::size_t>(e)]);
+                }
+                candidates.assign(1, v);  // staying alone: gain 0
                 candidate_gain.assign(1, 0.0);
                 double best = 0;
                 for (const auto c : acc.touched) {
                     const auto ci = static_cast<std::size_t>(c);
-                    if (c == refined[vi]) continue;
+                    if (c == v) continue;
                     // C must be well connected to the rest of S, and the move must not lower the quality.
-                    const double* ca = ra.data() + ci * L;
-                    const double* cb = rb.data() + ci * L;
-                    if (external[ci] < g.expected_apart(ca, cb, s_a, s_b)) continue;
-                    const double gain = acc.weight[ci] - g.expected(av, bv, ca, cb);
+                    const double* mc = refined_mass.data() + ci * stride;
+                    if (node[ci].external < g.expected_apart(mc, ms)) continue;
+                    const double gain = acc.weight[ci] - g.expected(mv, mc);
                     if (gain < 0) continue;
                     candidates.push_back(c);
                     candidate_gain.push_back(gain);
@@ -596,29 +645,28 @@ inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vecto
                     for (auto& x : candidate_gain) total += (x = std::exp((x - best) / (g.unit * theta)));
                     double pick = rng.uniform() * total;
                     chosen = candidates.back();
-                    for (std::size_t i = 0; i < candidates.size(); ++i) {
-                        pick -= candidate_gain[i];
+                    for (std::size_t j = 0; j < candidates.size(); ++j) {
+                        pick -= candidate_gain[j];
                         if (pick < 0) {
-                            chosen = candidates[i];
+                            chosen = candidates[j];
                             break;
                         }
                     }
                 }
-                if (chosen != refined[vi]) {
-                    const auto ci = static_cast<std::size_t>(chosen);
-                    external[ci] += external[vi] - 2 * acc.weight[ci];  // v's arcs to C are now inside
-                    for (std::size_t l = 0; l < L; ++l) {
-                        ra[ci * L + l] += av[l];
-                        rb[ci * L + l] += bv[l];
-                    }
-                    ++size[ci];
-                    size[vi] = 0;
-                    refined[vi] = chosen;
+                if (chosen != v) {
+                    Node& nc = node[static_cast<std::size_t>(chosen)];
+                    nc.external += nv.external - 2 * acc.weight[static_cast<std::size_t>(chosen)];  // v's arcs to C are now inside
+                    add_masses(refined_mass.data() + static_cast<std::size_t>(chosen) * stride, mv, stride);
+                    ++nc.size;
+                    nv.size = 0;
+                    nv.refined = chosen;
                 }
                 acc.clear();
             }
         }
     }
+    std::vector<std::int32_t> refined(n);
+    for (std::size_t v = 0; v < n; ++v) refined[v] = node[v].refined;
     return refined;
 }
 
