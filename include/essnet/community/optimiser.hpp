@@ -155,28 +155,41 @@ struct NeighbourWeights {
     }
 };
 
-// Builds a CSR of `count` rows in parallel: fill(row, acc) gathers the row's entries into acc (kept
-// in first-seen order) and sets per-row values; most_entries(row) bounds the row's length. Each
-// thread makes a block of rows into its own buffers, then copies them to the block's place in the
-// result, so the result is the same for any thread count.
-template <class Fill, class Bound>
-void build_rows(std::int32_t count, std::size_t scratch, WeightedGraph& h, Fill&& fill, Bound&& most_entries) {
-    const int threads = std::max(1, std::min(thread_count(), static_cast<int>(count / 1024) + 1));
+// Builds a CSR of `count` rows in parallel: fill(row, acc) gathers the row's entries (ids below
+// `scratch`) into acc, kept in first-seen order, and sets per-row values; reads(row) is the number
+// of entries fill reads, which also bounds the row's length. Each thread makes a block of rows
+// into its own buffers, then copies them to the block's place in the result, so the result is the
+// same for any thread count. Blocks hold equal numbers of reads, not of rows: rows differ widely
+// (numbering communities by first appearance puts the large ones first).
+template <class Fill, class Reads>
+void build_rows(std::int32_t count, std::size_t scratch, WeightedGraph& h, Fill&& fill, Reads&& reads) {
+    std::vector<std::int64_t> reach(static_cast<std::size_t>(count) + 1, 0);  // reads of the rows before
+#pragma omp parallel for schedule(static)
+    for (std::int32_t r = 0; r < count; ++r) reach[static_cast<std::size_t>(r) + 1] = reads(r);
+    for (std::size_t r = 0; r < static_cast<std::size_t>(count); ++r) reach[r + 1] += reach[r];
+    const std::int64_t total = reach.back();
+    const int threads = static_cast<int>(std::max<std::int64_t>(1, std::min<std::int64_t>(thread_count(), total / 65536 + 1)));
     std::vector<std::int64_t> block_start(static_cast<std::size_t>(threads) + 1, 0);
     h.offsets.assign(static_cast<std::size_t>(count) + 1, 0);
 #pragma omp parallel num_threads(threads)
     {
         // Blocks by the team actually running (a nested region may get fewer threads than asked).
         const int t = thread_id(), team = team_size();
-        const auto lo = static_cast<std::int32_t>(static_cast<std::int64_t>(count) * t / team);
-        const auto hi = static_cast<std::int32_t>(static_cast<std::int64_t>(count) * (t + 1) / team);
+        const auto first_row = [&](int b) {
+            if (b == 0) return std::int32_t{0};
+            if (b == team) return count;
+            return static_cast<std::int32_t>(std::lower_bound(reach.begin(), reach.end(), total * b / team) - reach.begin());
+        };
+        const std::int32_t lo = first_row(t), hi = std::max(lo, first_row(t + 1));
         std::vector<std::int32_t> targets;
         std::vector<double> weights;
         {
             NeighbourWeights acc(scratch);
             // Room for the most entries the block can have, so the buffers never grow by copying.
             std::int64_t room = 0;
-            for (std::int32_t r = lo; r < hi; ++r) room += most_entries(r);
+            for (std::int32_t r = lo; r < hi; ++r)
+                room += std::min<std::int64_t>(reach[static_cast<std::size_t>(r) + 1] - reach[static_cast<std::size_t>(r)],
+                                               static_cast<std::int64_t>(scratch));
             targets.reserve(static_cast<std::size_t>(room));
             weights.reserve(static_cast<std::size_t>(room));
             for (std::int32_t r = lo; r < hi; ++r) {
@@ -325,7 +338,7 @@ inline WeightedGraph aggregate(const WeightedGraph& g, const std::vector<std::in
     }, [&](std::int32_t c) {
         std::int64_t most = 0;
         for (const auto v : groups.of(c)) most += g.end(v) - g.begin(v);
-        return std::min<std::int64_t>(most, k);
+        return most;
     });
     return h;
 }
