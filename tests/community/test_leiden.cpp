@@ -85,16 +85,20 @@ TEST(Leiden, CommunitiesAreConnectedOnRandomGraphs) {
 }
 
 TEST(Leiden, SameSeedSamePartitionForAnyThreadCount) {
-    const Graph g = generate::lfr({.n = 2000, .average_degree = 15, .max_degree = 40, .mu = 0.3, .seed = 3}).graph;
+    // Large enough that level 0 moves nodes in batches shared between threads (a batch of fewer
+    // than 1024 arcs runs on one thread), and that aggregation splits its rows between threads.
+    const Graph g = generate::lfr({.n = 20000, .average_degree = 20, .max_degree = 50, .mu = 0.3, .seed = 3}).graph;
     const Partition a = leiden(g, {.seed = 11});
     const Partition b = leiden(g, {.seed = 11});
     EXPECT_EQ(a.membership, b.membership);
 #ifdef _OPENMP
     const int threads = omp_get_max_threads();
-    omp_set_num_threads(1);
-    const Partition c = leiden(g, {.seed = 11});
+    for (const int t : {1, 2, 3}) {
+        omp_set_num_threads(t);
+        const Partition c = leiden(g, {.seed = 11});
+        EXPECT_EQ(a.membership, c.membership) << t << " threads";
+    }
     omp_set_num_threads(threads);
-    EXPECT_EQ(a.membership, c.membership);
 #endif
     // The seed matters where the structure leaves room for choice (a sparse random graph).
     const Graph noise = generate::erdos_renyi(500, 1000, false, 4);

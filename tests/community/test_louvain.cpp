@@ -1,7 +1,12 @@
 #include <gtest/gtest.h>
 
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
 #include "essnet/community/louvain.hpp"
 #include "essnet/community/quality.hpp"
+#include "essnet/generate/generators.hpp"
 #include "support/graphs.hpp"
 #include "support/karate.hpp"
 
@@ -36,6 +41,23 @@ TEST(Louvain, KarateLevelsImproveAndEndNearTheOptimum) {
     // (Blondel et al. 2008 report 0.42).
     EXPECT_GE(best, 0.4188 - 1e-4);
     EXPECT_LE(best, 0.419790 + 1e-6);
+}
+
+TEST(Louvain, SameSeedSamePartitionForAnyThreadCount) {
+    // Large enough that the first level's sweeps share batches of moves between threads.
+    const Graph g = generate::lfr({.n = 20000, .average_degree = 20, .max_degree = 50, .mu = 0.3, .seed = 5}).graph;
+    const LouvainResult a = louvain(g, {.seed = 7});
+#ifdef _OPENMP
+    const int threads = omp_get_max_threads();
+    for (const int t : {1, 2, 3}) {
+        omp_set_num_threads(t);
+        const LouvainResult c = louvain(g, {.seed = 7});
+        EXPECT_EQ(a.partition.membership, c.partition.membership) << t << " threads";
+        EXPECT_EQ(a.levels.size(), c.levels.size()) << t << " threads";
+    }
+    omp_set_num_threads(threads);
+#endif
+    EXPECT_EQ(a.partition.membership, louvain(g, {.seed = 7}).partition.membership);
 }
 
 TEST(Louvain, DegenerateGraphs) {

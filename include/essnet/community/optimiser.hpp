@@ -444,7 +444,24 @@ public:
     void run(State& st, std::span<const std::int32_t> batch, Moved&& moved, Neighbour&& neighbour) {
         ++round_;
         const auto b = static_cast<std::int64_t>(batch.size());
-        if (b > 1 && threads_ > 1) {
+        std::int64_t arcs = 0;
+        for (const auto v : batch) arcs += g_.end(v) - g_.begin(v);
+        if (arcs < kSerialArcs) {
+            // Too little work to share: one node after the other, each against the partition as
+            // it is (the choice depends on the batch only, so results stay the same for any
+            // thread count).
+            for (const auto v : batch) {
+                gather(g_, st.community, v, acc_);
+                const std::int32_t to = best_community(g_, st, v, acc_);
+                acc_.clear();
+                if (to == st.community[static_cast<std::size_t>(v)]) continue;
+                st.move(g_, v, to);
+                moved(v, to);
+                for (auto e = g_.begin(v); e < g_.end(v); ++e) neighbour(g_.targets[static_cast<std::size_t>(e)], to);
+            }
+            return;
+        }
+        if (threads_ > 1) {
 #pragma omp parallel for schedule(static) num_threads(threads_)
             for (std::int64_t i = 0; i < b; ++i) {
                 const int t = thread_id();
@@ -502,6 +519,7 @@ private:
         mine.clear();
     }
 
+    static constexpr std::int64_t kSerialArcs = 1024;  // below this many arcs a batch runs on one thread
     const WeightedGraph& g_;
     NeighbourWeights& acc_;
     std::vector<NeighbourWeights> scratch_;  // for threads other than the first
