@@ -154,6 +154,38 @@ TEST(Leiden, SmallAndDegenerateGraphs) {
     EXPECT_EQ(loops.n_communities, 2);
 }
 
+TEST(Leiden, LevelZeroOfAnUnweightedGraphHasTheRowsOfItsWeightedCopy) {
+    // An undirected graph with unit weights takes a shortcut to its level-0 rows; the same graph
+    // with explicit weights of 1 takes the general path. Both must give the same rows, weights,
+    // self-loops and masses; the first without storing weights unless an edge repeats.
+    using detail::community::from_graph;
+    const std::vector<std::pair<node_id, node_id>> simple = {{0, 1}, {0, 2}, {1, 2}, {2, 3}, {3, 4}};
+    std::vector<std::pair<node_id, node_id>> multi = simple;
+    multi.insert(multi.end(), {{1, 0}, {0, 1}, {4, 4}, {2, 2}, {3, 2}});
+    for (const auto& edges : {simple, multi}) {
+        const Graph unit = make_graph(5, edges);
+        const Graph weighted = make_graph(5, edges, {}, std::vector<double>(edges.size(), 1.0));
+        for (const auto quality : {QualityFunction::modularity, QualityFunction::cpm}) {
+            const auto a = from_graph(unit, quality, 1.5, true);
+            const auto b = from_graph(weighted, quality, 1.5, true);
+            EXPECT_EQ(a.offsets, b.offsets);
+            ASSERT_EQ(a.targets.size(), b.targets.size());
+            for (std::size_t e = 0; e < a.targets.size(); ++e) {
+                EXPECT_EQ(a.targets[e], b.targets[e]) << "arc " << e;
+                EXPECT_EQ(a.weight(static_cast<std::int64_t>(e)), b.weight(static_cast<std::int64_t>(e))) << "arc " << e;
+            }
+            EXPECT_EQ(a.loop, b.loop);
+            EXPECT_EQ(a.mass, b.mass);
+            EXPECT_EQ(a.kappa, b.kappa);
+            EXPECT_EQ(a.weights.empty(), edges.size() == simple.size());
+        }
+    }
+    // By hand, for the multigraph: 0-1 three times (weight 2 x 3 = 6), 2-3 twice (4), loops at 2 and 4.
+    const auto h = from_graph(make_graph(5, multi), QualityFunction::modularity, 1, true);
+    EXPECT_EQ(h.weight(h.begin(0)), 6.0);
+    EXPECT_EQ(h.loop, (std::vector<double>{0, 0, 2, 0, 2}));
+}
+
 TEST(Leiden, InitialMembershipAndIterations) {
     const Graph g = test::karate();
     const Partition best = leiden(g, {.n_iterations = -1, .seed = 1});

@@ -78,11 +78,13 @@ struct WeightedGraph {
     std::int32_t layers = 1;
     std::vector<std::int64_t> offsets{0};
     std::vector<std::int32_t, Uninitialised<std::int32_t>> targets;
-    std::vector<double, Uninitialised<double>> weights;
+    std::vector<double, Uninitialised<double>> weights;  // empty when every arc weighs uniform_weight
+    double uniform_weight = 0;
     std::vector<double> loop, mass;
     std::vector<double> kappa;  // per layer
     double unit = 1;            // what one edge of weight 1 adds to s(v, C): 2 when undirected (both arcs)
 
+    double weight(std::int64_t e) const { return weights.empty() ? uniform_weight : weights[static_cast<std::size_t>(e)]; }
     std::int64_t begin(std::int32_t v) const { return offsets[static_cast<std::size_t>(v)]; }
     std::int64_t end(std::int32_t v) const { return offsets[static_cast<std::size_t>(v) + 1]; }
     std::size_t stride() const { return 2 * static_cast<std::size_t>(layers); }
@@ -98,7 +100,7 @@ struct WeightedGraph {
     void prefetch_list(std::int32_t v) const {
         const auto e = static_cast<std::size_t>(begin(v));
         prefetch(targets.data() + e);
-        prefetch(weights.data() + e);
+        if (!weights.empty()) prefetch(weights.data() + e);
     }
     static void prefetch([[maybe_unused]] const void* p) {
 #if defined(__GNUC__) || defined(__clang__)
@@ -224,6 +226,52 @@ inline void check_weights(const Graph& g, bool weighted) {
             throw std::invalid_argument("community detection needs finite, non-negative edge weights, got " + std::to_string(w));
 }
 
+// The rows of one undirected graph whose edges all weigh 1, scaled by c: its sorted neighbour
+// lists without self-loops, a multi-edge's repeats merged (the same rows, in the same order, as
+// the general case below makes). Built in place, without scratch; when no edge repeats, every arc
+// weighs 2c and no weight is stored.
+inline void unit_undirected_rows(const Graph& g, double c, WeightedGraph& h) {
+    const auto n = static_cast<std::int64_t>(h.n);
+    h.offsets.assign(static_cast<std::size_t>(n) + 1, 0);
+    bool repeats = false;
+#pragma omp parallel for schedule(static) reduction(|| : repeats)
+    for (std::int64_t u = 0; u < n; ++u) {
+        const auto nbrs = g.out_neighbors(static_cast<node_id>(u));
+        const auto ui = static_cast<std::size_t>(u);
+        std::int64_t distinct = 0;
+        for (std::size_t k = 0; k < nbrs.size(); ++k) {
+            if (nbrs[k] == u) {
+                h.loop[ui] += c;
+            } else if (k > 0 && nbrs[k] == nbrs[k - 1]) {
+                repeats = true;
+            } else {
+                ++distinct;
+            }
+        }
+        h.mass[2 * ui] = h.mass[2 * ui + 1] = static_cast<double>(nbrs.size());
+        h.offsets[ui + 1] = distinct;
+    }
+    for (std::size_t u = 0; u < static_cast<std::size_t>(n); ++u) h.offsets[u + 1] += h.offsets[u];
+    h.targets.resize(static_cast<std::size_t>(h.offsets.back()));
+    if (repeats) h.weights.resize(h.targets.size());
+    h.uniform_weight = 2 * c;
+#pragma omp parallel for schedule(static)
+    for (std::int64_t u = 0; u < n; ++u) {
+        const auto nbrs = g.out_neighbors(static_cast<node_id>(u));
+        auto e = static_cast<std::size_t>(h.offsets[static_cast<std::size_t>(u)]);
+        for (std::size_t k = 0; k < nbrs.size(); ++k) {
+            if (nbrs[k] == u) continue;
+            if (k > 0 && nbrs[k] == nbrs[k - 1]) {
+                h.weights[e - 1] += 2 * c;
+                continue;
+            }
+            h.targets[e] = nbrs[k];
+            if (repeats) h.weights[e] = 2 * c;
+            ++e;
+        }
+    }
+}
+
 // The level-0 graph of one or more layers on the same nodes, layer l scaled by coefficient[l]
 // (parallel arcs summed, self-loops apart).
 inline WeightedGraph from_layers(const std::vector<const Graph*>& layers, const std::vector<double>& coefficient,
@@ -237,37 +285,41 @@ inline WeightedGraph from_layers(const std::vector<const Graph*>& layers, const 
     h.mass.assign(n * 2 * L, 0.0);
     h.unit = layers.front()->directed() ? 1.0 : 2.0;
     for (const Graph* g : layers) check_weights(*g, use_weights && g->weighted());
-    build_rows(h.n, n, h, [&](std::int32_t u, NeighbourWeights& acc) {
-        const auto ui = static_cast<std::size_t>(u);
-        for (std::size_t l = 0; l < L; ++l) {
-            const Graph& g = *layers[l];
-            const bool weighted = use_weights && g.weighted();
-            const double c = coefficient[l];
-            // Out-arcs give A_uv, in-arcs A_vu; an undirected graph's arcs already come in both
-            // directions, so its out-arcs count twice.
-            const double twice = g.directed() ? 1.0 : 2.0;
-            auto visit = [&](std::span<const node_id> nbrs, std::span<const edge_id> edges, bool out) {
-                for (std::size_t k = 0; k < nbrs.size(); ++k) {
-                    const double w = weighted ? g.weight(edges[k]) : 1.0;
-                    h.mass[ui * 2 * L + (out ? 0 : L) + l] += w;
-                    if (nbrs[k] == u) {
-                        if (out) h.loop[ui] += c * w;
-                    } else {
-                        acc.add(nbrs[k], c * w * (out ? twice : 1.0));
+    const Graph& first = *layers.front();
+    if (L == 1 && !first.directed() && !(use_weights && first.weighted()))
+        unit_undirected_rows(first, coefficient[0], h);
+    else  // the general case: any number of layers, directed, weighted
+        build_rows(h.n, n, h, [&](std::int32_t u, NeighbourWeights& acc) {
+            const auto ui = static_cast<std::size_t>(u);
+            for (std::size_t l = 0; l < L; ++l) {
+                const Graph& g = *layers[l];
+                const bool weighted = use_weights && g.weighted();
+                const double c = coefficient[l];
+                // Out-arcs give A_uv, in-arcs A_vu; an undirected graph's arcs already come in both
+                // directions, so its out-arcs count twice.
+                const double twice = g.directed() ? 1.0 : 2.0;
+                auto visit = [&](std::span<const node_id> nbrs, std::span<const edge_id> edges, bool out) {
+                    for (std::size_t k = 0; k < nbrs.size(); ++k) {
+                        const double w = weighted ? g.weight(edges[k]) : 1.0;
+                        h.mass[ui * 2 * L + (out ? 0 : L) + l] += w;
+                        if (nbrs[k] == u) {
+                            if (out) h.loop[ui] += c * w;
+                        } else {
+                            acc.add(nbrs[k], c * w * (out ? twice : 1.0));
+                        }
                     }
-                }
-            };
-            visit(g.out_neighbors(u), g.out_edges(u), true);
-            if (g.directed())
-                visit(g.in_neighbors(u), g.in_edges(u), false);
-            else
-                h.mass[ui * 2 * L + L + l] = h.mass[ui * 2 * L + l];
-        }
-    }, [&](std::int32_t u) {
-        std::int64_t most = 0;
-        for (const Graph* g : layers) most += g->out_degree(u) + (g->directed() ? g->in_degree(u) : 0);
-        return most;
-    });
+                };
+                visit(g.out_neighbors(u), g.out_edges(u), true);
+                if (g.directed())
+                    visit(g.in_neighbors(u), g.in_edges(u), false);
+                else
+                    h.mass[ui * 2 * L + L + l] = h.mass[ui * 2 * L + l];
+            }
+        }, [&](std::int32_t u) {
+            std::int64_t most = 0;
+            for (const Graph* g : layers) most += g->out_degree(u) + (g->directed() ? g->in_degree(u) : 0);
+            return most;
+        });
     h.kappa.assign(L, 0.0);
     for (std::size_t l = 0; l < L; ++l) {
         double total = 0;
@@ -328,7 +380,7 @@ inline WeightedGraph aggregate(const WeightedGraph& g, const std::vector<std::in
             add_masses(h.mass.data() + ci * 2 * L, g.mass_of(v), 2 * L);
             for (auto e = g.begin(v); e < g.end(v); ++e) {
                 const auto d = membership[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])];
-                const double w = g.weights[static_cast<std::size_t>(e)];
+                const double w = g.weight(e);
                 if (d == c)
                     h.loop[ci] += w / 2;  // s_uv is seen from u and from v
                 else
@@ -407,7 +459,7 @@ inline std::int32_t best_community(const WeightedGraph& g, const State& st, std:
 
 inline void gather(const WeightedGraph& g, const std::vector<std::int32_t>& community, std::int32_t v, NeighbourWeights& acc) {
     for (auto e = g.begin(v); e < g.end(v); ++e)
-        acc.add(community[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])], g.weights[static_cast<std::size_t>(e)]);
+        acc.add(community[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])], g.weight(e));
 }
 
 template <class T>
@@ -621,7 +673,7 @@ inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vecto
         double external = 0;
         for (auto e = g.begin(static_cast<std::int32_t>(v)); e < g.end(static_cast<std::int32_t>(v)); ++e)
             if (node[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])].coarse == node[vi].coarse)
-                external += g.weights[static_cast<std::size_t>(e)];
+                external += g.weight(e);
         node[vi].external = external;
     }
     const Groups groups(coarse, k);
@@ -652,7 +704,7 @@ inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vecto
                 if (nv.external < g.expected_apart(mv, ms)) continue;  // not well connected to S
                 for (auto e = g.begin(v); e < g.end(v); ++e) {
                     const Node& nu = node[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])];
-                    if (nu.coarse == s) acc.add(nu.refined, g.weights[static_cast<std::size_t>(e)]);
+                    if (nu.coarse == s) acc.add(nu.refined, g.weight(e));
                 }
                 candidates.assign(1, v);  // staying alone: gain 0
                 candidate_gain.assign(1, 0.0);
