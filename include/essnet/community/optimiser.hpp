@@ -19,9 +19,11 @@
 //     s(v, C) = sum over u in C and layers l of c_l (A_lvu + A_luv).
 //
 // Parallel where it keeps results independent of the thread count: building and aggregating the
-// graph (each node's or community's list is made by one thread, then concatenated in order), and
-// the refinement (each community of the coarse partition is refined on its own, with its own
-// random stream).
+// graph (each node's or community's list is made by one thread, then copied into place in order),
+// local moving (moves for a batch of nodes proposed in parallel, then made in order), and the
+// refinement (each community of the coarse partition is refined on its own, with its own random
+// stream). Most of the time goes to random reads of small arrays indexed by node or community,
+// so nodes visited in random order have their data asked for a few visits ahead.
 #pragma once
 
 #include <algorithm>
@@ -498,22 +500,7 @@ public:
         const auto b = static_cast<std::int64_t>(batch.size());
         std::int64_t arcs = 0;
         for (const auto v : batch) arcs += g_.end(v) - g_.begin(v);
-        if (arcs < kSerialArcs) {
-            // Too little work to share: one node after the other, each against the partition as
-            // it is (the choice depends on the batch only, so results stay the same for any
-            // thread count).
-            for (const auto v : batch) {
-                gather(g_, st.community, v, acc_);
-                const std::int32_t to = best_community(g_, st, v, acc_);
-                acc_.clear();
-                if (to == st.community[static_cast<std::size_t>(v)]) continue;
-                st.move(g_, v, to);
-                moved(v, to);
-                for (auto e = g_.begin(v); e < g_.end(v); ++e) neighbour(g_.targets[static_cast<std::size_t>(e)], to);
-            }
-            return;
-        }
-        if (threads_ > 1) {
+        if (threads_ > 1 && arcs >= kParallelArcs) {
 #pragma omp parallel for schedule(static) num_threads(threads_)
             for (std::int64_t i = 0; i < b; ++i) {
                 const int t = thread_id();
@@ -571,7 +558,9 @@ private:
         mine.clear();
     }
 
-    static constexpr std::int64_t kSerialArcs = 1024;  // below this many arcs a batch runs on one thread
+    // A batch with fewer arcs than this is too little work to share: its moves are proposed on one
+    // thread (the same proposals, so the partition does not depend on the choice).
+    static constexpr std::int64_t kParallelArcs = 1024;
     const WeightedGraph& g_;
     NeighbourWeights& acc_;
     std::vector<NeighbourWeights> scratch_;  // for threads other than the first
