@@ -29,6 +29,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <numeric>
@@ -161,10 +162,11 @@ struct NeighbourWeights {
 
 // Builds a CSR of `count` rows in parallel: fill(row, acc) gathers the row's entries (ids below
 // `scratch`) into acc, kept in first-seen order, and sets per-row values; reads(row) is the number
-// of entries fill reads, which also bounds the row's length. Each thread makes a block of rows
-// into its own buffers, then copies them to the block's place in the result, so the result is the
-// same for any thread count. Blocks hold equal numbers of reads, not of rows: rows differ widely
-// (numbering communities by first appearance puts the large ones first).
+// of entries fill reads, which also bounds the row's length. Each thread makes a block of rows;
+// blocks hold equal numbers of reads, not of rows, as rows differ widely (numbering communities by
+// first appearance puts the large ones first). A block is written where its reads begin, which
+// leaves it room whatever its length, then moved down into place: no scratch copy of the graph,
+// and the result is the same for any thread count.
 template <class Fill, class Reads>
 void build_rows(std::int32_t count, std::size_t scratch, WeightedGraph& h, Fill&& fill, Reads&& reads) {
     std::vector<std::int64_t> reach(static_cast<std::size_t>(count) + 1, 0);  // reads of the rows before
@@ -173,52 +175,57 @@ void build_rows(std::int32_t count, std::size_t scratch, WeightedGraph& h, Fill&
     for (std::size_t r = 0; r < static_cast<std::size_t>(count); ++r) reach[r + 1] += reach[r];
     const std::int64_t total = reach.back();
     const int threads = static_cast<int>(std::max<std::int64_t>(1, std::min<std::int64_t>(thread_count(), total / 65536 + 1)));
-    std::vector<std::int64_t> block_start(static_cast<std::size_t>(threads) + 1, 0);
+    // Uninitialised: only the pages the blocks write are ever touched.
+    h.targets.resize(static_cast<std::size_t>(total));
+    h.weights.resize(static_cast<std::size_t>(total));
     h.offsets.assign(static_cast<std::size_t>(count) + 1, 0);
+    std::vector<std::int64_t> written_at(static_cast<std::size_t>(threads), 0), length(static_cast<std::size_t>(threads), 0),
+        start(static_cast<std::size_t>(threads) + 1, 0);
 #pragma omp parallel num_threads(threads)
     {
         // Blocks by the team actually running (a nested region may get fewer threads than asked).
         const int t = thread_id(), team = team_size();
+        const auto ti = static_cast<std::size_t>(t);
         const auto first_row = [&](int b) {
             if (b == 0) return std::int32_t{0};
             if (b == team) return count;
             return static_cast<std::int32_t>(std::lower_bound(reach.begin(), reach.end(), total * b / team) - reach.begin());
         };
         const std::int32_t lo = first_row(t), hi = std::max(lo, first_row(t + 1));
-        std::vector<std::int32_t> targets;
-        std::vector<double> weights;
+        written_at[ti] = reach[static_cast<std::size_t>(lo)];
         {
             NeighbourWeights acc(scratch);
-            // Room for the most entries the block can have, so the buffers never grow by copying.
-            std::int64_t room = 0;
-            for (std::int32_t r = lo; r < hi; ++r)
-                room += std::min<std::int64_t>(reach[static_cast<std::size_t>(r) + 1] - reach[static_cast<std::size_t>(r)],
-                                               static_cast<std::int64_t>(scratch));
-            targets.reserve(static_cast<std::size_t>(room));
-            weights.reserve(static_cast<std::size_t>(room));
+            auto e = static_cast<std::size_t>(written_at[ti]);
             for (std::int32_t r = lo; r < hi; ++r) {
                 fill(r, acc);
                 for (const auto c : acc.touched) {
-                    targets.push_back(c);
-                    weights.push_back(acc.weight[static_cast<std::size_t>(c)]);
+                    h.targets[e] = c;
+                    h.weights[e] = acc.weight[static_cast<std::size_t>(c)];
+                    ++e;
                 }
-                h.offsets[static_cast<std::size_t>(r) + 1] = static_cast<std::int64_t>(targets.size());
+                h.offsets[static_cast<std::size_t>(r) + 1] = static_cast<std::int64_t>(e);
                 acc.clear();
             }
+            length[ti] = static_cast<std::int64_t>(e) - written_at[ti];
         }
-        block_start[static_cast<std::size_t>(t) + 1] = static_cast<std::int64_t>(targets.size());
 #pragma omp barrier
 #pragma omp single
         {
-            for (int b = 0; b < team; ++b) block_start[static_cast<std::size_t>(b) + 1] += block_start[static_cast<std::size_t>(b)];
-            h.targets.resize(static_cast<std::size_t>(block_start[static_cast<std::size_t>(team)]));
-            h.weights.resize(h.targets.size());
-        }  // implicit barrier: every thread sees the sizes
-        const auto base = block_start[static_cast<std::size_t>(t)];
-        for (std::int32_t r = lo; r < hi; ++r) h.offsets[static_cast<std::size_t>(r) + 1] += base;
-        std::copy(targets.begin(), targets.end(), h.targets.begin() + base);
-        std::copy(weights.begin(), weights.end(), h.weights.begin() + base);
+            // In block order, each destination lies below every block not yet moved.
+            for (std::size_t b = 0; b < static_cast<std::size_t>(team); ++b) {
+                start[b + 1] = start[b] + length[b];
+                if (start[b] == written_at[b] || length[b] == 0) continue;
+                std::memmove(h.targets.data() + start[b], h.targets.data() + written_at[b],
+                             static_cast<std::size_t>(length[b]) * sizeof(std::int32_t));
+                std::memmove(h.weights.data() + start[b], h.weights.data() + written_at[b],
+                             static_cast<std::size_t>(length[b]) * sizeof(double));
+            }
+        }  // implicit barrier
+        const std::int64_t shift = start[ti] - written_at[ti];
+        for (std::int32_t r = lo; r < hi; ++r) h.offsets[static_cast<std::size_t>(r) + 1] += shift;
     }
+    h.targets.resize(static_cast<std::size_t>(h.offsets.back()));
+    h.weights.resize(h.targets.size());
 }
 
 inline void check_weights(const Graph& g, bool weighted) {
