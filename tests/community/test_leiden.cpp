@@ -10,6 +10,7 @@
 #include "essnet/community/leiden.hpp"
 #include "essnet/community/quality.hpp"
 #include "essnet/generate/generators.hpp"
+#include "essnet/graph/builder.hpp"
 #include "support/graphs.hpp"
 #include "support/karate.hpp"
 
@@ -99,6 +100,20 @@ TEST(Leiden, SameSeedSamePartitionForAnyThreadCount) {
         EXPECT_EQ(a.membership, c.membership) << t << " threads";
     }
     omp_set_num_threads(threads);
+    // Weighted and directed copies take the general way to level 0 (rows built by blocks of threads).
+    const auto sources = g.edge_sources();
+    const auto targets = g.edge_targets();
+    for (const bool directed : {false, true}) {
+        GraphBuilder builder(g.num_nodes(), {.directed = directed, .weighted = true});
+        for (std::size_t e = 0; e < sources.size(); ++e) builder.add_edge(sources[e], targets[e], 1.0 + static_cast<double>(e % 7));
+        const Graph weighted = std::move(builder).build();
+        const Partition w = leiden(weighted, {.seed = 11});
+        for (const int t : {1, 3}) {
+            omp_set_num_threads(t);
+            EXPECT_EQ(w.membership, leiden(weighted, {.seed = 11}).membership) << t << " threads, directed " << directed;
+        }
+        omp_set_num_threads(threads);
+    }
 #endif
     // The seed matters where the structure leaves room for choice (a sparse random graph).
     const Graph noise = generate::erdos_renyi(500, 1000, false, 4);
