@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "essnet/core/parallel.hpp"
+
 namespace essnet {
 
 namespace {
@@ -76,21 +78,13 @@ Csr counting_scatter(node_id n, const std::vector<std::int64_t>& bounds, Enumera
     return out;
 }
 
-// Splits 0..items-1 into `chunks` ranges of about equal weight, weight(i) being prefix[i+1] - prefix[i]
+// Splits 0..items-1 into ranges of about equal weight, weight(i) being prefix[i+1] - prefix[i]
 // (prefix empty: every item weighs 1).
 std::vector<std::int64_t> chunk_bounds(std::int64_t items, const std::vector<arc_index>& prefix) {
     const auto chunks = std::max<std::int64_t>(1, std::min<std::int64_t>(scatter_chunks(), items));
-    std::vector<std::int64_t> bounds{0};
-    for (std::int64_t c = 1; c < chunks; ++c) {
-        if (prefix.empty()) {
-            bounds.push_back(items * c / chunks);
-        } else {
-            const arc_index target = prefix.back() * c / chunks;
-            bounds.push_back(std::lower_bound(prefix.begin(), prefix.end(), target) - prefix.begin());
-        }
-        bounds.back() = std::clamp(bounds.back(), bounds[bounds.size() - 2], items);
-    }
-    bounds.push_back(items);
+    if (!prefix.empty()) return detail::equal_weight_bounds(prefix, chunks);
+    std::vector<std::int64_t> bounds;
+    for (std::int64_t c = 0; c <= chunks; ++c) bounds.push_back(items * c / chunks);
     return bounds;
 }
 

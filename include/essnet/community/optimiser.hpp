@@ -186,12 +186,8 @@ void build_rows(std::int32_t count, std::size_t scratch, WeightedGraph& h, Fill&
         // Blocks by the team actually running (a nested region may get fewer threads than asked).
         const int t = thread_id(), team = team_size();
         const auto ti = static_cast<std::size_t>(t);
-        const auto first_row = [&](int b) {
-            if (b == 0) return std::int32_t{0};
-            if (b == team) return count;
-            return static_cast<std::int32_t>(std::lower_bound(reach.begin(), reach.end(), total * b / team) - reach.begin());
-        };
-        const std::int32_t lo = first_row(t), hi = std::max(lo, first_row(t + 1));
+        const auto bounds = equal_weight_bounds(reach, team);
+        const auto lo = static_cast<std::int32_t>(bounds[ti]), hi = static_cast<std::int32_t>(bounds[ti + 1]);
         written_at[ti] = reach[static_cast<std::size_t>(lo)];
         {
             NeighbourWeights acc(scratch);

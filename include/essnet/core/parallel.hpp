@@ -1,6 +1,11 @@
 // OpenMP thread count and id, with the one-thread answers when essnet is built without OpenMP.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <vector>
+
 #ifdef _OPENMP
 #include <omp.h>
 #endif
@@ -30,6 +35,19 @@ inline int team_size() {
 #else
     return 1;
 #endif
+}
+
+// Splits items 0..n-1 (n = prefix.size() - 1) into `chunks` runs of about equal weight, item i
+// weighing prefix[i + 1] - prefix[i]; returns the chunks + 1 bounds. Runs may be empty.
+inline std::vector<std::int64_t> equal_weight_bounds(std::span<const std::int64_t> prefix, std::int64_t chunks) {
+    const auto n = static_cast<std::int64_t>(prefix.size()) - 1;
+    std::vector<std::int64_t> bounds{0};
+    for (std::int64_t c = 1; c < chunks; ++c) {
+        const std::int64_t at = std::lower_bound(prefix.begin(), prefix.end(), prefix.back() * c / chunks) - prefix.begin();
+        bounds.push_back(std::clamp(at, bounds.back(), n));
+    }
+    bounds.push_back(n);
+    return bounds;
 }
 
 }  // namespace essnet::detail
