@@ -69,6 +69,12 @@ def main() -> int:
     import essnet
     import run
 
+    def both_graphs(name: str):
+        """A cached benchmark graph as (nodes, sources, essnet graph, igraph graph)."""
+        data = np.load(run.cached_graph(name, Path(args.cache)))
+        n, s, t = int(data["n"]), data["sources"], data["targets"]
+        return n, s, essnet.Graph.from_edges(s, t, num_nodes=n), igraph.Graph(n=n, edges=np.column_stack([s, t]).tolist())
+
     def tools(g, ig):
         return {
             "essnet": lambda seed: essnet.leiden(g, seed=seed).membership.tolist(),
@@ -89,10 +95,7 @@ def main() -> int:
           "essnet s/run | leidenalg s/run | meets bar |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for name in args.graphs:
-        data = np.load(run.cached_graph(name, Path(args.cache)))
-        n, s, t = int(data["n"]), data["sources"], data["targets"]
-        g = essnet.Graph.from_edges(s, t, num_nodes=n)
-        ig = igraph.Graph(n=n, edges=np.column_stack([s, t]).tolist())
+        n, s, g, ig = both_graphs(name)
         q, secs = modularity_runs(tools(g, ig), ig, args.seeds)
         mean = {k: statistics.mean(v) for k, v in q.items()}
         meets = mean["essnet"] >= mean["leidenalg"] - 0.001
@@ -124,10 +127,7 @@ def main() -> int:
     print("| graph | essnet mean | igraph mean | essnet min..max | igraph min..max | essnet s | igraph s | speed-up | meets bar |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for name in args.louvain_graphs:
-        data = np.load(run.cached_graph(name, Path(args.cache)))
-        n, s, t = int(data["n"]), data["sources"], data["targets"]
-        g = essnet.Graph.from_edges(s, t, num_nodes=n)
-        ig = igraph.Graph(n=n, edges=np.column_stack([s, t]).tolist())
+        n, s, g, ig = both_graphs(name)
         runs = {
             "essnet": lambda seed: essnet.louvain(g, seed=seed).membership.tolist(),
             "igraph": lambda seed: (igraph.set_random_number_generator(__import__("random").Random(seed)),
