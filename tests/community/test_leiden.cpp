@@ -195,10 +195,20 @@ TEST(Leiden, LevelZeroOfAnUnweightedGraphHasTheRowsOfItsWeightedCopy) {
             EXPECT_EQ(a.weights.empty(), edges.size() == simple.size());
         }
     }
-    // By hand, for the multigraph: 0-1 three times (weight 2 x 3 = 6), 2-3 twice (4), loops at 2 and 4.
+    // By hand, for the multigraph: 0-1 three times (an arc weighs 2 per edge: 6), 2-3 twice (4), the
+    // others once (2); a self-loop counts 2 (the adjacency-matrix convention). Masses a = b are the
+    // degrees (a self-loop adds 2): 4, 4, 6, 3, 3, summing to 20 = 2 x 10 edges, so kappa = 1/20.
     const auto h = from_graph(make_graph(5, multi), QualityFunction::modularity, 1, true);
-    EXPECT_EQ(h.weight(h.begin(0)), 6.0);
+    EXPECT_EQ(h.offsets, (std::vector<std::int64_t>{0, 2, 4, 7, 9, 10}));
+    const std::vector<std::int32_t> targets = {1, 2, 0, 2, 0, 1, 3, 2, 4, 3};
+    const std::vector<double> weights = {6, 2, 6, 2, 2, 2, 4, 4, 2, 2};
+    for (std::size_t e = 0; e < targets.size(); ++e) {
+        EXPECT_EQ(h.targets[e], targets[e]) << "arc " << e;
+        EXPECT_EQ(h.weight(static_cast<std::int64_t>(e)), weights[e]) << "arc " << e;
+    }
     EXPECT_EQ(h.loop, (std::vector<double>{0, 0, 2, 0, 2}));
+    EXPECT_EQ(h.mass, (std::vector<double>{4, 4, 4, 4, 6, 6, 3, 3, 3, 3}));
+    EXPECT_DOUBLE_EQ(h.kappa[0], 1.0 / 20);
 }
 
 TEST(Leiden, InitialMembershipAndIterations) {

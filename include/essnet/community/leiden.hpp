@@ -113,7 +113,6 @@ inline std::vector<std::int32_t> run_leiden(const WeightedGraph& level0, std::ve
                                             const LeidenOptions& options, std::int32_t& k) {
     Rng rng(options.seed, 0x1e1de2);
     detail::ProgressReporter progress(options.progress, options.n_iterations > 0 ? options.n_iterations : 0);
-    k = renumber(membership);
     for (int round = 0; options.n_iterations < 0 || round < options.n_iterations; ++round) {
         const auto before = membership;
         leiden_round(level0, membership, options.randomness, rng);
@@ -123,7 +122,8 @@ inline std::vector<std::int32_t> run_leiden(const WeightedGraph& level0, std::ve
         if (options.n_iterations < 0 && membership == before) break;
     }
     progress.finish();
-    if (options.n_iterations == 0) k = split_disconnected(level0, membership);  // an initial membership is returned as is, connected
+    // Every round returns connected communities; with no round, the initial membership is split.
+    if (options.n_iterations == 0) k = split_disconnected(level0, membership);
     return membership;
 }
 
