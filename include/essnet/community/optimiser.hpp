@@ -640,64 +640,64 @@ inline bool move_nodes_sweeps(const WeightedGraph& g, State& st, Rng& rng, Neigh
 // usual theta = 0.01 the choice nearly always falls on the best merge; only near-ties are random.
 // Every refined community is connected and inside one community of coarse. The communities of
 // coarse are refined in parallel, each with its own random stream, so the result does not
-// depend on the thread count.
+// depend on the thread count. Each is first copied out as its own small graph (its members
+// numbered 0..|S|-1, only the arcs inside S), so that the random visits read small arrays.
 inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vector<std::int32_t>& coarse, std::int32_t k,
                                         double theta, std::uint64_t seed) {
     const auto n = static_cast<std::size_t>(g.n);
     const std::size_t stride = g.stride();
-    // What a visit reads of a neighbour, in one place. Refined communities are named after a node
-    // of theirs: their size and weight to the rest of their coarse community live at that node.
-    // Threads read `coarse` of any node and write the other fields of their own communities' nodes.
-    struct Node {
-        std::int32_t coarse, refined, size;
-        double external;
-    };
-    std::vector<Node> node(n);
-    std::vector<double> refined_mass(g.mass);
-    std::vector<double> coarse_mass(static_cast<std::size_t>(k) * stride, 0.0);
-    for (std::size_t v = 0; v < n; ++v) {
-        node[v] = {coarse[v], static_cast<std::int32_t>(v), 1, 0.0};
-        add_masses(coarse_mass.data() + static_cast<std::size_t>(coarse[v]) * stride, g.mass_of(static_cast<std::int32_t>(v)), stride);
-    }
-#pragma omp parallel for schedule(static)
-    for (std::int64_t v = 0; v < static_cast<std::int64_t>(n); ++v) {
-        const auto vi = static_cast<std::size_t>(v);
-        double external = 0;
-        for (auto e = g.begin(static_cast<std::int32_t>(v)); e < g.end(static_cast<std::int32_t>(v)); ++e)
-            if (node[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])].coarse == node[vi].coarse)
-                external += g.weight(e);
-        node[vi].external = external;
-    }
     const Groups groups(coarse, k);
+    std::vector<std::int32_t> refined(n), local(n);  // local: a node's number inside its community
+    std::iota(refined.begin(), refined.end(), 0);
     const int threads = thread_count();
 #pragma omp parallel num_threads(threads)
     {
-        NeighbourWeights acc(n);
-        std::vector<double> candidate_gain;
-        std::vector<std::int32_t> candidates, order;
+        // The community being refined, as a graph on 0..m-1, and its refined partition: a refined
+        // community is named after a member, whose size, mass and weight to the rest of S hold it.
+        std::vector<std::int64_t> offsets;
+        std::vector<std::int32_t> targets, label, size, order, candidates;
+        std::vector<double> weights, external, mass, candidate_gain;
+        std::vector<double> ms(stride);
+        NeighbourWeights acc;
 #pragma omp for schedule(dynamic, 16)
         for (std::int32_t s = 0; s < k; ++s) {
             const auto members = groups.of(s);
-            if (members.size() < 2) continue;
-            Rng rng(seed, static_cast<std::uint64_t>(s));
-            order.assign(members.begin(), members.end());
-            shuffle(order, rng);
-            const double* ms = coarse_mass.data() + static_cast<std::size_t>(s) * stride;
-            for (std::size_t i = 0; i < order.size(); ++i) {
-                if (i + 8 < order.size()) {
-                    g.prefetch_node(order[i + 8]);
-                    WeightedGraph::prefetch(&node[static_cast<std::size_t>(order[i + 8])]);
-                }
-                if (i + 4 < order.size()) g.prefetch_list(order[i + 4]);
-                const std::int32_t v = order[i];
-                Node& nv = node[static_cast<std::size_t>(v)];
-                if (node[static_cast<std::size_t>(nv.refined)].size != 1) continue;  // no longer alone
-                const double* mv = g.mass_of(v);
-                if (nv.external < g.expected_apart(mv, ms)) continue;  // not well connected to S
+            const std::size_t m = members.size();
+            if (m < 2) continue;
+            for (std::size_t i = 0; i < m; ++i) local[static_cast<std::size_t>(members[i])] = static_cast<std::int32_t>(i);
+            offsets.assign(1, 0);
+            targets.clear();
+            weights.clear();
+            external.assign(m, 0.0);
+            mass.resize(m * stride);
+            std::fill(ms.begin(), ms.end(), 0.0);
+            for (std::size_t i = 0; i < m; ++i) {
+                const std::int32_t v = members[i];
                 for (auto e = g.begin(v); e < g.end(v); ++e) {
-                    const Node& nu = node[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])];
-                    if (nu.coarse == s) acc.add(nu.refined, g.weight(e));
+                    const auto t = static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)]);
+                    if (coarse[t] != s) continue;
+                    targets.push_back(local[t]);
+                    weights.push_back(g.weight(e));
+                    external[i] += weights.back();
                 }
+                offsets.push_back(static_cast<std::int64_t>(targets.size()));
+                for (std::size_t j = 0; j < stride; ++j) mass[i * stride + j] = g.mass_of(v)[j];
+                add_masses(ms.data(), g.mass_of(v), stride);
+            }
+            label.resize(m);
+            std::iota(label.begin(), label.end(), 0);
+            size.assign(m, 1);
+            if (acc.weight.size() < m) acc = NeighbourWeights(std::max(m, std::min(n, 2 * acc.weight.size())));
+            Rng rng(seed, static_cast<std::uint64_t>(s));
+            order = label;
+            shuffle(order, rng);
+            for (const auto v : order) {
+                const auto vi = static_cast<std::size_t>(v);
+                if (size[static_cast<std::size_t>(label[vi])] != 1) continue;  // no longer alone
+                const double* mv = mass.data() + vi * stride;
+                if (external[vi] < g.expected_apart(mv, ms.data())) continue;  // not well connected to S
+                for (auto e = offsets[vi]; e < offsets[vi + 1]; ++e)
+                    acc.add(label[static_cast<std::size_t>(targets[static_cast<std::size_t>(e)])], weights[static_cast<std::size_t>(e)]);
                 candidates.assign(1, v);  // staying alone: gain 0
                 candidate_gain.assign(1, 0.0);
                 double best = 0;
@@ -705,8 +705,8 @@ inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vecto
                     const auto ci = static_cast<std::size_t>(c);
                     if (c == v) continue;
                     // C must be well connected to the rest of S, and the move must not lower the quality.
-                    const double* mc = refined_mass.data() + ci * stride;
-                    if (node[ci].external < g.expected_apart(mc, ms)) continue;
+                    const double* mc = mass.data() + ci * stride;
+                    if (external[ci] < g.expected_apart(mc, ms.data())) continue;
                     const double gain = acc.weight[ci] - g.expected(mv, mc);
                     if (gain < 0) continue;
                     candidates.push_back(c);
@@ -715,33 +715,34 @@ inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vecto
                 }
                 std::int32_t chosen = candidates[0];
                 if (candidates.size() > 1) {
-                    // exp((gain - best) / theta), so that the largest term is 1.
+                    // exp((gain - best) / theta), so that the largest term is 1; a term below
+                    // e^-40 (less than half an ulp of that 1) cannot change the sum, and is left out.
                     double total = 0;
-                    for (auto& x : candidate_gain) total += (x = std::exp((x - best) / (g.unit * theta)));
+                    for (auto& x : candidate_gain) {
+                        const double z = (x - best) / (g.unit * theta);
+                        total += (x = z < -40 ? 0.0 : std::exp(z));
+                    }
                     double pick = rng.uniform() * total;
-                    chosen = candidates.back();
                     for (std::size_t j = 0; j < candidates.size(); ++j) {
+                        if (candidate_gain[j] == 0) continue;
+                        chosen = candidates[j];  // the last one with a term, should rounding leave pick >= 0
                         pick -= candidate_gain[j];
-                        if (pick < 0) {
-                            chosen = candidates[j];
-                            break;
-                        }
+                        if (pick < 0) break;
                     }
                 }
                 if (chosen != v) {
-                    Node& nc = node[static_cast<std::size_t>(chosen)];
-                    nc.external += nv.external - 2 * acc.weight[static_cast<std::size_t>(chosen)];  // v's arcs to C are now inside
-                    add_masses(refined_mass.data() + static_cast<std::size_t>(chosen) * stride, mv, stride);
-                    ++nc.size;
-                    nv.size = 0;
-                    nv.refined = chosen;
+                    const auto ci = static_cast<std::size_t>(chosen);
+                    external[ci] += external[vi] - 2 * acc.weight[ci];  // v's arcs to C are now inside
+                    add_masses(mass.data() + ci * stride, mv, stride);
+                    ++size[ci];
+                    size[vi] = 0;
+                    label[vi] = chosen;
                 }
                 acc.clear();
             }
+            for (std::size_t i = 0; i < m; ++i) refined[static_cast<std::size_t>(members[i])] = members[static_cast<std::size_t>(label[i])];
         }
     }
-    std::vector<std::int32_t> refined(n);
-    for (std::size_t v = 0; v < n; ++v) refined[v] = node[v].refined;
     return refined;
 }
 
