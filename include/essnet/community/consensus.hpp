@@ -169,7 +169,7 @@ inline ConsensusResult consensus(const Graph& g, const ConsensusOptions& options
             for (auto i = start[c]; i < start[c + 1]; ++i) count.add(run[static_cast<std::size_t>(members[static_cast<std::size_t>(i)])], 1);
             std::int32_t plurality = -1;
             double most = 0;
-            for (const auto r : count.touched) {
+            for (const auto r : count.touched()) {
                 const double x = count.weight[static_cast<std::size_t>(r)];
                 if (x > most || (x == most && r < plurality)) {
                     most = x;

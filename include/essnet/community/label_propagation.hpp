@@ -46,7 +46,7 @@ inline Partition label_propagation(const Graph& g, const LabelPropagationOptions
         best.clear();
         gather(h, label, v, acc);
         double top = -1;
-        for (const auto c : acc.touched) {
+        for (const auto c : acc.touched()) {
             const double w = acc.weight[static_cast<std::size_t>(c)];
             if (w > top) {
                 top = w;

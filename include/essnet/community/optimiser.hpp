@@ -27,6 +27,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -73,9 +74,9 @@ struct Uninitialised : std::allocator<T> {
     }
 };
 
-// Symmetrised weighted graph: node u's list holds each other node v once with s_uv; loop[v] holds
-// the weight of v's own arcs (times c_l); each node's masses are a block of 2 x layers values,
-// a_l of each layer then b_l of each layer, so that one cache line holds them.
+// Symmetrised weighted graph: node u's list holds each other node v once with s_uv (a node's arcs
+// to itself are left out: no gain depends on them); each node's masses are a block of 2 x layers
+// values, a_l of each layer then b_l of each layer, so that one cache line holds them.
 struct WeightedGraph {
     std::int32_t n = 0;
     std::int32_t layers = 1;
@@ -83,7 +84,7 @@ struct WeightedGraph {
     std::vector<std::int32_t, Uninitialised<std::int32_t>> targets;
     std::vector<double, Uninitialised<double>> weights;  // empty when every arc weighs uniform_weight
     double uniform_weight = 0;
-    std::vector<double> loop, mass;
+    std::vector<double> mass;
     std::vector<double> kappa;  // per layer
     double unit = 1;            // what one edge of weight 1 adds to s(v, C): 2 when undirected (both arcs)
 
@@ -135,29 +136,33 @@ inline void add_masses(double* to, const double* from, std::size_t stride, doubl
 
 // Dense scratch map from community id to accumulated weight, cleared in time proportional to the
 // entries touched. A community not seen yet holds NaN, so that one random access per entry both
-// tests and adds (edge weights are finite).
+// tests and adds (edge weights are finite), and the add has no branch: half the entries are new
+// and half are not, which a branch would guess wrong half the time.
 struct NeighbourWeights {
     std::vector<double> weight;
-    std::vector<std::int32_t> touched;
-    explicit NeighbourWeights(std::size_t n = 0) : weight(n, std::numeric_limits<double>::quiet_NaN()) {}
+    explicit NeighbourWeights(std::size_t n = 0) : weight(n, std::numeric_limits<double>::quiet_NaN()), seen_(n + 1) {}
     void add(std::int32_t c, double w) {
         double& x = weight[static_cast<std::size_t>(c)];
-        if (std::isnan(x)) {
-            touched.push_back(c);
-            x = w;
-        } else {
-            x += w;
-        }
+        const bool fresh = std::isnan(x);
+        seen_[count_] = c;  // kept only when fresh
+        count_ += fresh;
+        x = (fresh ? 0.0 : x) + w;
     }
+    // The communities seen, in first-seen order.
+    std::span<const std::int32_t> touched() const { return {seen_.data(), count_}; }
     // The weight to c, 0 when c was not seen.
     double of(std::int32_t c) const {
         const double x = weight[static_cast<std::size_t>(c)];
         return std::isnan(x) ? 0.0 : x;
     }
     void clear() {
-        for (const auto c : touched) weight[static_cast<std::size_t>(c)] = std::numeric_limits<double>::quiet_NaN();
-        touched.clear();
+        for (const auto c : touched()) weight[static_cast<std::size_t>(c)] = std::numeric_limits<double>::quiet_NaN();
+        count_ = 0;
     }
+
+private:
+    std::vector<std::int32_t> seen_;  // one more slot than ids, for the write of an id already seen
+    std::size_t count_ = 0;
 };
 
 // Builds a CSR of `count` rows in parallel: fill(row, acc) gathers the row's entries (ids below
@@ -194,7 +199,7 @@ void build_rows(std::int32_t count, std::size_t scratch, WeightedGraph& h, Fill&
             auto e = static_cast<std::size_t>(written_at[ti]);
             for (std::int32_t r = lo; r < hi; ++r) {
                 fill(r, acc);
-                for (const auto c : acc.touched) {
+                for (const auto c : acc.touched()) {
                     h.targets[e] = c;
                     h.weights[e] = acc.weight[static_cast<std::size_t>(c)];
                     ++e;
@@ -245,13 +250,11 @@ inline void unit_undirected_rows(const Graph& g, double c, WeightedGraph& h) {
         const auto ui = static_cast<std::size_t>(u);
         std::int64_t distinct = 0;
         for (std::size_t k = 0; k < nbrs.size(); ++k) {
-            if (nbrs[k] == u) {
-                h.loop[ui] += c;
-            } else if (k > 0 && nbrs[k] == nbrs[k - 1]) {
+            if (nbrs[k] == u) continue;
+            if (k > 0 && nbrs[k] == nbrs[k - 1])
                 repeats = true;
-            } else {
+            else
                 ++distinct;
-            }
         }
         h.mass[2 * ui] = h.mass[2 * ui + 1] = static_cast<double>(nbrs.size());
         h.offsets[ui + 1] = distinct;
@@ -286,7 +289,6 @@ inline WeightedGraph from_layers(const std::vector<const Graph*>& layers, const 
     h.layers = static_cast<std::int32_t>(layers.size());
     const auto n = static_cast<std::size_t>(h.n);
     const auto L = static_cast<std::size_t>(h.layers);
-    h.loop.assign(n, 0.0);
     h.mass.assign(n * 2 * L, 0.0);
     h.unit = layers.front()->directed() ? 1.0 : 2.0;
     for (const Graph* g : layers) check_weights(*g, use_weights && g->weighted());
@@ -307,11 +309,7 @@ inline WeightedGraph from_layers(const std::vector<const Graph*>& layers, const 
                     for (std::size_t k = 0; k < nbrs.size(); ++k) {
                         const double w = weighted ? g.weight(edges[k]) : 1.0;
                         h.mass[ui * 2 * L + (out ? 0 : L) + l] += w;
-                        if (nbrs[k] == u) {
-                            if (out) h.loop[ui] += c * w;
-                        } else {
-                            acc.add(nbrs[k], c * w * (out ? twice : 1.0));
-                        }
+                        if (nbrs[k] != u) acc.add(nbrs[k], c * w * (out ? twice : 1.0));
                     }
                 };
                 visit(g.out_neighbors(u), g.out_edges(u), true);
@@ -360,7 +358,7 @@ struct Groups {
 };
 
 // The graph whose nodes are the communities of `membership` (k of them): arcs between
-// communities summed, arcs inside a community become its loop, masses added up.
+// communities summed, arcs inside a community dropped, masses added up.
 inline WeightedGraph aggregate(const WeightedGraph& g, const std::vector<std::int32_t>& membership, std::int32_t k) {
     WeightedGraph h;
     h.n = k;
@@ -369,7 +367,6 @@ inline WeightedGraph aggregate(const WeightedGraph& g, const std::vector<std::in
     h.unit = g.unit;
     const auto kk = static_cast<std::size_t>(k);
     const auto L = static_cast<std::size_t>(g.layers);
-    h.loop.assign(kk, 0.0);
     h.mass.assign(kk * 2 * L, 0.0);
     const Groups groups(membership, k);
     build_rows(k, kk, h, [&](std::int32_t c, NeighbourWeights& acc) {
@@ -380,16 +377,10 @@ inline WeightedGraph aggregate(const WeightedGraph& g, const std::vector<std::in
             if (last - p > 8) g.prefetch_node(p[8]);
             if (last - p > 4) g.prefetch_list(p[4]);
             const std::int32_t v = *p;
-            const auto vi = static_cast<std::size_t>(v);
-            h.loop[ci] += g.loop[vi];
             add_masses(h.mass.data() + ci * 2 * L, g.mass_of(v), 2 * L);
             for (auto e = g.begin(v); e < g.end(v); ++e) {
                 const auto d = membership[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])];
-                const double w = g.weight(e);
-                if (d == c)
-                    h.loop[ci] += w / 2;  // s_uv is seen from u and from v
-                else
-                    acc.add(d, w);
+                if (d != c) acc.add(d, g.weight(e));
             }
         }
     }, [&](std::int32_t c) {
@@ -449,7 +440,7 @@ inline std::int32_t best_community(const WeightedGraph& g, const State& st, std:
     const double stay = acc.of(own) - g.expected_apart(mv, st.mass_of(own));
     double best_gain = stay;
     std::int32_t best = own;
-    for (const auto c : acc.touched) {
+    for (const auto c : acc.touched()) {
         if (c == own) continue;
         const double gain = acc.weight[static_cast<std::size_t>(c)] - g.expected(mv, st.mass_of(c));
         if (gain > best_gain) {
@@ -594,13 +585,15 @@ inline bool move_nodes_fast(const WeightedGraph& g, State& st, Rng& rng, Neighbo
             head = head + 1 == n ? 0 : head + 1;
             --count;
         }
-        std::size_t served = 0;
+        std::size_t served = 0;  // batch nodes whose turn has come: no longer marked as queued
+        auto serve_up_to = [&](std::size_t end) {
+            for (; served < end; ++served) queued[static_cast<std::size_t>(batch[served])] = 0;
+        };
         mover.run(
             st, batch,
             [&](std::int32_t v, std::int32_t) {
                 moved = true;
-                for (; batch[served] != v; ++served) queued[static_cast<std::size_t>(batch[served])] = 0;
-                queued[static_cast<std::size_t>(v)] = 0;
+                serve_up_to(static_cast<std::size_t>(std::find(batch.begin() + static_cast<std::ptrdiff_t>(served), batch.end(), v) - batch.begin()) + 1);
             },
             [&](std::int32_t u, std::int32_t to) {
                 const auto ui = static_cast<std::size_t>(u);
@@ -610,7 +603,8 @@ inline bool move_nodes_fast(const WeightedGraph& g, State& st, Rng& rng, Neighbo
                     ++count;
                 }
             });
-        for (const auto v : batch) queued[static_cast<std::size_t>(v)] = 0;
+        // The rest of the batch; a node served earlier that has joined the queue again stays marked.
+        serve_up_to(batch.size());
     }
     return moved;
 }
@@ -664,23 +658,38 @@ inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vecto
             const auto members = groups.of(s);
             const std::size_t m = members.size();
             if (m < 2) continue;
-            for (std::size_t i = 0; i < m; ++i) local[static_cast<std::size_t>(members[i])] = static_cast<std::int32_t>(i);
-            offsets.assign(1, 0);
-            targets.clear();
-            weights.clear();
-            external.assign(m, 0.0);
+            std::size_t arcs = 0;
+            for (std::size_t i = 0; i < m; ++i) {
+                std::atomic_ref(local[static_cast<std::size_t>(members[i])]).store(static_cast<std::int32_t>(i), std::memory_order_relaxed);
+                arcs += static_cast<std::size_t>(g.end(members[i]) - g.begin(members[i]));
+            }
+            offsets.resize(m + 1);
+            if (targets.size() < arcs) {  // grows only: shrinking then growing would zero it again
+                targets.resize(arcs);
+                weights.resize(arcs);
+            }
+            external.resize(m);
             mass.resize(m * stride);
             std::fill(ms.begin(), ms.end(), 0.0);
+            std::size_t kept = 0;
             for (std::size_t i = 0; i < m; ++i) {
                 const std::int32_t v = members[i];
+                double inside = 0;
+                // Every arc is written and only those inside S kept: no branch to guess. (The
+                // number of a node outside S, which another thread may be writing, is read and
+                // dropped: hence the atomic read.)
                 for (auto e = g.begin(v); e < g.end(v); ++e) {
                     const auto t = static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)]);
-                    if (coarse[t] != s) continue;
-                    targets.push_back(local[t]);
-                    weights.push_back(g.weight(e));
-                    external[i] += weights.back();
+                    const bool in_s = coarse[t] == s;
+                    const double w = g.weight(e);
+                    targets[kept] = std::atomic_ref(local[t]).load(std::memory_order_relaxed);
+                    weights[kept] = w;
+                    kept += in_s;
+                    inside += in_s ? w : 0.0;
                 }
-                offsets.push_back(static_cast<std::int64_t>(targets.size()));
+                offsets[0] = 0;
+                offsets[i + 1] = static_cast<std::int64_t>(kept);
+                external[i] = inside;
                 for (std::size_t j = 0; j < stride; ++j) mass[i * stride + j] = g.mass_of(v)[j];
                 add_masses(ms.data(), g.mass_of(v), stride);
             }
@@ -701,7 +710,7 @@ inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vecto
                 candidates.assign(1, v);  // staying alone: gain 0
                 candidate_gain.assign(1, 0.0);
                 double best = 0;
-                for (const auto c : acc.touched) {
+                for (const auto c : acc.touched()) {
                     const auto ci = static_cast<std::size_t>(c);
                     if (c == v) continue;
                     // C must be well connected to the rest of S, and the move must not lower the quality.
