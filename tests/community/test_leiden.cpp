@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <set>
 
 #ifdef _OPENMP
@@ -82,6 +83,60 @@ TEST(Leiden, CommunitiesAreConnectedOnRandomGraphs) {
             EXPECT_EQ(static_cast<std::int32_t>(labels.size()), p.n_communities);
             EXPECT_EQ(*labels.rbegin(), p.n_communities - 1);
         }
+    }
+}
+
+// The largest modularity gain of moving one node of an undirected graph to another community
+// (one of its neighbours' or a new one), from the definition: moving v from C to D changes Q by
+//     [w(v, D) - w(v, C - v)] / m - gamma k_v [K_D - (K_C - k_v)] / (2 m^2),
+// w(v, X): weight of v's edges into X, k_v: v's strength, K_X: X's total strength, m: total weight.
+double best_single_move_gain(const Graph& g, const std::vector<std::int32_t>& membership, double gamma) {
+    const auto n = static_cast<std::size_t>(g.num_nodes());
+    std::vector<double> k(n, 0.0), total(n, 0.0);
+    double m = 0;
+    for (edge_id e = 0; e < g.num_edges(); ++e) {
+        const double w = g.weighted() ? g.weight(e) : 1.0;
+        k[static_cast<std::size_t>(g.edge_source(e))] += w;
+        k[static_cast<std::size_t>(g.edge_target(e))] += w;
+        m += w;
+    }
+    for (std::size_t v = 0; v < n; ++v) total[static_cast<std::size_t>(membership[v])] += k[v];
+    double best = -1;
+    for (node_id v = 0; v < g.num_nodes(); ++v) {
+        const auto vi = static_cast<std::size_t>(v);
+        const std::int32_t own = membership[vi];
+        std::map<std::int32_t, double> to;  // weight from v to each neighbouring community
+        const auto nbrs = g.out_neighbors(v);
+        const auto edges = g.out_edges(v);
+        for (std::size_t i = 0; i < nbrs.size(); ++i)
+            if (nbrs[i] != v) to[membership[static_cast<std::size_t>(nbrs[i])]] += g.weighted() ? g.weight(edges[i]) : 1.0;
+        to.emplace(-1, 0.0);  // a new community
+        for (const auto& [d, w] : to) {
+            if (d == own) continue;
+            const double k_d = d < 0 ? 0.0 : total[static_cast<std::size_t>(d)];
+            const double gain = (w - to[own]) / m - gamma * k[vi] * (k_d - (total[static_cast<std::size_t>(own)] - k[vi])) / (2 * m * m);
+            best = std::max(best, gain);
+        }
+    }
+    return best;
+}
+
+TEST(Leiden, AStableIterationLeavesEveryNodeWhereItIsBest) {
+    // Traag et al. (2019): once an iteration changes nothing, no node can raise the quality by
+    // moving on its own. Large enough that level 0 moves nodes in batches.
+    for (const double mu : {0.2, 0.5}) {
+        const Graph g = generate::lfr({.n = 5000, .average_degree = 12, .max_degree = 40, .mu = mu, .seed = 5}).graph;
+        for (const double gamma : {1.0, 1.5}) {
+            const Partition p = leiden(g, {.resolution = gamma, .n_iterations = -1, .seed = 2});
+            EXPECT_LE(best_single_move_gain(g, p.membership, gamma), 1e-12) << "mu " << mu << ", gamma " << gamma;
+        }
+        GraphBuilder builder(g.num_nodes(), {.weighted = true});
+        const auto sources = g.edge_sources();
+        const auto targets = g.edge_targets();
+        for (std::size_t e = 0; e < sources.size(); ++e) builder.add_edge(sources[e], targets[e], 1.0 + static_cast<double>(e % 5));
+        const Graph weighted = std::move(builder).build();
+        const Partition w = leiden(weighted, {.n_iterations = -1, .seed = 2});
+        EXPECT_LE(best_single_move_gain(weighted, w.membership, 1.0), 1e-12) << "weighted, mu " << mu;
     }
 }
 
