@@ -664,6 +664,7 @@ inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vecto
                 arcs += static_cast<std::size_t>(g.end(members[i]) - g.begin(members[i]));
             }
             offsets.resize(m + 1);
+            offsets[0] = 0;
             if (targets.size() < arcs) {  // grows only: shrinking then growing would zero it again
                 targets.resize(arcs);
                 weights.resize(arcs);
@@ -687,7 +688,6 @@ inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vecto
                     kept += in_s;
                     inside += in_s ? w : 0.0;
                 }
-                offsets[0] = 0;
                 offsets[i + 1] = static_cast<std::int64_t>(kept);
                 external[i] = inside;
                 for (std::size_t j = 0; j < stride; ++j) mass[i * stride + j] = g.mass_of(v)[j];
