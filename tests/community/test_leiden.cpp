@@ -287,6 +287,8 @@ TEST(Leiden, Errors) {
     EXPECT_THROW(leiden(g, {.randomness = 0}), std::invalid_argument);
     EXPECT_THROW(leiden(g, {.initial_membership = {0, 1}}), std::invalid_argument);
     EXPECT_THROW(leiden(g, {.initial_membership = {0, 0, 0, 0, 1, 1, 1, -1}}), std::invalid_argument);
+    // Weights whose sum overflows a double: an error, not sums of inf.
+    EXPECT_THROW(leiden(make_graph(3, {{0, 1}, {1, 2}}, {}, {1e308, 1e308})), std::invalid_argument);
 }
 
 }  // namespace
@@ -328,6 +330,10 @@ TEST(LeidenMultiplex, Errors) {
     EXPECT_THROW(leiden_multiplex({a, make_graph(3, {{0, 1}})}, {1.0, 1.0}), std::invalid_argument);
     EXPECT_THROW(leiden_multiplex({a, two_cliques({.directed = true})}, {1.0, 1.0}), std::invalid_argument);
     EXPECT_THROW(leiden_multiplex({a}, {NAN}), std::invalid_argument);
+    // Layers of both signs whose weights overflow: +inf and -inf would meet in one sum.
+    const Graph huge = make_graph(2, {{0, 1}}, {}, {1e308});
+    EXPECT_THROW(leiden_multiplex({huge, huge, huge, huge}, {1.0, -1.0, 1.0, -1.0}, {.quality = QualityFunction::cpm}),
+                 std::invalid_argument);
 }
 
 }  // namespace

@@ -229,11 +229,16 @@ void build_rows(std::int32_t count, std::size_t scratch, WeightedGraph& h, Fill&
     h.weights.resize(h.targets.size());
 }
 
-inline void check_weights(const Graph& g, bool weighted) {
-    if (!weighted) return;
-    for (const double w : g.weights())
+// Checks the weights (finite, non-negative) and returns their sum (the edge count when unweighted).
+inline double check_weights(const Graph& g, bool weighted) {
+    if (!weighted) return static_cast<double>(g.num_edges());
+    double total = 0;
+    for (const double w : g.weights()) {
         if (!(w >= 0) || std::isinf(w))
             throw std::invalid_argument("community detection needs finite, non-negative edge weights, got " + std::to_string(w));
+        total += w;
+    }
+    return total;
 }
 
 // The rows of one undirected graph whose edges all weigh 1, scaled by c: its sorted neighbour
@@ -291,7 +296,14 @@ inline WeightedGraph from_layers(const std::vector<const Graph*>& layers, const 
     const auto L = static_cast<std::size_t>(h.layers);
     h.mass.assign(n * 2 * L, 0.0);
     h.unit = layers.front()->directed() ? 1.0 : 2.0;
-    for (const Graph* g : layers) check_weights(*g, use_weights && g->weighted());
+    // Every sum of arc weights below is bounded by this one; were it to overflow, sums of layers of
+    // both signs could reach inf - inf.
+    double largest_sum = 0;
+    for (std::size_t l = 0; l < L; ++l)
+        largest_sum += 2 * std::abs(coefficient[l]) * check_weights(*layers[l], use_weights && layers[l]->weighted());
+    if (!std::isfinite(largest_sum))
+        throw std::invalid_argument("community detection needs edge weights (times the layer weights) whose sum is finite; "
+                                    "it overflows");
     const Graph& first = *layers.front();
     if (L == 1 && !first.directed() && !(use_weights && first.weighted()))
         unit_undirected_rows(first, coefficient[0], h);
@@ -725,7 +737,7 @@ inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vecto
                 std::int32_t chosen = candidates[0];
                 if (candidates.size() > 1) {
                     // exp((gain - best) / theta), so that the largest term is 1; a term below
-                    // e^-40 (less than half an ulp of that 1) cannot change the sum, and is left out.
+                    // e^-40 would change the sum by less than 1e-17 of it, and is left out.
                     double total = 0;
                     for (auto& x : candidate_gain) {
                         const double z = (x - best) / (g.unit * theta);
