@@ -79,11 +79,21 @@ inline void expect_same_network(const ActorNetwork& want, const ActorNetwork& go
     for (std::size_t i = 0; i < a.size(); ++i) {
         SCOPED_TRACE("actor " + a.id[i]);
         EXPECT_EQ(a.id[i], b.id[i]);
-        if (kept.names) EXPECT_EQ(a.name[i], b.name[i]);
-        if (kept.kinds) EXPECT_EQ(a.kind[i], b.kind[i]);
-        if (kept.countries) EXPECT_EQ(a.country[i], b.country[i]);
-        if (kept.regions) EXPECT_EQ(a.region[i], b.region[i]);
-        if (kept.founded) EXPECT_EQ(a.founded[i], b.founded[i]);
+        if (kept.names) {
+            EXPECT_EQ(a.name[i], b.name[i]);
+        }
+        if (kept.kinds) {
+            EXPECT_EQ(a.kind[i], b.kind[i]);
+        }
+        if (kept.countries) {
+            EXPECT_EQ(a.country[i], b.country[i]);
+        }
+        if (kept.regions) {
+            EXPECT_EQ(a.region[i], b.region[i]);
+        }
+        if (kept.founded) {
+            EXPECT_EQ(a.founded[i], b.founded[i]);
+        }
     }
     if (kept.actor_extras)
         for (const auto& column : a.extra) {
@@ -103,14 +113,22 @@ inline void expect_same_network(const ActorNetwork& want, const ActorNetwork& go
         SCOPED_TRACE("tie " + std::to_string(i));
         EXPECT_EQ(a.id[static_cast<std::size_t>(s.source[i])], b.id[static_cast<std::size_t>(t.source[i])]);
         EXPECT_EQ(a.id[static_cast<std::size_t>(s.target[i])], b.id[static_cast<std::size_t>(t.target[i])]);
-        if (kept.relations) EXPECT_EQ(s.relation[i], t.relation[i]);
-        if (kept.directions) EXPECT_EQ(s.directed[i], t.directed[i]);
-        if (kept.weights) EXPECT_EQ(s.weight[i], t.weight[i]);
+        if (kept.relations) {
+            EXPECT_EQ(s.relation[i], t.relation[i]);
+        }
+        if (kept.directions) {
+            EXPECT_EQ(s.directed[i], t.directed[i]);
+        }
+        if (kept.weights) {
+            EXPECT_EQ(s.weight[i], t.weight[i]);
+        }
         if (kept.years) {
             EXPECT_EQ(s.start_year[i], t.start_year[i]);
             EXPECT_EQ(s.end_year[i], t.end_year[i]);
         }
-        if (kept.provenance) EXPECT_EQ(s.provenance[i], t.provenance[i]);
+        if (kept.provenance) {
+            EXPECT_EQ(s.provenance[i], t.provenance[i]);
+        }
     }
     if (kept.tie_extras)
         for (const auto& column : s.extra) {
