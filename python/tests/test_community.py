@@ -140,6 +140,11 @@ def test_partition_helpers_and_errors():
         consensus(g, algorithm="infomap")
     empty = leiden(essnet.Graph())
     assert empty.n_communities == 0 and empty.membership.shape == (0,)
+    huge = essnet.Graph.from_edges([0, 1], [1, 2], weights=[1e308, 1e308], num_nodes=3)
+    with pytest.raises(ValueError, match="overflows"):
+        leiden(huge)
+    with pytest.raises(ValueError, match="overflows"):
+        louvain(huge)
 
 
 def test_leiden_multiplex_against_leidenalg():
