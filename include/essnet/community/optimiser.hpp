@@ -488,24 +488,35 @@ inline std::vector<std::int32_t> random_order(std::int32_t n, Rng& rng) {
 // the community totals of now (its weights to each community are unchanged); otherwise it is
 // evaluated afresh. The batches depend only on the order of the nodes, never on the threads, so
 // the partition is the same for any thread count.
+//
+// One byte per node says where it stands, so that a move reads one small array per neighbour:
+// idle, queued (for the caller's queue: see move_nodes_fast), or in the batch and not yet served,
+// possibly dirty (a neighbour moved earlier in the batch).
 class BatchMover {
 public:
-    BatchMover(const WeightedGraph& g, NeighbourWeights& acc) : g_(g), acc_(acc), dirty_(static_cast<std::size_t>(g.n), -1) {
+    enum Mark : std::uint8_t { idle, queued, waiting, dirty };
+
+    BatchMover(const WeightedGraph& g, NeighbourWeights& acc, Mark initial)
+        : g_(g), acc_(acc), mark_(static_cast<std::size_t>(g.n), initial) {
         batch_size_ = std::clamp<std::size_t>(static_cast<std::size_t>(g.n) / 256, 1, 1024);
         proposals_.resize(batch_size_);
         threads_ = thread_count();
         for (int t = 1; t < threads_; ++t) scratch_.emplace_back(static_cast<std::size_t>(g.n));
     }
     std::size_t batch_size() const { return batch_size_; }
+    void mark_queued(std::int32_t u) { mark_[static_cast<std::size_t>(u)] = queued; }
 
-    // Moves the nodes of `batch` (at most batch_size()) in order; after each move of v to `to`,
-    // calls moved(v, to), then neighbour(u, to) for each node u in v's list.
-    template <class Moved, class Neighbour>
-    void run(State& st, std::span<const std::int32_t> batch, Moved&& moved, Neighbour&& neighbour) {
-        ++round_;
+    // Moves the nodes of `batch` (at most batch_size()) in order; a node is idle from its turn on.
+    // After each move of v to `to`, calls idle_neighbour(u, to) for each idle node u in v's list;
+    // returns whether any node moved.
+    template <class IdleNeighbour>
+    bool run(State& st, std::span<const std::int32_t> batch, IdleNeighbour&& idle_neighbour) {
         const auto b = static_cast<std::int64_t>(batch.size());
         std::int64_t arcs = 0;
-        for (const auto v : batch) arcs += g_.end(v) - g_.begin(v);
+        for (const auto v : batch) {
+            arcs += g_.end(v) - g_.begin(v);
+            mark_[static_cast<std::size_t>(v)] = waiting;
+        }
         if (threads_ > 1 && arcs >= kParallelArcs) {
 #pragma omp parallel for schedule(static) num_threads(threads_)
             for (std::int64_t i = 0; i < b; ++i) {
@@ -515,13 +526,16 @@ public:
         } else {
             for (std::int64_t i = 0; i < b; ++i) propose(st, batch, static_cast<std::size_t>(i), acc_);
         }
+        bool moved = false;
         for (std::size_t i = 0; i < batch.size(); ++i) {
             const std::int32_t v = batch[i];
             const auto vi = static_cast<std::size_t>(v);
             const std::int32_t own = st.community[vi];
             std::int32_t to = own;
             const Proposal& p = proposals_[i];
-            if (dirty_[vi] == round_) {  // a neighbour moved in this batch: evaluate afresh
+            const bool fresh = mark_[vi] == dirty;
+            mark_[vi] = idle;
+            if (fresh) {  // a neighbour moved in this batch: evaluate afresh
                 gather(g_, st.community, v, acc_);
                 to = best_community(g_, st, v, acc_);
                 acc_.clear();
@@ -536,13 +550,17 @@ public:
             }
             if (to == own) continue;
             st.move(g_, v, to);
-            moved(v, to);
+            moved = true;
             for (auto e = g_.begin(v); e < g_.end(v); ++e) {
                 const std::int32_t u = g_.targets[static_cast<std::size_t>(e)];
-                dirty_[static_cast<std::size_t>(u)] = round_;
-                neighbour(u, to);
+                auto& m = mark_[static_cast<std::size_t>(u)];
+                if (m == waiting)
+                    m = dirty;
+                else if (m == idle)
+                    idle_neighbour(u, to);
             }
         }
+        return moved;
     }
 
 private:
@@ -570,53 +588,36 @@ private:
     const WeightedGraph& g_;
     NeighbourWeights& acc_;
     std::vector<NeighbourWeights> scratch_;  // for threads other than the first
-    std::vector<std::int64_t> dirty_;        // the batch in which a neighbour of the node last moved
+    std::vector<Mark> mark_;
     std::vector<Proposal> proposals_;
     std::size_t batch_size_ = 1;
-    std::int64_t round_ = 0;
     int threads_ = 1;
 };
 
 // Leiden's fast local moving (Traag, Waltman & van Eck 2019, Algorithm A.2): nodes wait in a queue
 // in random order; a node that moves puts its neighbours outside its new community back in the
-// queue. The queue is served in batches (BatchMover). Returns whether any node moved.
+// queue. The queue is served in batches (BatchMover), whose marks also say which nodes are in the
+// queue (each node is in it at most once). Returns whether any node moved.
 inline bool move_nodes_fast(const WeightedGraph& g, State& st, Rng& rng, NeighbourWeights& acc) {
     const auto n = static_cast<std::size_t>(g.n);
     std::vector<std::int32_t> queue = random_order(g.n, rng);
-    std::vector<std::uint8_t> queued(n, 1);
-    BatchMover mover(g, acc);
+    BatchMover mover(g, acc, BatchMover::queued);
     std::vector<std::int32_t> batch;
     std::size_t head = 0, count = n;
     bool moved = false;
     while (count > 0) {
-        // The next nodes of the ring buffer (each node is in it at most once at a time); they stay
-        // marked as queued until their turn, as they would be when served one by one.
         batch.clear();
         while (batch.size() < mover.batch_size() && count > 0) {
             batch.push_back(queue[head]);
             head = head + 1 == n ? 0 : head + 1;
             --count;
         }
-        std::size_t served = 0;  // batch nodes whose turn has come: no longer marked as queued
-        auto serve_up_to = [&](std::size_t end) {
-            for (; served < end; ++served) queued[static_cast<std::size_t>(batch[served])] = 0;
-        };
-        mover.run(
-            st, batch,
-            [&](std::int32_t v, std::int32_t) {
-                moved = true;
-                serve_up_to(static_cast<std::size_t>(std::find(batch.begin() + static_cast<std::ptrdiff_t>(served), batch.end(), v) - batch.begin()) + 1);
-            },
-            [&](std::int32_t u, std::int32_t to) {
-                const auto ui = static_cast<std::size_t>(u);
-                if (!queued[ui] && st.community[ui] != to) {
-                    queued[ui] = 1;
-                    queue[(head + count) % n] = u;
-                    ++count;
-                }
-            });
-        // The rest of the batch; a node served earlier that has joined the queue again stays marked.
-        serve_up_to(batch.size());
+        moved |= mover.run(st, batch, [&](std::int32_t u, std::int32_t to) {
+            if (st.community[static_cast<std::size_t>(u)] == to) return;
+            mover.mark_queued(u);
+            queue[(head + count) % n] = u;
+            ++count;
+        });
     }
     return moved;
 }
@@ -625,15 +626,15 @@ inline bool move_nodes_fast(const WeightedGraph& g, State& st, Rng& rng, Neighbo
 // sweep moves nothing, each sweep served in batches (BatchMover). Returns whether any node moved.
 inline bool move_nodes_sweeps(const WeightedGraph& g, State& st, Rng& rng, NeighbourWeights& acc) {
     const auto order = random_order(g.n, rng);
-    BatchMover mover(g, acc);
+    BatchMover mover(g, acc, BatchMover::idle);
     bool moved_any = false;
     for (bool moved = true; moved;) {
         moved = false;
         for (std::size_t begin = 0; begin < order.size(); begin += mover.batch_size()) {
             const std::size_t end = std::min(order.size(), begin + mover.batch_size());
-            mover.run(st, std::span<const std::int32_t>(order.data() + begin, end - begin),
-                      [&](std::int32_t, std::int32_t) { moved = moved_any = true; }, [](std::int32_t, std::int32_t) {});
+            moved |= mover.run(st, std::span<const std::int32_t>(order.data() + begin, end - begin), [](std::int32_t, std::int32_t) {});
         }
+        moved_any |= moved;
     }
     return moved_any;
 }
