@@ -642,7 +642,10 @@ TEST(ReadJsonLimits, EmptyKeysAndKeyFloodsAreParseErrors) {
     EXPECT_THROW(parse_json(R"({"nodes":[{"id":1,"":2}],"links":[]})", "e.json"), ParseError);
     // 2,000 nodes each with a key of its own: 4 million cells from a 70 KB file, refused.
     std::string text = R"({"nodes":[)";
-    for (int i = 0; i < 2000; ++i) text += (i ? "," : "") + std::string(R"({"id":)") + std::to_string(i) + R"(,"k)" + std::to_string(i) + R"(":1})";
+    for (int i = 0; i < 2000; ++i) {
+        if (i > 0) text += ',';
+        text.append(R"({"id":)").append(std::to_string(i)).append(R"(,"k)").append(std::to_string(i)).append(R"(":1})");
+    }
     text += R"(],"links":[]})";
     EXPECT_THROW(parse_json(text, "flood.json"), ParseError);
 }

@@ -656,8 +656,7 @@ inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vecto
     const Groups groups(coarse, k);
     std::vector<std::int32_t> refined(n), local(n);  // local: a node's number inside its community
     std::iota(refined.begin(), refined.end(), 0);
-    const int threads = thread_count();
-#pragma omp parallel num_threads(threads)
+#pragma omp parallel num_threads(thread_count())
     {
         // The community being refined, as a graph on 0..m-1, and its refined partition: a refined
         // community is named after a member, whose size, mass and weight to the rest of S hold it.
