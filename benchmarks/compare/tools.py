@@ -9,6 +9,8 @@ algorithm's entry lacks it and shows "-".
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
 TOOLS = ["essnet", "networkx", "igraph", "graph-tool", "leidenalg"]
@@ -22,8 +24,14 @@ def prepare(tool: str) -> None:
         __import__(m)
 
 
+def seed() -> int:
+    """The seed of this run for randomised algorithms (community detection): run.py gives each
+    repetition its own, 1, 2, ..., so that quality can be averaged over the repetitions."""
+    return int(os.environ.get("ESSNET_BENCH_SEED", "1"))
+
+
 def load(tool: str, n: int, sources: np.ndarray, targets: np.ndarray, directed: bool, threads: int):
-    """Builds the tool's own graph object from the arrays."""
+    """Builds the tool's own graph object from the arrays (and seeds igraph's generator)."""
     if tool == "essnet":
         import essnet
 
@@ -39,8 +47,11 @@ def load(tool: str, n: int, sources: np.ndarray, targets: np.ndarray, directed: 
         G.add_edges_from(zip(sources.tolist(), targets.tolist()))
         return G
     if tool in ("igraph", "leidenalg"):
+        import random
+
         import igraph
 
+        igraph.set_random_number_generator(random.Random(seed()))
         return igraph.Graph(n=n, edges=np.column_stack([sources, targets]).tolist(), directed=directed)
     if tool == "graph-tool":
         import graph_tool.all as gt
@@ -243,15 +254,15 @@ ALGORITHMS = {
         "graph-tool": (lambda g: _gt().kcore_decomposition(g).a, _degree_summary),
     },
     "leiden": {  # modularity, 2 rounds (igraph's default); summary: modularity of the result
-        "essnet": (lambda g: _essnet().community.leiden(g, seed=1).membership, _modularity_of("essnet")),
+        "essnet": (lambda g: _essnet().community.leiden(g, seed=seed()).membership, _modularity_of("essnet")),
         "igraph": (lambda g: g.community_leiden(objective_function="modularity", n_iterations=2).membership,
                    _modularity_of("igraph")),
         "leidenalg": (lambda g: __import__("leidenalg").find_partition(
-            g, __import__("leidenalg").ModularityVertexPartition, seed=1).membership, _modularity_of("leidenalg")),
+            g, __import__("leidenalg").ModularityVertexPartition, seed=seed()).membership, _modularity_of("leidenalg")),
     },
     "louvain": {
-        "essnet": (lambda g: _essnet().community.louvain(g, seed=1).membership, _modularity_of("essnet")),
-        "networkx": (lambda G: _nx_membership(G, _nx().community.louvain_communities(G, seed=1)), _modularity_of("networkx")),
+        "essnet": (lambda g: _essnet().community.louvain(g, seed=seed()).membership, _modularity_of("essnet")),
+        "networkx": (lambda G: _nx_membership(G, _nx().community.louvain_communities(G, seed=seed())), _modularity_of("networkx")),
         "igraph": (lambda g: g.community_multilevel().membership, _modularity_of("igraph")),
     },
     "constraint": {  # Burt's constraint (sum over nodes with contacts)
