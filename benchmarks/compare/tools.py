@@ -30,8 +30,19 @@ def seed() -> int:
     return int(os.environ.get("ESSNET_BENCH_SEED", "1"))
 
 
+def reseed(tool: str) -> None:
+    """Seeds igraph's random generator with this run's seed, before each algorithm (untimed), so
+    that a result does not depend on which algorithms ran before it in the process."""
+    if tool in ("igraph", "leidenalg"):
+        import random
+
+        import igraph
+
+        igraph.set_random_number_generator(random.Random(seed()))
+
+
 def load(tool: str, n: int, sources: np.ndarray, targets: np.ndarray, directed: bool, threads: int):
-    """Builds the tool's own graph object from the arrays (and seeds igraph's generator)."""
+    """Builds the tool's own graph object from the arrays."""
     if tool == "essnet":
         import essnet
 
@@ -47,11 +58,8 @@ def load(tool: str, n: int, sources: np.ndarray, targets: np.ndarray, directed: 
         G.add_edges_from(zip(sources.tolist(), targets.tolist()))
         return G
     if tool in ("igraph", "leidenalg"):
-        import random
-
         import igraph
 
-        igraph.set_random_number_generator(random.Random(seed()))
         return igraph.Graph(n=n, edges=np.column_stack([sources, targets]).tolist(), directed=directed)
     if tool == "graph-tool":
         import graph_tool.all as gt

@@ -12,7 +12,7 @@ import time
 
 import numpy as np
 
-from tools import ALGORITHMS, load, prepare
+from tools import ALGORITHMS, load, prepare, reseed
 
 
 def main() -> int:
@@ -29,6 +29,7 @@ def main() -> int:
             continue
         run, summary = ALGORITHMS[name][tool]
         try:
+            reseed(tool)
             t0 = time.perf_counter()
             result = run(graph)
             out["times"][name] = time.perf_counter() - t0
