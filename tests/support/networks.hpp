@@ -71,6 +71,22 @@ struct Kept {
     bool actor_extras = true, tie_extras = true;
 };
 
+/// Checks that every extra column of `want` is in `got` with the same values (`rows` of them); an
+/// empty column need not be written.
+inline void expect_same_extras(const std::vector<ExtraColumn>& want, const std::vector<ExtraColumn>& got, std::size_t rows,
+                               const std::string& what) {
+    for (const auto& column : want) {
+        bool any = false;
+        for (std::size_t i = 0; i < rows; ++i) any = any || !column.values[i].empty();
+        const ExtraColumn* other = nullptr;
+        for (const auto& c : got)
+            if (c.name == column.name) other = &c;
+        if (!any && !other) continue;
+        ASSERT_NE(other, nullptr) << what << " column " << column.name;
+        for (std::size_t i = 0; i < rows; ++i) EXPECT_EQ(column.values[i], other->values[i]) << column.name << " of " << what << " " << i;
+    }
+}
+
 /// Checks that `got` holds what `want` holds, field by field, as far as `kept` says.
 inline void expect_same_network(const ActorNetwork& want, const ActorNetwork& got, const Kept& kept = {}) {
     const auto& a = want.actors();
@@ -79,33 +95,13 @@ inline void expect_same_network(const ActorNetwork& want, const ActorNetwork& go
     for (std::size_t i = 0; i < a.size(); ++i) {
         SCOPED_TRACE("actor " + a.id[i]);
         EXPECT_EQ(a.id[i], b.id[i]);
-        if (kept.names) {
-            EXPECT_EQ(a.name[i], b.name[i]);
-        }
-        if (kept.kinds) {
-            EXPECT_EQ(a.kind[i], b.kind[i]);
-        }
-        if (kept.countries) {
-            EXPECT_EQ(a.country[i], b.country[i]);
-        }
-        if (kept.regions) {
-            EXPECT_EQ(a.region[i], b.region[i]);
-        }
-        if (kept.founded) {
-            EXPECT_EQ(a.founded[i], b.founded[i]);
-        }
+        if (kept.names) { EXPECT_EQ(a.name[i], b.name[i]); }
+        if (kept.kinds) { EXPECT_EQ(a.kind[i], b.kind[i]); }
+        if (kept.countries) { EXPECT_EQ(a.country[i], b.country[i]); }
+        if (kept.regions) { EXPECT_EQ(a.region[i], b.region[i]); }
+        if (kept.founded) { EXPECT_EQ(a.founded[i], b.founded[i]); }
     }
-    if (kept.actor_extras)
-        for (const auto& column : a.extra) {
-            bool any = false;
-            for (std::size_t i = 0; i < a.size(); ++i) any = any || !column.values[i].empty();
-            const ExtraColumn* other = nullptr;
-            for (const auto& c : b.extra)
-                if (c.name == column.name) other = &c;
-            if (!any && !other) continue;  // an empty column need not be written
-            ASSERT_NE(other, nullptr) << "actor column " << column.name;
-            for (std::size_t i = 0; i < a.size(); ++i) EXPECT_EQ(column.values[i], other->values[i]) << column.name << " of " << a.id[i];
-        }
+    if (kept.actor_extras) expect_same_extras(a.extra, b.extra, a.size(), "actor");
     const auto& s = want.ties();
     const auto& t = got.ties();
     ASSERT_EQ(s.size(), t.size());
@@ -113,34 +109,16 @@ inline void expect_same_network(const ActorNetwork& want, const ActorNetwork& go
         SCOPED_TRACE("tie " + std::to_string(i));
         EXPECT_EQ(a.id[static_cast<std::size_t>(s.source[i])], b.id[static_cast<std::size_t>(t.source[i])]);
         EXPECT_EQ(a.id[static_cast<std::size_t>(s.target[i])], b.id[static_cast<std::size_t>(t.target[i])]);
-        if (kept.relations) {
-            EXPECT_EQ(s.relation[i], t.relation[i]);
-        }
-        if (kept.directions) {
-            EXPECT_EQ(s.directed[i], t.directed[i]);
-        }
-        if (kept.weights) {
-            EXPECT_EQ(s.weight[i], t.weight[i]);
-        }
+        if (kept.relations) { EXPECT_EQ(s.relation[i], t.relation[i]); }
+        if (kept.directions) { EXPECT_EQ(s.directed[i], t.directed[i]); }
+        if (kept.weights) { EXPECT_EQ(s.weight[i], t.weight[i]); }
         if (kept.years) {
             EXPECT_EQ(s.start_year[i], t.start_year[i]);
             EXPECT_EQ(s.end_year[i], t.end_year[i]);
         }
-        if (kept.provenance) {
-            EXPECT_EQ(s.provenance[i], t.provenance[i]);
-        }
+        if (kept.provenance) { EXPECT_EQ(s.provenance[i], t.provenance[i]); }
     }
-    if (kept.tie_extras)
-        for (const auto& column : s.extra) {
-            bool any = false;
-            for (std::size_t i = 0; i < s.size(); ++i) any = any || !column.values[i].empty();
-            const ExtraColumn* other = nullptr;
-            for (const auto& c : t.extra)
-                if (c.name == column.name) other = &c;
-            if (!any && !other) continue;
-            ASSERT_NE(other, nullptr) << "tie column " << column.name;
-            for (std::size_t i = 0; i < s.size(); ++i) EXPECT_EQ(column.values[i], other->values[i]) << column.name << " of tie " << i;
-        }
+    if (kept.tie_extras) expect_same_extras(s.extra, t.extra, s.size(), "tie");
 }
 
 }  // namespace essnet::test

@@ -286,7 +286,7 @@ inline void unit_undirected_rows(const Graph& g, double c, WeightedGraph& h) {
 }
 
 // The level-0 graph of one or more layers on the same nodes, layer l scaled by coefficient[l]
-// (parallel arcs summed, self-loops apart).
+// (parallel arcs summed; self-loops count in the masses only).
 inline WeightedGraph from_layers(const std::vector<const Graph*>& layers, const std::vector<double>& coefficient,
                                  QualityFunction quality, double resolution, bool use_weights) {
     WeightedGraph h;
@@ -384,7 +384,8 @@ inline WeightedGraph aggregate(const WeightedGraph& g, const std::vector<std::in
     build_rows(k, kk, h, [&](std::int32_t c, NeighbourWeights& acc) {
         const auto ci = static_cast<std::size_t>(c);
         const std::int32_t* last = groups.members.data() + groups.members.size();
-        for (const std::int32_t* p = groups.of(c).data(); p != groups.of(c).data() + groups.of(c).size(); ++p) {
+        const auto members = groups.of(c);
+        for (const std::int32_t* p = members.data(); p != members.data() + members.size(); ++p) {
             // Communities are made in the order of groups.members: ask for the nodes a few ahead.
             if (last - p > 8) g.prefetch_node(p[8]);
             if (last - p > 4) g.prefetch_list(p[4]);
