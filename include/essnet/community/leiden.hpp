@@ -26,7 +26,8 @@ struct LeidenOptions {
     std::vector<std::int32_t> initial_membership;
     std::uint64_t seed = 0;
     bool use_weights = true;
-    /// theta: how random the refinement's merges are (0.01 as in the paper, igraph and leidenalg).
+    /// theta: how random the refinement's merges are (0.01 as in the paper and igraph's beta;
+    /// leidenalg merges greedily, the limit of small theta).
     double randomness = 0.01;
     ProgressHook progress;  ///< called between rounds; returning false stops with Cancelled
 };

@@ -100,7 +100,8 @@ def leiden(graph: Graph, *, objective: str = "modularity", resolution: float = 1
     use_weights : bool, default True
         Use the graph's edge weights (non-negative); when False every edge counts 1.
     randomness : float, default 0.01
-        theta, how random the refinement's merges are.
+        theta, how random the refinement's merges are: 0.01 as in Traag et al. (2019) and igraph's
+        beta; small values approach leidenalg's greedy merges.
     progress : bool or callable
         Show a progress bar (True) or call progress(share_done) between rounds.
     """
