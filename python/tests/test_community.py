@@ -140,6 +140,10 @@ def test_partition_helpers_and_errors():
         consensus(g, algorithm="infomap")
     empty = leiden(essnet.Graph())
     assert empty.n_communities == 0 and empty.membership.shape == (0,)
+    for algorithm in (leiden, louvain, label_propagation):  # modularity without edges is 0/0, as in igraph
+        assert np.isnan(algorithm(essnet.Graph.from_edges([], [], num_nodes=2)).quality)
+        assert np.isnan(algorithm(essnet.Graph()).quality)
+    assert np.isnan(igraph.Graph(n=2).modularity([0, 1]))
     huge = essnet.Graph.from_edges([0, 1], [1, 2], weights=[1e308, 1e308], num_nodes=3)
     with pytest.raises(ValueError, match="overflows"):
         leiden(huge)

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #ifdef _OPENMP
 #include <omp.h>
 #endif
@@ -61,10 +63,16 @@ TEST(Louvain, SameSeedSamePartitionForAnyThreadCount) {
 }
 
 TEST(Louvain, DegenerateGraphs) {
-    EXPECT_TRUE(louvain(Graph()).partition.membership.empty());
+    const LouvainResult empty = louvain(Graph());
+    EXPECT_TRUE(empty.partition.membership.empty());
+    // Modularity without edges is 0/0: NaN, as Leiden and igraph give it.
+    EXPECT_TRUE(std::isnan(empty.partition.quality));
     const LouvainResult isolated = louvain(make_graph(3, {}));
     EXPECT_EQ(isolated.partition.n_communities, 3);
     EXPECT_TRUE(isolated.levels.empty());
+    EXPECT_TRUE(std::isnan(isolated.partition.quality));
+    // CPM has no denominator: the empty partition's quality is 0.
+    EXPECT_EQ(louvain(Graph(), {.quality = QualityFunction::cpm}).partition.quality, 0.0);
     EXPECT_THROW(louvain(make_graph(2, {{0, 1}}), {.resolution = -0.5}), std::invalid_argument);
 }
 

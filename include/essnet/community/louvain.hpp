@@ -64,7 +64,7 @@ inline LouvainResult louvain(const Graph& g, const LouvainOptions& options = {})
         Partition p;
         p.membership = membership;
         p.n_communities = g.num_nodes();
-        p.quality = g.num_nodes() > 0 ? partition_quality_value(g, membership, options.quality, options.resolution, weighted) : 0.0;
+        p.quality = partition_quality_value(g, membership, options.quality, options.resolution, weighted);
         result.partition = p;
     } else {
         result.partition = result.levels.back();
