@@ -144,6 +144,10 @@ def test_partition_helpers_and_errors():
         assert np.isnan(algorithm(essnet.Graph.from_edges([], [], num_nodes=2)).quality)
         assert np.isnan(algorithm(essnet.Graph()).quality)
     assert np.isnan(igraph.Graph(n=2).modularity([0, 1]))
+    # Labels are names: the largest possible one neither sizes a table nor changes the result.
+    path = essnet.Graph.from_edges([0, 1, 2], [1, 2, 3])
+    sparse = leiden(path, initial_membership=[0, 2**31 - 1, 0, 0], n_iterations=0)
+    assert sparse.membership.tolist() == [0, 1, 2, 2]  # {0, 2, 3} is not connected: split
     huge = essnet.Graph.from_edges([0, 1], [1, 2], weights=[1e308, 1e308], num_nodes=3)
     with pytest.raises(ValueError, match="overflows"):
         leiden(huge)

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+
 #ifdef _OPENMP
 #include <omp.h>
 #endif
@@ -50,6 +53,21 @@ TEST(Consensus, KarateBlocsAndStabilityForAnyThreadCount) {
         EXPECT_EQ(one.co_assignment, r.co_assignment);
 #endif
     }
+}
+
+TEST(Consensus, OneWeightedEdgePerJoinedPair) {
+    // 0 -> 1 and 1 -> 0 (reciprocated), 1 -> 2 twice, 2 -> 3 once, 3 -> 3 (a loop); shares per edge.
+    const Graph g = make_graph(4, {{0, 1}, {1, 0}, {1, 2}, {1, 2}, {2, 3}, {3, 3}}, {.directed = true});
+    const Graph c = detail::community::consensus_graph(g, {0.75, 0.75, 0.5, 0.5, 0.25, 1.0}, 0.3);
+    // Pairs {0, 1} and {1, 2} once each, with their share; {2, 3} is below the threshold, loops go.
+    EXPECT_FALSE(c.directed());
+    ASSERT_EQ(c.num_edges(), 2);
+    std::map<std::pair<node_id, node_id>, double> got;
+    for (edge_id e = 0; e < c.num_edges(); ++e) {
+        const auto [u, v] = std::minmax(c.edge_sources()[static_cast<std::size_t>(e)], c.edge_targets()[static_cast<std::size_t>(e)]);
+        got[{u, v}] = c.weight(e);
+    }
+    EXPECT_EQ(got, (std::map<std::pair<node_id, node_id>, double>{{{0, 1}, 0.75}, {{1, 2}, 0.5}}));
 }
 
 TEST(Consensus, Errors) {

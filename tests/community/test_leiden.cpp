@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <climits>
 #include <cmath>
 #include <map>
 #include <set>
@@ -278,6 +279,52 @@ TEST(Leiden, InitialMembershipAndIterations) {
     // A disconnected initial community comes back split: Leiden's communities are connected.
     const Partition split = leiden(two_cliques(), {.n_iterations = 0, .initial_membership = {0, 1, 1, 1, 1, 1, 1, 0}});
     EXPECT_EQ(split.n_communities, 3);
+}
+
+TEST(Leiden, PartitionsDoNotDependOnTheScaleOfTheWeights) {
+    // Multiplying every weight by 2^s multiplies every gain by exactly 2^s, so with theta scaled
+    // alike each decision is the same. Products of two strengths would overflow at 2^520 and
+    // underflow at 2^-560.
+    for (const bool directed : {false, true}) {
+        const Graph unit = test::karate_weighing(1, directed);
+        for (const int s : {520, -560}) {
+            const Graph scaled = test::karate_weighing(std::ldexp(1.0, s), directed);
+            for (std::uint64_t seed = 0; seed < 3; ++seed) {
+                const Partition want = leiden(unit, {.seed = seed});
+                const Partition got = leiden(scaled, {.seed = seed, .randomness = std::ldexp(0.01, s)});
+                EXPECT_EQ(got.membership, want.membership) << "2^" << s << " seed " << seed << " directed " << directed;
+                EXPECT_NEAR(got.quality, want.quality, 1e-12);
+            }
+        }
+    }
+}
+
+TEST(Leiden, SparseInitialLabelsCostNoMemory) {
+    // Labels are only names: the largest possible one must not size a table.
+    const Graph path = make_graph(4, {{0, 1}, {1, 2}, {2, 3}});
+    const Partition p = leiden(path, {.n_iterations = 0, .initial_membership = {0, INT32_MAX, 0, 0}});
+    // {0, 2, 3} is not connected: split into {0} and {2, 3}.
+    EXPECT_EQ(p.membership, (std::vector<std::int32_t>{0, 1, 2, 2}));
+}
+
+TEST(Leiden, ProgressStaysBetweenZeroAndOne) {
+    // Rounds until nothing changes: the total is unknown, so the shares must stay below 1 until the end.
+    const auto lfr = generate::lfr({.n = 2000, .average_degree = 10, .max_degree = 30, .mu = 0.4, .seed = 3});
+    for (const int rounds : {-1, 2}) {
+        std::vector<double> seen;
+        leiden(lfr.graph, {.n_iterations = rounds, .progress = [&](double f) {
+                               seen.push_back(f);
+                               return true;
+                           }});
+        ASSERT_GE(seen.size(), 2u) << rounds;  // the first round always reports, and the end
+        EXPECT_EQ(seen.front(), 0.5) << rounds;
+        EXPECT_EQ(seen.back(), 1.0) << rounds;
+        for (std::size_t i = 0; i < seen.size(); ++i) {
+            EXPECT_GE(seen[i], i > 0 ? seen[i - 1] : 0.0) << "report " << i;
+            EXPECT_LE(seen[i], 1.0) << "report " << i;
+        }
+    }
+    EXPECT_THROW(leiden(lfr.graph, {.progress = [](double) { return false; }}), Cancelled);
 }
 
 TEST(Leiden, Errors) {

@@ -62,6 +62,22 @@ TEST(Louvain, SameSeedSamePartitionForAnyThreadCount) {
     EXPECT_EQ(a.partition.membership, louvain(g, {.seed = 7}).partition.membership);
 }
 
+TEST(Louvain, PartitionsDoNotDependOnTheScaleOfTheWeights) {
+    // Every gain scales by exactly 2^s; products of two strengths would overflow at 2^520 and
+    // underflow at 2^-560.
+    for (const bool directed : {false, true}) {
+        const Graph unit = test::karate_weighing(1, directed);
+        for (const int s : {520, -560}) {
+            const Graph scaled = test::karate_weighing(std::ldexp(1.0, s), directed);
+            const LouvainResult want = louvain(unit, {.seed = 2});
+            const LouvainResult got = louvain(scaled, {.seed = 2});
+            EXPECT_EQ(got.partition.membership, want.partition.membership) << "2^" << s << " directed " << directed;
+            EXPECT_EQ(got.levels.size(), want.levels.size());
+            EXPECT_NEAR(got.partition.quality, want.partition.quality, 1e-12);
+        }
+    }
+}
+
 TEST(Louvain, DegenerateGraphs) {
     const LouvainResult empty = louvain(Graph());
     EXPECT_TRUE(empty.partition.membership.empty());

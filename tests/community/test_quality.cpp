@@ -56,6 +56,21 @@ TEST(Quality, ModularityDirected) {
     EXPECT_NEAR(modularity(g, halves, {.resolution = 2}), 6.0 / 7 - 48.0 / 49, tol);
 }
 
+TEST(Quality, ModularityOfLargeAndSmallWeights) {
+    // The same values as above with every weight 2^520 or 2^-560: m^2 or out_c in_c would
+    // overflow or underflow, the shares of m do not.
+    for (const int s : {520, -560}) {
+        const double w = std::ldexp(1.0, s);
+        const std::vector<double> weights(7, w);
+        for (const bool directed : {false, true}) {
+            const Graph g = two_triangles({.directed = directed}, weights);
+            const Graph unit = two_triangles({.directed = directed});
+            EXPECT_NEAR(modularity(g, halves), modularity(unit, halves), tol) << "2^" << s << " directed " << directed;
+        }
+        EXPECT_NEAR(modularity(two_triangles({.directed = true}, weights), halves), 6.0 / 7 - 24.0 / 49, tol);
+    }
+}
+
 //  0 - 1 (1 has a self-loop)    2 - 3
 TEST(Quality, ModularitySelfLoopCountsTwiceInDegree) {
     // m = 3. {0,1}: internal 1 + 1 (loop), degrees 1 + (1 + 2) = 4. {2,3}: internal 1, degrees 2.

@@ -15,9 +15,10 @@
 #include <span>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "essnet/community/partition.hpp"
 
 namespace essnet {
 
@@ -57,9 +58,7 @@ inline void check_pair(std::span<const std::int32_t> a, std::span<const std::int
     check_labels(b, "b");
 }
 
-// Non-negative labels renumbered 0..count-1 in order of first appearance. A table indexed by label
-// when the largest label is small, a hash map otherwise, so that sparse labels such as actor
-// numbers in the billions cost O(n) memory, not O(largest label).
+// Non-negative labels renumbered 0..count-1 in order of first appearance (see renumber).
 struct DenseLabels {
     std::vector<std::int32_t> ids;
     std::int32_t count = 0;
@@ -67,25 +66,8 @@ struct DenseLabels {
 
 inline DenseLabels dense_labels(std::span<const std::int32_t> labels) {
     DenseLabels r;
-    if (labels.empty()) return r;
-    r.ids.resize(labels.size());
-    std::int32_t max_label = -1;
-    for (const auto c : labels) max_label = std::max(max_label, c);
-    if (static_cast<std::size_t>(max_label) < 2 * labels.size() + 1024) {
-        std::vector<std::int32_t> id_of(static_cast<std::size_t>(max_label) + 1, -1);
-        for (std::size_t i = 0; i < labels.size(); ++i) {
-            auto& id = id_of[static_cast<std::size_t>(labels[i])];
-            if (id < 0) id = r.count++;
-            r.ids[i] = id;
-        }
-    } else {
-        std::unordered_map<std::int32_t, std::int32_t> id_of;
-        for (std::size_t i = 0; i < labels.size(); ++i) {
-            const auto [it, inserted] = id_of.try_emplace(labels[i], r.count);
-            if (inserted) ++r.count;
-            r.ids[i] = it->second;
-        }
-    }
+    r.ids.assign(labels.begin(), labels.end());
+    r.count = renumber(r.ids);
     return r;
 }
 

@@ -84,12 +84,28 @@ inline std::vector<double> co_assignment(const Graph& g, const std::vector<std::
     return share;
 }
 
+// The consensus graph: one undirected edge per pair of nodes joined in g (either way, any number
+// of times) whose weight, the pair's share of runs, is at least the threshold and above 0. Every
+// copy of a pair has the same share, so merging them keeps one (a reciprocated or repeated tie
+// does not count twice).
+inline Graph consensus_graph(const Graph& g, const std::vector<double>& weight, double threshold) {
+    const auto sources = g.edge_sources();
+    const auto targets = g.edge_targets();
+    GraphBuilder b(g.num_nodes(), {.directed = false, .weighted = true, .duplicates = DuplicatePolicy::max});
+    for (edge_id e = 0; e < g.num_edges(); ++e) {
+        const auto ei = static_cast<std::size_t>(e);
+        if (weight[ei] >= threshold && weight[ei] > 0 && sources[ei] != targets[ei]) b.add_edge(sources[ei], targets[ei], weight[ei]);
+    }
+    return std::move(b).build();
+}
+
 }  // namespace detail::community
 
 /// Consensus clustering (Lancichinetti & Fortunato 2012): run the algorithm `runs` times with
-/// seeds seed, seed + 1, ... (in parallel), weigh each edge by the share of runs that put its ends
-/// together (pairs that are not edges are not weighed: the co-assignment is sparse), drop weights
-/// below `threshold`, and run the algorithm again on that weighted graph, until all runs agree
+/// seeds seed, seed + 1, ... (in parallel), weigh each pair of nodes joined by an edge by the share
+/// of runs that put them together (pairs that are not joined are not weighed: the co-assignment is
+/// sparse), drop weights below `threshold`, and run the algorithm again on that weighted, undirected
+/// graph (one edge per pair, whatever the direction or number of ties), until all runs agree
 /// or `max_rounds` rounds have run. The consensus partition is then the connected components of
 /// the last weighted graph (exactly the communities every run agreed on, when converged).
 /// Stability of a node: the share of the first round's runs in which it sat in the run's
@@ -118,13 +134,7 @@ inline ConsensusResult consensus(const Graph& g, const ConsensusOptions& options
     ConsensusOptions again = options;
     again.use_weights = true;
     for (result.rounds = 1;; ++result.rounds) {
-        GraphBuilder b(n, {.directed = false, .weighted = true, .duplicates = DuplicatePolicy::keep});
-        for (edge_id e = 0; e < g.num_edges(); ++e) {
-            const auto ei = static_cast<std::size_t>(e);
-            if (weight[ei] >= options.threshold && weight[ei] > 0 && sources[ei] != targets[ei])
-                b.add_edge(sources[ei], targets[ei], weight[ei]);
-        }
-        current = std::move(b).build();
+        current = consensus_graph(g, weight, options.threshold);
         bool agreed = true;
         for (const double w : weight) agreed = agreed && (w == 0 || w == 1);
         if (agreed || result.rounds >= options.max_rounds) {

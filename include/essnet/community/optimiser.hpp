@@ -113,18 +113,21 @@ struct WeightedGraph {
     }
 
     // kappa-weighted products of two mass blocks: x with y, and x with y less x (x taken out of y).
+    // kappa multiplies x first: for modularity kappa x is a share of the total (at most the
+    // resolution), so that strengths near 1e154 or 1e-160 neither overflow nor underflow.
     double expected(const double* x, const double* y) const {
-        if (layers == 1) return kappa[0] * (x[0] * y[1] + x[1] * y[0]);
+        if (layers == 1) return kappa[0] * x[0] * y[1] + kappa[0] * x[1] * y[0];
         const auto L = static_cast<std::size_t>(layers);
         double e = 0;
-        for (std::size_t l = 0; l < L; ++l) e += kappa[l] * (x[l] * y[L + l] + x[L + l] * y[l]);
+        for (std::size_t l = 0; l < L; ++l) e += kappa[l] * x[l] * y[L + l] + kappa[l] * x[L + l] * y[l];
         return e;
     }
     double expected_apart(const double* x, const double* y) const {
-        if (layers == 1) return kappa[0] * (x[0] * (y[1] - x[1]) + x[1] * (y[0] - x[0]));
+        if (layers == 1) return kappa[0] * x[0] * (y[1] - x[1]) + kappa[0] * x[1] * (y[0] - x[0]);
         const auto L = static_cast<std::size_t>(layers);
         double e = 0;
-        for (std::size_t l = 0; l < L; ++l) e += kappa[l] * (x[l] * (y[L + l] - x[L + l]) + x[L + l] * (y[l] - x[l]));
+        for (std::size_t l = 0; l < L; ++l)
+            e += kappa[l] * x[l] * (y[L + l] - x[L + l]) + kappa[l] * x[L + l] * (y[l] - x[l]);
         return e;
     }
 };

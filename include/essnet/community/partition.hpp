@@ -6,6 +6,7 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "essnet/graph/graph.hpp"
@@ -33,16 +34,27 @@ inline void check_membership(const Graph& g, std::span<const std::int32_t> membe
                                         std::to_string(membership[v]) + ")");
 }
 
-// Renumbers labels 0..k-1 in order of first appearance; returns k.
+// Renumbers non-negative labels 0..k-1 in order of first appearance; returns k. A table indexed by
+// label when the largest label is small, a hash map otherwise, so that sparse labels (actor numbers
+// in the billions, say) cost memory in proportion to the nodes, not to the largest label.
 inline std::int32_t renumber(std::vector<std::int32_t>& membership) {
     std::int32_t max_label = -1;
     for (const auto c : membership) max_label = std::max(max_label, c);
-    std::vector<std::int32_t> map(static_cast<std::size_t>(max_label) + 1, -1);
     std::int32_t k = 0;
-    for (auto& c : membership) {
-        auto& m = map[static_cast<std::size_t>(c)];
-        if (m < 0) m = k++;
-        c = m;
+    if (static_cast<std::size_t>(max_label) < 2 * membership.size() + 1024) {
+        std::vector<std::int32_t> id_of(static_cast<std::size_t>(max_label) + 1, -1);
+        for (auto& c : membership) {
+            auto& id = id_of[static_cast<std::size_t>(c)];
+            if (id < 0) id = k++;
+            c = id;
+        }
+    } else {
+        std::unordered_map<std::int32_t, std::int32_t> id_of;
+        for (auto& c : membership) {
+            const auto [it, inserted] = id_of.try_emplace(c, k);
+            if (inserted) ++k;
+            c = it->second;
+        }
     }
     return k;
 }

@@ -100,10 +100,11 @@ inline double modularity(const Graph& g, std::span<const std::int32_t> membershi
     double q = 0;
     for (std::size_t c = 0; c < k; ++c) {
         if (g.directed()) {
-            q += internal[c] / m - options.resolution * out_weight[c] * in_weight[c] / (m * m);
+            // Shares of m before the product, which could overflow (or underflow) for large weights.
+            q += internal[c] / m - options.resolution * (out_weight[c] / m) * (in_weight[c] / m);
         } else {
             // Each edge gives one unit of weight to each end, so the degree sum is out + in.
-            const double degree_share = (out_weight[c] + in_weight[c]) / (2 * m);
+            const double degree_share = (out_weight[c] / m + in_weight[c] / m) / 2;
             q += internal[c] / m - options.resolution * degree_share * degree_share;
         }
     }

@@ -1,6 +1,7 @@
 // Progress reporting and cancellation for long computations.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -28,8 +29,10 @@ namespace detail {
 /// thread that started the computation reports. Once cancelled, stays cancelled.
 class ProgressReporter {
 public:
+    /// `total` units of work, or 0 when it is not known in advance (say, rounds until nothing
+    /// changes): the share reported after d units is then d / (d + 1), below 1 until finish().
     ProgressReporter(const ProgressHook& hook, std::int64_t total)
-        : hook_(hook), total_(total > 0 ? total : 1), owner_(std::this_thread::get_id()) {}
+        : hook_(hook), total_(std::max<std::int64_t>(total, 0)), owner_(std::this_thread::get_id()) {}
 
     /// Records `units` finished; returns false once the computation should stop.
     bool advance(std::int64_t units = 1) {
@@ -40,7 +43,9 @@ public:
         const auto now = std::chrono::steady_clock::now();
         if (now - last_report_ >= std::chrono::milliseconds(20)) {
             last_report_ = now;
-            if (!hook_(static_cast<double>(done) / static_cast<double>(total_))) cancelled_ = true;
+            const double share = total_ > 0 ? static_cast<double>(std::min(done, total_)) / static_cast<double>(total_)
+                                            : static_cast<double>(done) / static_cast<double>(done + 1);
+            if (!hook_(share)) cancelled_ = true;
         }
         return !cancelled_.load(std::memory_order_relaxed);
     }
