@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from typing import Any, Sequence
 
 import numpy as np
@@ -18,6 +19,27 @@ def _node_numbers(values, parameter: str) -> np.ndarray:
     if not np.issubdtype(a.dtype, np.integer):
         raise TypeError(f"{parameter} must be integer node numbers, got dtype {a.dtype}")
     return a.astype(np.int64, copy=False)
+
+
+def _integer(value, parameter: str, low: int, high: int) -> int:
+    """value as an int within [low, high]; otherwise an error that names the parameter."""
+    try:
+        number = operator.index(value)
+    except TypeError:
+        raise TypeError(f"{parameter} must be an integer, got {value!r}") from None
+    if not low <= number <= high:
+        raise ValueError(f"{parameter} must be from {low} to {high}, got {number}")
+    return number
+
+
+def _seed(value) -> int:
+    """A seed: any integer from 0 to 2**64 - 1."""
+    return _integer(value, "seed", 0, 2**64 - 1)
+
+
+def _int32(value, parameter: str) -> int:
+    """An integer argument held in 32 bits by the library (which checks its meaning)."""
+    return _integer(value, parameter, -(2**31), 2**31 - 1)
 
 
 def core_graph(graph) -> _core.Graph:

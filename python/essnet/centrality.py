@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _core
-from ._graph import Graph, core_graph
+from ._graph import Graph, _seed, core_graph
 
 
 def strength(graph: Graph, direction: str = "all") -> np.ndarray:
@@ -198,7 +198,7 @@ def approximate_betweenness(graph: Graph, *, epsilon: float = 0.01, delta: float
     epsilon of the exact value. Seeded; the result has ``.samples`` (pairs drawn) and
     ``.vertex_diameter_bound``."""
     scores, samples, vd = _run(_core.approximate_betweenness, "approximate betweenness", progress, core_graph(graph),
-                               epsilon, delta, use_weights, seed)
+                               epsilon, delta, use_weights, _seed(seed))
     out = scores.view(ApproximateResult)
     out.samples, out.vertex_diameter_bound = samples, vd
     return out

@@ -178,6 +178,8 @@ def test_approximate_betweenness_within_epsilon():
     assert np.array_equal(r, essnet.approximate_betweenness(g, epsilon=0.03, delta=0.1, seed=5))
     with pytest.raises(ValueError, match="epsilon"):
         essnet.approximate_betweenness(g, epsilon=2)
+    with pytest.raises(ValueError, match="seed must be from 0 to"):
+        essnet.approximate_betweenness(g, seed=-1)
 
 
 @pytest.mark.parametrize("directed", [False, True])

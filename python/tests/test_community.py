@@ -138,6 +138,20 @@ def test_partition_helpers_and_errors():
         leiden(g, resolution=-1)
     with pytest.raises(ValueError, match="algorithm"):
         consensus(g, algorithm="infomap")
+    # Integer arguments out of range or of the wrong type are named, with the value given.
+    with pytest.raises(ValueError, match=r"seed must be from 0 to 18446744073709551615, got -1"):
+        leiden(g, seed=-1)
+    with pytest.raises(TypeError, match=r"seed must be an integer, got 1\.5"):
+        louvain(g, seed=1.5)
+    with pytest.raises(TypeError, match="n_iterations"):
+        leiden(g, n_iterations=1.5)
+    with pytest.raises(ValueError, match="runs must be from"):
+        consensus(g, runs=2**40)
+    with pytest.raises(ValueError, match="max_sweeps"):
+        label_propagation(g, max_sweeps=2**31)
+    assert leiden(g, seed=np.uint64(2**64 - 1)).n_communities > 0  # numpy integers are integers
+    with pytest.raises(TypeError, match="layer_weights can name layers only when layers is a dict"):
+        essnet.leiden_multiplex([g, g], {"a": 1.0, "b": 2.0})
     empty = leiden(essnet.Graph())
     assert empty.n_communities == 0 and empty.membership.shape == (0,)
     for algorithm in (leiden, louvain, label_propagation):  # modularity without edges is 0/0, as in igraph

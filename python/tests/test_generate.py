@@ -105,3 +105,7 @@ def test_errors_name_the_parameter():
         generate.stochastic_block_model([2, 2], [[0.1, 0.2], [0.3, 0.1]])
     with pytest.raises(ValueError, match="scale"):
         generate.rmat(0)
+    with pytest.raises(ValueError, match="seed must be from 0 to"):
+        generate.rmat(4, seed=-3)
+    with pytest.raises(TypeError, match="seed must be an integer"):
+        generate.erdos_renyi(10, 5, seed="7")

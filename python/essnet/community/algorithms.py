@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import _core
-from .._graph import Graph, core_graph
+from .._graph import Graph, _int32, _seed, core_graph
 
 __all__ = ["Partition", "Consensus", "leiden", "leiden_multiplex", "louvain", "label_propagation", "consensus"]
 
@@ -108,8 +108,8 @@ def leiden(graph: Graph, *, objective: str = "modularity", resolution: float = 1
     from ..centrality import _run
 
     init = _membership_argument(initial_membership, graph, "initial_membership")
-    return _partition(_run(_core.leiden, "leiden", progress, core_graph(graph), objective, resolution, n_iterations,
-                           init, seed, use_weights, randomness), graph)
+    return _partition(_run(_core.leiden, "leiden", progress, core_graph(graph), objective, resolution,
+                           _int32(n_iterations, "n_iterations"), init, _seed(seed), use_weights, randomness), graph)
 
 
 def leiden_multiplex(layers, layer_weights=None, *, objective: str = "modularity", resolution: float = 1.0,
@@ -135,6 +135,8 @@ def leiden_multiplex(layers, layer_weights=None, *, objective: str = "modularity
             if unknown:
                 raise ValueError(f"layer_weights names unknown layers: {sorted(unknown)}")
             layer_weights = [layer_weights.get(k, 1.0) for k in names]
+    elif isinstance(layer_weights, dict):
+        raise TypeError("layer_weights can name layers only when layers is a dict; give a list of weights")
     layers = list(layers)
     if not layers:
         raise ValueError("layers must hold at least one graph")
@@ -142,7 +144,8 @@ def leiden_multiplex(layers, layer_weights=None, *, objective: str = "modularity
         layer_weights = [1.0] * len(layers)
     init = _membership_argument(initial_membership, layers[0], "initial_membership")
     t = _run(_core.leiden_multiplex, "leiden", progress, [core_graph(g) for g in layers],
-             [float(w) for w in layer_weights], objective, resolution, n_iterations, init, seed, use_weights, randomness)
+             [float(w) for w in layer_weights], objective, resolution, _int32(n_iterations, "n_iterations"), init, _seed(seed),
+             use_weights, randomness)
     return _partition(t, layers[0])
 
 
@@ -152,7 +155,7 @@ def louvain(graph: Graph, *, objective: str = "modularity", resolution: float = 
     igraph's ``community_multilevel``. The result's ``levels`` list the partition after each
     aggregation level (networkx's ``louvain_partitions``). Communities may be disconnected; Leiden
     repairs that. Parameters as :func:`leiden`."""
-    best, levels = _core.louvain(core_graph(graph), objective, resolution, seed, use_weights)
+    best, levels = _core.louvain(core_graph(graph), objective, resolution, _seed(seed), use_weights)
     p = _partition(best, graph)
     p.levels = [_partition(level, graph) for level in levels]
     return p
@@ -162,8 +165,10 @@ def label_propagation(graph: Graph, *, seed: int = 0, use_weights: bool = True, 
     """Asynchronous label propagation (Raghavan, Albert & Kumara 2007), as networkx's
     ``asyn_lpa_communities``: each node takes the label heaviest among its neighbours, in random
     order, until every node holds one of its neighbourhood's heaviest labels. Arcs count both ways
-    (a directed graph is treated as undirected). ``quality`` is the result's modularity."""
-    return _partition(_core.label_propagation(core_graph(graph), seed, use_weights, max_sweeps), graph)
+    (a directed graph is treated as undirected); self-loops are ignored, where networkx counts them.
+    ``quality`` is the result's modularity."""
+    return _partition(_core.label_propagation(core_graph(graph), _seed(seed), use_weights, _int32(max_sweeps, "max_sweeps")),
+                      graph)
 
 
 @dataclass(repr=False)
@@ -207,16 +212,17 @@ def consensus(graph: Graph, *, algorithm: str = "leiden", runs: int = 100, thres
     """Consensus clustering (Lancichinetti & Fortunato 2012, Scientific Reports 2:336) over ``runs``
     seeded runs of ``algorithm`` ("leiden", "louvain" or "label_propagation"), run in parallel.
 
-    Edges are weighted by the share of runs that put their ends together; weights below
-    ``threshold`` are dropped and the algorithm runs again on the weighted graph until all runs
-    agree or ``max_rounds`` rounds have run. Only pairs joined by an edge are weighed. Each node's
+    Each pair of nodes joined by an edge (either way, any number of times) is weighted by the share
+    of runs that put them together; weights below ``threshold`` are dropped and the algorithm runs
+    again on that weighted, undirected graph until all runs agree or ``max_rounds`` rounds have run.
+    Only pairs joined by an edge are weighed. Each node's
     stability says how often it stayed with its bloc: "this bloc is robust, these three actors are
     not". Same seed, same result on any thread count.
     """
     from ..centrality import _run
 
     best, co, stability, rounds, converged = _run(
-        _core.consensus, "consensus", progress, core_graph(graph), algorithm, runs, threshold, max_rounds, objective,
-        resolution, use_weights, seed)
+        _core.consensus, "consensus", progress, core_graph(graph), algorithm, _int32(runs, "runs"), threshold,
+        _int32(max_rounds, "max_rounds"), objective, resolution, use_weights, _seed(seed))
     return Consensus(partition=_partition(best, graph), co_assignment=co, stability=stability, rounds=rounds,
                      converged=converged, graph=graph)
