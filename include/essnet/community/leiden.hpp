@@ -27,7 +27,8 @@ struct LeidenOptions {
     std::uint64_t seed = 0;
     bool use_weights = true;
     /// theta: how random the refinement's merges are (0.01 as in the paper and igraph's beta;
-    /// leidenalg merges greedily, the limit of small theta).
+    /// leidenalg merges greedily, the limit of small theta). Gains are measured in edge weight
+    /// (an unweighted edge counts 1), so theta goes with the scale of the weights, as igraph's beta.
     double randomness = 0.01;
     ProgressHook progress;  ///< called between rounds; returning false stops with Cancelled
 };

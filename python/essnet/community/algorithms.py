@@ -101,7 +101,8 @@ def leiden(graph: Graph, *, objective: str = "modularity", resolution: float = 1
         Use the graph's edge weights (non-negative); when False every edge counts 1.
     randomness : float, default 0.01
         theta, how random the refinement's merges are: 0.01 as in Traag et al. (2019) and igraph's
-        beta; small values approach leidenalg's greedy merges.
+        beta; small values approach leidenalg's greedy merges. Gains are measured in edge weight
+        (an unweighted edge counts 1), so theta goes with the scale of the weights, as igraph's beta.
     progress : bool or callable
         Show a progress bar (True) or call progress(share_done) between rounds.
     """
