@@ -129,6 +129,25 @@ def test_files_written_by_other_tools(tool, view, direction):
     assert "Chantier de l'économie sociale" in set(net.actors["name"])
 
 
+def test_networkx_attributes_of_mixed_int_and_float(tmp_path):
+    # networkx writes one key per attribute name and type: weights 1 and 0.5 come as a long key and
+    # a double key of the same name, as do the scores.
+    g = nx.Graph()
+    g.add_edge("a", "b", weight=1)
+    g.add_edge("b", "c", weight=0.5)
+    g.nodes["a"]["score"], g.nodes["b"]["score"] = 1, 2.5
+    path = tmp_path / "mixed.graphml"
+    nx.write_graphml(g, path)
+    assert open(path).read().count('attr.name="weight"') == 2
+    want = nx.read_graphml(path)
+    net = essnet.read_graphml(path)
+    assert list(net.actors.columns).count("score") == 1 and "score_attribute" not in net.actors.columns
+    got_scores = {a: (float(s) if s else None) for a, s in zip(net.actors["id"], net.actors["score"])}
+    assert got_scores == {v: want.nodes[v].get("score") for v in want.nodes}
+    got_weights = {frozenset((s, t)): w for s, t, w in zip(net.ties["source"], net.ties["target"], net.ties["weight"])}
+    assert got_weights == {frozenset((u, v)): d["weight"] for u, v, d in want.edges(data=True)}
+
+
 # ---- files essnet writes, read by other tools ----
 
 @pytest.mark.parametrize("directed", [True, False])

@@ -55,7 +55,8 @@ std::optional<int> edge_field(std::string_view name) {
 // Where each key's values go for one kind of element: slot < fields is an essnet field, else
 // extra column slot - fields.
 struct Layout {
-    std::unordered_map<std::string, int> slot_of_key;  // key id -> slot
+    std::unordered_map<std::string, int> slot_of_key;   // key id -> slot
+    std::unordered_map<std::string, int> slot_of_name;  // attr.name -> slot: keys of one name share it
     std::vector<std::string> extra_names;
     std::vector<std::string> defaults;                  // per slot
     int fields = 0;
@@ -128,14 +129,17 @@ private:
         const char* id = attribute(attributes, "id");
         if (!id || !*id) throw xml_.error("<key> without an id");
         k.id = id;
-        for (const auto& other : keys_)
-            if (other.id == k.id) throw xml_.error("key id " + detail::quoted(k.id) + " is declared twice");
         const char* domain = attribute(attributes, "for");
         const std::string_view d = domain ? domain : "all";
         if (d == "node") k.domain = Domain::node;
         else if (d == "edge") k.domain = Domain::edge;
         else if (d == "all") k.domain = Domain::all;
         else k.domain = Domain::graph;  // graph, graphml, port, hyperedge, endpoint: not kept
+        // One id may name a node key and an edge key (networkx's named_key_ids does so), since a
+        // <data> is read for its element's kind; never two keys that could apply to one element.
+        for (const auto& other : keys_)
+            if (other.id == k.id && (other.domain == k.domain || other.domain == Domain::all || k.domain == Domain::all))
+                throw xml_.error("key id " + detail::quoted(k.id) + " is declared twice");
         if (const char* n = attribute(attributes, "attr.name")) k.name = n;
         if (const char* t = attribute(attributes, "attr.type")) {
             const std::string_view type = t;
@@ -176,22 +180,30 @@ private:
         edge_layout_.fields = edge_fields;
         node_layout_.defaults.assign(node_fields, "");
         edge_layout_.defaults.assign(edge_fields, "");
+        // Keys of one name fill one field or column: networkx writes a key per name and type, so an
+        // attribute holding 1 and 0.5 comes as an int key and a double key. Each value is still
+        // checked against its own key's type.
         auto place = [&](Layout& layout, const Key& k, std::optional<int> field, const char* what) {
-            int slot;
-            if (field) {
-                slot = *field;
-                for (const auto& [id, s] : layout.slot_of_key)
-                    if (s == slot)
-                        throw xml_.error("two " + std::string(what) + " keys are called " + detail::quoted(k.name));
-            } else {
-                slot = layout.fields + static_cast<int>(layout.extra_names.size());
-                layout.extra_names.push_back(detail::extra_column_name(
-                    k.name, std::string_view(what) == "node" ? reserved_actor_columns() : reserved_tie_columns(),
-                    layout.extra_names));
-                layout.defaults.emplace_back();
+            const auto [named, first] = layout.slot_of_name.try_emplace(k.name, 0);
+            if (first) {
+                if (field) {
+                    named->second = *field;
+                } else {
+                    named->second = layout.fields + static_cast<int>(layout.extra_names.size());
+                    layout.extra_names.push_back(detail::extra_column_name(
+                        k.name, std::string_view(what) == "node" ? reserved_actor_columns() : reserved_tie_columns(),
+                        layout.extra_names));
+                    layout.defaults.emplace_back();
+                }
             }
+            const int slot = named->second;
             layout.slot_of_key[k.id] = slot;
-            layout.defaults[static_cast<std::size_t>(slot)] = k.default_value;
+            auto& default_value = layout.defaults[static_cast<std::size_t>(slot)];
+            if (!k.default_value.empty() && !default_value.empty() && k.default_value != default_value)
+                throw xml_.error("the " + std::string(what) + " keys called " + detail::quoted(k.name) +
+                                 " have different defaults, " + detail::quoted(default_value) + " and " +
+                                 detail::quoted(k.default_value));
+            if (!k.default_value.empty()) default_value = k.default_value;
         };
         for (const auto& k : keys_) {
             if (k.name.empty()) {
@@ -208,7 +220,7 @@ private:
             }
             if (k.domain == Domain::edge || k.domain == Domain::all) place(edge_layout_, k, edge_field(k.name), "edge");
         }
-        for (std::size_t i = 0; i < keys_.size(); ++i) key_index_[keys_[i].id] = i;
+        for (std::size_t i = 0; i < keys_.size(); ++i) key_index_.emplace(keys_[i].id, i);
     }
 
     void start_graph(const char** attributes) {
@@ -260,13 +272,17 @@ private:
     void start_data(const char** attributes) {
         const char* key = attribute(attributes, "key");
         if (!key) throw xml_.error("<data> without a key");
-        const auto it = key_index_.find(key);
+        auto [it, last] = key_index_.equal_range(key);
+        const bool declared = it != last;
         if (element_ == Domain::graph) {
-            if (graph_seen_ && it == key_index_.end()) throw xml_.error("<data> names the undeclared key " + detail::quoted(key));
+            if (graph_seen_ && !declared) throw xml_.error("<data> names the undeclared key " + detail::quoted(key));
             skip_data();  // graph-level data is not kept
             return;
         }
-        if (it == key_index_.end()) throw xml_.error("<data> names the undeclared key " + detail::quoted(key));
+        if (!declared) throw xml_.error("<data> names the undeclared key " + detail::quoted(key));
+        // Of the keys with this id (at most one per kind of element), the one for this element.
+        for (auto match = it; match != last; ++match)
+            if (keys_[match->second].domain == element_ || keys_[match->second].domain == Domain::all) it = match;
         const Key& k = keys_[it->second];
         const Layout& layout = element_ == Domain::node ? node_layout_ : edge_layout_;
         if (k.domain != Domain::all && k.domain != element_)
@@ -366,7 +382,7 @@ private:
 
     detail::XmlStream xml_;
     std::vector<Key> keys_;
-    std::unordered_map<std::string, std::size_t> key_index_;
+    std::unordered_multimap<std::string, std::size_t> key_index_;  // id -> keys (one per kind of element)
     Layout node_layout_, edge_layout_;
     std::optional<ActorNetwork> network_;
     detail::NodeIds ids_;

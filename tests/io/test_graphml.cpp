@@ -174,6 +174,70 @@ void expect_parse_error(const std::string& text, std::int64_t line, const std::s
     }
 }
 
+// As networkx 2.8 writes an attribute holding both ints and floats: one key per name and type.
+const std::string networkx_mixed_types = R"(<?xml version='1.0' encoding='utf-8'?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="d3" for="edge" attr.name="weight" attr.type="double"/>
+<key id="d2" for="edge" attr.name="weight" attr.type="long"/>
+<key id="d1" for="node" attr.name="score" attr.type="double"/>
+<key id="d0" for="node" attr.name="score" attr.type="long"/>
+<graph edgedefault="undirected"><node id="a">
+  <data key="d0">1</data>
+</node>
+<node id="b">
+  <data key="d1">2.5</data>
+</node>
+<node id="c"/>
+<edge source="a" target="b">
+  <data key="d2">1</data>
+</edge>
+<edge source="b" target="c">
+  <data key="d3">0.5</data>
+</edge>
+</graph></graphml>
+)";
+
+TEST(ReadGraphml, KeysOfOneNameShareAFieldOrColumn) {
+    const ActorNetwork net = parse_graphml(networkx_mixed_types, "mixed.graphml");
+    ASSERT_EQ(net.actors().extra.size(), 1u);
+    EXPECT_EQ(net.actors().extra[0].name, "score");
+    const auto& score = net.actors().extra[0].values;
+    ASSERT_EQ(score.size(), 3u);
+    EXPECT_EQ(score[0], "1");
+    EXPECT_EQ(score[1], "2.5");
+    EXPECT_EQ(score[2], "");
+    EXPECT_DOUBLE_EQ(net.ties().weight[0], 1.0);
+    EXPECT_DOUBLE_EQ(net.ties().weight[1], 0.5);
+    // Each value is checked against its own key's type.
+    std::string bad = networkx_mixed_types;
+    bad.replace(bad.find("<data key=\"d0\">1<"), 17, "<data key=\"d0\">1.5<");
+    expect_parse_error(bad, 7, "not an integer");
+    // Keys of one name with different defaults cannot share a column.
+    expect_parse_error(
+        "<graphml><key id=\"s\" for=\"node\" attr.name=\"s\"><default>x</default></key>\n"
+        "<key id=\"t\" for=\"node\" attr.name=\"s\"><default>y</default></key><graph/></graphml>",
+        2, "different defaults");
+}
+
+TEST(ReadGraphml, OneIdForANodeKeyAndAnEdgeKey) {
+    // networkx's named_key_ids: the key id is the attribute name, here for nodes and for edges.
+    const ActorNetwork net = parse_graphml(
+        "<graphml><key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+        "<key id=\"weight\" for=\"node\" attr.name=\"weight\" attr.type=\"long\"/>\n"
+        "<graph edgedefault=\"directed\"><node id=\"a\"><data key=\"weight\">3</data></node><node id=\"b\"/>\n"
+        "<edge source=\"a\" target=\"b\"><data key=\"weight\">0.5</data></edge></graph></graphml>",
+        "named.graphml");
+    ASSERT_EQ(net.actors().extra.size(), 1u);
+    EXPECT_EQ(net.actors().extra[0].name, "weight");
+    EXPECT_EQ(net.actors().extra[0].values[0], "3");
+    EXPECT_EQ(net.actors().extra[0].values[1], "");
+    EXPECT_DOUBLE_EQ(net.ties().weight[0], 0.5);
+    // Two keys that could both apply to one element may not share an id.
+    expect_parse_error("<graphml><key id=\"k\" for=\"node\"/>\n<key id=\"k\" for=\"all\"/><graph/></graphml>", 2,
+                       "declared twice");
+    expect_parse_error("<graphml><key id=\"k\" for=\"edge\"/>\n<key id=\"k\" for=\"edge\"/><graph/></graphml>", 2,
+                       "declared twice");
+}
+
 TEST(ReadGraphml, BadInputNamesLineAndColumn) {
     expect_parse_error("<graphml><graph>\n<node id=\"a\">\n", 3, "truncated");
     expect_parse_error("<graphml><graph>\n<node id=\"a\"/>\n<node id=\"a\"/>\n</graph></graphml>", 3, "used twice");
