@@ -3,12 +3,13 @@ or spurious ties."""
 
 from __future__ import annotations
 
+import warnings
 from typing import Callable, Iterable
 
 import numpy as np
 import pandas as pd
 
-from ._graph import Graph
+from ._graph import Graph, _seed
 
 __all__ = ["over_time", "growth", "robustness"]
 
@@ -64,23 +65,24 @@ def _perturbed(graph: Graph, kind: str, share: float, rng: np.random.Generator) 
         s, t = s[keep], t[keep]
         w = None if w is None else w[keep]
     elif kind == "add_ties":
-        extra = int(round(share * len(s)))
-        a, b = rng.integers(0, n, extra), rng.integers(0, n, extra)
-        ok = a != b
-        s, t = np.concatenate([s, a[ok]]), np.concatenate([t, b[ok]])
-        w = None if w is None else np.concatenate([w, np.ones(int(ok.sum()))])
+        # share x m ties between two distinct nodes: b is drawn among the n - 1 nodes other than a.
+        extra = int(round(share * len(s))) if n >= 2 else 0
+        a = rng.integers(0, n, extra)
+        b = rng.integers(0, max(n - 1, 1), extra)
+        b += b >= a
+        s, t = np.concatenate([s, a]), np.concatenate([t, b])
+        w = None if w is None else np.concatenate([w, np.ones(extra)])
     elif kind == "drop_actors":
         alive = rng.random(n) >= share
         position = np.full(n, -1)
         position[alive] = np.arange(int(alive.sum()))
-        keep = alive[s] & alive[t]
-        s, t = position[s[keep]], position[t[keep]]
-        w = None if w is None else w[keep]
-        g = Graph.from_edges(s, t, w, num_nodes=int(alive.sum()), directed=graph.directed)
-        return g, position
+        # The induced subgraph keeps the actors' ids (an unnamed graph's numbers become strings).
+        return graph.subgraph([graph.nodes[i] for i in np.flatnonzero(alive)]), position
     else:
         raise ValueError(f'perturbation must be "drop_ties", "drop_actors" or "add_ties", got {kind!r}')
-    return Graph.from_edges(s, t, w, num_nodes=n, directed=graph.directed), keep_nodes
+    # Same nodes, same ids: a measure that looks actors up by id works on the copy.
+    names = graph.nodes if graph._g._node_names else None
+    return Graph.from_edges(s, t, w, num_nodes=n, nodes=names, directed=graph.directed), keep_nodes
 
 
 def robustness(graph: Graph, measure: Callable[[Graph], np.ndarray], *, perturbation: str = "drop_ties",
@@ -88,19 +90,25 @@ def robustness(graph: Graph, measure: Callable[[Graph], np.ndarray], *, perturba
     """How far a node measure can be trusted when the map is incomplete or noisy (after Borgatti,
     Carley & Krackhardt 2006): the measure is recomputed on ``runs`` perturbed copies — ``share``
     of the ties dropped ("drop_ties"), of the actors dropped ("drop_actors") or as many random
-    ties added ("add_ties") — seeded, and compared with the unperturbed values.
+    ties between two distinct actors added ("add_ties") — seeded, and compared with the unperturbed
+    values. The copies keep the actors' ids (after "drop_actors" an unnamed graph's node numbers
+    become strings, as in :meth:`Graph.subgraph`), so a measure that looks actors up by id, such as
+    ``lambda h: essnet.ei_index(h, groups).node``, works on them.
 
     Returns (per_actor, rank_correlation). ``per_actor``, indexed by node id: the observed score
     and rank (1 = highest), and the ``interval`` (default 90%) range of each over the copies in
     which the actor is present (score_low, score_high, rank_low, rank_high) and the share of runs
     in which it stays in the top 10. ``rank_correlation``: per run, Spearman's correlation between
-    the perturbed and the observed scores of the actors present in both. Each run computes the
+    the perturbed and the observed scores of the actors present in both (NaN when either is
+    constant). Each run computes the
     measure with essnet's own parallel code, so both cores are busy.
     """
     if not 0 <= share < 1:
         raise ValueError(f"share must be in [0, 1), got {share}")
     if runs < 1:
         raise ValueError(f"runs must be at least 1, got {runs}")
+    if not 0 < interval <= 1:
+        raise ValueError(f"interval must be in (0, 1], got {interval}")
     observed = np.asarray(measure(graph), dtype=float)
     n = graph.num_nodes
 
@@ -111,7 +119,7 @@ def robustness(graph: Graph, measure: Callable[[Graph], np.ndarray], *, perturba
     scores = np.full((runs, n), np.nan)
     rank = np.full((runs, n), np.nan)
     correlation = np.empty(runs)
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(_seed(seed))
     for r in range(runs):
         g, position = _perturbed(graph, perturbation, share, rng)
         values = np.asarray(measure(g), dtype=float)
@@ -119,11 +127,11 @@ def robustness(graph: Graph, measure: Callable[[Graph], np.ndarray], *, perturba
         scores[r, present] = values[position[present]]
         rank[r, present] = ranks(values)[position[present]]
         both = present & ~np.isnan(scores[r]) & ~np.isnan(observed)
-        correlation[r] = pd.Series(observed[both]).corr(pd.Series(scores[r, both]), method="spearman")
+        with warnings.catch_warnings():  # constant scores have no rank correlation: NaN, not a warning
+            warnings.simplefilter("ignore")
+            correlation[r] = pd.Series(observed[both]).corr(pd.Series(scores[r, both]), method="spearman")
     lo, hi = (1 - interval) / 2, 1 - (1 - interval) / 2
     with np.errstate(all="ignore"):
-        import warnings
-
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
             frame = graph.frame(score=observed, rank=base_rank,

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._graph import Graph, core_graph
+from ._graph import Graph, _int32, core_graph
 
 __all__ = ["ego_graph", "ego_measures", "project", "two_mode_density", "Brokerage", "brokerage", "structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "density", "reciprocity",
            "dyad_census", "triad_census", "EIIndex", "ei_index", "mixing_matrix", "assortativity"]
@@ -246,7 +246,7 @@ def ego_graph(graph: Graph, node, *, radius: int = 1, direction: str = "all", ce
     (an unnamed graph's node numbers become their decimal strings), in the parent's order; edges keep
     their weights and rows."""
     ego = _node_index(graph, node)
-    return Graph(_core.ego_graph(core_graph(graph), ego, radius, direction, center))
+    return Graph(_core.ego_graph(core_graph(graph), ego, _int32(radius, "radius"), direction, center))
 
 
 def ego_measures(graph: Graph, groups=None, *, direction: str = "all", use_weights: bool = True) -> pd.DataFrame:

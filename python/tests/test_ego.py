@@ -122,6 +122,10 @@ def test_edge_cases_and_errors():
         essnet.ego_graph(g, 7)
     with pytest.raises(ValueError, match="radius"):
         essnet.ego_graph(g, 0, radius=-1)
+    with pytest.raises(ValueError, match="radius must be from"):
+        essnet.ego_graph(g, 0, radius=2**31)
+    with pytest.raises(TypeError, match="radius must be an integer, got 1.5"):
+        essnet.ego_graph(g, 0, radius=1.5)
     with pytest.raises(ValueError, match="direction"):
         essnet.ego_measures(g, direction="both")
     with pytest.raises(ValueError, match="one value per node"):

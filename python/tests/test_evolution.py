@@ -57,16 +57,42 @@ def test_robustness():
     np.testing.assert_allclose(frame["score_low"], frame["score"])
     np.testing.assert_allclose(frame["rank_high"], frame["rank"])
     assert np.allclose(rho, 1.0)
+    frames = {}
     for kind in ("drop_ties", "drop_actors", "add_ties"):
         frame, rho = essnet.robustness(g, essnet.betweenness, perturbation=kind, share=0.1, runs=20, seed=2)
         assert (frame["score_low"] <= frame["score_high"]).all() and (frame["rank_low"] <= frame["rank_high"]).all()
         assert ((rho > 0.5) & (rho <= 1)).all()
         again, rho2 = essnet.robustness(g, essnet.betweenness, perturbation=kind, share=0.1, runs=20, seed=2)
         pd.testing.assert_frame_equal(frame, again)
+        frames[kind] = frame
     # The hub of a Barabási-Albert graph stays at the top when 10% of the ties go missing.
-    top = frame["score"].idxmax()
-    assert frame.loc[top, "top10_share"] > 0.8
+    dropped = frames["drop_ties"]
+    assert dropped.loc[dropped["score"].idxmax(), "top10_share"] > 0.8
+    # add_ties adds round(0.1 m) ties every run, none of them a self-loop.
+    added, _ = essnet.robustness(g, lambda h: np.full(h.num_nodes, h.num_edges), perturbation="add_ties", share=0.1, runs=5)
+    assert (added["score_low"] == g.num_edges + round(0.1 * g.num_edges)).all() and (added["score_high"] == added["score_low"]).all()
+    loops, _ = essnet.robustness(g, lambda h: np.full(h.num_nodes, np.sum(h.edges[0] == h.edges[1])), perturbation="add_ties",
+                                 runs=5)
+    assert (loops["score_high"] == 0).all()
     with pytest.raises(ValueError, match="perturbation"):
         essnet.robustness(g, essnet.degree, perturbation="rewire")
     with pytest.raises(ValueError, match="share"):
         essnet.robustness(g, essnet.degree, share=1.5)
+    with pytest.raises(ValueError, match="interval must be in"):
+        essnet.robustness(g, essnet.degree, interval=1.5)
+    with pytest.raises(ValueError, match="seed must be from 0"):
+        essnet.robustness(g, essnet.degree, seed=-1)
+
+
+@pytest.mark.parametrize("perturbation", ["drop_ties", "drop_actors", "add_ties"])
+def test_robustness_copies_keep_the_actor_ids(perturbation):
+    # Two separate 5-cliques, one group each: every actor's E-I index is -1 in any copy (a tie
+    # added across the groups can raise it, so add_ties only checks that ids are found).
+    names = [f"org{i}" for i in range(10)]
+    pairs = [(a, b) for block in (range(5), range(5, 10)) for a in block for b in block if a < b]
+    g = essnet.Graph.from_edges([a for a, _ in pairs], [b for _, b in pairs], nodes=names)
+    groups = pd.Series(["a"] * 5 + ["b"] * 5, index=names)
+    frame, _ = essnet.robustness(g, lambda h: essnet.ei_index(h, groups).node, perturbation=perturbation, share=0.3, runs=30)
+    assert list(frame.index) == names
+    if perturbation != "add_ties":
+        assert (frame["score_low"] == -1).all() and (frame["score_high"] == -1).all()

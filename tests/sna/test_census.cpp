@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <map>
 #include <numeric>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "essnet/generate/generators.hpp"
 #include "essnet/sna/census.hpp"
@@ -59,10 +63,37 @@ TEST(Census, EachTriadTypeByItsDefinition) {
     EXPECT_EQ(triad_of({{0, 1}, {0, 1}, {2, 2}}), "012");
 }
 
-TEST(Census, TriadsAddUpAndErrors) {
-    const Graph g = generate::erdos_renyi(60, 400, true, 7);
-    const auto c = triad_census(g);
-    EXPECT_EQ(std::accumulate(c.begin(), c.end(), std::int64_t{0}), 60 * 59 * 58 / 6);
+TEST(Census, TriadsByBruteForceAndErrors) {
+    // Every triple visited, its dyads counted as mutual, asymmetric or null (M, A, N). Six types
+    // are fixed by those counts alone: 003 (0,0,3), 012 (0,1,2), 102 (1,0,2), 201 (2,0,1),
+    // 210 (2,1,0), 300 (3,0,0). 003 is the census's remainder, so this checks it independently.
+    const std::size_t n = 40;
+    const Graph g = generate::erdos_renyi(static_cast<node_id>(n), 500, true, 7);
+    std::vector<std::vector<bool>> arc(n, std::vector<bool>(n, false));
+    const auto s = g.edge_sources(), t = g.edge_targets();
+    for (std::size_t e = 0; e < s.size(); ++e) arc[static_cast<std::size_t>(s[e])][static_cast<std::size_t>(t[e])] = true;
+    std::map<std::string, std::int64_t> want;
+    for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = a + 1; b < n; ++b)
+            for (std::size_t c = b + 1; c < n; ++c) {
+                int mutual = 0, asymmetric = 0;
+                for (const auto& [x, y] : {std::pair{a, b}, std::pair{a, c}, std::pair{b, c}}) {
+                    mutual += arc[x][y] && arc[y][x];
+                    asymmetric += arc[x][y] != arc[y][x];
+                }
+                const std::map<std::pair<int, int>, std::string> type{{{0, 0}, "003"}, {{0, 1}, "012"}, {{1, 0}, "102"},
+                                                                      {{2, 0}, "201"}, {{2, 1}, "210"}, {{3, 0}, "300"}};
+                if (const auto it = type.find({mutual, asymmetric}); it != type.end()) ++want[it->second];
+            }
+    const auto census = triad_census(g);
+    for (std::size_t i = 0; i < triad_types.size(); ++i) {
+        if (want.count(triad_types[i])) {
+            EXPECT_EQ(census[i], want[triad_types[i]]) << triad_types[i];
+        }
+    }
+    EXPECT_EQ(std::accumulate(census.begin(), census.end(), std::int64_t{0}), static_cast<std::int64_t>(n * (n - 1) * (n - 2) / 6));
+    EXPECT_GT(want["003"], 0);
+    EXPECT_GT(want["102"], 0);
     EXPECT_THROW(triad_census(make_graph(3, {{0, 1}})), std::invalid_argument);
 }
 

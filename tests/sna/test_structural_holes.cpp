@@ -39,6 +39,19 @@ TEST(StructuralHoles, TriangleWithPendantByHand) {
     EXPECT_NEAR(r.hierarchy[0], h, 1e-15);
 }
 
+TEST(StructuralHoles, TiesOfWeightZeroByHand) {
+    // Ties 0-1 and 1-2 weigh 0, 0-2 weighs 1. Shares whose sum is 0 are 0 (networkx's
+    // normalized_mutual_weight): p(0,1) = 0, p(0,2) = 1, p(2,0) = 1, p(2,1) = 0, p(1,.) = 0.
+    // constraint(0) = (p01 + p02 p21)^2 + (p02 + p01 p12)^2 = 0 + 1 = 1; node 2 alike; node 1: 0.
+    // Effective size: every redundancy term has a share or a tie of weight 0, so 2 for each node.
+    // Hierarchy of 0: r = (0, 2), H = 2 ln 2 / (2 ln 2) = 1; of 1: constraint 0, so 0/0.
+    const auto r = structural_holes(make_graph(3, {{0, 1}, {1, 2}, {0, 2}}, {}, {0.0, 0.0, 1.0}));
+    EXPECT_EQ(r.constraint, (std::vector<double>{1, 0, 1}));
+    EXPECT_EQ(r.effective_size, (std::vector<double>{2, 2, 2}));
+    EXPECT_NEAR(r.hierarchy[0], 1, 1e-15);
+    EXPECT_TRUE(std::isnan(r.hierarchy[1]));
+}
+
 TEST(StructuralHoles, IsolatedLoopsAndEmpty) {
     // An isolated node (a self-loop is not a contact) gets NaN everywhere.
     const auto r = structural_holes(make_graph(3, {{0, 1}, {2, 2}}));

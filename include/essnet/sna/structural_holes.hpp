@@ -12,7 +12,10 @@
 //   hierarchy(u)      = sum over v in N(u) of r_v ln r_v / (|N| ln |N|), r_v = c(u, v) / (constraint(u) / |N|),
 //                       c(u, v) the term of v in constraint(u) (Burt 1992, p. 71).
 // A node without contacts gets NaN for all four (networkx gives NaN for constraint and effective
-// size); hierarchy is NaN with fewer than two contacts (0/0).
+// size); hierarchy is NaN with fewer than two contacts or a constraint of 0 (0/0). Ties of weight
+// 0 count as contacts; a share whose sum or maximum is 0 is 0, as networkx's
+// normalized_mutual_weight has it (a node whose ties all weigh 0 has constraint 0 and effective
+// size |N(u)|).
 #pragma once
 
 #include <cmath>
@@ -122,10 +125,10 @@ inline StructuralHoles structural_holes(const Graph& g, const StructuralHolesOpt
         for (node_id u = 0; u < n; ++u) {
             const auto ui = static_cast<std::size_t>(u);
             const std::size_t ub = a.begin(u), ue = a.end(u);
-            if (ub == ue || a.total[ui] <= 0) continue;
+            if (ub == ue) continue;
             for (std::size_t k = ub; k < ue; ++k) {
                 contact[static_cast<std::size_t>(a.contacts[k])] = 1;
-                share[static_cast<std::size_t>(a.contacts[k])] = a.weight[k] / a.total[ui];
+                share[static_cast<std::size_t>(a.contacts[k])] = a.total[ui] > 0 ? a.weight[k] / a.total[ui] : 0.0;
             }
             double redundancy = 0;
             for (std::size_t k = ub; k < ue; ++k) {
@@ -134,7 +137,8 @@ inline StructuralHoles structural_holes(const Graph& g, const StructuralHolesOpt
                 const double pv = share[vi];
                 for (std::size_t q = a.begin(v); q < a.end(v); ++q) {
                     const auto wi = static_cast<std::size_t>(a.contacts[q]);
-                    if (!contact[wi]) continue;
+                    // A tie of weight 0 adds nothing (and v's sums may be 0: no 0/0).
+                    if (!contact[wi] || a.weight[q] == 0) continue;
                     // w in N(u) and N(v): v's investment in w feeds u's indirect tie to w, and
                     // u's investment in w makes v redundant.
                     indirect[wi] += pv * a.weight[q] / a.total[vi];
@@ -158,7 +162,7 @@ inline StructuralHoles structural_holes(const Graph& g, const StructuralHolesOpt
             r.constraint[ui] = c;
             r.effective_size[ui] = contacts - redundancy;
             r.efficiency[ui] = (contacts - redundancy) / contacts;
-            r.hierarchy[ui] = contacts >= 2 ? h / (contacts * std::log(contacts)) : nan;
+            r.hierarchy[ui] = contacts >= 2 && c > 0 ? h / (contacts * std::log(contacts)) : nan;
             for (std::size_t k = ub; k < ue; ++k) {
                 const auto vi = static_cast<std::size_t>(a.contacts[k]);
                 contact[vi] = 0;
