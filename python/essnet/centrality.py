@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _core
-from ._graph import Graph, _seed, core_graph
+from ._graph import Graph, _int32, _seed, core_graph
 
 
 def strength(graph: Graph, direction: str = "all") -> np.ndarray:
@@ -140,27 +140,31 @@ def pagerank(graph: Graph, *, alpha: float = 0.85, personalization=None, danglin
     below n * tolerance; the result has ``.iterations`` and ``.converged`` (no exception when the
     iteration limit is reached)."""
     return _iterative(_core.pagerank(core_graph(graph), alpha, _vector(personalization, graph, "personalization"),
-                                     _vector(dangling, graph, "dangling"), max_iterations, tolerance, use_weights))
+                                     _vector(dangling, graph, "dangling"), _int32(max_iterations, "max_iterations"), tolerance,
+                                     use_weights))
 
 
 def eigenvector(graph: Graph, *, max_iterations: int = 100, tolerance: float = 1e-6,
                 use_weights: bool = True) -> np.ndarray:
     """Eigenvector centrality, as networkx's ``eigenvector_centrality``: unit L2 norm, in-arcs count
     when directed. Has ``.iterations`` and ``.converged``."""
-    return _iterative(_core.eigenvector(core_graph(graph), max_iterations, tolerance, use_weights))
+    return _iterative(_core.eigenvector(core_graph(graph), _int32(max_iterations, "max_iterations"), tolerance, use_weights))
 
 
 def katz(graph: Graph, *, alpha: float = 0.1, beta: float = 1.0, max_iterations: int = 1000,
          tolerance: float = 1e-6, normalized: bool = True, use_weights: bool = True) -> np.ndarray:
     """Katz centrality, as networkx's ``katz_centrality``: x = alpha A^T x + beta, unit L2 norm when
     ``normalized``. Has ``.iterations`` and ``.converged``."""
-    return _iterative(_core.katz(core_graph(graph), alpha, beta, max_iterations, tolerance, normalized, use_weights))
+    return _iterative(_core.katz(core_graph(graph), alpha, beta, _int32(max_iterations, "max_iterations"), tolerance, normalized,
+                                 use_weights))
 
 
 def hits(graph: Graph, *, max_iterations: int = 100, tolerance: float = 1e-8, normalized: bool = True):
     """HITS hubs and authorities, as networkx's ``hits``: returns (hubs, authorities), each summing
-    to 1 when ``normalized`` (unit L2 norm otherwise)."""
-    hubs, authorities, iterations, converged = _core.hits(core_graph(graph), max_iterations, tolerance, normalized)
+    to 1 when ``normalized`` (unit L2 norm otherwise). Edge weights are always used, as networkx
+    does; a graph without edges gets uniform hubs and zero authorities."""
+    hubs, authorities, iterations, converged = _core.hits(core_graph(graph), _int32(max_iterations, "max_iterations"), tolerance,
+                                                              normalized)
     return _iterative((hubs, iterations, converged)), _iterative((authorities, iterations, converged))
 
 
@@ -177,7 +181,8 @@ def triangles(graph: Graph) -> np.ndarray:
 
 def clustering(graph: Graph, *, use_weights: bool = True) -> np.ndarray:
     """Local clustering coefficient, as networkx's ``clustering``: Watts-Strogatz for undirected
-    graphs (Onnela's weighted form when the graph has weights), Fagiolo's for directed ones."""
+    graphs (Onnela's weighted form when the graph has weights), Fagiolo's for directed ones.
+    Self-loops are ignored, also when finding the largest weight (networkx counts a self-loop's)."""
     return _core.clustering(core_graph(graph), use_weights)
 
 
@@ -213,5 +218,8 @@ class ApproximateResult(np.ndarray):
 
 def centralization(graph: Graph, measure: str = "degree") -> float:
     """Freeman's (1979) centralization for "degree", "betweenness" or "closeness": the sum of gaps
-    to the largest score over its largest possible value (a star scores 1, a regular graph 0)."""
+    to the largest score over its largest possible value (a star scores 1, a regular graph 0).
+    Weights are not used. Degree counts distinct neighbours (out-neighbours when directed, so an
+    in-star is not central); betweenness is unnormalized; closeness needs a connected undirected
+    graph. Graphs with fewer than 3 nodes give 0."""
     return _core.centralization(core_graph(graph), measure)

@@ -138,9 +138,11 @@ def test_cutoff_matches_igraph(directed):
     s, t = zip(*edges)
     g = essnet.Graph.from_edges(s, t, num_nodes=n, directed=directed, duplicates="max", self_loops="drop")
     ig = igraph.Graph(n=n, edges=list(zip(g.edges[0].tolist(), g.edges[1].tolist())), directed=directed)
-    for cutoff in (1, 2, 3):
+    for cutoff in (1, 1.5, 2, 2.5, 3):  # a fractional cutoff admits paths up to its floor
         np.testing.assert_allclose(essnet.betweenness(g, normalized=False, cutoff=cutoff),
                                    ig.betweenness(directed=directed, cutoff=cutoff), rtol=RTOL, atol=1e-12)
+        np.testing.assert_allclose(essnet.edge_betweenness(g, normalized=False, cutoff=cutoff),
+                                   ig.edge_betweenness(directed=directed, cutoff=cutoff), rtol=RTOL, atol=1e-12)
 
 
 def test_dtypes_shapes_and_errors():
@@ -151,6 +153,15 @@ def test_dtypes_shapes_and_errors():
     assert essnet.edge_betweenness(g).shape == (g.num_edges,)
     with pytest.raises(ValueError, match="cutoff"):
         essnet.betweenness(g, cutoff=-1)
+    # Path counts need positive lengths: a tie of weight 0 is refused, not counted by settle order.
+    zero = essnet.Graph.from_edges([2, 2, 1], [1, 0, 0], [1.0, 1.0, 0.0])
+    for f in (essnet.betweenness, essnet.edge_betweenness, essnet.approximate_betweenness):
+        with pytest.raises(ValueError, match=r"positive weights; edge 2 \(1 - 0\) weighs 0"):
+            f(zero)
+        assert f(zero, use_weights=False).shape == (3,)
+    for name in ("pagerank", "eigenvector", "katz", "hits"):
+        with pytest.raises(TypeError, match="max_iterations must be an integer"):
+            getattr(essnet, name)(g, max_iterations=1.5)
     with pytest.raises(TypeError, match="progress"):
         essnet.betweenness(g, progress="yes")
     seen = []

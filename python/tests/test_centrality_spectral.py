@@ -201,6 +201,52 @@ def test_approximate_betweenness_against_networkx(directed):
         assert np.max(np.abs(r - exact)) <= 0.01
 
 
+def test_approximate_betweenness_bounds_weighted_paths_and_refuses_tiny_epsilon():
+    # K40 whose chain (i, i + 1) weighs 1 and every other edge 1000: weighted shortest paths walk
+    # the chain, up to 40 nodes, though any two nodes are one hop apart.
+    n = 40
+    pairs = [(u, v) for u in range(n) for v in range(u + 1, n)]
+    weights = [1.0 if v == u + 1 else 1000.0 for u, v in pairs]
+    g = essnet.Graph.from_edges([u for u, _ in pairs], [v for _, v in pairs], weights, num_nodes=n)
+    G = nx.Graph()
+    G.add_weighted_edges_from((u, v, w) for (u, v), w in zip(pairs, weights))
+    most_nodes = max(len(p) for targets in nx.all_pairs_dijkstra_path(G) for p in targets[1].values())
+    r = essnet.approximate_betweenness(g, epsilon=0.05, delta=0.1, seed=1)
+    assert most_nodes == n and r.vertex_diameter_bound >= most_nodes
+    exact = np.array([nx.betweenness_centrality(G, weight="weight")[v] for v in range(n)])
+    assert np.max(np.abs(r - exact)) <= 0.05
+    with pytest.raises(ValueError, match="epsilon 0.000000 would need"):
+        essnet.approximate_betweenness(g, epsilon=1e-9)
+
+
+@pytest.mark.parametrize("scale", [1e160, 1e-160])
+def test_spectral_measures_and_clustering_at_extreme_weights(scale):
+    # Every measure here is unchanged when all weights are scaled; squares and triple products of
+    # weights near 1e160 overflow, near 1e-160 underflow.
+    edges = [(0, 1, 1.0), (1, 2, 2.0), (2, 0, 3.0), (2, 3, 1.0), (3, 0, 2.0), (1, 0, 1.0)]
+    for directed in (False, True):
+        G = (nx.DiGraph if directed else nx.Graph)()
+        G.add_weighted_edges_from((u, v, w * scale) for u, v, w in edges)
+        g = essnet.Graph.from_edges([u for u, _, _ in edges], [v for _, v, _ in edges], [w * scale for _, _, w in edges],
+                                    num_nodes=4, directed=directed, duplicates="max")
+        unit = nx.DiGraph() if directed else nx.Graph()
+        unit.add_weighted_edges_from(edges)
+        # The power iteration runs on A + I, as networkx's: far below 1 the weights barely move it,
+        # so there networkx on the same weights is the reference (it squares entries near 1e160).
+        want = nx.eigenvector_centrality(unit if scale > 1 else G, weight="weight", max_iter=10000, tol=1e-14)
+        np.testing.assert_allclose(essnet.eigenvector(g, **TIGHT), [want[v] for v in range(4)], rtol=1e-9)
+        want = nx.clustering(unit, weight="weight")
+        np.testing.assert_allclose(essnet.clustering(g), [want[v] for v in range(4)], rtol=1e-12)
+        hubs, authorities = essnet.hits(g, **TIGHT)
+        want_h, want_a = nx.hits(unit, max_iter=10000, tol=1e-14)
+        np.testing.assert_allclose(hubs, [want_h[v] for v in range(4)], rtol=1e-8, atol=1e-12)
+    path = essnet.Graph.from_edges([0, 1], [1, 2])
+    # The tolerance is absolute (networkx's): with a tiny beta the first steps already pass it, and
+    # networkx with the same beta is the reference; either way the result has unit length.
+    want = nx.katz_centrality(nx.path_graph(3), beta=1.0 if scale > 1 else scale, max_iter=10000, tol=1e-14)
+    np.testing.assert_allclose(essnet.katz(path, beta=scale, **TIGHT), [want[v] for v in range(3)], rtol=1e-9)
+
+
 def test_centralization_star_path_and_errors():
     star = essnet.Graph.from_edges([0, 0, 0, 0], [1, 2, 3, 4])
     for m in ("degree", "betweenness", "closeness"):

@@ -34,6 +34,12 @@ TEST(Betweenness, PathByHand) {
     expect_near(betweenness(g), {0, 2.0 / 3, 2.0 / 3, 0});
     // Paths of length at most 2 only: (0,2) through 1 and (1,3) through 2.
     expect_near(betweenness(g, {.normalized = false, .cutoff = 2}), {0, 1, 1, 0});
+    // A fractional cutoff admits the same paths as its floor, unweighted or weighted (all 1).
+    expect_near(betweenness(g, {.normalized = false, .cutoff = 2.5}), {0, 1, 1, 0});
+    expect_near(betweenness(g, {.normalized = false, .cutoff = 1.5}), {0, 0, 0, 0});
+    const Graph w = make_graph(4, {{0, 1}, {1, 2}, {2, 3}}, {}, {1.0, 1.0, 1.0});
+    expect_near(betweenness(w, {.normalized = false, .cutoff = 2.5}), {0, 1, 1, 0});
+    expect_near(betweenness(w, {.normalized = false, .cutoff = 1.5}), {0, 0, 0, 0});
 }
 
 TEST(Betweenness, StarCentreIsOnEveryPath) {

@@ -18,8 +18,10 @@
 // layer. Weighted graphs use Dijkstra from s.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -177,7 +179,8 @@ private:
 /// Approximate node betweenness (Riondato & Kornaropoulos 2016), normalised as networkx's
 /// betweenness_centrality(normalized=True): with probability at least 1 - delta, every node's
 /// estimate is within epsilon of its exact value. O(r (m + n log n)) time for r samples.
-/// Throws std::invalid_argument unless 0 < epsilon < 1 and 0 < delta < 1.
+/// Throws std::invalid_argument unless 0 < epsilon < 1 and 0 < delta < 1, when epsilon is so small
+/// that the samples would number 10^15 or more, or when weighted with an edge of weight 0.
 inline ApproximateBetweennessResult approximate_betweenness(const Graph& g,
                                                             const ApproximateBetweennessOptions& options = {}) {
     if (!(options.epsilon > 0 && options.epsilon < 1))
@@ -189,34 +192,49 @@ inline ApproximateBetweennessResult approximate_betweenness(const Graph& g,
     result.score.assign(static_cast<std::size_t>(n), 0.0);
     if (n < 3) return result;
     const bool weighted = options.use_weights && g.weighted();
+    detail::check_positive_weights(g, weighted, "approximate betweenness");
     const double nd = n;
     // networkx's scale divides by (n-1)(n-2) (times 2 undirected, which the ordered pairs already
     // count), the sampling scale by n(n-1): aim the sampling at eps (n-2)/n.
     const double eps = options.epsilon * (nd - 2) / nd;
 
-    // Vertex diameter bound: in an undirected graph, 2 x (hop eccentricity of any node of a
-    // component) + 1 bounds that component's; a directed graph gets the safe bound n.
+    // Vertex diameter bound (most nodes on a shortest path), per component of an undirected
+    // graph from the eccentricity e of any of its nodes: any two are at most 2e apart, so a
+    // shortest path has at most 2e hops unweighted, and at most 2e / (lightest weight) weighted.
+    // Never more than the component's nodes; a directed graph gets the safe bound n.
     std::int64_t vd = n;
     if (!g.directed()) {
         vd = 1;
+        double lightest = std::numeric_limits<double>::infinity();
+        if (weighted) {
+            const auto sources = g.edge_sources(), targets = g.edge_targets();
+            for (edge_id e = 0; e < g.num_edges(); ++e)
+                if (sources[static_cast<std::size_t>(e)] != targets[static_cast<std::size_t>(e)]) lightest = std::min(lightest, g.weight(e));
+        }
         detail::BrandesWorkspace ws(n);
         std::vector<std::uint8_t> seen(static_cast<std::size_t>(n), 0);
         for (node_id s = 0; s < n; ++s) {
             if (seen[static_cast<std::size_t>(s)]) continue;
-            detail::count_shortest_paths(g, s, false, -1, ws);
-            std::int64_t ecc = 0;
+            detail::count_shortest_paths(g, s, weighted, -1, ws);
+            double ecc = 0;
             for (const node_id v : ws.order) {
                 seen[static_cast<std::size_t>(v)] = 1;
-                ecc = std::max(ecc, static_cast<std::int64_t>(ws.dist[static_cast<std::size_t>(v)]));
+                ecc = std::max(ecc, ws.dist[static_cast<std::size_t>(v)]);
             }
-            vd = std::max(vd, std::min<std::int64_t>(2 * ecc + 1, n));
+            const double hops = weighted ? 2 * ecc / lightest : 2 * ecc;
+            const auto component = static_cast<std::int64_t>(ws.order.size());
+            vd = std::max(vd, hops + 1 < static_cast<double>(component) ? static_cast<std::int64_t>(hops) + 1 : component);
             ws.reset();
         }
     }
     result.vertex_diameter_bound = vd;
     constexpr double c = 0.5;  // the universal constant, as estimated by Löffler & Phillips (2009)
     const double log_term = vd > 3 ? std::floor(std::log2(static_cast<double>(vd - 2))) : 0.0;
-    const auto r = static_cast<std::int64_t>(std::ceil(c / (eps * eps) * (log_term + 1 + std::log(1 / options.delta))));
+    const double wanted = std::ceil(c / (eps * eps) * (log_term + 1 + std::log(1 / options.delta)));
+    if (!(wanted < 1e15))
+        throw std::invalid_argument("epsilon " + std::to_string(options.epsilon) + " would need " + std::to_string(wanted) +
+                                    " samples; use a larger epsilon (or the exact betweenness)");
+    const auto r = static_cast<std::int64_t>(wanted);
     result.samples = r;
 
     const int threads = detail::thread_count();

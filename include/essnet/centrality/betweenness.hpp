@@ -117,7 +117,7 @@ inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, doubl
         for (std::size_t head = 0; head < ws.order.size(); ++head) {
             const node_id v = ws.order[head];
             const double dv = ws.dist[static_cast<std::size_t>(v)];
-            if (cutoff >= 0 && dv >= cutoff) continue;
+            if (cutoff >= 0 && dv + 1 > cutoff) continue;  // a further step would pass the cutoff
             const double sv = ws.sigma[static_cast<std::size_t>(v)];
             for_each_distinct_neighbor(g, v, false, fold, [&](node_id w, double) {
                 const auto wi = static_cast<std::size_t>(w);
@@ -299,6 +299,20 @@ inline void check_cutoff(double cutoff) {
     if (cutoff != cutoff) throw std::invalid_argument("cutoff must be a number, got NaN");
 }
 
+// Counting shortest paths needs positive lengths: with a tie of length 0 two paths of equal
+// length may differ by a cycle, and the count would depend on the order nodes are settled in.
+inline void check_positive_weights(const Graph& g, bool weighted, const char* measure) {
+    if (!weighted) return;
+    const auto sources = g.edge_sources();
+    const auto targets = g.edge_targets();
+    for (edge_id e = 0; e < g.num_edges(); ++e)
+        if (g.weight(e) == 0 && sources[static_cast<std::size_t>(e)] != targets[static_cast<std::size_t>(e)])
+            throw std::invalid_argument(std::string(measure) + " counts shortest paths, which needs positive weights; edge " +
+                                        std::to_string(e) + " (" + std::to_string(sources[static_cast<std::size_t>(e)]) +
+                                        " - " + std::to_string(targets[static_cast<std::size_t>(e)]) +
+                                        ") weighs 0: drop it, or do not use the weights");
+}
+
 }  // namespace detail
 
 /// Betweenness centrality of every node: the sum over pairs (s, t) of the share of shortest s-t
@@ -307,11 +321,13 @@ inline void check_cutoff(double cutoff) {
 /// graph counts directed paths, as in networkx's betweenness_centrality.
 ///
 /// Time O(n m) unweighted, O(n m + n^2 log n) weighted; memory O(n) per thread.
-/// Throws std::invalid_argument for a NaN cutoff; Cancelled when the progress hook says stop.
+/// Throws std::invalid_argument for a NaN cutoff or, when weighted, an edge of weight 0 (between
+/// two nodes); Cancelled when the progress hook says stop.
 inline std::vector<double> betweenness(const Graph& g, const BetweennessOptions& options = {}) {
     detail::check_cutoff(options.cutoff);
     const node_id n = g.num_nodes();
     const bool weighted = options.use_weights && g.weighted();
+    detail::check_positive_weights(g, weighted, "betweenness");
     // Degree-1 folding keeps results exact for undirected graphs without cutoff or endpoints.
     const bool fold = !g.directed() && options.cutoff < 0 && !options.endpoints;
     const detail::Folding folding = fold ? detail::fold_degree_one(g) : detail::Folding{};
@@ -358,6 +374,7 @@ inline std::vector<double> edge_betweenness(const Graph& g, const BetweennessOpt
     if (options.endpoints) throw std::invalid_argument("endpoints applies to node betweenness only");
     const node_id n = g.num_nodes();
     const bool weighted = options.use_weights && g.weighted();
+    detail::check_positive_weights(g, weighted, "edge betweenness");
     auto score = detail::over_sources(
         g, static_cast<std::size_t>(g.num_edges()), options.progress,
         [&](node_id s, detail::BrandesWorkspace& ws, std::vector<double>& eb) {

@@ -218,7 +218,8 @@ inline std::vector<double> clustering(const Graph& g, const ClusteringOptions& o
             } else if (b[y].node < a[x].node) {
                 ++y;
             } else {
-                sum += weighted ? std::cbrt(w_ij * a[x].weight * b[y].weight / (max_weight * max_weight * max_weight)) : 1.0;
+                // Each weight over the largest before the product, which could overflow or underflow.
+                sum += weighted ? std::cbrt((w_ij / max_weight) * (a[x].weight / max_weight) * (b[y].weight / max_weight)) : 1.0;
                 ++x;
                 ++y;
             }

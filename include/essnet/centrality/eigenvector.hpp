@@ -9,6 +9,7 @@
 // doi:10.1145/324133.324140
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -80,9 +81,16 @@ inline void multiply(const Graph& g, bool weighted, const std::vector<double>& x
     }
 }
 
+// Scaled by the largest entry first, as hypot does, so that entries near 1e160 or 1e-160 neither
+// overflow nor underflow when squared.
 inline double l2_norm(const std::vector<double>& x) {
-    return std::sqrt(deterministic_sum(static_cast<std::int64_t>(x.size()),
-                                       [&](std::int64_t i) { return x[static_cast<std::size_t>(i)] * x[static_cast<std::size_t>(i)]; }));
+    double largest = 0;
+    for (const double v : x) largest = std::max(largest, std::abs(v));
+    if (largest == 0 || !std::isfinite(largest)) return largest;
+    return largest * std::sqrt(deterministic_sum(static_cast<std::int64_t>(x.size()), [&](std::int64_t i) {
+               const double v = x[static_cast<std::size_t>(i)] / largest;
+               return v * v;
+           }));
 }
 
 inline void check_iteration(int max_iterations, double tolerance) {

@@ -113,8 +113,9 @@ inline IterativeResult pagerank(const Graph& g, const PageRankOptions& options =
     const auto nn = static_cast<std::size_t>(n);
     if (!(options.alpha >= 0 && options.alpha < 1))
         throw std::invalid_argument("alpha must be in [0, 1), got " + std::to_string(options.alpha));
-    if (!(options.tolerance > 0)) throw std::invalid_argument("tolerance must be positive");
-    if (options.max_iterations < 0) throw std::invalid_argument("max_iterations must be non-negative");
+    if (!(options.tolerance > 0)) throw std::invalid_argument("tolerance must be positive, got " + std::to_string(options.tolerance));
+    if (options.max_iterations < 0)
+        throw std::invalid_argument("max_iterations must be non-negative, got " + std::to_string(options.max_iterations));
     IterativeResult r;
     if (n == 0) {
         r.converged = true;
