@@ -55,8 +55,8 @@ def write_pajek(network_or_graph, path: str | os.PathLike) -> None:
     an apostrophe, a line break as a space.
 
     networkx's ``read_pajek`` reads the one-mode files with a single tie section (one direction,
-    one relation) and no id ending in a backslash; igraph's ``Graph.Read_Pajek`` reads those
-    without relation labels.
+    one relation) and no backslash in an id (it reads lines as shell words, which take a
+    backslash as an escape); igraph's ``Graph.Read_Pajek`` reads those without relation labels.
 
     Raises
     ------

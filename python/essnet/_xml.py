@@ -38,8 +38,9 @@ def write_graphml(network_or_graph, path: str | os.PathLike) -> None:
     Every actor and tie field that holds a value is written as a typed key; extra columns are
     typed boolean, long, double or string, the narrowest that holds all their values. The
     direction is the graph's ``edgedefault``, with ``directed="false"`` on the undirected ties of a
-    network that mixes both. The file is written under a temporary name and renamed, so an
-    interrupted write leaves no partial file.
+    network that mixes both (networkx refuses such a file: it reads networks of one direction).
+    The file is written under a temporary name and renamed, so an interrupted write leaves no
+    partial file, and a file it replaces keeps its permissions.
 
     Raises
     ------

@@ -109,10 +109,15 @@ def harmonic(graph: Graph, *, normalized: bool = False, use_weights: bool = True
 
 
 class IterativeResult(np.ndarray):
-    """Scores (a numpy array) that also carry ``iterations`` and ``converged``."""
+    """Scores (a numpy array) that also carry ``iterations`` and ``converged``; arrays made from
+    it (slices, arithmetic) carry them too."""
 
     iterations: int
     converged: bool
+
+    def __array_finalize__(self, obj):
+        self.iterations = getattr(obj, "iterations", None)
+        self.converged = getattr(obj, "converged", None)
 
 
 def _iterative(result) -> np.ndarray:
@@ -126,6 +131,9 @@ def _vector(values, graph: Graph, parameter: str):
     if values is None:
         return []
     if isinstance(values, dict):
+        unknown = set(values) - set(graph.nodes)
+        if unknown:
+            raise ValueError(f"{parameter} names nodes not in the graph: {sorted(map(repr, unknown))[:5]}")
         values = [values.get(node, 0.0) for node in graph.nodes]
     a = np.asarray(values, dtype=float)
     if a.shape != (graph.num_nodes,):
@@ -210,10 +218,15 @@ def approximate_betweenness(graph: Graph, *, epsilon: float = 0.01, delta: float
 
 
 class ApproximateResult(np.ndarray):
-    """Estimates (a numpy array) that also carry ``samples`` and ``vertex_diameter_bound``."""
+    """Estimates (a numpy array) that also carry ``samples`` and ``vertex_diameter_bound``; arrays
+    made from it (slices, arithmetic) carry them too."""
 
     samples: int
     vertex_diameter_bound: int
+
+    def __array_finalize__(self, obj):
+        self.samples = getattr(obj, "samples", None)
+        self.vertex_diameter_bound = getattr(obj, "vertex_diameter_bound", None)
 
 
 def centralization(graph: Graph, measure: str = "degree") -> float:

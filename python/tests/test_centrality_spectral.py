@@ -247,6 +247,16 @@ def test_spectral_measures_and_clustering_at_extreme_weights(scale):
     np.testing.assert_allclose(essnet.katz(path, beta=scale, **TIGHT), [want[v] for v in range(3)], rtol=1e-9)
 
 
+def test_result_attributes_survive_arithmetic_and_personalization_names_unknown_nodes():
+    g = essnet.generate.barabasi_albert(50, 2, seed=3)
+    pr = essnet.pagerank(g)
+    assert (pr * 2).converged == pr.converged and pr[:5].iterations == pr.iterations
+    r = essnet.approximate_betweenness(g, epsilon=0.1, seed=1)
+    assert np.abs(r - 1).samples == r.samples
+    with pytest.raises(ValueError, match="personalization names nodes not in the graph"):
+        essnet.pagerank(g, personalization={"nope": 1.0})
+
+
 def test_centralization_star_path_and_errors():
     star = essnet.Graph.from_edges([0, 0, 0, 0], [1, 2, 3, 4])
     for m in ("degree", "betweenness", "closeness"):

@@ -50,6 +50,10 @@ TEST(ReadCsv, BomCrlfBlankLinesAndMinimalColumns) {
     EXPECT_EQ(net.ties().source[0], 0);
     EXPECT_EQ(net.ties().target[0], 1);
     EXPECT_EQ(net.ties().directed[0], 1);
+    // Lines of spaces and tabs only are blank too, also at the end of a file without a newline.
+    const ActorNetwork spaced = parse_csv("id,name\n  \na,A\n \t \r\nb,B\n   ", "a.csv", "source,target\n\t\na,b\n", "t.csv");
+    EXPECT_EQ(spaced.actors().id, (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(spaced.num_ties(), 1u);
 }
 
 TEST(ReadCsv, HeaderOnlyFilesGiveEmptyNetwork) {

@@ -493,6 +493,12 @@ TEST(WriteJson, AtomicFileAndErrors) {
     std::ifstream in(path);
     std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_EQ(content, "old");
+    // Replacing a file keeps its permissions: a private file stays private.
+    namespace fs = std::filesystem;
+    fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+    write_json(net, path);
+    EXPECT_EQ(fs::status(path).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+    EXPECT_EQ(read_json(path).actors().id, (std::vector<std::string>{"a"}));
     std::remove(path.c_str());
 }
 

@@ -41,9 +41,15 @@ public:
         fields.clear();
         unescaped_.clear();
         while (pos_ < text_.size()) {
-            // Skip blank lines.
-            if (text_[pos_] == '\n' || (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n')) {
-                pos_ += text_[pos_] == '\r' ? 2 : 1;
+            // Skip blank lines, and lines of spaces and tabs only.
+            std::size_t end = pos_;
+            while (end < text_.size() && (text_[end] == ' ' || text_[end] == '\t')) ++end;
+            if (end == text_.size()) {
+                pos_ = end;
+                break;
+            }
+            if (text_[end] == '\n' || (text_[end] == '\r' && end + 1 < text_.size() && text_[end + 1] == '\n')) {
+                pos_ = end + (text_[end] == '\r' ? 2 : 1);
                 ++line_;
                 line_start_ = pos_;
                 continue;

@@ -14,7 +14,8 @@
 
 namespace essnet {
 
-/// Writes to a temporary file next to `path` and renames it over `path` on commit(). When the
+/// Writes to a temporary file next to `path` and renames it over `path` on commit(), keeping the
+/// permissions of a file it replaces. When the
 /// writer throws before commit(), `path` keeps its old content (or stays absent) and the destructor
 /// removes the temporary file; when the program is killed, `path` is still whole, and a
 /// `path.tmp-*` file may be left behind.
@@ -53,7 +54,11 @@ public:
             std::remove(temporary_.c_str());
             throw FileError(path_, error_number, "write");
         }
+        // A file being replaced keeps its permissions (a private file stays private).
         std::error_code ec;
+        const auto old = std::filesystem::status(path_, ec);
+        if (!ec && std::filesystem::is_regular_file(old))
+            std::filesystem::permissions(temporary_, old.permissions(), std::filesystem::perm_options::replace, ec);
         std::filesystem::rename(temporary_, path_, ec);
         if (ec) {
             std::remove(temporary_.c_str());

@@ -45,8 +45,8 @@
 //   then for every tie, in the shortest form that reads back to the same double. Line ends are LF.
 //   Not written (Pajek cannot hold them): names, kinds, countries, regions, founded years, tie
 //   years, provenance, extra columns other than "mode", and the order of ties across sections.
-//   networkx's read_pajek reads one-mode files with one tie section and no id ending in a
-//   backslash; igraph's Read_Pajek reads files without relation labels (`:k`); see the tests for
+//   networkx's read_pajek reads one-mode files with one tie section and no backslash in an id
+//   (it splits lines as shell words); igraph's Read_Pajek reads files without relation labels (`:k`); see the tests for
 //   the exact cross-tool checks.
 //
 // Errors
