@@ -33,7 +33,7 @@ def over_time(network, measure: Callable[[Graph], np.ndarray], years: Iterable, 
         g = network.graph(years=window, **selection)
         values = pd.Series(np.asarray(measure(g), dtype=float), index=g.nodes)
         rows.append(values.reindex(actors).to_numpy())
-        labels.append(y if not isinstance(y, tuple) else f"{y[0]}-{y[1]}")
+        labels.append(f"{y[0]}-{y[1]}" if isinstance(y, (tuple, list)) else y)
     return pd.DataFrame(rows, index=pd.Index(labels, name="year"), columns=pd.Index(actors, name="id"))
 
 

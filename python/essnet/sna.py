@@ -72,14 +72,22 @@ def triad_census(graph: Graph) -> pd.Series:
     return pd.Series(_core.triad_census(core_graph(graph)), index=list(_core.triad_types), name="triads")
 
 
+def _by_node(values, graph: Graph, parameter: str):
+    """A Series indexed by node id, put in graph.nodes order (other values are taken as they are)."""
+    if not isinstance(values, pd.Series) or isinstance(values.index, pd.RangeIndex):
+        return values
+    repeated = values.index[values.index.duplicated()].unique().tolist()
+    if repeated:
+        raise ValueError(f"{parameter} has more than one value for nodes {repeated[:5]}")
+    missing = [v for v in graph.nodes if v not in values.index]
+    if missing:
+        raise ValueError(f"{parameter} has no value for nodes {missing[:5]}")
+    return values.reindex(graph.nodes)
+
+
 def _groups(graph: Graph, groups, parameter: str = "groups"):
     """Integer labels aligned with graph.nodes, and the group names in label order."""
-    if isinstance(groups, pd.Series) and not isinstance(groups.index, pd.RangeIndex):
-        missing = [v for v in graph.nodes if v not in groups.index]
-        if missing:
-            raise ValueError(f"{parameter} has no value for nodes {missing[:5]}")
-        groups = groups.reindex(graph.nodes)
-    values = np.asarray(groups, dtype=object)
+    values = np.asarray(_by_node(groups, graph, parameter), dtype=object)
     if values.ndim != 1 or len(values) != graph.num_nodes:
         raise ValueError(f"{parameter} must have one value per node ({graph.num_nodes}), got shape {values.shape}")
     if pd.isna(values).any():
@@ -129,9 +137,11 @@ def assortativity(graph: Graph, values, *, kind: str = "nominal") -> float:
         codes, _ = _groups(graph, values, "values")
         return _core.attribute_assortativity(core_graph(graph), codes)
     if kind == "numeric":
-        if isinstance(values, pd.Series) and not isinstance(values.index, pd.RangeIndex):
-            values = values.reindex(graph.nodes)
-        x = np.asarray(values, dtype=float)
+        aligned = _by_node(values, graph, "values")
+        try:
+            x = np.asarray(aligned, dtype=float)
+        except (TypeError, ValueError):
+            raise ValueError("values must be numbers for kind='numeric' (kind='nominal' takes categories)") from None
         if x.ndim != 1 or len(x) != graph.num_nodes:
             raise ValueError(f"values must have one number per node ({graph.num_nodes}), got shape {x.shape}")
         return _core.numeric_assortativity(core_graph(graph), x.tolist())
@@ -187,9 +197,7 @@ def brokerage(graph: Graph, groups) -> Brokerage:
 
 
 def _mode_mask(graph: Graph, onto) -> np.ndarray:
-    if isinstance(onto, pd.Series) and not isinstance(onto.index, pd.RangeIndex):
-        onto = onto.reindex(graph.nodes)
-    mask = np.asarray(onto)
+    mask = np.asarray(_by_node(onto, graph, "onto"))
     if mask.ndim != 1 or len(mask) != graph.num_nodes:
         raise ValueError(f"onto must have one value per node ({graph.num_nodes}), got shape {mask.shape}")
     if mask.dtype != bool:

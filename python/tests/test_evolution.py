@@ -35,6 +35,10 @@ def test_over_time_snapshots_and_cumulative():
         np.testing.assert_array_equal(cumulative.loc[y].to_numpy(), degree_by_hand(net, active(net.ties, None, y)))
     windows = essnet.over_time(net, essnet.degree, [(2008, 2009)], directed=False)
     np.testing.assert_array_equal(windows.iloc[0].to_numpy(), degree_by_hand(net, active(net.ties, 2008, 2009)))
+    assert list(windows.index) == ["2008-2009"]
+    listed = essnet.over_time(net, essnet.degree, [[2008, 2009]], directed=False)  # a window as a list, as graph() takes
+    assert list(listed.index) == ["2008-2009"]
+    pd.testing.assert_frame_equal(listed, windows)
 
 
 def test_growth_counts():

@@ -135,6 +135,16 @@ def test_ei_index_on_chantier_by_hand():
     assert r.node.shape == (g.num_nodes,)
     with pytest.raises(ValueError, match="groups"):
         essnet.ei_index(g, ["a", "b"])
+    # Values by id: a repeated or missing id, or text where numbers are needed, is named.
+    doubled = pd.concat([kind, kind.iloc[:1]])
+    with pytest.raises(ValueError, match=f"groups has more than one value for nodes \\['{kind.index[0]}'\\]"):
+        essnet.ei_index(g, doubled)
+    with pytest.raises(ValueError, match="values has no value for nodes"):
+        essnet.assortativity(g, kind.iloc[1:], kind="numeric")
+    with pytest.raises(ValueError, match="values must be numbers for kind='numeric'"):
+        essnet.assortativity(g, kind, kind="numeric")
+    with pytest.raises(ValueError, match="onto has no value for nodes"):
+        essnet.project(g, (kind != "event").iloc[1:])
 
 
 @pytest.mark.parametrize("weight", ["none", "count", "newman"])
