@@ -42,6 +42,22 @@ def _int32(value, parameter: str) -> int:
     return _integer(value, parameter, -(2**31), 2**31 - 1)
 
 
+def _by_node(values, graph: Graph, parameter: str):
+    """A pandas Series indexed by node id, put in graph.nodes order (a Series with a RangeIndex,
+    and anything else, is taken in order as it is)."""
+    import pandas as pd
+
+    if not isinstance(values, pd.Series) or isinstance(values.index, pd.RangeIndex):
+        return values
+    repeated = values.index[values.index.duplicated()].unique().tolist()
+    if repeated:
+        raise ValueError(f"{parameter} has more than one value for nodes {repeated[:5]}")
+    missing = [v for v in graph.nodes if v not in values.index]
+    if missing:
+        raise ValueError(f"{parameter} has no value for nodes {missing[:5]}")
+    return values.reindex(graph.nodes)
+
+
 def core_graph(graph) -> _core.Graph:
     """The compiled graph inside an essnet.Graph; TypeError for anything else."""
     if not isinstance(graph, Graph):
@@ -178,6 +194,7 @@ class Graph:
 
     def neighbors(self, node: int, direction: str = "out") -> np.ndarray:
         """Neighbours of node number ``node`` (``direction`` "out" or "in"), sorted."""
+        node = _int32(node, "node")
         if direction == "out":
             return self._g.out_neighbors(node)
         if direction == "in":
@@ -190,16 +207,20 @@ class Graph:
         return self._g.memory_bytes
 
     def frame(self, **columns: Any):
-        """A pandas DataFrame indexed by node id with the given per-node arrays as columns.
+        """A pandas DataFrame indexed by node id with the given per-node arrays as columns: arrays
+        and lists in node order, or pandas Series indexed by node id (one value for every node).
 
         >>> g.frame(degree=essnet.degree(g), component=essnet.connected_components(g))
         """
         import pandas as pd
 
+        aligned = {}
         for name, values in columns.items():
+            values = _by_node(values, self, name)  # a Series by node id; anything else in node order
             if len(values) != self.num_nodes:
                 raise ValueError(f"{name}: expected {self.num_nodes} values (one per node), got {len(values)}")
-        return pd.DataFrame(columns, index=pd.Index(self.nodes, name="id"))
+            aligned[name] = np.asarray(values)
+        return pd.DataFrame(aligned, index=pd.Index(self.nodes, name="id"))
 
     def to_networkx(self):
         """The graph as a networkx Graph or DiGraph (MultiGraph or MultiDiGraph when it has parallel

@@ -7,6 +7,7 @@ GIL, stop on Ctrl-C (KeyboardInterrupt) and show a tqdm progress bar with ``prog
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from . import _core
 from ._graph import Graph, _int32, _seed, core_graph
@@ -74,7 +75,8 @@ def betweenness(graph: Graph, *, normalized: bool = True, endpoints: bool = Fals
         Count a path's endpoints as lying on it.
     use_weights : bool, default True
         Use the graph's edge weights as lengths when it has them (networkx's ``weight="weight"``);
-        otherwise every edge has length 1.
+        otherwise every edge has length 1. Lengths must then be positive: a tie of weight 0 raises
+        ValueError (networkx counts such paths by the order it meets nodes in; igraph refuses them).
     cutoff : float, optional
         Only paths of at most this length count (as igraph's ``cutoff``).
     progress : bool or callable, default False
@@ -90,7 +92,8 @@ def betweenness(graph: Graph, *, normalized: bool = True, endpoints: bool = Fals
 def edge_betweenness(graph: Graph, *, normalized: bool = True, use_weights: bool = True,
                      cutoff: float | None = None, progress=False) -> np.ndarray:
     """Betweenness of every edge, aligned with the edge ids (``graph.edges``), as networkx's
-    ``edge_betweenness_centrality`` (normalized by n(n-1)). Parallel edges share their credit."""
+    ``edge_betweenness_centrality`` (normalized by n(n-1)). Parallel edges share their credit.
+    Parameters and the ValueError for ties of weight 0 as :func:`betweenness`."""
     return _run(_core.edge_betweenness, "edge betweenness", progress, core_graph(graph), normalized, use_weights,
                 _cutoff(cutoff))
 
@@ -130,10 +133,12 @@ def _iterative(result) -> np.ndarray:
 def _vector(values, graph: Graph, parameter: str):
     if values is None:
         return []
+    if isinstance(values, pd.Series) and not isinstance(values.index, pd.RangeIndex):
+        values = values.to_dict()  # by node id, as a dict
     if isinstance(values, dict):
-        unknown = set(values) - set(graph.nodes)
-        if unknown:
-            raise ValueError(f"{parameter} names nodes not in the graph: {sorted(map(repr, unknown))[:5]}")
+        # Ids of other graphs are ignored (networkx's rule): one dict can serve several selections.
+        if values and not any(node in values for node in graph.nodes):
+            raise ValueError(f"{parameter} names no node of the graph (its keys are node ids, as graph.nodes)")
         values = [values.get(node, 0.0) for node in graph.nodes]
     a = np.asarray(values, dtype=float)
     if a.shape != (graph.num_nodes,):
@@ -209,7 +214,8 @@ def approximate_betweenness(graph: Graph, *, epsilon: float = 0.01, delta: float
     """Approximate betweenness by sampling shortest paths (Riondato & Kornaropoulos 2016),
     normalized as :func:`betweenness`: with probability at least 1 - delta every estimate is within
     epsilon of the exact value. Seeded; the result has ``.samples`` (pairs drawn) and
-    ``.vertex_diameter_bound``."""
+    ``.vertex_diameter_bound``. ValueError for ties of weight 0 (as :func:`betweenness`) and for an
+    epsilon so small that it would need 10^15 samples or more."""
     scores, samples, vd = _run(_core.approximate_betweenness, "approximate betweenness", progress, core_graph(graph),
                                epsilon, delta, use_weights, _seed(seed))
     out = scores.view(ApproximateResult)

@@ -119,7 +119,7 @@ def robustness(graph: Graph, measure: Callable[[Graph], np.ndarray], *, perturba
     scores = np.full((runs, n), np.nan)
     rank = np.full((runs, n), np.nan)
     correlation = np.empty(runs)
-    rng = np.random.default_rng(_seed(seed))
+    rng = np.random.default_rng(None if seed is None else _seed(seed))  # None: fresh entropy, as numpy
     for r in range(runs):
         g, position = _perturbed(graph, perturbation, share, rng)
         values = np.asarray(measure(g), dtype=float)

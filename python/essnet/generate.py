@@ -11,21 +11,21 @@ from typing import Sequence
 import numpy as np
 
 from . import _core
-from ._graph import Graph, _seed
+from ._graph import Graph, _int32, _integer, _seed
 from ._network import ActorNetwork
 
 
 def erdos_renyi(n: int, m: int, *, directed: bool = False, seed: int = 0) -> Graph:
     """Erdős–Rényi G(n, m): uniform among simple graphs with n nodes and exactly m edges
     (networkx's ``gnm_random_graph``). Raises ValueError when m exceeds the number of node pairs."""
-    return Graph(_core.erdos_renyi(n, m, directed, _seed(seed)))
+    return Graph(_core.erdos_renyi(_int32(n, "n"), _integer(m, "m", 0, 2**63 - 1), directed, _seed(seed)))
 
 
 def barabasi_albert(n: int, m: int, *, seed: int = 0) -> Graph:
     """Barabási–Albert preferential attachment, as networkx's ``barabasi_albert_graph``: a star on
     m + 1 nodes, then each new node attaches to m distinct nodes chosen in proportion to degree.
     Raises ValueError unless 1 <= m < n."""
-    return Graph(_core.barabasi_albert(n, m, _seed(seed)))
+    return Graph(_core.barabasi_albert(_int32(n, "n"), _int32(m, "m"), _seed(seed)))
 
 
 def stochastic_block_model(sizes: Sequence[int], probabilities, *, directed: bool = False,
@@ -36,7 +36,7 @@ def stochastic_block_model(sizes: Sequence[int], probabilities, *, directed: boo
     undirected). No self-loops. Drawn in O(n + m) with geometric skips.
     """
     p = [[float(x) for x in row] for row in probabilities]
-    graph, block = _core.stochastic_block_model([int(s) for s in sizes], p, directed, _seed(seed))
+    graph, block = _core.stochastic_block_model([_int32(s, "sizes") for s in sizes], p, directed, _seed(seed))
     return Graph(graph), block
 
 
@@ -49,8 +49,9 @@ def lfr(n: int, *, average_degree: float = 20, max_degree: int = 50, mu: float =
     (the share of edge ends that leave their community; close to ``mu``).
     Raises ValueError for inconsistent parameters.
     """
-    graph, community, mixing = _core.lfr(n, average_degree, max_degree, mu, degree_exponent,
-                                         community_exponent, min_community, max_community, _seed(seed))
+    graph, community, mixing = _core.lfr(_int32(n, "n"), average_degree, _int32(max_degree, "max_degree"), mu,
+                                         degree_exponent, community_exponent, _int32(min_community, "min_community"),
+                                         _int32(max_community, "max_community"), _seed(seed))
     return Graph(graph), community, mixing
 
 
@@ -59,7 +60,8 @@ def rmat(scale: int, edge_factor: int = 16, *, a: float = 0.57, b: float = 0.19,
     """R-MAT / Kronecker graph with the Graph500 parameters: 2**scale nodes, edge_factor * 2**scale
     edges drawn; with ``simple`` (default) self-loops and repeated edges are removed. ``scramble``
     relabels the nodes at random, as Graph500 does. Parallel and thread-count independent."""
-    return Graph(_core.rmat(scale, edge_factor, a, b, c, directed, simple, scramble, _seed(seed)))
+    return Graph(_core.rmat(_int32(scale, "scale"), _int32(edge_factor, "edge_factor"), a, b, c, directed, simple,
+                            scramble, _seed(seed)))
 
 
 def social_economy(num_actors: int = 1000, *, first_year: int = 1990, num_years: int = 30,
@@ -72,5 +74,6 @@ def social_economy(num_actors: int = 1000, *, first_year: int = 1990, num_years:
     and sectors, yearly events with organisers and participants, partnerships and memberships with
     start and end years, people leading organisations, and weighted funding ties."""
     return ActorNetwork(_core_network=_core.social_economy(
-        num_actors, first_year, num_years, num_countries, num_sectors, events_per_year,
-        participants_per_event, partnerships_per_actor, memberships_per_actor, funding_per_funder, _seed(seed)))
+        _int32(num_actors, "num_actors"), _int32(first_year, "first_year"), _int32(num_years, "num_years"),
+        _int32(num_countries, "num_countries"), _int32(num_sectors, "num_sectors"),
+        _int32(events_per_year, "events_per_year"), participants_per_event, partnerships_per_actor, memberships_per_actor, funding_per_funder, _seed(seed)))

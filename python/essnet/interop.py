@@ -230,13 +230,14 @@ def network_to_networkx(net: ActorNetwork):
     directions = {d for _, _, d, _ in edges}
     G = nx.MultiGraph() if directions == {False} else nx.MultiDiGraph()
     G.add_nodes_from(zip(ids, node_rows))
+    # Edges go in as (u, v, data) triples, not keywords: an extra column called "key" (networkx's
+    # multigraph key) or "u_for_edge" stays an attribute like any other.
     for s, t, d, attrs in edges:
         if G.is_directed() and not d:  # a mixed network: an undirected tie both ways
-            G.add_edge(s, t, directed=False, **attrs)
-            if s != t:
-                G.add_edge(t, s, directed=False, **attrs)
+            both = [(s, t, {**attrs, "directed": False})] + ([(t, s, {**attrs, "directed": False})] if s != t else [])
+            G.add_edges_from(both)
         else:
-            G.add_edge(s, t, **attrs)
+            G.add_edges_from([(s, t, attrs)])
     return G
 
 

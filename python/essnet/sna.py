@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._graph import Graph, _int32, core_graph
+from ._graph import Graph, _by_node, _int32, core_graph
 
 __all__ = ["ego_graph", "ego_measures", "project", "two_mode_density", "Brokerage", "brokerage", "structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "density", "reciprocity",
            "dyad_census", "triad_census", "EIIndex", "ei_index", "mixing_matrix", "assortativity"]
@@ -70,19 +70,6 @@ def triad_census(graph: Graph) -> pd.Series:
     """The 16-type MAN triad census of a directed graph (Batagelj & Mrvar 2001), as a Series indexed
     by type ("003" ... "300"), equal to networkx's ``triadic_census`` and igraph's ``triad_census``."""
     return pd.Series(_core.triad_census(core_graph(graph)), index=list(_core.triad_types), name="triads")
-
-
-def _by_node(values, graph: Graph, parameter: str):
-    """A Series indexed by node id, put in graph.nodes order (other values are taken as they are)."""
-    if not isinstance(values, pd.Series) or isinstance(values.index, pd.RangeIndex):
-        return values
-    repeated = values.index[values.index.duplicated()].unique().tolist()
-    if repeated:
-        raise ValueError(f"{parameter} has more than one value for nodes {repeated[:5]}")
-    missing = [v for v in graph.nodes if v not in values.index]
-    if missing:
-        raise ValueError(f"{parameter} has no value for nodes {missing[:5]}")
-    return values.reindex(graph.nodes)
 
 
 def _groups(graph: Graph, groups, parameter: str = "groups"):

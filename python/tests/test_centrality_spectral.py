@@ -215,7 +215,11 @@ def test_approximate_betweenness_bounds_weighted_paths_and_refuses_tiny_epsilon(
     assert most_nodes == n and r.vertex_diameter_bound >= most_nodes
     exact = np.array([nx.betweenness_centrality(G, weight="weight")[v] for v in range(n)])
     assert np.max(np.abs(r - exact)) <= 0.05
-    with pytest.raises(ValueError, match="epsilon 0.000000 would need"):
+    # A 7-node path of weight 0.7 centred on node 0: eccentricity 2.1, and 4.2 / 0.7 must not round
+    # down below 6 hops.
+    path = essnet.Graph.from_edges([0, 1, 2, 0, 4, 5], [1, 2, 3, 4, 5, 6], [0.7] * 6)
+    assert essnet.approximate_betweenness(path, epsilon=0.1).vertex_diameter_bound >= 7
+    with pytest.raises(ValueError, match=r"epsilon 1e-09 would need 4.\d+e\+18 samples"):
         essnet.approximate_betweenness(g, epsilon=1e-9)
 
 
@@ -247,13 +251,13 @@ def test_spectral_measures_and_clustering_at_extreme_weights(scale):
     np.testing.assert_allclose(essnet.katz(path, beta=scale, **TIGHT), [want[v] for v in range(3)], rtol=1e-9)
 
 
-def test_result_attributes_survive_arithmetic_and_personalization_names_unknown_nodes():
+def test_result_attributes_survive_arithmetic_and_personalization_must_name_a_node():
     g = essnet.generate.barabasi_albert(50, 2, seed=3)
     pr = essnet.pagerank(g)
     assert (pr * 2).converged == pr.converged and pr[:5].iterations == pr.iterations
     r = essnet.approximate_betweenness(g, epsilon=0.1, seed=1)
     assert np.abs(r - 1).samples == r.samples
-    with pytest.raises(ValueError, match="personalization names nodes not in the graph"):
+    with pytest.raises(ValueError, match="personalization names no node of the graph"):
         essnet.pagerank(g, personalization={"nope": 1.0})
 
 

@@ -109,3 +109,9 @@ def test_errors_name_the_parameter():
         generate.rmat(4, seed=-3)
     with pytest.raises(TypeError, match="seed must be an integer"):
         generate.erdos_renyi(10, 5, seed="7")
+    with pytest.raises(ValueError, match="n must be from"):
+        generate.erdos_renyi(2**40, 0)
+    with pytest.raises(TypeError, match="sizes must be an integer, got 2.7"):
+        generate.stochastic_block_model([2.7, 3], [[0.1, 0.1], [0.1, 0.1]])
+    with pytest.raises(ValueError, match="max_degree must be from"):
+        generate.lfr(100, max_degree=2**40)

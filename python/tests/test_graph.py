@@ -1,4 +1,5 @@
 import numpy as np
+import pandas as pd
 import pytest
 
 import essnet
@@ -103,3 +104,25 @@ def test_frame_keyed_by_node_id():
     with pytest.raises(ValueError):
         g.frame(degree=[1, 2])
     assert "undirected, 3 nodes, 4 edges" in repr(g)
+
+
+def test_frame_and_measures_take_series_by_node_id():
+    g = essnet.Graph.from_edges([0, 1, 2, 3, 4, 2], [1, 2, 0, 4, 5, 3], nodes=list("abcdef"))
+    memb = pd.Series([0, 0, 0, 1, 1, 1], index=list("abcdef"))
+    shuffled = memb.iloc[[3, 0, 4, 1, 5, 2]]
+    assert essnet.modularity(g, shuffled) == essnet.modularity(g, memb.to_numpy())
+    assert g.frame(community=shuffled)["community"].tolist() == memb.tolist()
+    assert g.frame(degree=pd.Series(essnet.degree(g)))["degree"].tolist() == essnet.degree(g).tolist()  # RangeIndex: in order
+    start = essnet.leiden(g, initial_membership=shuffled, n_iterations=0)
+    assert start.membership.tolist() == [0, 0, 0, 1, 1, 1]
+    weights = {"a": 1.0, "b": 0.0, "c": 0.0, "d": 0.0, "e": 0.0, "f": 0.0}
+    want = essnet.pagerank(g, personalization=weights)
+    np.testing.assert_allclose(essnet.pagerank(g, personalization=pd.Series(weights).iloc[::-1]), want)
+    # Ids of other graphs are ignored, as networkx does; naming none of this graph's is an error.
+    np.testing.assert_allclose(essnet.pagerank(g, personalization={**weights, "zz": 5.0}), want)
+    with pytest.raises(ValueError, match="personalization names no node of the graph"):
+        essnet.pagerank(g, personalization={"zz": 1.0})
+    with pytest.raises(ValueError, match="membership has no value for nodes"):
+        essnet.modularity(g, memb.iloc[1:])
+    with pytest.raises(ValueError, match="node must be from"):
+        g.neighbors(2**40)

@@ -154,3 +154,18 @@ def test_typing_keeps_codes_as_text():
     net.add_actor("b", postcode="75001", size="12")
     G = net.to_networkx()
     assert G.nodes["a"]["postcode"] == "01000" and G.nodes["a"]["size"] == "1_000"
+
+
+def test_networkx_keeps_a_tie_column_called_key():
+    # networkx's add_edge takes "key" as the multigraph key: as keywords, ties sharing a value
+    # would overwrite each other and the column would vanish.
+    net = essnet.ActorNetwork(extra_tie_columns=["key"])
+    net.add_actor("a")
+    net.add_actor("b")
+    net.add_tie("a", "b", relation="funded", key="grant")
+    net.add_tie("a", "b", relation="funded", weight=2.0, key="grant")
+    net.add_tie("a", "b", relation="member_of", key="x")
+    G = net.to_networkx()
+    assert G.number_of_edges() == 3
+    assert sorted(d["key"] for _, _, d in G.edges(data=True)) == ["grant", "grant", "x"]
+    assert essnet.from_networkx(G).num_ties == 3

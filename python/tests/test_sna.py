@@ -111,6 +111,9 @@ def test_group_measures_against_networkx():
     nx.set_node_attributes(G, dict(zip(G, degree)), "deg")
     assert essnet.assortativity(g, degree, kind="numeric") == pytest.approx(
         nx.numeric_assortativity_coefficient(G, "deg"), rel=1e-12)
+    for scale in (1e160, 1e-160):  # a correlation does not depend on the unit of the values
+        assert essnet.assortativity(g, np.array(degree) * scale, kind="numeric") == pytest.approx(
+            nx.numeric_assortativity_coefficient(G, "deg"), rel=1e-12)
     D = random_digraph(3, False)
     nx.set_node_attributes(D, {v: v % 3 for v in D}, "k")
     d = from_networkx(D)

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <sstream>
 
@@ -79,7 +80,8 @@ Summary summarize(const std::string& title, const ActorNetwork* network, const G
     s.component = comp.membership;
     s.components = comp.count();
     for (const auto size : comp.sizes) s.largest_component = std::max(s.largest_component, size);
-    for (const auto size : comp.sizes) s.isolated += size == 1 ? 1 : 0;
+    // Isolated: no tie at all (a self-loop is a tie, and counts 2 in the degree, as networkx's isolates).
+    for (const auto d : s.degree) s.isolated += d == 0 ? 1 : 0;
 
     std::vector<node_id> order(static_cast<std::size_t>(g.num_nodes()));
     std::iota(order.begin(), order.end(), 0);
@@ -151,11 +153,19 @@ std::vector<std::string> write_report(const Summary& s, const Graph& g, const st
         nodes += csv_field(g.node_name(u)) + "," + std::to_string(s.degree[static_cast<std::size_t>(u)]) + "," +
                  std::to_string(s.component[static_cast<std::size_t>(u)]) + "\n";
     files.emplace_back("nodes.csv", nodes);
+    // Every file is written under a temporary name before any replaces the old one, and a target
+    // that cannot be replaced (a directory) is refused first: a failure leaves the old report whole.
+    std::vector<std::unique_ptr<AtomicFile>> outputs;
     std::vector<std::string> names;
     for (const auto& [name, content] : files) {
-        write_file_atomically((dir / name).string(), content);  // no half-written report
+        const std::string path = (dir / name).string();
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) throw FileError(path, EISDIR, "write");
+        outputs.push_back(std::make_unique<AtomicFile>(path));
+        outputs.back()->write(content);
         names.push_back(name);
     }
+    for (auto& out : outputs) out->commit();
     return names;
 }
 

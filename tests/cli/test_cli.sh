@@ -58,6 +58,18 @@ contains parse-error-position "$tmp/err" "bad_weight_edges.txt:2:5: weight 'x' i
 check bad-ties-header 3 "$essnet" analyze "$data/small_actors.csv" "$data/bad_weight_edges.txt"
 touch "$tmp/blocker"
 check output-error 4 "$essnet" analyze --out "$tmp/blocker/report"
+# A report that cannot be written whole is not written at all: nodes.csv is a folder here, and the
+# other files of an earlier report keep their content.
+mkdir -p "$tmp/half/nodes.csv" && echo old >"$tmp/half/summary.md"
+check half-report 4 "$essnet" analyze --out "$tmp/half"
+contains half-report-keeps-old "$tmp/half/summary.md" "old"
+[ -e "$tmp/half/top_degree.csv" ] && { echo "FAIL half-report wrote top_degree.csv"; failures=$((failures + 1)); }
+ls "$tmp/half" | grep -q '\.tmp' && { echo "FAIL half-report left temporary files"; failures=$((failures + 1)); }
+# Isolated means without ties (networkx's isolates): a self-loop is a tie. By hand: a-a, b-c, d alone.
+printf 'id\na\nb\nc\nd\n' >"$tmp/loop_actors.csv"
+printf 'source,target,relation\na,a,funded\nb,c,partnership\n' >"$tmp/loop_ties.csv"
+check self-loop-not-isolated 0 "$essnet" analyze "$tmp/loop_actors.csv" "$tmp/loop_ties.csv" --out "$tmp/loops"
+contains self-loop-not-isolated-count "$tmp/loops/summary.md" "1 isolated node."
 
 # Formats: the small network converted to each format and analysed from it gives the same top actor
 # as from its CSV tables (by hand above: chantier, degree 3).

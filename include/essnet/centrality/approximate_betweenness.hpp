@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 #include <span>
 #include <stdexcept>
@@ -221,7 +222,9 @@ inline ApproximateBetweennessResult approximate_betweenness(const Graph& g,
                 seen[static_cast<std::size_t>(v)] = 1;
                 ecc = std::max(ecc, ws.dist[static_cast<std::size_t>(v)]);
             }
-            const double hops = weighted ? 2 * ecc / lightest : 2 * ecc;
+            // The slack keeps a quotient that should be a whole number (6 for 4.2 / 0.7) from
+            // rounding down below it.
+            const double hops = weighted ? 2 * ecc / lightest * (1 + 1e-9) : 2 * ecc;
             const auto component = static_cast<std::int64_t>(ws.order.size());
             vd = std::max(vd, hops + 1 < static_cast<double>(component) ? static_cast<std::int64_t>(hops) + 1 : component);
             ws.reset();
@@ -231,9 +234,13 @@ inline ApproximateBetweennessResult approximate_betweenness(const Graph& g,
     constexpr double c = 0.5;  // the universal constant, as estimated by Löffler & Phillips (2009)
     const double log_term = vd > 3 ? std::floor(std::log2(static_cast<double>(vd - 2))) : 0.0;
     const double wanted = std::ceil(c / (eps * eps) * (log_term + 1 + std::log(1 / options.delta)));
-    if (!(wanted < 1e15))
-        throw std::invalid_argument("epsilon " + std::to_string(options.epsilon) + " would need " + std::to_string(wanted) +
-                                    " samples; use a larger epsilon (or the exact betweenness)");
+    if (!(wanted < 1e15)) {
+        char message[160];
+        std::snprintf(message, sizeof message,
+                      "epsilon %g would need %.3g samples; use a larger epsilon (or the exact betweenness)",
+                      options.epsilon, wanted);
+        throw std::invalid_argument(message);
+    }
     const auto r = static_cast<std::int64_t>(wanted);
     result.samples = r;
 

@@ -4,6 +4,7 @@
 // numbered by the caller); numeric attributes as one value per node.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -142,12 +143,17 @@ inline double numeric_assortativity(const Graph& g, std::span<const double> valu
                                     std::to_string(values.size()));
     for (std::size_t v = 0; v < values.size(); ++v)
         if (!std::isfinite(values[v])) throw std::invalid_argument("values[" + std::to_string(v) + "] is not finite");
-    // Two passes (means, then centred sums) for accuracy.
+    // Values over the largest one (the correlation does not depend on their unit), so that sums
+    // and squares of values near 1e160 or 1e-160 neither overflow nor underflow. Two passes
+    // (means, then centred sums) for accuracy.
+    double unit = 0;
+    for (const double v : values) unit = std::max(unit, std::abs(v));
+    if (unit == 0) unit = 1;
     double count = 0, sx = 0, sy = 0;
     auto pairs = [&](auto&& f) {
         const auto s = g.edge_sources(), t = g.edge_targets();
         for (std::size_t e = 0; e < s.size(); ++e) {
-            const double x = values[static_cast<std::size_t>(s[e])], y = values[static_cast<std::size_t>(t[e])];
+            const double x = values[static_cast<std::size_t>(s[e])] / unit, y = values[static_cast<std::size_t>(t[e])] / unit;
             f(x, y);
             if (!g.directed() && s[e] != t[e]) f(y, x);
         }

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import _core
-from .._graph import Graph, _int32, _seed, core_graph
+from .._graph import Graph, _by_node, _int32, _seed, core_graph
 
 __all__ = ["Partition", "Consensus", "leiden", "leiden_multiplex", "louvain", "label_propagation", "consensus"]
 
@@ -62,8 +62,7 @@ def _partition(t, graph: Graph) -> Partition:
 def _membership_argument(values, graph: Graph, parameter: str) -> list[int]:
     if values is None:
         return []
-    values = getattr(values, "membership", values)
-    a = np.asarray(values)
+    a = np.asarray(_by_node(getattr(values, "membership", values), graph, parameter))
     if a.ndim != 1 or len(a) != graph.num_nodes:
         raise ValueError(f"{parameter} must have one label per node ({graph.num_nodes}), got shape {a.shape}")
     if a.size and not np.issubdtype(a.dtype, np.integer):

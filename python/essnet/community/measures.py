@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _core
-from .._graph import Graph, core_graph
+from .._graph import Graph, _by_node, core_graph
 
 __all__ = [
     "adjusted_mutual_information",
@@ -83,7 +83,7 @@ def modularity(graph: Graph, membership, *, resolution: float = 1.0, use_weights
     ValueError
         A membership that is not one non-negative integer per node; a bad resolution.
     """
-    labels = _labels(membership, "membership")
+    labels = _labels(_by_node(membership, graph, "membership"), "membership")
     return _core.modularity(core_graph(graph), labels, float(resolution), bool(use_weights))
 
 
@@ -105,7 +105,7 @@ def cpm_quality(graph: Graph, membership, *, resolution: float = 1.0, use_weight
     use_weights : bool, default True
         Use the edge weights; False or None counts every edge 1.
     """
-    labels = _labels(membership, "membership")
+    labels = _labels(_by_node(membership, graph, "membership"), "membership")
     return _core.cpm_quality(core_graph(graph), labels, float(resolution), bool(use_weights))
 
 
@@ -131,7 +131,7 @@ def partition_quality(graph: Graph, membership) -> tuple[float, float]:
     -------
     (coverage, performance) : tuple of float
     """
-    labels = _labels(membership, "membership")
+    labels = _labels(_by_node(membership, graph, "membership"), "membership")
     return _core.partition_quality(core_graph(graph), labels)
 
 
@@ -145,7 +145,7 @@ def conductance(graph: Graph, membership, *, use_weights: bool = True) -> np.nda
     community whose smaller volume is 0 (no edges, all of them, or an unused label) gets NaN where
     networkx raises ZeroDivisionError.
     """
-    labels = _labels(membership, "membership")
+    labels = _labels(_by_node(membership, graph, "membership"), "membership")
     return _core.conductance(core_graph(graph), labels, bool(use_weights))
 
 
