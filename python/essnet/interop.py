@@ -120,8 +120,10 @@ def from_pandas(actors, ties) -> ActorNetwork:
     """An ActorNetwork from an actor DataFrame (an ``id`` column; name, kind, country, region,
     founded and any other columns optional) and a tie DataFrame (``source`` and ``target``;
     relation, directed, weight, start_year, end_year, provenance and any other columns optional),
-    the tables :attr:`ActorNetwork.actors` and :attr:`ActorNetwork.ties` give. Missing values are
-    empty; other columns become extra text columns. ValueError names the row of a bad value."""
+    the tables :attr:`ActorNetwork.actors` and :attr:`ActorNetwork.ties` give. Missing values
+    (None, NaN, pandas.NA) are empty, as an empty field of :func:`read_csv`: an empty weight is 1,
+    an empty year is none. Other columns become extra text columns. ValueError names the row of a
+    bad value."""
     for frame, required, what in ((actors, ["id"], "actors"), (ties, ["source", "target"], "ties")):
         missing = [c for c in required if c not in frame.columns]
         if missing:

@@ -158,7 +158,7 @@ public:
             if (count == expected)
                 fail(start, "expected " + std::to_string(expected) + " fields (source target" +
                                 (weighted_ ? " weight" : "") + "), found more" +
-                                (weighted_ ? "" : "; read a third field as a weight with weighted=true"));
+                                (weighted_ ? "" : "; read a third field as a weight with the weighted option (--weighted, weighted=True)"));
             fields[count] = line_.substr(start, p - start);
             values[count] = value;
             // Canonical: digits only, no leading zero, short enough not to overflow.

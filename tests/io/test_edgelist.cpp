@@ -103,7 +103,8 @@ TEST_P(ReadEdgelistError, NamesFileLineAndColumn) {
 INSTANTIATE_TEST_SUITE_P(
     AllErrors, ReadEdgelistError,
     testing::Values(BadEdges{"one_field", "1 2\n3\n", false, 2, 2, "expected 2 fields (source target), found 1"},
-                    BadEdges{"extra_field", "1 2\n1 2 3\n", false, 2, 5, "found more; read a third field"},
+                    BadEdges{"extra_field", "1 2\n1 2 3\n", false, 2, 5,
+                             "found more; read a third field as a weight with the weighted option (--weighted, weighted=True)"},
                     BadEdges{"missing_weight", "a b\n", true, 1, 4, "expected 3 fields"},
                     BadEdges{"negative_weight", "a b 1\nb c -0.5\n", true, 2, 5, "weight '-0.5' is negative"},
                     BadEdges{"nan_weight", "a b nan\n", true, 1, 5, "NaN"},
