@@ -153,31 +153,32 @@ def pagerank(graph: Graph, *, alpha: float = 0.85, personalization=None, danglin
     below n * tolerance; the result has ``.iterations`` and ``.converged`` (no exception when the
     iteration limit is reached)."""
     return _iterative(_core.pagerank(core_graph(graph), alpha, _vector(personalization, graph, "personalization"),
-                                     _vector(dangling, graph, "dangling"), _int32(max_iterations, "max_iterations"), tolerance,
-                                     use_weights))
+                                     _vector(dangling, graph, "dangling"), _int32(max_iterations, "max_iterations"),
+                                     tolerance, use_weights))
 
 
 def eigenvector(graph: Graph, *, max_iterations: int = 100, tolerance: float = 1e-6,
                 use_weights: bool = True) -> np.ndarray:
     """Eigenvector centrality, as networkx's ``eigenvector_centrality``: unit L2 norm, in-arcs count
     when directed. Has ``.iterations`` and ``.converged``."""
-    return _iterative(_core.eigenvector(core_graph(graph), _int32(max_iterations, "max_iterations"), tolerance, use_weights))
+    return _iterative(_core.eigenvector(core_graph(graph), _int32(max_iterations, "max_iterations"), tolerance,
+                                        use_weights))
 
 
 def katz(graph: Graph, *, alpha: float = 0.1, beta: float = 1.0, max_iterations: int = 1000,
          tolerance: float = 1e-6, normalized: bool = True, use_weights: bool = True) -> np.ndarray:
     """Katz centrality, as networkx's ``katz_centrality``: x = alpha A^T x + beta, unit L2 norm when
     ``normalized``. Has ``.iterations`` and ``.converged``."""
-    return _iterative(_core.katz(core_graph(graph), alpha, beta, _int32(max_iterations, "max_iterations"), tolerance, normalized,
-                                 use_weights))
+    return _iterative(_core.katz(core_graph(graph), alpha, beta, _int32(max_iterations, "max_iterations"), tolerance,
+                                 normalized, use_weights))
 
 
 def hits(graph: Graph, *, max_iterations: int = 100, tolerance: float = 1e-8, normalized: bool = True):
     """HITS hubs and authorities, as networkx's ``hits``: returns (hubs, authorities), each summing
     to 1 when ``normalized`` (unit L2 norm otherwise). Edge weights are always used, as networkx
     does; a graph without edges gets uniform hubs and zero authorities."""
-    hubs, authorities, iterations, converged = _core.hits(core_graph(graph), _int32(max_iterations, "max_iterations"), tolerance,
-                                                              normalized)
+    hubs, authorities, iterations, converged = _core.hits(core_graph(graph), _int32(max_iterations, "max_iterations"),
+                                                          tolerance, normalized)
     return _iterative((hubs, iterations, converged)), _iterative((authorities, iterations, converged))
 
 

@@ -100,8 +100,8 @@ def robustness(graph: Graph, measure: Callable[[Graph], np.ndarray], *, perturba
     which the actor is present (score_low, score_high, rank_low, rank_high) and the share of runs
     in which it stays in the top 10. ``rank_correlation``: per run, Spearman's correlation between
     the perturbed and the observed scores of the actors present in both (NaN when either is
-    constant). Each run computes the
-    measure with essnet's own parallel code, so both cores are busy.
+    constant). Each run computes the measure with essnet's own parallel code, so both cores are
+    busy.
     """
     if not 0 <= share < 1:
         raise ValueError(f"share must be in [0, 1), got {share}")

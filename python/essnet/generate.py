@@ -76,4 +76,5 @@ def social_economy(num_actors: int = 1000, *, first_year: int = 1990, num_years:
     return ActorNetwork(_core_network=_core.social_economy(
         _int32(num_actors, "num_actors"), _int32(first_year, "first_year"), _int32(num_years, "num_years"),
         _int32(num_countries, "num_countries"), _int32(num_sectors, "num_sectors"),
-        _int32(events_per_year, "events_per_year"), participants_per_event, partnerships_per_actor, memberships_per_actor, funding_per_funder, _seed(seed)))
+        _int32(events_per_year, "events_per_year"), participants_per_event, partnerships_per_actor,
+        memberships_per_actor, funding_per_funder, _seed(seed)))

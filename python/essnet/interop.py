@@ -236,8 +236,8 @@ def network_to_networkx(net: ActorNetwork):
     # multigraph key) or "u_for_edge" stays an attribute like any other.
     for s, t, d, attrs in edges:
         if G.is_directed() and not d:  # a mixed network: an undirected tie both ways
-            both = [(s, t, {**attrs, "directed": False})] + ([(t, s, {**attrs, "directed": False})] if s != t else [])
-            G.add_edges_from(both)
+            attrs = {**attrs, "directed": False}
+            G.add_edges_from([(s, t, attrs)] if s == t else [(s, t, attrs), (t, s, attrs)])
         else:
             G.add_edges_from([(s, t, attrs)])
     return G

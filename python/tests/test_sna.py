@@ -50,9 +50,9 @@ def test_structural_holes_against_networkx(name, G, weight):
     if G.is_directed():
         # networkx gives NaN to a node without out-arcs (len(G[v]) counts successors); essnet
         # measures it over its in-contacts. Compare those nodes by their in-contacts alone.
+        R = G.reverse()
         for v in nodes:
             if G.out_degree(v) == 0 and G.in_degree(v) > 0:
-                R = G.reverse()
                 c[v], es[v] = nx.constraint(R, [v], weight=weight)[v], nx.effective_size(R, [v], weight=weight)[v]
     np.testing.assert_allclose(sh["constraint"], [c[v] for v in nodes], rtol=1e-12, equal_nan=True)
     np.testing.assert_allclose(sh["effective_size"], [es[v] for v in nodes], rtol=1e-12, equal_nan=True)

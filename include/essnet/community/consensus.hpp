@@ -84,17 +84,19 @@ inline std::vector<double> co_assignment(const Graph& g, const std::vector<std::
     return share;
 }
 
+// Whether an edge of share `weight` stays in the consensus graph.
+inline bool kept(double weight, double threshold) { return weight >= threshold && weight > 0; }
+
 // The consensus graph: one undirected edge per pair of nodes joined in g (either way, any number
-// of times) whose weight, the pair's share of runs, is at least the threshold and above 0. Every
-// copy of a pair has the same share, so merging them keeps one (a reciprocated or repeated tie
-// does not count twice).
+// of times) whose share of runs is kept. Every copy of a pair has the same share, so merging them
+// keeps one (a reciprocated or repeated tie does not count twice).
 inline Graph consensus_graph(const Graph& g, const std::vector<double>& weight, double threshold) {
     const auto sources = g.edge_sources();
     const auto targets = g.edge_targets();
     GraphBuilder b(g.num_nodes(), {.directed = false, .weighted = true, .duplicates = DuplicatePolicy::max});
     for (edge_id e = 0; e < g.num_edges(); ++e) {
         const auto ei = static_cast<std::size_t>(e);
-        if (weight[ei] >= threshold && weight[ei] > 0 && sources[ei] != targets[ei]) b.add_edge(sources[ei], targets[ei], weight[ei]);
+        if (kept(weight[ei], threshold) && sources[ei] != targets[ei]) b.add_edge(sources[ei], targets[ei], weight[ei]);
     }
     return std::move(b).build();
 }
@@ -128,8 +130,6 @@ inline ConsensusResult consensus(const Graph& g, const ConsensusOptions& options
 
     // Consensus rounds on the thresholded co-assignment graph (undirected, weighted).
     std::vector<double> weight = result.co_assignment;
-    const auto sources = g.edge_sources();
-    const auto targets = g.edge_targets();
     Graph current;
     ConsensusOptions again = options;
     again.use_weights = true;
@@ -145,14 +145,9 @@ inline ConsensusResult consensus(const Graph& g, const ConsensusOptions& options
         if (progress.cancelled()) progress.finish();
         // The new weights live on the original edges; an edge dropped from the consensus graph
         // keeps weight 0.
-        std::vector<double> next(weight.size(), 0.0);
-        for (edge_id e = 0; e < g.num_edges(); ++e) {
-            const auto ei = static_cast<std::size_t>(e);
-            if (!(weight[ei] >= options.threshold && weight[ei] > 0)) continue;
-            int together = 0;
-            for (const auto& m : runs) together += m[static_cast<std::size_t>(sources[ei])] == m[static_cast<std::size_t>(targets[ei])];
-            next[ei] = static_cast<double>(together) / static_cast<double>(runs.size());
-        }
+        std::vector<double> next = co_assignment(g, runs);
+        for (std::size_t e = 0; e < next.size(); ++e)
+            if (!kept(weight[e], options.threshold)) next[e] = 0;
         weight.swap(next);
     }
     progress.finish();

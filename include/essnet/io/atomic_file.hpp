@@ -15,10 +15,9 @@
 namespace essnet {
 
 /// Writes to a temporary file next to `path` and renames it over `path` on commit(), keeping the
-/// permissions of a file it replaces. When the
-/// writer throws before commit(), `path` keeps its old content (or stays absent) and the destructor
-/// removes the temporary file; when the program is killed, `path` is still whole, and a
-/// `path.tmp-*` file may be left behind.
+/// permissions of a file it replaces. When the writer throws before commit(), `path` keeps its old
+/// content (or stays absent) and the destructor removes the temporary file; when the program is
+/// killed, `path` is still whole, and a `path.tmp-*` file may be left behind.
 ///
 ///     AtomicFile out(path);
 ///     out.write("<graphml>...");

@@ -46,8 +46,8 @@
 //   Not written (Pajek cannot hold them): names, kinds, countries, regions, founded years, tie
 //   years, provenance, extra columns other than "mode", and the order of ties across sections.
 //   networkx's read_pajek reads one-mode files with one tie section and no backslash in an id
-//   (it splits lines as shell words); igraph's Read_Pajek reads files without relation labels (`:k`); see the tests for
-//   the exact cross-tool checks.
+//   (it splits lines as shell words); igraph's Read_Pajek reads files without relation labels
+//   (`:k`); see the tests for the exact cross-tool checks.
 //
 // Errors
 //   Malformed input throws ParseError ("FILE:LINE:COLUMN: message"): no *Vertices line, a second

@@ -144,8 +144,8 @@ def leiden_multiplex(layers, layer_weights=None, *, objective: str = "modularity
         layer_weights = [1.0] * len(layers)
     init = _membership_argument(initial_membership, layers[0], "initial_membership")
     t = _run(_core.leiden_multiplex, "leiden", progress, [core_graph(g) for g in layers],
-             [float(w) for w in layer_weights], objective, resolution, _int32(n_iterations, "n_iterations"), init, _seed(seed),
-             use_weights, randomness)
+             [float(w) for w in layer_weights], objective, resolution, _int32(n_iterations, "n_iterations"), init,
+             _seed(seed), use_weights, randomness)
     return _partition(t, layers[0])
 
 
@@ -167,8 +167,8 @@ def label_propagation(graph: Graph, *, seed: int = 0, use_weights: bool = True, 
     order, until every node holds one of its neighbourhood's heaviest labels. Arcs count both ways
     (a directed graph is treated as undirected); self-loops are ignored, where networkx counts them.
     ``quality`` is the result's modularity."""
-    return _partition(_core.label_propagation(core_graph(graph), _seed(seed), use_weights, _int32(max_sweeps, "max_sweeps")),
-                      graph)
+    t = _core.label_propagation(core_graph(graph), _seed(seed), use_weights, _int32(max_sweeps, "max_sweeps"))
+    return _partition(t, graph)
 
 
 @dataclass(repr=False)
@@ -215,9 +215,8 @@ def consensus(graph: Graph, *, algorithm: str = "leiden", runs: int = 100, thres
     Each pair of nodes joined by an edge (either way, any number of times) is weighted by the share
     of runs that put them together; weights below ``threshold`` are dropped and the algorithm runs
     again on that weighted, undirected graph until all runs agree or ``max_rounds`` rounds have run.
-    Only pairs joined by an edge are weighed. Each node's
-    stability says how often it stayed with its bloc: "this bloc is robust, these three actors are
-    not". Same seed, same result on any thread count.
+    Each node's stability says how often it stayed with its bloc: "this bloc is robust, these three
+    actors are not". Same seed, same result on any thread count.
     """
     from ..centrality import _run
 

@@ -54,6 +54,11 @@ def _labels(values, parameter: str) -> np.ndarray:
     return a.astype(np.int32, copy=False)
 
 
+def _membership(graph: Graph, membership) -> np.ndarray:
+    """A membership of graph's nodes (a pandas Series by node id, or in node order) as _labels."""
+    return _labels(_by_node(membership, graph, "membership"), "membership")
+
+
 def modularity(graph: Graph, membership, *, resolution: float = 1.0, use_weights: bool = True) -> float:
     """Modularity of a partition.
 
@@ -83,7 +88,7 @@ def modularity(graph: Graph, membership, *, resolution: float = 1.0, use_weights
     ValueError
         A membership that is not one non-negative integer per node; a bad resolution.
     """
-    labels = _labels(_by_node(membership, graph, "membership"), "membership")
+    labels = _membership(graph, membership)
     return _core.modularity(core_graph(graph), labels, float(resolution), bool(use_weights))
 
 
@@ -105,7 +110,7 @@ def cpm_quality(graph: Graph, membership, *, resolution: float = 1.0, use_weight
     use_weights : bool, default True
         Use the edge weights; False or None counts every edge 1.
     """
-    labels = _labels(_by_node(membership, graph, "membership"), "membership")
+    labels = _membership(graph, membership)
     return _core.cpm_quality(core_graph(graph), labels, float(resolution), bool(use_weights))
 
 
@@ -131,7 +136,7 @@ def partition_quality(graph: Graph, membership) -> tuple[float, float]:
     -------
     (coverage, performance) : tuple of float
     """
-    labels = _labels(_by_node(membership, graph, "membership"), "membership")
+    labels = _membership(graph, membership)
     return _core.partition_quality(core_graph(graph), labels)
 
 
@@ -145,7 +150,7 @@ def conductance(graph: Graph, membership, *, use_weights: bool = True) -> np.nda
     community whose smaller volume is 0 (no edges, all of them, or an unused label) gets NaN where
     networkx raises ZeroDivisionError.
     """
-    labels = _labels(_by_node(membership, graph, "membership"), "membership")
+    labels = _membership(graph, membership)
     return _core.conductance(core_graph(graph), labels, bool(use_weights))
 
 
