@@ -8,6 +8,7 @@ packages=(
   clang libclang-rt-14-dev               # clang and libFuzzer, for the fuzz targets of the readers
   libboost-dev libboost-graph-dev        # Boost.Graph (interop, algorithms)
   libeigen3-dev                          # Eigen (sparse matrices)
+  libspectra-dev                         # Spectra: Lanczos and Arnoldi eigensolvers (eigenvector, HITS, Katz)
   libcli11-dev                           # CLI11 (command line of the essnet program)
   libexpat1-dev                          # expat: streaming XML parser (GraphML and GEXF)
   nlohmann-json3-dev                     # nlohmann/json (JSON node-link)

@@ -12,6 +12,7 @@ as numpy arrays aligned with ``graph.nodes``.
 
 from . import _core, community, datasets, evolution, generate, interop, sna
 from ._core import Cancelled, ParseError, usual_kinds, usual_relations
+from ._warnings import ConvergenceWarning
 from ._graph import Graph
 from ._network import ActorNetwork
 from .centrality import (
@@ -148,6 +149,7 @@ __all__ = [
     "Cancelled",
     "Graph",
     "ParseError",
+    "ConvergenceWarning",
     "betweenness",
     "closeness",
     "connected_components",

@@ -11,6 +11,7 @@ import pandas as pd
 
 from . import _core
 from ._graph import Graph, _int32, _seed, core_graph
+from ._warnings import warn_unconverged
 
 
 def strength(graph: Graph, direction: str = "all") -> np.ndarray:
@@ -82,7 +83,11 @@ def betweenness(graph: Graph, *, normalized: bool = True, endpoints: bool = Fals
     progress : bool or callable, default False
         True shows a tqdm bar; a callable receives the share of work done.
 
-    Parallel edges count as one path (the shortest), self-loops are ignored. Runs in parallel over
+    Weighted path lengths within a relative 1e-10 of each other count as equal (igraph's rule), so
+    decimal weights (0.333333 + 0.166667 and 0.5) tie as they do in exact arithmetic; networkx
+    compares floats exactly and misses such ties. The same rule holds for :func:`edge_betweenness`
+    and :func:`approximate_betweenness` (closeness and harmonic sum distances, where ties do not
+    matter). Parallel edges count as one path (the shortest), self-loops are ignored. Runs in parallel over
     source nodes; O(n m) unweighted, O(n m log n) weighted. Ctrl-C raises KeyboardInterrupt.
     """
     return _run(_core.betweenness, "betweenness", progress, core_graph(graph), normalized, endpoints, use_weights,
@@ -112,21 +117,26 @@ def harmonic(graph: Graph, *, normalized: bool = False, use_weights: bool = True
 
 
 class IterativeResult(np.ndarray):
-    """Scores (a numpy array) that also carry ``iterations`` and ``converged``; arrays made from
-    it (slices, arithmetic) carry them too."""
+    """Scores (a numpy array) that also carry ``iterations``, ``converged`` and ``residual`` (the
+    error bound or residual reached, as the function's docstring defines it); arrays made from it
+    (slices, arithmetic) carry them too."""
 
     iterations: int
     converged: bool
+    residual: float
 
     def __array_finalize__(self, obj):
         self.iterations = getattr(obj, "iterations", None)
         self.converged = getattr(obj, "converged", None)
+        self.residual = getattr(obj, "residual", None)
 
 
-def _iterative(result) -> np.ndarray:
-    scores, iterations, converged = result
+def _iterative(result, measure: str, tolerance: float, warn: bool = True) -> np.ndarray:
+    scores, iterations, converged, residual = result
     out = scores.view(IterativeResult)
-    out.iterations, out.converged = iterations, converged
+    out.iterations, out.converged, out.residual = iterations, converged, residual
+    if warn and not converged:
+        warn_unconverged(measure, iterations, residual, tolerance)
     return out
 
 
@@ -146,40 +156,97 @@ def _vector(values, graph: Graph, parameter: str):
     return a.tolist()
 
 
-def pagerank(graph: Graph, *, alpha: float = 0.85, personalization=None, dangling=None, max_iterations: int = 100,
-             tolerance: float = 1e-6, use_weights: bool = True) -> np.ndarray:
-    """PageRank, as networkx's ``pagerank``: scores summing to 1. ``personalization`` and ``dangling``
-    are arrays aligned with ``graph.nodes`` or dicts keyed by node id. Stops when the L1 change is
-    below n * tolerance; the result has ``.iterations`` and ``.converged`` (no exception when the
-    iteration limit is reached)."""
+def pagerank(graph: Graph, *, alpha: float = 0.85, personalization=None, dangling=None,
+             max_iterations: int = 10000, tolerance: float = 1e-10, use_weights: bool = True) -> np.ndarray:
+    """PageRank, as networkx's ``pagerank``: scores summing to 1, exact to ``tolerance``.
+
+    Parameters
+    ----------
+    alpha : float, default 0.85
+        Damping factor, in [0, 1).
+    personalization, dangling : array or dict, optional
+        Restart distribution and where the mass of nodes without out-arcs goes: arrays aligned
+        with ``graph.nodes`` or dicts keyed by node id (uniform, and the personalization, when
+        omitted).
+    max_iterations : int, default 10000
+    tolerance : float, default 1e-10
+        A bound on the L1 distance to the exact scores, so on every score's error, whatever the
+        graph's size: the iteration stops once alpha / (1 - alpha) times the last L1 change is
+        below it. networkx's ``tol`` instead stops when the L1 change is below n * tol, an error
+        of up to n * tol * alpha / (1 - alpha); ``tolerance = n * tol * alpha / (1 - alpha)`` is
+        networkx's rule.
+    use_weights : bool, default True
+
+    The result has ``.iterations``, ``.converged`` and ``.residual`` (the error bound reached);
+    a result that did not converge raises :class:`essnet.ConvergenceWarning`.
+    """
     return _iterative(_core.pagerank(core_graph(graph), alpha, _vector(personalization, graph, "personalization"),
                                      _vector(dangling, graph, "dangling"), _int32(max_iterations, "max_iterations"),
-                                     tolerance, use_weights))
+                                     tolerance, use_weights), "pagerank", tolerance)
 
 
-def eigenvector(graph: Graph, *, max_iterations: int = 100, tolerance: float = 1e-6,
-                use_weights: bool = True) -> np.ndarray:
-    """Eigenvector centrality, as networkx's ``eigenvector_centrality``: unit L2 norm, in-arcs count
-    when directed. Has ``.iterations`` and ``.converged``."""
+def eigenvector(graph: Graph, *, max_iterations: int = 1000, tolerance: float = 1e-12, use_weights: bool = True,
+                per_component: bool = False, solver: str = "krylov") -> np.ndarray:
+    """Eigenvector centrality: the principal eigenvector of A^T (in-arcs count when directed), with
+    unit L2 norm and non-negative entries, as networkx's ``eigenvector_centrality_numpy``.
+
+    Parameters
+    ----------
+    max_iterations : int, default 1000
+        Restarts of the Krylov method (iterations of the power method).
+    tolerance : float, default 1e-12
+        Krylov: stop when ||A^T x - lambda x|| <= tolerance * lambda, which bounds every entry's
+        error by tolerance * lambda_1 / (lambda_1 - lambda_2). Power: stop when the L1 change is
+        below tolerance (networkx's ``eigenvector_centrality`` stops at n * tol).
+    use_weights : bool, default True
+    per_component : bool, default False
+        One unit-norm vector per (weakly) connected component.
+    solver : {"krylov", "power"}, default "krylov"
+        Restarted Lanczos or Arnoldi (exact where the power method stalls: small spectral gap,
+        bipartite graphs), or networkx's power iteration on A^T + I.
+
+    A network in pieces: the principal eigenvector lives on the component with the largest
+    eigenvalue, and every other node scores 0, as with networkx's ``eigenvector_centrality_numpy``;
+    use ``per_component=True`` to rank the actors of every component. Components tied for the
+    largest eigenvalue share it equally. When that eigenvalue is 0 (no edges, or a directed graph
+    without cycles), the nodes without out-arcs share the score equally.
+
+    The result has ``.iterations`` (matrix-vector products), ``.converged`` and ``.residual``;
+    a result that did not converge raises :class:`essnet.ConvergenceWarning`.
+    """
     return _iterative(_core.eigenvector(core_graph(graph), _int32(max_iterations, "max_iterations"), tolerance,
-                                        use_weights))
+                                        use_weights, per_component, solver), "eigenvector centrality", tolerance)
 
 
 def katz(graph: Graph, *, alpha: float = 0.1, beta: float = 1.0, max_iterations: int = 1000,
-         tolerance: float = 1e-6, normalized: bool = True, use_weights: bool = True) -> np.ndarray:
-    """Katz centrality, as networkx's ``katz_centrality``: x = alpha A^T x + beta, unit L2 norm when
-    ``normalized``. Has ``.iterations`` and ``.converged``."""
+         tolerance: float = 1e-10, normalized: bool = True, use_weights: bool = True) -> np.ndarray:
+    """Katz centrality, as networkx's ``katz_centrality``: the solution of x = alpha A^T x + beta,
+    with unit L2 norm when ``normalized``.
+
+    Solved by conjugate gradients (undirected) or BiCGSTAB (directed) until every entry's error is
+    provably below ``tolerance`` (the result's ``.residual`` is that bound). ``alpha`` must lie in
+    [0, 1 / lambda_max), lambda_max the largest eigenvalue of the adjacency matrix: a larger alpha
+    raises ValueError naming lambda_max (networkx's series would diverge). The result has
+    ``.iterations`` and ``.converged``; a result that did not converge raises
+    :class:`essnet.ConvergenceWarning`.
+    """
     return _iterative(_core.katz(core_graph(graph), alpha, beta, _int32(max_iterations, "max_iterations"), tolerance,
-                                 normalized, use_weights))
+                                 normalized, use_weights), "katz centrality", tolerance)
 
 
-def hits(graph: Graph, *, max_iterations: int = 100, tolerance: float = 1e-8, normalized: bool = True):
-    """HITS hubs and authorities, as networkx's ``hits``: returns (hubs, authorities), each summing
-    to 1 when ``normalized`` (unit L2 norm otherwise). Edge weights are always used, as networkx
-    does; a graph without edges gets uniform hubs and zero authorities."""
-    hubs, authorities, iterations, converged = _core.hits(core_graph(graph), _int32(max_iterations, "max_iterations"),
-                                                          tolerance, normalized)
-    return _iterative((hubs, iterations, converged)), _iterative((authorities, iterations, converged))
+def hits(graph: Graph, *, max_iterations: int = 1000, tolerance: float = 1e-12, normalized: bool = True):
+    """HITS hubs and authorities, as networkx's ``hits``: the principal singular vectors of the
+    adjacency matrix (authorities: the principal eigenvector of A^T A, by Lanczos), returned as
+    (hubs, authorities), each summing to 1 when ``normalized`` (unit L2 norm otherwise). Edge
+    weights are always used, as networkx does; a graph without edges gets uniform hubs and zero
+    authorities, and components tied for the largest singular value share it equally.
+    ``tolerance`` bounds ||A^T A a - sigma^2 a|| / sigma^2; both arrays carry ``.iterations``,
+    ``.converged`` and ``.residual``, and a result that did not converge raises
+    :class:`essnet.ConvergenceWarning`."""
+    hubs, authorities, iterations, converged, residual = _core.hits(
+        core_graph(graph), _int32(max_iterations, "max_iterations"), tolerance, normalized)
+    return (_iterative((hubs, iterations, converged, residual), "hits", tolerance),
+            _iterative((authorities, iterations, converged, residual), "hits", tolerance, warn=False))
 
 
 def coreness(graph: Graph) -> np.ndarray:

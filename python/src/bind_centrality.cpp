@@ -26,7 +26,7 @@ auto array_of(F&& f) {
     return to_numpy(std::move(values));
 }
 
-// An IterativeResult as (scores, iterations, converged), computed without the GIL.
+// An IterativeResult as (scores, iterations, converged, residual), computed without the GIL.
 template <class F>
 py::tuple iterative(F&& f) {
     IterativeResult r;
@@ -34,7 +34,13 @@ py::tuple iterative(F&& f) {
         py::gil_scoped_release release;
         r = f();
     }
-    return py::make_tuple(to_numpy(std::move(r.score)), r.iterations, r.converged);
+    return py::make_tuple(to_numpy(std::move(r.score)), r.iterations, r.converged, r.residual);
+}
+
+EigenSolver solver_of(const std::string& name) {
+    if (name == "krylov") return EigenSolver::krylov;
+    if (name == "power") return EigenSolver::power;
+    throw std::invalid_argument("solver must be 'krylov' or 'power', got '" + name + "'");
 }
 
 }  // namespace
@@ -58,36 +64,54 @@ void bind_centrality(py::module_& m) {
         "pagerank",
         [](const Graph& g, double alpha, std::vector<double> personalization, std::vector<double> dangling,
            int max_iterations, double tolerance, bool use_weights) {
-            const PageRankOptions o{alpha, std::move(personalization), std::move(dangling), max_iterations, tolerance,
-                                    use_weights};
+            const PageRankOptions o{.alpha = alpha,
+                                    .personalization = std::move(personalization),
+                                    .dangling = std::move(dangling),
+                                    .max_iterations = max_iterations,
+                                    .tolerance = tolerance,
+                                    .use_weights = use_weights};
             return iterative([&] { return pagerank(g, o); });
         },
         py::arg("graph"), py::arg("alpha"), py::arg("personalization"), py::arg("dangling"),
         py::arg("max_iterations"), py::arg("tolerance"), py::arg("use_weights"));
     m.def(
         "eigenvector",
-        [](const Graph& g, int max_iterations, double tolerance, bool use_weights) {
-            return iterative([&] { return eigenvector(g, {max_iterations, tolerance, use_weights}); });
+        [](const Graph& g, int max_iterations, double tolerance, bool use_weights, bool per_component,
+           const std::string& solver) {
+            const EigenvectorOptions o{.max_iterations = max_iterations,
+                                       .tolerance = tolerance,
+                                       .use_weights = use_weights,
+                                       .per_component = per_component,
+                                       .solver = solver_of(solver)};
+            return iterative([&] { return eigenvector(g, o); });
         },
-        py::arg("graph"), py::arg("max_iterations"), py::arg("tolerance"), py::arg("use_weights"));
+        py::arg("graph"), py::arg("max_iterations"), py::arg("tolerance"), py::arg("use_weights"),
+        py::arg("per_component"), py::arg("solver"));
     m.def(
         "katz",
         [](const Graph& g, double alpha, double beta, int max_iterations, double tolerance, bool normalized,
            bool use_weights) {
-            return iterative([&] { return katz(g, {alpha, beta, max_iterations, tolerance, normalized, use_weights}); });
+            const KatzOptions o{.alpha = alpha,
+                                .beta = beta,
+                                .max_iterations = max_iterations,
+                                .tolerance = tolerance,
+                                .normalized = normalized,
+                                .use_weights = use_weights};
+            return iterative([&] { return katz(g, o); });
         },
         py::arg("graph"), py::arg("alpha"), py::arg("beta"), py::arg("max_iterations"), py::arg("tolerance"),
         py::arg("normalized"), py::arg("use_weights"));
     m.def(
         "hits",
         [](const Graph& g, int max_iterations, double tolerance, bool normalized) {
+            const HitsOptions o{.max_iterations = max_iterations, .tolerance = tolerance, .normalized = normalized};
             HitsResult r;
             {
                 py::gil_scoped_release release;
-                r = hits(g, {max_iterations, tolerance, normalized});
+                r = hits(g, o);
             }
             return py::make_tuple(to_numpy(std::move(r.hubs)), to_numpy(std::move(r.authorities)), r.iterations,
-                                  r.converged);
+                                  r.converged, r.residual);
         },
         py::arg("graph"), py::arg("max_iterations"), py::arg("tolerance"), py::arg("normalized"));
     m.def(

@@ -273,7 +273,8 @@ inline ApproximateBetweennessResult approximate_betweenness(const Graph& g,
                     const auto vi = static_cast<std::size_t>(v);
                     double pick = rng.uniform() * work.sigma[vi];
                     node_id chosen = -1;
-                    // Predecessors of v: in-neighbours z settled before v with dist[z] + length == dist[v].
+                    // Predecessors of v: in-neighbours z settled before v with dist[z] + length == dist[v]
+                    // (the same length within path_length_epsilon).
                     const auto nbrs = g.in_neighbors(v);
                     const auto edges = g.in_edges(v);
                     for (std::size_t k = 0; k < nbrs.size(); ++k) {
@@ -284,7 +285,7 @@ inline ApproximateBetweennessResult approximate_betweenness(const Graph& g,
                         double length = weighted ? g.weight(edges[k]) : 1.0;
                         for (std::size_t q = k + 1; weighted && q < nbrs.size() && nbrs[q] == z; ++q)
                             length = std::min(length, g.weight(edges[q]));
-                        if (work.dist[zi] + length != work.dist[vi]) continue;
+                        if (!detail::same_length(work.dist[zi] + length, work.dist[vi])) continue;
                         chosen = z;
                         pick -= work.sigma[zi];
                         if (pick < 0) break;

@@ -9,9 +9,15 @@
 // shortest paths; a backward pass over the nodes in reverse order of distance accumulates the
 // dependencies. Sources are processed in parallel, each thread with its own buffers and scores,
 // which are added up in thread order at the end.
+//
+// Weighted path lengths are sums of floating-point weights, so two paths of the same length in exact
+// arithmetic (0.333333 + 0.166667 and 0.5) can differ in the last bits. Lengths within a relative
+// 1e-10 of each other count as equal (igraph's rule, igraph_cmp_epsilon), wherever paths are
+// counted: here, in edge betweenness, in approximate betweenness and in the cutoff.
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <queue>
@@ -45,6 +51,18 @@ struct BetweennessOptions {
 };
 
 namespace detail {
+
+/// Relative tolerance under which two weighted path lengths are the same length.
+inline constexpr double path_length_epsilon = 1e-10;
+
+inline bool same_length(double a, double b) {
+    return std::abs(a - b) <= path_length_epsilon * std::max(std::abs(a), std::abs(b));
+}
+
+// Whether a path of this length passes the cutoff (negative: no cutoff).
+inline bool beyond_cutoff(double length, double cutoff) {
+    return cutoff >= 0 && length > cutoff && !same_length(length, cutoff);
+}
 
 // Per-thread state of Brandes' algorithm for one source at a time.
 struct BrandesWorkspace {
@@ -117,7 +135,7 @@ inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, doubl
         for (std::size_t head = 0; head < ws.order.size(); ++head) {
             const node_id v = ws.order[head];
             const double dv = ws.dist[static_cast<std::size_t>(v)];
-            if (cutoff >= 0 && dv + 1 > cutoff) continue;  // a further step would pass the cutoff
+            if (beyond_cutoff(dv + 1, cutoff)) continue;  // a further step would pass the cutoff
             const double sv = ws.sigma[static_cast<std::size_t>(v)];
             for_each_distinct_neighbor(g, v, false, fold, [&](node_id w, double) {
                 const auto wi = static_cast<std::size_t>(w);
@@ -144,13 +162,13 @@ inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, doubl
             const auto wi = static_cast<std::size_t>(w);
             if (ws.rank[wi] >= 0) return;  // settled: no shorter path through v (networkx's rule)
             const double dw = d + length;
-            if (cutoff >= 0 && dw > cutoff) return;
-            if (ws.dist[wi] < 0 || dw < ws.dist[wi]) {
+            if (beyond_cutoff(dw, cutoff)) return;
+            if (ws.dist[wi] >= 0 && same_length(dw, ws.dist[wi])) {
+                ws.sigma[wi] += sv;
+            } else if (ws.dist[wi] < 0 || dw < ws.dist[wi]) {
                 ws.dist[wi] = dw;
                 ws.sigma[wi] = sv;
                 heap.emplace(dw, w);
-            } else if (dw == ws.dist[wi]) {
-                ws.sigma[wi] += sv;
             }
         });
     }
@@ -172,7 +190,7 @@ void accumulate_dependencies(const Graph& g, bool weighted, BrandesWorkspace& ws
         for_each_distinct_neighbor(g, v, weighted, fold, [&](node_id w, double length) {
             const auto wi = static_cast<std::size_t>(w);
             // w is a successor when a shortest path reaches it through v, and it was settled after v.
-            if (ws.rank[wi] <= ws.rank[vi] || ws.dist[wi] != dv + length) return;
+            if (ws.rank[wi] <= ws.rank[vi] || !same_length(ws.dist[wi], dv + length)) return;
             const double target = fold ? fold->weight[wi] : 1.0;  // targets w stands for
             const double credit = sv / ws.sigma[wi] * (target + ws.delta[wi]);
             dep += credit;
@@ -388,12 +406,13 @@ inline std::vector<double> edge_betweenness(const Graph& g, const BetweennessOpt
                 double shortest = std::numeric_limits<double>::infinity();
                 for (; last < static_cast<std::ptrdiff_t>(nbrs.size()) && nbrs[static_cast<std::size_t>(last)] == w; ++last)
                     shortest = std::min(shortest, weighted ? g.weight(edges[static_cast<std::size_t>(last)]) : 1.0);
+                auto is_shortest = [&](std::ptrdiff_t i) {
+                    return detail::same_length(weighted ? g.weight(edges[static_cast<std::size_t>(i)]) : 1.0, shortest);
+                };
                 int count = 0;
+                for (auto i = first; i < last; ++i) count += is_shortest(i);
                 for (auto i = first; i < last; ++i)
-                    count += (weighted ? g.weight(edges[static_cast<std::size_t>(i)]) : 1.0) == shortest;
-                for (auto i = first; i < last; ++i)
-                    if ((weighted ? g.weight(edges[static_cast<std::size_t>(i)]) : 1.0) == shortest)
-                        eb[static_cast<std::size_t>(edges[static_cast<std::size_t>(i)])] += credit / count;
+                    if (is_shortest(i)) eb[static_cast<std::size_t>(edges[static_cast<std::size_t>(i)])] += credit / count;
             });
         });
     double scale = 1;
