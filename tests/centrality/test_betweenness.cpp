@@ -26,6 +26,23 @@ TEST(Betweenness, EmptyAndTiny) {
     expect_near(betweenness(make_graph(2, {{0, 1}})), {0, 0});
 }
 
+//      1
+//  0.1/ \0.2      0-1-3 is 0.1 + 0.2 = 0.30000000000000004 in floats, 0-2-3 is 0.15 + 0.15 = 0.3:
+//    0   3      the same length in exact arithmetic, so the pair (0, 3) has two shortest paths and
+// 0.15\ /0.15   nodes 1 and 2 get half of it each. The pair (1, 2) goes through 0 (0.25 < 0.35).
+//      2
+TEST(Betweenness, DecimalWeightsTieWithinTheRelativeEpsilon) {
+    const Graph g = make_graph(4, {{0, 1}, {1, 3}, {0, 2}, {2, 3}}, {}, {0.1, 0.2, 0.15, 0.15});
+    ASSERT_NE(0.1 + 0.2, 0.15 + 0.15);  // the floats differ
+    expect_near(betweenness(g, {.normalized = false}), {1, 0.5, 0.5, 0});
+    // Edge credit: (0,3) splits over both paths; (0,1) also carries (0,1) itself and (1,2) via 0.
+    expect_near(edge_betweenness(g, {.normalized = false}), {2.5, 1.5, 2.5, 1.5});
+    // A cutoff of 0.3 admits the path of length 0.30000000000000004.
+    expect_near(betweenness(g, {.normalized = false, .cutoff = 0.3}), {1, 0.5, 0.5, 0});
+    EXPECT_TRUE(detail::same_length(0.1 + 0.2, 0.3));
+    EXPECT_FALSE(detail::same_length(0.3, 0.3 * (1 + 1e-9)));
+}
+
 // 0 - 1 - 2 - 3: node 1 lies on (0,2) and (0,3), node 2 on (0,3) and (1,3).
 TEST(Betweenness, PathByHand) {
     const Graph g = make_graph(4, {{0, 1}, {1, 2}, {2, 3}});

@@ -6,8 +6,6 @@
 #include "essnet/centrality/centralization.hpp"
 #include "essnet/centrality/clustering.hpp"
 #include "essnet/centrality/coreness.hpp"
-#include "essnet/centrality/eigenvector.hpp"
-#include "essnet/centrality/pagerank.hpp"
 #include "essnet/generate/generators.hpp"
 #include "support/graphs.hpp"
 #include "support/kite.hpp"
@@ -19,50 +17,6 @@ using test::make_graph;
 using V = std::vector<double>;
 
 void expect_near(const V& got, const V& want, double eps = 1e-9) { test::expect_all_near(got, want, eps); }
-
-TEST(PageRank, SymmetricCycleIsUniformAndSumsToOne) {
-    const Graph g = make_graph(4, {{0, 1}, {1, 2}, {2, 3}, {3, 0}});
-    const auto r = pagerank(g, {.tolerance = 1e-12});
-    EXPECT_TRUE(r.converged);
-    expect_near(r.score, {0.25, 0.25, 0.25, 0.25});
-}
-
-TEST(PageRank, TwoNodesByHand) {
-    // 0 -> 1, and 1 is dangling (its mass is spread uniformly). Stationary equations:
-    // x0 = 0.15/2 + 0.85 x1 / 2 and x0 + x1 = 1, so x0 = 0.075 + 0.425 (1 - x0) = 0.5 / 1.425.
-    const Graph g = make_graph(2, {{0, 1}}, {.directed = true});
-    const double x0 = 0.5 / 1.425;
-    expect_near(pagerank(g, {.max_iterations = 1000, .tolerance = 1e-14}).score, {x0, 1 - x0}, 1e-10);
-    EXPECT_THROW(pagerank(g, {.alpha = 1.0}), std::invalid_argument);
-    EXPECT_THROW(pagerank(g, {.personalization = {1.0}}), std::invalid_argument);
-    EXPECT_THROW(pagerank(g, {.personalization = {0.0, 0.0}}), std::invalid_argument);
-    const auto capped = pagerank(g, {.max_iterations = 1});
-    EXPECT_EQ(capped.iterations, 1);
-    EXPECT_FALSE(capped.converged);
-}
-
-TEST(Eigenvector, StarByHand) {
-    // Star K_{1,3}: eigenvector of the largest eigenvalue sqrt(3) is (sqrt(3), 1, 1, 1), normalized.
-    const Graph g = make_graph(4, {{0, 1}, {0, 2}, {0, 3}});
-    const double norm = std::sqrt(3.0 + 3.0);
-    expect_near(eigenvector(g, {.max_iterations = 10000, .tolerance = 1e-15}).score,
-                {std::sqrt(3.0) / norm, 1 / norm, 1 / norm, 1 / norm}, 1e-9);
-}
-
-TEST(Katz, PathByHand) {
-    // 0 - 1 - 2, alpha 0.1, beta 1: x1 = 0.1 (x0 + x2) + 1, x0 = x2 = 0.1 x1 + 1:
-    // x1 = 1.2 / 0.98, x0 = 0.1 x1 + 1; then unit L2 norm.
-    const Graph g = make_graph(3, {{0, 1}, {1, 2}});
-    const double x1 = 1.2 / 0.98, x0 = 0.1 * x1 + 1, norm = std::sqrt(2 * x0 * x0 + x1 * x1);
-    expect_near(katz(g, {.tolerance = 1e-15}).score, {x0 / norm, x1 / norm, x0 / norm}, 1e-12);
-}
-
-TEST(Hits, DirectedStarByHand) {
-    // 0 -> 1, 0 -> 2: 0 is the only hub, 1 and 2 share the authority.
-    const auto r = hits(make_graph(3, {{0, 1}, {0, 2}}, {.directed = true}));
-    expect_near(r.hubs, {1, 0, 0});
-    expect_near(r.authorities, {0, 0.5, 0.5});
-}
 
 //  Two triangles sharing node 2, and a pendant 5:   0 - 1, 0 - 2, 1 - 2, 2 - 3, 2 - 4, 3 - 4, 4 - 5
 TEST(Clustering, TrianglesClusteringTransitivityCoresByHand) {

@@ -202,11 +202,10 @@ inline IterativeResult katz_solve(const Graph& g, bool weighted, const KatzOptio
 ///
 /// `iterations` counts matrix-vector products; `residual` is ||A^T x - lambda x||_2 / lambda (Krylov) or the
 /// last L1 change (power). Time O(m) per product, parallel; memory O(n + m) (a copy of each solved
-/// component's arcs). Throws std::invalid_argument for bad iteration parameters or negative weights.
+/// component's arcs). Throws std::invalid_argument for bad iteration parameters.
 inline IterativeResult eigenvector(const Graph& g, const EigenvectorOptions& options = {}) {
     detail::check_iteration(options.max_iterations, options.tolerance);
     const bool weighted = options.use_weights && g.weighted();
-    detail::check_non_negative_weights(g, weighted, "eigenvector centrality");
     if (options.solver == EigenSolver::power) {
         if (options.per_component) throw std::invalid_argument("per_component needs solver krylov");
         return detail::eigenvector_by_power(g, weighted, options);
@@ -226,7 +225,7 @@ inline IterativeResult eigenvector(const Graph& g, const EigenvectorOptions& opt
 ///
 /// Time O(m) per iteration (two products per BiCGSTAB iteration), plus the eigenvalue; memory O(n).
 /// Throws std::invalid_argument for alpha < 0 or alpha >= 1 / lambda_max (naming lambda_max),
-/// non-finite alpha or beta, negative weights or bad iteration parameters.
+/// non-finite alpha or beta or bad iteration parameters (the graph builder refuses negative weights).
 inline IterativeResult katz(const Graph& g, const KatzOptions& options = {}) {
     detail::check_iteration(options.max_iterations, options.tolerance);
     if (!std::isfinite(options.alpha) || !std::isfinite(options.beta))
@@ -234,7 +233,6 @@ inline IterativeResult katz(const Graph& g, const KatzOptions& options = {}) {
                                     " and beta " + std::to_string(options.beta));
     if (options.alpha < 0) throw std::invalid_argument("alpha must be non-negative, got " + std::to_string(options.alpha));
     const bool weighted = options.use_weights && g.weighted();
-    detail::check_non_negative_weights(g, weighted, "katz centrality");
     if (options.alpha > 0 && g.num_edges() > 0) {
         const auto top = detail::spectral::principal(g, weighted, detail::spectral::Problem::adjacency, 1000, 1e-12);
         if (options.alpha * top.value >= 1)
@@ -258,11 +256,9 @@ inline IterativeResult katz(const Graph& g, const KatzOptions& options = {}) {
 /// share it equally; a graph without edges gets uniform hubs and zero authorities.
 ///
 /// `iterations` counts products with A^T A; `residual` is ||A^T A a - sigma^2 a||_2 / sigma^2. Time O(m) per
-/// product; memory O(n + m). Throws std::invalid_argument for bad iteration parameters or negative
-/// weights.
+/// product; memory O(n + m). Throws std::invalid_argument for bad iteration parameters.
 inline HitsResult hits(const Graph& g, const HitsOptions& options = {}) {
     detail::check_iteration(options.max_iterations, options.tolerance);
-    detail::check_non_negative_weights(g, g.weighted(), "hits");
     const auto n = static_cast<std::size_t>(g.num_nodes());
     HitsResult r;
     const auto p =

@@ -98,17 +98,6 @@ inline void check_iteration(int max_iterations, double tolerance) {
         throw std::invalid_argument("tolerance must be a positive number, got " + std::to_string(tolerance));
 }
 
-// Spectral measures take the Perron vector of a non-negative matrix: a negative weight has no meaning
-// there (and breaks the error bounds), so it is refused by name.
-inline void check_non_negative_weights(const Graph& g, bool weighted, const char* measure) {
-    if (!weighted) return;
-    for (edge_id e = 0; e < g.num_edges(); ++e)
-        if (!(g.weight(e) >= 0) || std::isinf(g.weight(e)))
-            throw std::invalid_argument(std::string(measure) + " needs finite, non-negative edge weights; edge " +
-                                        std::to_string(e) + " (" + g.node_name(g.edge_source(e)) + " - " +
-                                        g.node_name(g.edge_target(e)) + ") weighs " + std::to_string(g.weight(e)));
-}
-
 }  // namespace detail
 
 }  // namespace essnet

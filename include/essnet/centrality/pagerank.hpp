@@ -66,7 +66,7 @@ inline std::vector<double> normalized_distribution(const std::vector<double>& va
 /// Time O(m) per iteration, parallel; about log(tolerance (1 - alpha) / alpha) / log(alpha)
 /// iterations (152 at the defaults). Memory O(n).
 /// Throws std::invalid_argument for alpha outside [0, 1), a bad personalization or dangling vector,
-/// negative or non-finite weights, a non-positive tolerance or a negative iteration count.
+/// a non-positive tolerance or a negative iteration count.
 inline IterativeResult pagerank(const Graph& g, const PageRankOptions& options = {}) {
     const node_id n = g.num_nodes();
     const auto nn = static_cast<std::size_t>(n);
@@ -79,7 +79,6 @@ inline IterativeResult pagerank(const Graph& g, const PageRankOptions& options =
         return r;
     }
     const bool weighted = options.use_weights && g.weighted();
-    detail::check_non_negative_weights(g, weighted, "pagerank");
     const auto p = detail::normalized_distribution(options.personalization, n, "personalization");
     const auto dangling = options.dangling.empty() ? p : detail::normalized_distribution(options.dangling, n, "dangling");
     // Out-weight of every node.

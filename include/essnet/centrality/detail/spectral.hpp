@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <numeric>
 #include <vector>
 
@@ -342,6 +343,10 @@ inline Principal principal(const Graph& g, bool weighted, Problem problem, int m
         Operator op = operator_of(g, weighted, scale, problem, c, k);
         Eigenpair p = solve(op, max_restarts, tolerance);
         result.products += p.products;
+        if (!p.converged) {  // its eigenvalue is unknown, so the answer is not proven either way
+            result.converged = false;
+            result.residual = std::numeric_limits<double>::infinity();
+        }
         if (p.value > best * (1 + tie)) {
             best = p.value;
             top.clear();
@@ -353,7 +358,7 @@ inline Principal principal(const Graph& g, bool weighted, Problem problem, int m
         for (node_id u = 0; u < g.num_nodes(); ++u) sinks += g.out_degree(u) == 0;
         for (node_id u = 0; u < g.num_nodes(); ++u)
             if (g.out_degree(u) == 0) result.vector[static_cast<std::size_t>(u)] = 1 / std::sqrt(static_cast<double>(sinks));
-        return result;
+        return result;  // converged stays false if a component's solve failed
     }
     result.value = problem == Problem::gram ? best * scale * scale : best * scale;
     const double share = 1 / std::sqrt(static_cast<double>(top.size()));
