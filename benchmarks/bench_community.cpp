@@ -69,7 +69,7 @@ void BM_Consensus(benchmark::State& state) {
         benchmark::DoNotOptimize(r.stability.data());
     }
     bench::set_graph_counters(state, g);
-    state.counters["rounds"] = r.rounds;
+    state.counters["iterations"] = r.iterations;
 }
 BENCHMARK(BM_Consensus)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 

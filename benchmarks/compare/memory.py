@@ -66,7 +66,7 @@ def child(measure: str, scale: int, stop_after: float) -> None:
         "leiden": lambda: essnet.leiden(g),
         "louvain": lambda: essnet.louvain(g),
         "label_propagation": lambda: essnet.label_propagation(g),
-        "consensus": lambda: essnet.consensus(g, runs=4, max_rounds=1, progress=progress),
+        "consensus": lambda: essnet.consensus(g, runs=4, max_iterations=1, progress=progress),
     }
     before = status_kib("VmRSS")
     with open("/proc/self/clear_refs", "w") as f:

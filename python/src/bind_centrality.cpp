@@ -49,14 +49,14 @@ void bind_centrality(py::module_& m) {
     m.def(
         "degree",
         [](const Graph& g, const std::string& direction) {
-            const DegreeOptions options{direction_of(direction)};
+            const DegreeOptions options{.direction = direction_of(direction)};
             return array_of([&] { return degree(g, options); });
         },
         py::arg("graph"), py::arg("direction"));
     m.def(
         "strength",
         [](const Graph& g, const std::string& direction) {
-            const DegreeOptions options{direction_of(direction)};
+            const DegreeOptions options{.direction = direction_of(direction)};
             return array_of([&] { return strength(g, options); });
         },
         py::arg("graph"), py::arg("direction"));

@@ -9,7 +9,7 @@ namespace essnet::python {
 
 namespace {
 
-QualityFunction quality_of(const std::string& objective) {
+QualityFunction objective_of(const std::string& objective) {
     if (objective == "modularity") return QualityFunction::modularity;
     if (objective == "cpm" || objective == "CPM") return QualityFunction::cpm;
     throw std::invalid_argument("objective must be \"modularity\" or \"cpm\", got \"" + objective + "\"");
@@ -34,7 +34,14 @@ void bind_community(py::module_& m) {
         [](const Graph& g, const std::string& objective, double resolution, int n_iterations,
            std::vector<std::int32_t> initial, std::uint64_t seed, bool use_weights, double randomness,
            const py::object& progress) {
-            LeidenOptions o{quality_of(objective), resolution, n_iterations, std::move(initial), seed, use_weights, randomness, {}};
+            LeidenOptions o{.objective = objective_of(objective),
+                            .resolution = resolution,
+                            .n_iterations = n_iterations,
+                            .initial_membership = std::move(initial),
+                            .seed = seed,
+                            .use_weights = use_weights,
+                            .randomness = randomness,
+                            .progress = {}};
             auto p = run_interruptible(progress, [&](const ProgressHook& hook) {
                 o.progress = hook;
                 return leiden(g, o);
@@ -50,7 +57,14 @@ void bind_community(py::module_& m) {
            double randomness, const py::object& progress) {
             std::vector<Graph> copies;  // the layers are small next to the work; a copy keeps the C++ API simple
             for (const Graph* g : layers) copies.push_back(*g);
-            LeidenOptions o{quality_of(objective), resolution, n_iterations, std::move(initial), seed, use_weights, randomness, {}};
+            LeidenOptions o{.objective = objective_of(objective),
+                            .resolution = resolution,
+                            .n_iterations = n_iterations,
+                            .initial_membership = std::move(initial),
+                            .seed = seed,
+                            .use_weights = use_weights,
+                            .randomness = randomness,
+                            .progress = {}};
             auto p = run_interruptible(progress, [&](const ProgressHook& hook) {
                 o.progress = hook;
                 return leiden_multiplex(copies, layer_weights, o);
@@ -63,7 +77,8 @@ void bind_community(py::module_& m) {
         "louvain",
         [](const Graph& g, const std::string& objective, double resolution, std::uint64_t seed, bool use_weights) {
             LouvainResult r;
-            const LouvainOptions o{quality_of(objective), resolution, seed, use_weights};
+            const LouvainOptions o{
+                .objective = objective_of(objective), .resolution = resolution, .seed = seed, .use_weights = use_weights};
             {
                 py::gil_scoped_release release;
                 r = louvain(g, o);
@@ -75,29 +90,38 @@ void bind_community(py::module_& m) {
         py::arg("graph"), py::arg("objective"), py::arg("resolution"), py::arg("seed"), py::arg("use_weights"));
     m.def(
         "label_propagation",
-        [](const Graph& g, std::uint64_t seed, bool use_weights, int max_sweeps) {
-            Partition p;
+        [](const Graph& g, std::uint64_t seed, bool use_weights, int max_iterations) {
+            LabelPropagationResult r;
             {
                 py::gil_scoped_release release;
-                p = label_propagation(g, {seed, use_weights, max_sweeps});
+                r = label_propagation(g, {.seed = seed, .use_weights = use_weights, .max_iterations = max_iterations});
             }
-            return partition_tuple(std::move(p));
+            const int iterations = r.iterations;
+            const bool converged = r.converged;
+            return py::make_tuple(partition_tuple(std::move(r)), iterations, converged);
         },
-        py::arg("graph"), py::arg("seed"), py::arg("use_weights"), py::arg("max_sweeps"));
+        py::arg("graph"), py::arg("seed"), py::arg("use_weights"), py::arg("max_iterations"));
     m.def(
         "consensus",
-        [](const Graph& g, const std::string& algorithm, int runs, double threshold, int max_rounds,
+        [](const Graph& g, const std::string& algorithm, int runs, double threshold, int max_iterations,
            const std::string& objective, double resolution, bool use_weights, std::uint64_t seed, const py::object& progress) {
-            ConsensusOptions o{algorithm_of(algorithm), runs, threshold, max_rounds, quality_of(objective), resolution,
-                               use_weights, seed, {}};
+            ConsensusOptions o{.algorithm = algorithm_of(algorithm),
+                               .runs = runs,
+                               .threshold = threshold,
+                               .max_iterations = max_iterations,
+                               .objective = objective_of(objective),
+                               .resolution = resolution,
+                               .use_weights = use_weights,
+                               .seed = seed,
+                               .progress = {}};
             auto r = run_interruptible(progress, [&](const ProgressHook& hook) {
                 o.progress = hook;
                 return consensus(g, o);
             });
             return py::make_tuple(partition_tuple(std::move(r.partition)), to_numpy(std::move(r.co_assignment)),
-                                  to_numpy(std::move(r.stability)), r.rounds, r.converged);
+                                  to_numpy(std::move(r.stability)), r.iterations, r.converged);
         },
-        py::arg("graph"), py::arg("algorithm"), py::arg("runs"), py::arg("threshold"), py::arg("max_rounds"),
+        py::arg("graph"), py::arg("algorithm"), py::arg("runs"), py::arg("threshold"), py::arg("max_iterations"),
         py::arg("objective"), py::arg("resolution"), py::arg("use_weights"), py::arg("seed"), py::arg("progress"));
 }
 

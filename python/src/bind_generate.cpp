@@ -28,8 +28,15 @@ void bind_generate(py::module_& m) {
             generate::LfrResult r;
             {
                 py::gil_scoped_release release;
-                r = generate::lfr({n, average_degree, max_degree, mu, degree_exponent, community_exponent,
-                                   min_community, max_community, seed});
+                r = generate::lfr({.n = n,
+                                   .average_degree = average_degree,
+                                   .max_degree = max_degree,
+                                   .mu = mu,
+                                   .degree_exponent = degree_exponent,
+                                   .community_exponent = community_exponent,
+                                   .min_community = min_community,
+                                   .max_community = max_community,
+                                   .seed = seed});
             }
             return py::make_tuple(std::move(r.graph), to_numpy(std::move(r.community)), r.mixing);
         },
@@ -40,7 +47,15 @@ void bind_generate(py::module_& m) {
         [](int scale, int edge_factor, double a, double b, double c, bool directed, bool simple, bool scramble,
            std::uint64_t seed) {
             py::gil_scoped_release release;
-            return generate::rmat({scale, edge_factor, a, b, c, directed, simple, scramble, seed});
+            return generate::rmat({.scale = scale,
+                                   .edge_factor = edge_factor,
+                                   .a = a,
+                                   .b = b,
+                                   .c = c,
+                                   .directed = directed,
+                                   .simple = simple,
+                                   .scramble = scramble,
+                                   .seed = seed});
         },
         py::arg("scale"), py::arg("edge_factor"), py::arg("a"), py::arg("b"), py::arg("c"), py::arg("directed"),
         py::arg("simple"), py::arg("scramble"), py::arg("seed"));
@@ -50,9 +65,17 @@ void bind_generate(py::module_& m) {
            std::int32_t num_sectors, std::int32_t events_per_year, double participants_per_event,
            double partnerships_per_actor, double memberships_per_actor, double funding_per_funder, std::uint64_t seed) {
             py::gil_scoped_release release;
-            return generate::social_economy({num_actors, first_year, num_years, num_countries, num_sectors,
-                                             events_per_year, participants_per_event, partnerships_per_actor,
-                                             memberships_per_actor, funding_per_funder, seed});
+            return generate::social_economy({.num_actors = num_actors,
+                                             .first_year = first_year,
+                                             .num_years = num_years,
+                                             .num_countries = num_countries,
+                                             .num_sectors = num_sectors,
+                                             .events_per_year = events_per_year,
+                                             .participants_per_event = participants_per_event,
+                                             .partnerships_per_actor = partnerships_per_actor,
+                                             .memberships_per_actor = memberships_per_actor,
+                                             .funding_per_funder = funding_per_funder,
+                                             .seed = seed});
         },
         py::arg("num_actors"), py::arg("first_year"), py::arg("num_years"), py::arg("num_countries"),
         py::arg("num_sectors"), py::arg("events_per_year"), py::arg("participants_per_event"),

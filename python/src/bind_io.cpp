@@ -29,7 +29,13 @@ void bind_io(py::module_& m) {
             for (const auto& [name, values] : tie_extra) tie_columns.push_back(name);
             ActorNetwork net(actor_columns, tie_columns);
             for (std::size_t i = 0; i < ids.size(); ++i) {
-                Actor a{ids[i], names[i], kinds[i], countries[i], regions[i], founded[i], {}};
+                Actor a{.id = ids[i],
+                        .name = names[i],
+                        .kind = kinds[i],
+                        .country = countries[i],
+                        .region = regions[i],
+                        .founded = founded[i],
+                        .extra = {}};
                 for (const auto& [name, values] : actor_extra) a.extra.emplace_back(name, values[i]);
                 try {
                     net.add_actor(a);
@@ -39,8 +45,15 @@ void bind_io(py::module_& m) {
             }
             net.reserve_ties(sources.size());
             for (std::size_t i = 0; i < sources.size(); ++i) {
-                Tie t{sources[i], targets[i], relations[i], directed[i] != 0, weights[i], start_years[i], end_years[i],
-                      provenance[i], {}};
+                Tie t{.source = sources[i],
+                      .target = targets[i],
+                      .relation = relations[i],
+                      .directed = directed[i] != 0,
+                      .weight = weights[i],
+                      .start_year = start_years[i],
+                      .end_year = end_years[i],
+                      .provenance = provenance[i],
+                      .extra = {}};
                 for (const auto& [name, values] : tie_extra) t.extra.emplace_back(name, values[i]);
                 try {
                     net.add_tie(t);

@@ -67,8 +67,13 @@ void bind_model(py::module_& m) {
             "add_actor",
             [](ActorNetwork& net, std::string id, std::string name, std::string kind, std::string country,
                std::string region, std::optional<std::int32_t> founded, const py::kwargs& extra) {
-                return net.add_actor({std::move(id), std::move(name), std::move(kind), std::move(country),
-                                      std::move(region), year_or_missing(founded), extra_values(extra)});
+                return net.add_actor({.id = std::move(id),
+                                      .name = std::move(name),
+                                      .kind = std::move(kind),
+                                      .country = std::move(country),
+                                      .region = std::move(region),
+                                      .founded = year_or_missing(founded),
+                                      .extra = extra_values(extra)});
             },
             py::arg("id"), py::kw_only(), py::arg("name") = "", py::arg("kind") = "", py::arg("country") = "",
             py::arg("region") = "", py::arg("founded") = py::none())
@@ -77,9 +82,15 @@ void bind_model(py::module_& m) {
             [](ActorNetwork& net, std::string source, std::string target, std::string relation, bool directed,
                double weight, std::optional<std::int32_t> start_year, std::optional<std::int32_t> end_year,
                std::string provenance, const py::kwargs& extra) {
-                return net.add_tie({std::move(source), std::move(target), std::move(relation), directed, weight,
-                                    year_or_missing(start_year), year_or_missing(end_year), std::move(provenance),
-                                    extra_values(extra)});
+                return net.add_tie({.source = std::move(source),
+                                    .target = std::move(target),
+                                    .relation = std::move(relation),
+                                    .directed = directed,
+                                    .weight = weight,
+                                    .start_year = year_or_missing(start_year),
+                                    .end_year = year_or_missing(end_year),
+                                    .provenance = std::move(provenance),
+                                    .extra = extra_values(extra)});
             },
             py::arg("source"), py::arg("target"), py::kw_only(), py::arg("relation") = "", py::arg("directed") = true,
             py::arg("weight") = 1.0, py::arg("start_year") = py::none(), py::arg("end_year") = py::none(),

@@ -70,7 +70,7 @@ void bind_sna(py::module_& m) {
             StructuralHoles r;
             {
                 py::gil_scoped_release release;
-                r = structural_holes(g, {use_weights});
+                r = structural_holes(g, {.use_weights = use_weights});
             }
             return py::make_tuple(to_numpy(std::move(r.constraint)), to_numpy(std::move(r.effective_size)),
                                   to_numpy(std::move(r.efficiency)), to_numpy(std::move(r.hierarchy)));
@@ -100,7 +100,7 @@ void bind_sna(py::module_& m) {
     m.def(
         "ei_index",
         [](const Graph& g, const std::vector<std::int32_t>& groups, bool use_weights) {
-            EIIndex r = ei_index(g, groups, use_weights);
+            EIIndex r = ei_index(g, groups, {.use_weights = use_weights});
             return py::make_tuple(r.network, to_numpy(std::move(r.group)), to_numpy(std::move(r.node)));
         },
         py::arg("graph"), py::arg("groups"), py::arg("use_weights"));

@@ -1,5 +1,7 @@
 """Community detection against networkx, igraph and leidenalg (independent references)."""
 
+import warnings
+
 import igraph
 import leidenalg
 import networkx as nx
@@ -147,8 +149,8 @@ def test_partition_helpers_and_errors():
         leiden(g, n_iterations=1.5)
     with pytest.raises(ValueError, match="runs must be from"):
         consensus(g, runs=2**40)
-    with pytest.raises(ValueError, match="max_sweeps"):
-        label_propagation(g, max_sweeps=2**31)
+    with pytest.raises(ValueError, match="max_iterations"):
+        label_propagation(g, max_iterations=2**31)
     assert leiden(g, seed=np.uint64(2**64 - 1)).n_communities > 0  # numpy integers are integers
     with pytest.raises(TypeError, match="layer_weights can name layers only when layers is a dict"):
         essnet.leiden_multiplex([g, g], {"a": 1.0, "b": 2.0})
@@ -207,3 +209,33 @@ def test_leiden_multiplex_on_relations():
         essnet.leiden_multiplex(layers, {"no_such_relation": 1.0})
     with pytest.raises(ValueError, match="layer_weights"):
         essnet.leiden_multiplex(list(layers.values()), [1.0])
+
+
+def _holds_a_heaviest_label(G, membership):
+    """Every node with neighbours carries a label of greatest count among its neighbours (networkx graph)."""
+    for v in G:
+        counts = {}
+        for u in G[v]:
+            if u != v:
+                counts[membership[u]] = counts.get(membership[u], 0) + 1
+        if counts and counts.get(membership[v], 0) != max(counts.values()):
+            return False
+    return True
+
+
+def test_label_propagation_reports_sweeps_and_warns_when_unstable():
+    G = nx.gnm_random_graph(400, 1200, seed=3)
+    g = from_networkx(G)
+    full = label_propagation(g, seed=1)
+    assert full.converged and full.iterations >= 1
+    assert _holds_a_heaviest_label(G, dict(zip(G.nodes(), full.membership)))
+    unstable = 0
+    for seed in range(5):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            one = label_propagation(g, seed=seed, max_iterations=1)
+        assert one.iterations == 1
+        assert one.converged == _holds_a_heaviest_label(G, dict(zip(G.nodes(), one.membership)))
+        assert any(issubclass(w.category, essnet.ConvergenceWarning) for w in caught) == (not one.converged)
+        unstable += not one.converged
+    assert unstable > 0  # one sweep rarely settles 400 nodes

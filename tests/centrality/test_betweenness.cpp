@@ -39,8 +39,8 @@ TEST(Betweenness, DecimalWeightsTieWithinTheRelativeEpsilon) {
     expect_near(edge_betweenness(g, {.normalized = false}), {2.5, 1.5, 2.5, 1.5});
     // A cutoff of 0.3 admits the path of length 0.30000000000000004.
     expect_near(betweenness(g, {.normalized = false, .cutoff = 0.3}), {1, 0.5, 0.5, 0});
-    EXPECT_TRUE(detail::same_length(0.1 + 0.2, 0.3));
-    EXPECT_FALSE(detail::same_length(0.3, 0.3 * (1 + 1e-9)));
+    EXPECT_TRUE(detail::nearly_equal(0.1 + 0.2, 0.3));
+    EXPECT_FALSE(detail::nearly_equal(0.3, 0.3 * (1 + 1e-9)));
 }
 
 // 0 - 1 - 2 - 3: node 1 lies on (0,2) and (0,3), node 2 on (0,3) and (1,3).

@@ -24,7 +24,7 @@ TEST(Consensus, ClearStructureIsUnanimous) {
     const ConsensusResult r = consensus(g, {.runs = 20});
     EXPECT_EQ(r.partition.membership, (std::vector<std::int32_t>{0, 0, 0, 0, 1, 1, 1, 1}));
     EXPECT_TRUE(r.converged);
-    EXPECT_EQ(r.rounds, 1);
+    EXPECT_EQ(r.iterations, 1);
     for (edge_id e = 0; e < g.num_edges(); ++e) {
         const bool bridge = g.edge_sources()[static_cast<std::size_t>(e)] == 3 && g.edge_targets()[static_cast<std::size_t>(e)] == 4;
         EXPECT_EQ(r.co_assignment[static_cast<std::size_t>(e)], bridge ? 0.0 : 1.0);
@@ -74,7 +74,7 @@ TEST(Consensus, Errors) {
     const Graph g = make_graph(3, {{0, 1}});
     EXPECT_THROW(consensus(g, {.runs = 0}), std::invalid_argument);
     EXPECT_THROW(consensus(g, {.threshold = 1.5}), std::invalid_argument);
-    EXPECT_THROW(consensus(g, {.max_rounds = 0}), std::invalid_argument);
+    EXPECT_THROW(consensus(g, {.max_iterations = 0}), std::invalid_argument);
 }
 
 }  // namespace

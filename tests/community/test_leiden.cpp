@@ -78,7 +78,7 @@ TEST(Leiden, CommunitiesAreConnectedOnRandomGraphs) {
     for (std::uint64_t seed = 0; seed < 10; ++seed) {
         const Graph g = generate::erdos_renyi(300, 400, false, seed);  // sparse: many small pieces
         for (const auto quality : {QualityFunction::modularity, QualityFunction::cpm}) {
-            const Partition p = leiden(g, {.quality = quality, .resolution = quality == QualityFunction::cpm ? 0.05 : 1.0, .seed = seed});
+            const Partition p = leiden(g, {.objective = quality, .resolution = quality == QualityFunction::cpm ? 0.05 : 1.0, .seed = seed});
             EXPECT_TRUE(communities_connected(g, p.membership)) << seed;
             std::set<std::int32_t> labels(p.membership.begin(), p.membership.end());
             EXPECT_EQ(static_cast<std::int32_t>(labels.size()), p.n_communities);
@@ -201,11 +201,11 @@ TEST(Leiden, DirectedModularity) {
 TEST(Leiden, CpmResolutionExtremes) {
     const Graph g = two_cliques();
     // Resolution 0: every arc inside is a gain, so each connected component is one community.
-    EXPECT_EQ(leiden(g, {.quality = QualityFunction::cpm, .resolution = 0}).n_communities, 1);
+    EXPECT_EQ(leiden(g, {.objective = QualityFunction::cpm, .resolution = 0}).n_communities, 1);
     // Resolution above 1 (denser than a clique can be): every node alone.
-    EXPECT_EQ(leiden(g, {.quality = QualityFunction::cpm, .resolution = 1.5}).n_communities, 8);
+    EXPECT_EQ(leiden(g, {.objective = QualityFunction::cpm, .resolution = 1.5}).n_communities, 8);
     // Between: the cliques (density 1) but not the bridge.
-    EXPECT_EQ(leiden(g, {.quality = QualityFunction::cpm, .resolution = 0.5}).membership,
+    EXPECT_EQ(leiden(g, {.objective = QualityFunction::cpm, .resolution = 0.5}).membership,
               (std::vector<std::int32_t>{0, 0, 0, 0, 1, 1, 1, 1}));
 }
 
@@ -379,7 +379,7 @@ TEST(LeidenMultiplex, Errors) {
     EXPECT_THROW(leiden_multiplex({a}, {NAN}), std::invalid_argument);
     // Layers of both signs whose weights overflow: +inf and -inf would meet in one sum.
     const Graph huge = make_graph(2, {{0, 1}}, {}, {1e308});
-    EXPECT_THROW(leiden_multiplex({huge, huge, huge, huge}, {1.0, -1.0, 1.0, -1.0}, {.quality = QualityFunction::cpm}),
+    EXPECT_THROW(leiden_multiplex({huge, huge, huge, huge}, {1.0, -1.0, 1.0, -1.0}, {.objective = QualityFunction::cpm}),
                  std::invalid_argument);
 }
 

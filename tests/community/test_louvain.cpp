@@ -88,7 +88,7 @@ TEST(Louvain, DegenerateGraphs) {
     EXPECT_TRUE(isolated.levels.empty());
     EXPECT_TRUE(std::isnan(isolated.partition.quality));
     // CPM has no denominator: the empty partition's quality is 0.
-    EXPECT_EQ(louvain(Graph(), {.quality = QualityFunction::cpm}).partition.quality, 0.0);
+    EXPECT_EQ(louvain(Graph(), {.objective = QualityFunction::cpm}).partition.quality, 0.0);
     EXPECT_THROW(louvain(make_graph(2, {{0, 1}}), {.resolution = -0.5}), std::invalid_argument);
 }
 

@@ -112,45 +112,45 @@ TEST(Quality, ModularityErrors) {
 TEST(Quality, CpmQualityUndirectedTwoTriangles) {
     // Q = 2 sum_c [w_c - gamma C(n_c, 2)] = 2 (2 (3 - 3 gamma)).
     const Graph g = two_triangles();
-    EXPECT_NEAR(cpm_quality(g, halves, 0), 12, tol);
-    EXPECT_NEAR(cpm_quality(g, halves, 0.5), 6, tol);
-    EXPECT_NEAR(cpm_quality(g, halves, 1), 0, tol);
+    EXPECT_NEAR(cpm_quality(g, halves, {.resolution = 0}), 12, tol);
+    EXPECT_NEAR(cpm_quality(g, halves, {.resolution = 0.5}), 6, tol);
+    EXPECT_NEAR(cpm_quality(g, halves, {.resolution = 1}), 0, tol);
     // One community: 2 (7 - gamma 15).
-    EXPECT_NEAR(cpm_quality(g, M(6, 0), 0.1), 2 * (7 - 1.5), tol);
+    EXPECT_NEAR(cpm_quality(g, M(6, 0), {.resolution = 0.1}), 2 * (7 - 1.5), tol);
     // Weighted bridge inside nobody's community changes nothing; triangle weights 2 double w_c.
     const Graph w = two_triangles({}, {2, 2, 2, 2, 2, 2, 5});
-    EXPECT_NEAR(cpm_quality(w, halves, 1), 2 * (2 * (6 - 3)), tol);
-    EXPECT_NEAR(cpm_quality(w, halves, 1, false), 0, tol);
+    EXPECT_NEAR(cpm_quality(w, halves, {.resolution = 1}), 2 * (2 * (6 - 3)), tol);
+    EXPECT_NEAR(cpm_quality(w, halves, {.resolution = 1, .use_weights = false}), 0, tol);
 }
 
 TEST(Quality, CpmQualityDirected) {
     // Q = sum_c [w_c - gamma n_c (n_c - 1)] = 2 (3 - 6 gamma).
     const Graph g = two_triangles({.directed = true});
-    EXPECT_NEAR(cpm_quality(g, halves, 0.25), 3, tol);
-    EXPECT_NEAR(cpm_quality(g, halves, 0.5), 0, tol);
+    EXPECT_NEAR(cpm_quality(g, halves, {.resolution = 0.25}), 3, tol);
+    EXPECT_NEAR(cpm_quality(g, halves, {.resolution = 0.5}), 0, tol);
 }
 
 TEST(Quality, CpmQualitySelfLoopsAsLeidenalg) {
     // Edges 0 - 1 and 2 - 2, communities {0, 1}, {2}, gamma 1. The graph has a self-loop, so every
     // community may hold n_c more edges: P(2) = 1 + 2, P(1) = 0 + 1.
     // Q = 2 [(1 - 3) + (1 - 1)] = -4, leidenalg's CPMVertexPartition.quality().
-    EXPECT_NEAR(cpm_quality(test::make_graph(3, {{0, 1}, {2, 2}}), M{0, 0, 1}, 1), -4, tol);
+    EXPECT_NEAR(cpm_quality(test::make_graph(3, {{0, 1}, {2, 2}}), M{0, 0, 1}, {.resolution = 1}), -4, tol);
     // Without the self-loop: 2 [(1 - 1) + 0] = 0 (leidenalg: 0).
-    EXPECT_NEAR(cpm_quality(test::make_graph(3, {{0, 1}}), M{0, 0, 1}, 1), 0, tol);
+    EXPECT_NEAR(cpm_quality(test::make_graph(3, {{0, 1}}), M{0, 0, 1}, {.resolution = 1}), 0, tol);
     // Directed triangle 0->1->2->0 plus 0->0, one community: 4 - (6 + 3) = -5 (leidenalg: -5).
     const Graph d = test::make_graph(3, {{0, 1}, {1, 2}, {2, 0}, {0, 0}}, {.directed = true});
-    EXPECT_NEAR(cpm_quality(d, M{0, 0, 0}, 1), -5, tol);
+    EXPECT_NEAR(cpm_quality(d, M{0, 0, 0}, {.resolution = 1}), -5, tol);
     // Undirected triangle plus a self-loop of weight 5, gamma 0: 2 (3 + 5) = 16 (leidenalg: 16).
     const Graph w = test::make_graph(3, {{0, 1}, {1, 2}, {2, 0}, {0, 0}}, {}, {1, 1, 1, 5});
-    EXPECT_NEAR(cpm_quality(w, M{0, 0, 0}, 0), 16, tol);
+    EXPECT_NEAR(cpm_quality(w, M{0, 0, 0}, {.resolution = 0}), 16, tol);
 }
 
 TEST(Quality, CpmQualityNoEdgesAndErrors) {
-    EXPECT_NEAR(cpm_quality(Graph{}, M{}, 1), 0, tol);
+    EXPECT_NEAR(cpm_quality(Graph{}, M{}, {.resolution = 1}), 0, tol);
     // Communities of 2 and 1 nodes, no edges: 2 (0 - 1) = -2 (leidenalg: -2).
-    EXPECT_NEAR(cpm_quality(GraphBuilder(3).build(), M{0, 0, 1}, 1), -2, tol);
-    EXPECT_THROW(cpm_quality(two_triangles(), halves, -0.5), std::invalid_argument);
-    EXPECT_THROW(cpm_quality(two_triangles(), M{0}, 1), std::invalid_argument);
+    EXPECT_NEAR(cpm_quality(GraphBuilder(3).build(), M{0, 0, 1}, {.resolution = 1}), -2, tol);
+    EXPECT_THROW(cpm_quality(two_triangles(), halves, {.resolution = -0.5}), std::invalid_argument);
+    EXPECT_THROW(cpm_quality(two_triangles(), M{0}, {.resolution = 1}), std::invalid_argument);
 }
 
 TEST(Quality, CommunitySizesIndexedByLabel) {

@@ -25,7 +25,7 @@ TEST(Groups, EIIndexByHand) {
     // Weighted: 1-2 weighs 4, so E = 4, I = 2 and the index is (4 - 2) / 6.
     const Graph w = make_graph(4, {{0, 1}, {1, 2}, {2, 3}}, {}, {1, 4, 1});
     EXPECT_DOUBLE_EQ(ei_index(w, halves).network, 2.0 / 6);
-    EXPECT_DOUBLE_EQ(ei_index(w, halves, false).network, -1.0 / 3);
+    EXPECT_DOUBLE_EQ(ei_index(w, halves, {.use_weights = false}).network, -1.0 / 3);
     // A node without ties: NaN.
     EXPECT_TRUE(std::isnan(ei_index(make_graph(2, {}), std::vector<std::int32_t>{0, 1}).node[0]));
     EXPECT_THROW(ei_index(g, std::vector<std::int32_t>{0, 1}), std::invalid_argument);

@@ -38,7 +38,7 @@ struct ApproximateBetweennessOptions {
     double delta = 0.1;     ///< probability that some node's error exceeds epsilon
     bool use_weights = true;
     std::uint64_t seed = 0;
-    ProgressHook progress;
+    ProgressHook progress{};
 };
 
 struct ApproximateBetweennessResult {
@@ -92,8 +92,8 @@ public:
 
 private:
     struct Side {
-        std::vector<std::int32_t> dist;
-        std::vector<double> sigma;
+        std::vector<std::int32_t> dist{};
+        std::vector<double> sigma{};
         std::vector<node_id> touched, frontier, next;
         std::int32_t level = 0;
         arc_index frontier_degree = 0;
@@ -274,7 +274,7 @@ inline ApproximateBetweennessResult approximate_betweenness(const Graph& g,
                     double pick = rng.uniform() * work.sigma[vi];
                     node_id chosen = -1;
                     // Predecessors of v: in-neighbours z settled before v with dist[z] + length == dist[v]
-                    // (the same length within path_length_epsilon).
+                    // (the same length within detail::tie_epsilon).
                     const auto nbrs = g.in_neighbors(v);
                     const auto edges = g.in_edges(v);
                     for (std::size_t k = 0; k < nbrs.size(); ++k) {
@@ -285,7 +285,7 @@ inline ApproximateBetweennessResult approximate_betweenness(const Graph& g,
                         double length = weighted ? g.weight(edges[k]) : 1.0;
                         for (std::size_t q = k + 1; weighted && q < nbrs.size() && nbrs[q] == z; ++q)
                             length = std::min(length, g.weight(edges[q]));
-                        if (!detail::same_length(work.dist[zi] + length, work.dist[vi])) continue;
+                        if (!detail::nearly_equal(work.dist[zi] + length, work.dist[vi])) continue;
                         chosen = z;
                         pick -= work.sigma[zi];
                         if (pick < 0) break;

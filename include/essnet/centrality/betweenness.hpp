@@ -12,7 +12,7 @@
 //
 // Weighted path lengths are sums of floating-point weights, so two paths of the same length in exact
 // arithmetic (0.333333 + 0.166667 and 0.5) can differ in the last bits. Lengths within a relative
-// 1e-10 of each other count as equal (igraph's rule, igraph_cmp_epsilon), wherever paths are
+// 1e-10 of each other count as equal (detail::nearly_equal, igraph's rule), wherever paths are
 // counted: here, in edge betweenness, in approximate betweenness and in the cutoff.
 #pragma once
 
@@ -31,6 +31,7 @@
 
 #include "essnet/core/parallel.hpp"
 #include "essnet/core/progress.hpp"
+#include "essnet/core/tolerance.hpp"
 #include "essnet/graph/graph.hpp"
 
 namespace essnet {
@@ -47,28 +48,21 @@ struct BetweennessOptions {
     /// Only paths of at most this length count (hops, or total weight); negative: no limit.
     double cutoff = -1;
     /// Called with the share of sources done; returning false cancels (throws Cancelled).
-    ProgressHook progress;
+    ProgressHook progress{};
 };
 
 namespace detail {
 
-/// Relative tolerance under which two weighted path lengths are the same length.
-inline constexpr double path_length_epsilon = 1e-10;
-
-inline bool same_length(double a, double b) {
-    return std::abs(a - b) <= path_length_epsilon * std::max(std::abs(a), std::abs(b));
-}
-
 // Whether a path of this length passes the cutoff (negative: no cutoff).
 inline bool beyond_cutoff(double length, double cutoff) {
-    return cutoff >= 0 && length > cutoff && !same_length(length, cutoff);
+    return cutoff >= 0 && length > cutoff && !nearly_equal(length, cutoff);
 }
 
 // Per-thread state of Brandes' algorithm for one source at a time.
 struct BrandesWorkspace {
     std::vector<double> sigma, delta, dist;
-    std::vector<node_id> order;       // nodes in the order they were settled
-    std::vector<std::int32_t> rank;   // position in `order`, -1 until settled
+    std::vector<node_id> order{};       // nodes in the order they were settled
+    std::vector<std::int32_t> rank{};   // position in `order`, -1 until settled
     explicit BrandesWorkspace(node_id n)
         : sigma(static_cast<std::size_t>(n), 0), delta(static_cast<std::size_t>(n), 0),
           dist(static_cast<std::size_t>(n), -1), rank(static_cast<std::size_t>(n), -1) {
@@ -96,7 +90,7 @@ struct BrandesWorkspace {
 // it (weight[v] nodes). Paths into a tree are unique, so their share of betweenness is counted
 // directly, and Brandes' searches run only from the remaining nodes, with weighted targets.
 struct Folding {
-    std::vector<std::uint8_t> removed;
+    std::vector<std::uint8_t> removed{};
     std::vector<double> weight;      // nodes represented (1 + sizes of the trees hanging from it)
     std::vector<double> tree_pairs;  // ordered pairs whose (unique) paths cross the node inside trees
 };
@@ -163,7 +157,7 @@ inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, doubl
             if (ws.rank[wi] >= 0) return;  // settled: no shorter path through v (networkx's rule)
             const double dw = d + length;
             if (beyond_cutoff(dw, cutoff)) return;
-            if (ws.dist[wi] >= 0 && same_length(dw, ws.dist[wi])) {
+            if (ws.dist[wi] >= 0 && nearly_equal(dw, ws.dist[wi])) {
                 ws.sigma[wi] += sv;
             } else if (ws.dist[wi] < 0 || dw < ws.dist[wi]) {
                 ws.dist[wi] = dw;
@@ -190,7 +184,7 @@ void accumulate_dependencies(const Graph& g, bool weighted, BrandesWorkspace& ws
         for_each_distinct_neighbor(g, v, weighted, fold, [&](node_id w, double length) {
             const auto wi = static_cast<std::size_t>(w);
             // w is a successor when a shortest path reaches it through v, and it was settled after v.
-            if (ws.rank[wi] <= ws.rank[vi] || !same_length(ws.dist[wi], dv + length)) return;
+            if (ws.rank[wi] <= ws.rank[vi] || !nearly_equal(ws.dist[wi], dv + length)) return;
             const double target = fold ? fold->weight[wi] : 1.0;  // targets w stands for
             const double credit = sv / ws.sigma[wi] * (target + ws.delta[wi]);
             dep += credit;
@@ -407,7 +401,7 @@ inline std::vector<double> edge_betweenness(const Graph& g, const BetweennessOpt
                 for (; last < static_cast<std::ptrdiff_t>(nbrs.size()) && nbrs[static_cast<std::size_t>(last)] == w; ++last)
                     shortest = std::min(shortest, weighted ? g.weight(edges[static_cast<std::size_t>(last)]) : 1.0);
                 auto is_shortest = [&](std::ptrdiff_t i) {
-                    return detail::same_length(weighted ? g.weight(edges[static_cast<std::size_t>(i)]) : 1.0, shortest);
+                    return detail::nearly_equal(weighted ? g.weight(edges[static_cast<std::size_t>(i)]) : 1.0, shortest);
                 };
                 int count = 0;
                 for (auto i = first; i < last; ++i) count += is_shortest(i);

@@ -25,14 +25,14 @@ struct ClosenessOptions {
     bool wf_improved = true;
     /// Use the graph's edge weights as lengths (Dijkstra) when it has them; otherwise hop counts.
     bool use_weights = true;
-    ProgressHook progress;
+    ProgressHook progress{};
 };
 
 struct HarmonicOptions {
     /// Divide by n - 1, giving a score in [0, 1] (networkx does not normalize).
     bool normalized = false;
     bool use_weights = true;
-    ProgressHook progress;
+    ProgressHook progress{};
 };
 
 namespace detail {
@@ -40,8 +40,8 @@ namespace detail {
 // Distances to u along in-arcs (from every node that reaches u), by BFS or Dijkstra: calls
 // f(distance) for every node other than u that reaches it.
 struct DistanceWorkspace {
-    std::vector<double> dist;
-    std::vector<node_id> seen;
+    std::vector<double> dist{};
+    std::vector<node_id> seen{};
     explicit DistanceWorkspace(node_id n) : dist(static_cast<std::size_t>(n), -1) { seen.reserve(static_cast<std::size_t>(n)); }
 };
 

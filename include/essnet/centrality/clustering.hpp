@@ -35,9 +35,9 @@ namespace detail {
 
 // Distinct neighbours other than the node itself, with summed weights, as sorted lists.
 struct SimpleAdjacency {
-    std::vector<std::int64_t> offsets;
-    std::vector<node_id> neighbors;
-    std::vector<double> weights;
+    std::vector<std::int64_t> offsets{};
+    std::vector<node_id> neighbors{};
+    std::vector<double> weights{};
 };
 
 inline SimpleAdjacency simple_undirected(const Graph& g, bool weighted) {
@@ -185,8 +185,8 @@ inline std::vector<double> clustering(const Graph& g, const ClusteringOptions& o
     // (parallel arcs summed, each divided by the largest such weight), as networkx with weight=.
     const bool weighted = options.use_weights && g.weighted();
     struct Arc {
-        node_id node;
-        double weight;
+        node_id node{};
+        double weight{};
     };
     auto distinct = [&](std::span<const node_id> nbrs, std::span<const edge_id> edges, node_id v) {
         std::vector<Arc> out;

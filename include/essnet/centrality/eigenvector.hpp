@@ -67,8 +67,8 @@ struct HitsOptions {
 };
 
 struct HitsResult {
-    std::vector<double> hubs;
-    std::vector<double> authorities;
+    std::vector<double> hubs{};
+    std::vector<double> authorities{};
     int iterations = 0;
     bool converged = false;
     double residual = 0;

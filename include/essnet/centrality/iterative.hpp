@@ -21,7 +21,7 @@ namespace essnet {
 /// residual norm) reached, in the units the function's doc names. The scores of the last iteration
 /// are returned either way.
 struct IterativeResult {
-    std::vector<double> score;
+    std::vector<double> score{};
     int iterations = 0;
     bool converged = false;
     double residual = 0;

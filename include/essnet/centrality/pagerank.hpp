@@ -2,7 +2,9 @@
 //
 // Power iteration, pulled along in-arcs: each node sums the shares its in-neighbours send, so every
 // entry is written by one thread and the result does not depend on the thread count (the error
-// norm is summed in fixed blocks for the same reason).
+// norm and the dangling mass are summed in fixed blocks for the same reason). One pass over the
+// graph per iteration computes the new scores, the shares they send next, the change and the
+// dangling mass together.
 //
 // Stopping rule. One step maps x to F(x) = alpha M x + (1 - alpha) p with M column-stochastic (the
 // dangling mass included), so F contracts the L1 distance by alpha and the error of the iterate
@@ -24,9 +26,9 @@ namespace essnet {
 struct PageRankOptions {
     double alpha = 0.85;  ///< damping factor
     /// Restart distribution, one value per node (non-negative, normalised to sum 1); uniform when empty.
-    std::vector<double> personalization;
+    std::vector<double> personalization{};
     /// Where the mass of nodes without out-arcs goes (normalised); the personalization when empty.
-    std::vector<double> dangling;
+    std::vector<double> dangling{};
     int max_iterations = 10000;
     /// Stop once the L1 distance to the exact scores is provably below this (so is every entry's
     /// error): alpha / (1 - alpha) times the last step's L1 change. networkx's `tol` stops when the
@@ -79,54 +81,90 @@ inline IterativeResult pagerank(const Graph& g, const PageRankOptions& options =
         return r;
     }
     const bool weighted = options.use_weights && g.weighted();
+    const bool undirected = !g.directed();
     const auto p = detail::normalized_distribution(options.personalization, n, "personalization");
     const auto dangling = options.dangling.empty() ? p : detail::normalized_distribution(options.dangling, n, "dangling");
-    // Out-weight of every node.
-    std::vector<double> out(nn, 0.0);
-#pragma omp parallel for schedule(static)
+    // Out-weight of every node (an undirected self-loop is stored as two arcs and counts once), and
+    // the self-loop arcs in each unweighted undirected in-list, taken out of the hot loop below.
+    std::vector<double> out(nn, 0.0), self_arcs;
+    bool has_self_loop = false;
+#pragma omp parallel for schedule(static) reduction(|| : has_self_loop)
     for (node_id u = 0; u < n; ++u) {
         double s = 0;
         const auto nbrs = g.out_neighbors(u);
         const auto edges = g.out_edges(u);
-        for (std::size_t i = 0; i < nbrs.size(); ++i) s += detail::arc_weight(g, u, nbrs[i], edges[i], weighted);
+        for (std::size_t i = 0; i < nbrs.size(); ++i) {
+            s += detail::arc_weight(g, u, nbrs[i], edges[i], weighted);
+            has_self_loop = has_self_loop || nbrs[i] == u;
+        }
         out[static_cast<std::size_t>(u)] = s;
     }
-    std::vector<double> x(nn, 1.0 / n), next(nn), share(nn);
+    const bool correct_loops = undirected && !weighted && has_self_loop;
+    if (correct_loops) {
+        self_arcs.assign(nn, 0.0);
+#pragma omp parallel for schedule(static)
+        for (node_id u = 0; u < n; ++u)
+            for (const node_id v : g.out_neighbors(u))
+                if (v == u) self_arcs[static_cast<std::size_t>(u)] += 1;
+    }
+    std::vector<double> x(nn, 1.0 / n), next(nn), share(nn), next_share(nn);
+    double dangling_sum = 0;  // the mass of the nodes without out-arcs
+    for (std::size_t u = 0; u < nn; ++u) {
+        share[u] = out[u] > 0 ? x[u] / out[u] : 0.0;
+        if (out[u] == 0) dangling_sum += x[u];
+    }
     const auto in_offsets = g.in_offsets();
     const auto in_sources = g.in_sources();
     const auto in_edges = g.in_arc_edges();
-    const bool halve_loops = !g.directed();
     const double contraction = options.alpha / (1 - options.alpha);
+    // One pass per iteration: pull the shares along in-arcs, write the new score and share, and
+    // sum the change and the dangling mass in fixed blocks (the same sums for any thread count).
+    constexpr std::int64_t block = 4096;
+    const std::int64_t blocks = (n + block - 1) / block;
+    std::vector<double> block_change(static_cast<std::size_t>(blocks)), block_dangling(static_cast<std::size_t>(blocks));
     r.residual = std::numeric_limits<double>::infinity();
     while (r.iterations < options.max_iterations) {
-#pragma omp parallel for schedule(static)
-        for (node_id u = 0; u < n; ++u) {
-            const auto ui = static_cast<std::size_t>(u);
-            share[ui] = out[ui] > 0 ? x[ui] / out[ui] : 0.0;
-        }
-        const double dangling_mass = options.alpha * detail::deterministic_sum(n, [&](std::int64_t u) {
-                                         return out[static_cast<std::size_t>(u)] > 0 ? 0.0 : x[static_cast<std::size_t>(u)];
-                                     });
-#pragma omp parallel for schedule(dynamic, 1024)
-        for (node_id v = 0; v < n; ++v) {
-            double s = 0;
-            const auto begin = static_cast<std::size_t>(in_offsets[static_cast<std::size_t>(v)]);
-            const auto end = static_cast<std::size_t>(in_offsets[static_cast<std::size_t>(v) + 1]);
-            if (weighted) {
-                for (std::size_t a = begin; a < end; ++a)
-                    s += share[static_cast<std::size_t>(in_sources[a])] * detail::arc_weight(g, in_sources[a], v, in_edges[a], true);
-            } else {  // the hot loop: neighbour ids and their shares only
-                for (std::size_t a = begin; a < end; ++a) {
-                    const node_id u = in_sources[a];
-                    s += (halve_loops && u == v) ? share[static_cast<std::size_t>(u)] / 2 : share[static_cast<std::size_t>(u)];
+        const double dangling_mass = options.alpha * dangling_sum;
+#pragma omp parallel for schedule(dynamic, 1)
+        for (std::int64_t b = 0; b < blocks; ++b) {
+            double change = 0, dangling_next = 0;
+            const auto last = static_cast<node_id>(std::min<std::int64_t>(n, (b + 1) * block));
+            for (auto v = static_cast<node_id>(b * block); v < last; ++v) {
+                const auto vi = static_cast<std::size_t>(v);
+                const auto begin = static_cast<std::size_t>(in_offsets[vi]);
+                const auto end = static_cast<std::size_t>(in_offsets[vi + 1]);
+                double s = 0;
+                if (weighted) {
+                    for (std::size_t a = begin; a < end; ++a)
+                        s += share[static_cast<std::size_t>(in_sources[a])] *
+                             detail::arc_weight(g, in_sources[a], v, in_edges[a], true);
+                } else {  // the hot loop: neighbour ids and their shares only
+                    for (std::size_t a = begin; a < end; ++a) s += share[static_cast<std::size_t>(in_sources[a])];
+                    if (correct_loops) s -= self_arcs[vi] * share[vi] / 2;
+                }
+                const double score = options.alpha * s + dangling_mass * dangling[vi] + (1 - options.alpha) * p[vi];
+                change += std::abs(score - x[vi]);
+                next[vi] = score;
+                if (out[vi] > 0) {
+                    next_share[vi] = score / out[vi];
+                } else {
+                    next_share[vi] = 0;
+                    dangling_next += score;
                 }
             }
-            const auto vi = static_cast<std::size_t>(v);
-            next[vi] = options.alpha * s + dangling_mass * dangling[vi] + (1 - options.alpha) * p[vi];
+            block_change[static_cast<std::size_t>(b)] = change;
+            block_dangling[static_cast<std::size_t>(b)] = dangling_next;
+        }
+        double change = 0;
+        dangling_sum = 0;
+        for (std::size_t b = 0; b < block_change.size(); ++b) {
+            change += block_change[b];
+            dangling_sum += block_dangling[b];
         }
         ++r.iterations;
-        r.residual = contraction * detail::l1_change(x, next);
+        r.residual = contraction * change;
         x.swap(next);
+        share.swap(next_share);
         if (r.residual <= options.tolerance) {
             r.converged = true;
             break;

@@ -28,7 +28,7 @@ namespace essnet {
 /// sorted by row then column.
 struct Contingency {
     std::vector<std::int32_t> row, col;
-    std::vector<std::int64_t> count;
+    std::vector<std::int64_t> count{};
     std::int32_t rows = 0, cols = 0;
 };
 
@@ -60,7 +60,7 @@ inline void check_pair(std::span<const std::int32_t> a, std::span<const std::int
 
 // Non-negative labels renumbered 0..count-1 in order of first appearance (see renumber).
 struct DenseLabels {
-    std::vector<std::int32_t> ids;
+    std::vector<std::int32_t> ids{};
     std::int32_t count = 0;
 };
 

@@ -25,19 +25,19 @@ struct ConsensusOptions {
     CommunityAlgorithm algorithm = CommunityAlgorithm::leiden;
     int runs = 100;            ///< seeded runs per round (seeds seed, seed + 1, ...)
     double threshold = 0.5;    ///< tau: co-assignment frequencies below it are dropped
-    int max_rounds = 10;       ///< consensus rounds before giving up on full agreement
-    QualityFunction quality = QualityFunction::modularity;  ///< for Leiden and Louvain
+    int max_iterations = 10;   ///< consensus rounds before giving up on full agreement
+    QualityFunction objective = QualityFunction::modularity;  ///< for Leiden and Louvain
     double resolution = 1;
     bool use_weights = true;
     std::uint64_t seed = 0;
-    ProgressHook progress;
+    ProgressHook progress{};
 };
 
 struct ConsensusResult {
-    Partition partition;               ///< the consensus partition
-    std::vector<double> co_assignment;  ///< per edge of the graph: share of the first round's runs that put its ends together
-    std::vector<double> stability;     ///< per node: share of the first round's runs in which it sits with its consensus community
-    int rounds = 0;                    ///< consensus rounds run
+    Partition partition{};               ///< the consensus partition
+    std::vector<double> co_assignment{};  ///< per edge of the graph: share of the first round's runs that put its ends together
+    std::vector<double> stability{};     ///< per node: share of the first round's runs in which it sits with its consensus community
+    int iterations = 0;                ///< consensus rounds run
     bool converged = false;            ///< whether the last round's runs all agreed
 };
 
@@ -46,9 +46,9 @@ namespace detail::community {
 inline Partition run_algorithm(const Graph& g, const ConsensusOptions& o, std::uint64_t seed) {
     switch (o.algorithm) {
         case CommunityAlgorithm::leiden:
-            return leiden(g, {.quality = o.quality, .resolution = o.resolution, .seed = seed, .use_weights = o.use_weights});
+            return leiden(g, {.objective = o.objective, .resolution = o.resolution, .seed = seed, .use_weights = o.use_weights});
         case CommunityAlgorithm::louvain:
-            return louvain(g, {.quality = o.quality, .resolution = o.resolution, .seed = seed, .use_weights = o.use_weights}).partition;
+            return louvain(g, {.objective = o.objective, .resolution = o.resolution, .seed = seed, .use_weights = o.use_weights}).partition;
         case CommunityAlgorithm::label_propagation:
             return label_propagation(g, {.seed = seed, .use_weights = o.use_weights});
     }
@@ -108,21 +108,22 @@ inline Graph consensus_graph(const Graph& g, const std::vector<double>& weight, 
 /// of runs that put them together (pairs that are not joined are not weighed: the co-assignment is
 /// sparse), drop weights below `threshold`, and run the algorithm again on that weighted, undirected
 /// graph (one edge per pair, whatever the direction or number of ties), until all runs agree
-/// or `max_rounds` rounds have run. The consensus partition is then the connected components of
+/// or `max_iterations` rounds have run. The consensus partition is then the connected components of
 /// the last weighted graph (exactly the communities every run agreed on, when converged).
 /// Stability of a node: the share of the first round's runs in which it sat in the run's
 /// community that holds the largest part of its consensus community ("this bloc held together
 /// and the actor stayed with it"). Throws std::invalid_argument for runs < 1, threshold outside
-/// [0, 1] or max_rounds < 1.
+/// [0, 1] or max_iterations < 1.
 inline ConsensusResult consensus(const Graph& g, const ConsensusOptions& options = {}) {
     using namespace detail::community;
     if (options.runs < 1) throw std::invalid_argument("runs must be at least 1, got " + std::to_string(options.runs));
     if (!(options.threshold >= 0 && options.threshold <= 1))
         throw std::invalid_argument("threshold must be in [0, 1], got " + std::to_string(options.threshold));
-    if (options.max_rounds < 1) throw std::invalid_argument("max_rounds must be at least 1, got " + std::to_string(options.max_rounds));
+    if (options.max_iterations < 1)
+        throw std::invalid_argument("max_iterations must be at least 1, got " + std::to_string(options.max_iterations));
     detail::check_resolution(options.resolution);
     const node_id n = g.num_nodes();
-    detail::ProgressReporter progress(options.progress, static_cast<std::int64_t>(options.runs) * options.max_rounds);
+    detail::ProgressReporter progress(options.progress, static_cast<std::int64_t>(options.runs) * options.max_iterations);
     ConsensusResult result;
     const auto first = run_many(g, options, options.seed, progress);
     if (progress.cancelled()) progress.finish();
@@ -133,15 +134,15 @@ inline ConsensusResult consensus(const Graph& g, const ConsensusOptions& options
     Graph current;
     ConsensusOptions again = options;
     again.use_weights = true;
-    for (result.rounds = 1;; ++result.rounds) {
+    for (result.iterations = 1;; ++result.iterations) {
         current = consensus_graph(g, weight, options.threshold);
         bool agreed = true;
         for (const double w : weight) agreed = agreed && (w == 0 || w == 1);
-        if (agreed || result.rounds >= options.max_rounds) {
+        if (agreed || result.iterations >= options.max_iterations) {
             result.converged = agreed;
             break;
         }
-        const auto runs = run_many(current, again, options.seed + static_cast<std::uint64_t>(result.rounds) * 1000003u, progress);
+        const auto runs = run_many(current, again, options.seed + static_cast<std::uint64_t>(result.iterations) * 1000003u, progress);
         if (progress.cancelled()) progress.finish();
         // The new weights live on the original edges; an edge dropped from the consensus graph
         // keeps weight 0.
@@ -153,7 +154,7 @@ inline ConsensusResult consensus(const Graph& g, const ConsensusOptions& options
     progress.finish();
     result.partition.membership = connected_components(current).membership;
     result.partition.n_communities = detail::renumber(result.partition.membership);
-    result.partition.quality = detail::community::partition_quality_value(g, result.partition.membership, options.quality,
+    result.partition.quality = detail::community::partition_quality_value(g, result.partition.membership, options.objective,
                                                                           options.resolution, options.use_weights && g.weighted());
 
     // Stability against the first round's runs.

@@ -16,21 +16,21 @@
 namespace essnet {
 
 struct LeidenOptions {
-    QualityFunction quality = QualityFunction::modularity;
+    QualityFunction objective = QualityFunction::modularity;
     /// gamma: modularity's resolution (1: Newman's modularity), or CPM's density threshold.
     double resolution = 1;
     /// Rounds of the whole algorithm, each starting from the last partition; negative: until a round
     /// changes nothing. 2 as igraph's community_leiden and leidenalg's find_partition.
     int n_iterations = 2;
     /// Starting partition (one label per node); singletons when empty.
-    std::vector<std::int32_t> initial_membership;
+    std::vector<std::int32_t> initial_membership{};
     std::uint64_t seed = 0;
     bool use_weights = true;
     /// theta: how random the refinement's merges are (0.01 as in the paper and igraph's beta;
     /// leidenalg merges greedily, the limit of small theta). Gains are measured in edge weight
     /// (an unweighted edge counts 1), so theta goes with the scale of the weights, as igraph's beta.
     double randomness = 0.01;
-    ProgressHook progress;  ///< called between rounds; returning false stops with Cancelled
+    ProgressHook progress{};  ///< called between rounds; returning false stops with Cancelled
 };
 
 namespace detail::community {
@@ -101,7 +101,7 @@ inline double partition_quality_value(const Graph& g, const std::vector<std::int
                                       double resolution, bool use_weights) {
     if (quality == QualityFunction::modularity)
         return modularity(g, membership, {.resolution = resolution, .use_weights = use_weights});
-    return cpm_quality(g, membership, resolution, use_weights);
+    return cpm_quality(g, membership, {.resolution = resolution, .use_weights = use_weights});
 }
 
 inline void check_leiden_options(const LeidenOptions& options) {
@@ -142,10 +142,10 @@ inline std::vector<std::int32_t> run_leiden(const WeightedGraph& level0, std::ve
 inline Partition leiden(const Graph& g, const LeidenOptions& options = {}) {
     using namespace detail::community;
     check_leiden_options(options);
-    const WeightedGraph level0 = from_graph(g, options.quality, options.resolution, options.use_weights);
+    const WeightedGraph level0 = from_graph(g, options.objective, options.resolution, options.use_weights);
     Partition p;
     p.membership = run_leiden(level0, initial_membership(g, options.initial_membership), options, p.n_communities);
-    p.quality = partition_quality_value(g, p.membership, options.quality, options.resolution, options.use_weights && g.weighted());
+    p.quality = partition_quality_value(g, p.membership, options.objective, options.resolution, options.use_weights && g.weighted());
     return p;
 }
 
@@ -179,7 +179,7 @@ inline Partition leiden_multiplex(const std::vector<Graph>& layers, const std::v
     // Modularity layers are on the scale of their own total weight: scale each to the mean total,
     // so that layer l counts layer_weights[l] times its modularity.
     std::vector<double> coefficient(layer_weights);
-    if (options.quality == QualityFunction::modularity) {
+    if (options.objective == QualityFunction::modularity) {
         std::vector<double> totals;
         double mean = 0;
         int counted = 0;
@@ -196,11 +196,11 @@ inline Partition leiden_multiplex(const std::vector<Graph>& layers, const std::v
         mean = counted > 0 ? mean / counted : 1.0;
         for (std::size_t l = 0; l < layers.size(); ++l) coefficient[l] = totals[l] > 0 ? layer_weights[l] * mean / totals[l] : 0.0;
     }
-    const WeightedGraph level0 = from_layers(pointers, coefficient, options.quality, options.resolution, options.use_weights);
+    const WeightedGraph level0 = from_layers(pointers, coefficient, options.objective, options.resolution, options.use_weights);
     Partition p;
     p.membership = run_leiden(level0, initial_membership(layers[0], options.initial_membership), options, p.n_communities);
     for (std::size_t l = 0; l < layers.size(); ++l) {
-        const double q = partition_quality_value(layers[l], p.membership, options.quality, options.resolution,
+        const double q = partition_quality_value(layers[l], p.membership, options.objective, options.resolution,
                                                  options.use_weights && layers[l].weighted());
         if (!std::isnan(q)) p.quality += layer_weights[l] * q;
     }

@@ -15,7 +15,7 @@
 namespace essnet {
 
 struct LouvainOptions {
-    QualityFunction quality = QualityFunction::modularity;
+    QualityFunction objective = QualityFunction::modularity;
     double resolution = 1;
     std::uint64_t seed = 0;
     bool use_weights = true;
@@ -23,11 +23,11 @@ struct LouvainOptions {
 
 struct LouvainResult {
     /// The partition of the last level (the best one found).
-    Partition partition;
+    Partition partition{};
     /// The partition after each level, from the finest (first aggregation) to the last, each as a
     /// membership of the graph's nodes, as networkx's louvain_partitions and igraph's
     /// community_multilevel(return_levels=True) give them.
-    std::vector<Partition> levels;
+    std::vector<Partition> levels{};
 };
 
 /// Louvain (Blondel et al. 2008): nodes move, in sweeps over a random order, to the neighbouring
@@ -40,7 +40,7 @@ inline LouvainResult louvain(const Graph& g, const LouvainOptions& options = {})
     using namespace detail::community;
     detail::check_resolution(options.resolution);
     const bool weighted = options.use_weights && g.weighted();
-    WeightedGraph level = from_graph(g, options.quality, options.resolution, options.use_weights);
+    WeightedGraph level = from_graph(g, options.objective, options.resolution, options.use_weights);
     std::vector<std::int32_t> membership = initial_membership(g, {});
     Rng rng(options.seed, 0x10f4a1);
     NeighbourWeights acc(static_cast<std::size_t>(level.n));
@@ -56,7 +56,7 @@ inline LouvainResult louvain(const Graph& g, const LouvainOptions& options = {})
         Partition p;
         p.membership = membership;
         p.n_communities = k;
-        p.quality = partition_quality_value(g, membership, options.quality, options.resolution, weighted);
+        p.quality = partition_quality_value(g, membership, options.objective, options.resolution, weighted);
         result.levels.push_back(std::move(p));
         level = aggregate(level, partition, k);
     }
@@ -64,7 +64,7 @@ inline LouvainResult louvain(const Graph& g, const LouvainOptions& options = {})
         Partition p;
         p.membership = membership;
         p.n_communities = g.num_nodes();
-        p.quality = partition_quality_value(g, membership, options.quality, options.resolution, weighted);
+        p.quality = partition_quality_value(g, membership, options.objective, options.resolution, weighted);
         result.partition = p;
     } else {
         result.partition = result.levels.back();

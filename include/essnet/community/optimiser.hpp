@@ -81,11 +81,11 @@ struct WeightedGraph {
     std::int32_t n = 0;
     std::int32_t layers = 1;
     std::vector<std::int64_t> offsets{0};
-    std::vector<std::int32_t, Uninitialised<std::int32_t>> targets;
-    std::vector<double, Uninitialised<double>> weights;  // empty when every arc weighs uniform_weight
+    std::vector<std::int32_t, Uninitialised<std::int32_t>> targets{};
+    std::vector<double, Uninitialised<double>> weights{};  // empty when every arc weighs uniform_weight
     double uniform_weight = 0;
-    std::vector<double> mass;
-    std::vector<double> kappa;  // per layer
+    std::vector<double> mass{};
+    std::vector<double> kappa{};  // per layer
     double unit = 1;            // what one edge of weight 1 adds to s(v, C): 2 when undirected (both arcs)
 
     double weight(std::int64_t e) const { return weights.empty() ? uniform_weight : weights[static_cast<std::size_t>(e)]; }
@@ -142,7 +142,7 @@ inline void add_masses(double* to, const double* from, std::size_t stride, doubl
 // tests and adds (edge weights are finite), and the add has no branch: half the entries are new
 // and half are not, which a branch would guess wrong half the time.
 struct NeighbourWeights {
-    std::vector<double> weight;
+    std::vector<double> weight{};
     explicit NeighbourWeights(std::size_t n = 0) : weight(n, std::numeric_limits<double>::quiet_NaN()), seen_(n + 1) {}
     void add(std::int32_t c, double w) {
         double& x = weight[static_cast<std::size_t>(c)];
@@ -164,7 +164,7 @@ struct NeighbourWeights {
     }
 
 private:
-    std::vector<std::int32_t> seen_;  // one more slot than ids, for the write of an id already seen
+    std::vector<std::int32_t> seen_{};  // one more slot than ids, for the write of an id already seen
     std::size_t count_ = 0;
 };
 
@@ -409,11 +409,11 @@ inline WeightedGraph aggregate(const WeightedGraph& g, const std::vector<std::in
 
 // A partition of a WeightedGraph with the masses and sizes of its communities.
 struct State {
-    std::size_t stride;  // mass block length, as WeightedGraph's
-    std::vector<std::int32_t> community;
-    std::vector<double> mass;
-    std::vector<std::int32_t> size;
-    std::vector<std::int32_t> empty;  // ids of empty communities, reused for moves to a new community
+    std::size_t stride{};  // mass block length, as WeightedGraph's
+    std::vector<std::int32_t> community{};
+    std::vector<double> mass{};
+    std::vector<std::int32_t> size{};
+    std::vector<std::int32_t> empty{};  // ids of empty communities, reused for moves to a new community
 
     State(const WeightedGraph& g, std::vector<std::int32_t> initial) : stride(g.stride()), community(std::move(initial)) {
         const auto n = static_cast<std::size_t>(g.n);

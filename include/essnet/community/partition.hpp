@@ -16,7 +16,7 @@ namespace essnet {
 /// Community of each node (aligned with the graph's nodes, numbered 0..k-1) and the value of the
 /// quality function the algorithm optimised.
 struct Partition {
-    std::vector<std::int32_t> membership;
+    std::vector<std::int32_t> membership{};
     double quality = 0;
     std::int32_t n_communities = 0;
 };

@@ -22,6 +22,13 @@
 
 namespace essnet {
 
+struct CpmOptions {
+    /// gamma: the density a community must exceed to be worth forming (leidenalg's default 1).
+    double resolution = 1;
+    /// Use the edge weights; when false every edge counts 1.
+    bool use_weights = true;
+};
+
 struct ModularityOptions {
     /// Resolution gamma of Reichardt & Bornholdt (2006): above 1 favours smaller communities.
     double resolution = 1;
@@ -126,8 +133,9 @@ inline double modularity(const Graph& g, std::span<const std::int32_t> membershi
 ///
 /// Throws std::invalid_argument when `membership` does not have one non-negative label per node,
 /// or the resolution is negative, infinite or NaN.
-inline double cpm_quality(const Graph& g, std::span<const std::int32_t> membership, double resolution,
-                          bool use_weights = true) {
+inline double cpm_quality(const Graph& g, std::span<const std::int32_t> membership, const CpmOptions& options = {}) {
+    const double resolution = options.resolution;
+    const bool use_weights = options.use_weights;
     detail::check_membership(g, membership, "membership");
     detail::check_resolution(resolution);
     const auto [community, count] = detail::dense_labels(membership);

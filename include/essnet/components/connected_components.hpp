@@ -11,9 +11,9 @@ namespace essnet {
 struct ComponentsResult {
     /// Component of each node, aligned with the graph's nodes. Components are numbered 0, 1, ...
     /// in order of their lowest node, as networkx's connected_components lists them.
-    std::vector<std::int32_t> membership;
+    std::vector<std::int32_t> membership{};
     /// Number of nodes in each component.
-    std::vector<std::int64_t> sizes;
+    std::vector<std::int64_t> sizes{};
     std::int32_t count() const noexcept { return static_cast<std::int32_t>(sizes.size()); }
 };
 

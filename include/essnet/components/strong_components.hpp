@@ -30,8 +30,8 @@ inline ComponentsResult strongly_connected_components(const Graph& g) {
     std::vector<node_id> stack;
     // Depth-first search frames: a node and the next of its out-arcs to follow.
     struct Frame {
-        node_id node;
-        arc_index next_arc;
+        node_id node{};
+        arc_index next_arc{};
     };
     std::vector<Frame> frames;
     const auto offsets = g.offsets();

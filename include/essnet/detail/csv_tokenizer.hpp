@@ -16,10 +16,10 @@
 namespace essnet::detail {
 
 struct CsvField {
-    std::string_view value;
-    std::int64_t line;       // 1-based line where the field starts
-    std::size_t line_start;  // byte offset of that line
-    std::size_t offset;      // byte offset of the field's first character
+    std::string_view value{};
+    std::int64_t line{};       // 1-based line where the field starts
+    std::size_t line_start{};  // byte offset of that line
+    std::size_t offset{};      // byte offset of the field's first character
     // Where the field ends (just after its last character or closing quote).
     std::int64_t end_line = 0;
     std::size_t end_line_start = 0;

@@ -41,7 +41,7 @@ inline std::optional<std::int64_t> parse_int(std::string_view s) {
 /// ignored; an underflow such as "1e-400" reads as 0). Returns the value or an error message.
 struct WeightParse {
     double value = 0;
-    std::string error;  // empty when the text is a valid weight
+    std::string error{};  // empty when the text is a valid weight
 };
 
 inline WeightParse parse_weight(std::string_view text) {

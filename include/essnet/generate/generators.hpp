@@ -23,7 +23,7 @@ Graph erdos_renyi(node_id n, std::int64_t m, bool directed = false, std::uint64_
 Graph barabasi_albert(node_id n, node_id m, std::uint64_t seed = 0);
 
 struct SbmResult {
-    Graph graph;
+    Graph graph{};
     std::vector<std::int32_t> block;  ///< block of each node (nodes are numbered block by block)
 };
 
@@ -49,8 +49,8 @@ struct LfrOptions {
 };
 
 struct LfrResult {
-    Graph graph;
-    std::vector<std::int32_t> community;  ///< ground-truth community of each node
+    Graph graph{};
+    std::vector<std::int32_t> community{};  ///< ground-truth community of each node
     double mixing = 0;                    ///< realised mixing: inter-community edge ends / all edge ends
 };
 

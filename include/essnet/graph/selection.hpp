@@ -14,26 +14,26 @@ namespace essnet {
 
 /// Years first..last, both included.
 struct YearRange {
-    std::int32_t first;
-    std::int32_t last;
+    std::int32_t first{};
+    std::int32_t last{};
 };
 
 struct GraphSelection {
     /// Relations to keep; all when not given (an empty list keeps none).
-    std::optional<std::vector<std::string>> relations;
+    std::optional<std::vector<std::string>> relations{};
     /// Kinds of actor to keep as nodes; every actor when not given (an empty list keeps none). A tie
     /// is kept only when both of its actors are kept.
-    std::optional<std::vector<std::string>> kinds;
+    std::optional<std::vector<std::string>> kinds{};
     /// Keep the ties active during these years: start_year <= last and (no end_year or
     /// end_year >= first). Ties without a start year are left out of a year selection.
-    std::optional<YearRange> years;
+    std::optional<YearRange> years{};
     /// Directed graph or not; by default directed when every tie of the network is directed, so that
     /// all selections from one network agree. In a directed graph an undirected tie becomes two
     /// edges, one each way (both mapping to the same tie row), so it counts twice in in + out degree.
-    std::optional<bool> directed;
+    std::optional<bool> directed{};
     /// Weight column: "weight" or the name of an extra numeric tie column (read as the weight
     /// column is: blanks ignored, empty means 1); empty for unweighted.
-    std::string weight;
+    std::string weight{};
     DuplicatePolicy duplicates = DuplicatePolicy::keep;
     SelfLoopPolicy self_loops = SelfLoopPolicy::keep;
 };

@@ -26,10 +26,10 @@ struct EdgeListOptions {
 
 /// The parsed content of an edge list, before a graph is built from it.
 struct EdgeList {
-    std::vector<std::string> names;  // node names in order of first appearance
-    std::vector<node_id> sources;
-    std::vector<node_id> targets;
-    std::vector<double> weights;  // empty unless weighted
+    std::vector<std::string> names{};  // node names in order of first appearance
+    std::vector<node_id> sources{};
+    std::vector<node_id> targets{};
+    std::vector<double> weights{};  // empty unless weighted
 };
 
 /// Parses an edge list file, streaming it in blocks. One pass, O(file size) time.

@@ -27,9 +27,9 @@ namespace essnet {
 
 /// What a snapshot holds: a network or a graph (or neither), and named graphs.
 struct Snapshot {
-    std::optional<ActorNetwork> network;
-    std::optional<Graph> graph;
-    std::vector<std::pair<std::string, Graph>> graphs;
+    std::optional<ActorNetwork> network{};
+    std::optional<Graph> graph{};
+    std::vector<std::pair<std::string, Graph>> graphs{};
 };
 
 /// Writes a snapshot. Throws FileError when the file cannot be written.

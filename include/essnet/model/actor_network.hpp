@@ -58,53 +58,53 @@ inline const std::vector<std::string>& reserved_tie_columns() {
 
 /// One actor to add; only `id` is required.
 struct Actor {
-    std::string id;
-    std::string name;
-    std::string kind;
-    std::string country;
-    std::string region;
+    std::string id{};
+    std::string name{};
+    std::string kind{};
+    std::string country{};
+    std::string region{};
     std::int32_t founded = no_year;
     /// Values of extra columns, by column name.
-    std::vector<std::pair<std::string, std::string>> extra;
+    std::vector<std::pair<std::string, std::string>> extra{};
 };
 
 /// One tie to add, between two existing actor ids.
 struct Tie {
-    std::string source;
-    std::string target;
-    std::string relation;
+    std::string source{};
+    std::string target{};
+    std::string relation{};
     bool directed = true;
     double weight = 1.0;
     std::int32_t start_year = no_year;
     std::int32_t end_year = no_year;
-    std::string provenance;
-    std::vector<std::pair<std::string, std::string>> extra;
+    std::string provenance{};
+    std::vector<std::pair<std::string, std::string>> extra{};
 };
 
 /// Actors: one row per actor, in insertion order; the row is the actor's index.
 struct ActorTable {
-    std::vector<std::string> id;
-    StringColumn name;
-    CategoricalColumn kind;
-    CategoricalColumn country;
-    CategoricalColumn region;
-    std::vector<std::int32_t> founded;  // no_year when unknown
-    std::vector<ExtraColumn> extra;
+    std::vector<std::string> id{};
+    StringColumn name{};
+    CategoricalColumn kind{};
+    CategoricalColumn country{};
+    CategoricalColumn region{};
+    std::vector<std::int32_t> founded{};  // no_year when unknown
+    std::vector<ExtraColumn> extra{};
 
     std::size_t size() const noexcept { return id.size(); }
 };
 
 /// Ties: one row per tie; source and target are actor rows.
 struct TieTable {
-    std::vector<std::int32_t> source;
-    std::vector<std::int32_t> target;
-    CategoricalColumn relation;
-    std::vector<std::uint8_t> directed;  // 1 directed, 0 undirected
-    std::vector<double> weight;
-    std::vector<std::int32_t> start_year;  // no_year when unknown
-    std::vector<std::int32_t> end_year;    // no_year when open or unknown
-    StringColumn provenance;
-    std::vector<ExtraColumn> extra;
+    std::vector<std::int32_t> source{};
+    std::vector<std::int32_t> target{};
+    CategoricalColumn relation{};
+    std::vector<std::uint8_t> directed{};  // 1 directed, 0 undirected
+    std::vector<double> weight{};
+    std::vector<std::int32_t> start_year{};  // no_year when unknown
+    std::vector<std::int32_t> end_year{};    // no_year when open or unknown
+    StringColumn provenance{};
+    std::vector<ExtraColumn> extra{};
 
     std::size_t size() const noexcept { return source.size(); }
 };

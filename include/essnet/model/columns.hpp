@@ -71,8 +71,8 @@ private:
 
 /// A named text column that the schema does not know (kept as read, one value per row).
 struct ExtraColumn {
-    std::string name;
-    StringColumn values;
+    std::string name{};
+    StringColumn values{};
 };
 
 }  // namespace essnet

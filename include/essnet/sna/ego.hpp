@@ -98,7 +98,7 @@ struct EgoMeasures {
     std::vector<std::int64_t> size, pairs, ties, brokerage;
     std::vector<double> density, ego_betweenness, effective_size, efficiency;
     /// When groups were given: composition[u * num_groups + c] alters of u in group c.
-    std::vector<std::int64_t> composition;
+    std::vector<std::int64_t> composition{};
     std::int32_t num_groups = 0;
 };
 

@@ -53,15 +53,20 @@ inline double ei_ratio(double external, double internal) {
 /// ties between groups and I the ties within them; -1 when every tie stays inside its group, +1
 /// when every tie crosses. Each edge counts once whatever its direction (weighted: by its weight);
 /// self-loops do not count. NaN where there is no tie.
+struct EIIndexOptions {
+    bool use_weights = true;  ///< count ties by their weight; when false every tie counts 1
+};
+
 struct EIIndex {
     double network = 0;                ///< over all ties
-    std::vector<double> group;         ///< per group label: ties with at least one end in the group
-    std::vector<double> node;          ///< per node: its own ties
+    std::vector<double> group{};         ///< per group label: ties with at least one end in the group
+    std::vector<double> node{};          ///< per node: its own ties
 };
 
 /// E-I index of the whole network, of each group and of each node (see EIIndex). Throws
 /// std::invalid_argument when groups does not hold one non-negative label per node.
-inline EIIndex ei_index(const Graph& g, std::span<const std::int32_t> groups, bool use_weights = true) {
+inline EIIndex ei_index(const Graph& g, std::span<const std::int32_t> groups, const EIIndexOptions& options = {}) {
+    const bool use_weights = options.use_weights;
     const std::size_t k = detail::checked_groups(g, groups);
     const auto n = static_cast<std::size_t>(g.num_nodes());
     std::vector<double> ext_g(k, 0.0), int_g(k, 0.0), ext_v(n, 0.0), int_v(n, 0.0);

@@ -40,9 +40,9 @@ namespace detail {
 // Mutual-weight adjacency: for each node its distinct contacts (either direction, itself
 // excluded) in increasing order, with m(u, v).
 struct MutualAdjacency {
-    std::vector<std::int64_t> offsets;
-    std::vector<node_id> contacts;
-    std::vector<double> weight;
+    std::vector<std::int64_t> offsets{};
+    std::vector<node_id> contacts{};
+    std::vector<double> weight{};
     std::vector<double> total, largest;  // per node: sum and max of m(u, .)
 
     MutualAdjacency(const Graph& g, bool weighted) {

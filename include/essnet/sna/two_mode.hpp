@@ -27,9 +27,9 @@ enum class ProjectionWeight {
 /// A projection: the nodes kept (their numbers in the two-mode graph, in increasing order) and
 /// the ties among them, numbered by position in `nodes`, each pair once (u < v), in order.
 struct Projection {
-    std::vector<node_id> nodes;
+    std::vector<node_id> nodes{};
     std::vector<node_id> sources, targets;
-    std::vector<double> weights;  ///< 1 for ProjectionWeight::none
+    std::vector<double> weights{};  ///< 1 for ProjectionWeight::none
 };
 
 /// Projects a two-mode graph onto the nodes with onto[v] != 0 (say, the actors of an actor x

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .. import _core
 from .._graph import Graph, _by_node, _int32, _seed, core_graph
+from .._warnings import ConvergenceWarning
 
 __all__ = ["Partition", "Consensus", "leiden", "leiden_multiplex", "louvain", "label_propagation", "consensus"]
 
@@ -19,7 +21,9 @@ class Partition:
     ``membership`` (int32, aligned with ``graph.nodes``) numbers the communities 0..k-1 in order of
     their first node; ``quality`` is the value of the function the algorithm optimised (modularity or
     CPM) on the input graph; ``n_communities`` is k. ``levels`` (Louvain only) holds the partition
-    after each aggregation level, finest first.
+    after each aggregation level, finest first. ``iterations`` and ``converged`` (label propagation
+    only; None otherwise): the sweeps run and whether the labelling became stable within
+    ``max_iterations``.
     """
 
     membership: np.ndarray
@@ -27,6 +31,8 @@ class Partition:
     n_communities: int
     graph: Graph | None = None
     levels: list[Partition] = field(default_factory=list)
+    iterations: int | None = None
+    converged: bool | None = None
 
     @property
     def sizes(self) -> np.ndarray:
@@ -161,14 +167,23 @@ def louvain(graph: Graph, *, objective: str = "modularity", resolution: float = 
     return p
 
 
-def label_propagation(graph: Graph, *, seed: int = 0, use_weights: bool = True, max_sweeps: int = 1000) -> Partition:
+def label_propagation(graph: Graph, *, seed: int = 0, use_weights: bool = True,
+                      max_iterations: int = 1000) -> Partition:
     """Asynchronous label propagation (Raghavan, Albert & Kumara 2007), as networkx's
     ``asyn_lpa_communities``: each node takes the label heaviest among its neighbours, in random
     order, until every node holds one of its neighbourhood's heaviest labels. Arcs count both ways
     (a directed graph is treated as undirected); self-loops are ignored, where networkx counts them.
-    ``quality`` is the result's modularity."""
-    t = _core.label_propagation(core_graph(graph), _seed(seed), use_weights, _int32(max_sweeps, "max_sweeps"))
-    return _partition(t, graph)
+    Weight sums within a relative 1e-10 count as tied. ``quality`` is the result's modularity;
+    ``iterations`` counts the sweeps, and a labelling still unstable after ``max_iterations`` sweeps
+    has ``converged`` False and raises :class:`essnet.ConvergenceWarning`."""
+    t, iterations, converged = _core.label_propagation(core_graph(graph), _seed(seed), use_weights,
+                                                       _int32(max_iterations, "max_iterations"))
+    p = _partition(t, graph)
+    p.iterations, p.converged = iterations, converged
+    if not converged:
+        warnings.warn(f"label_propagation did not converge: the labelling was still changing after {iterations} "
+                      "sweeps; raise max_iterations", ConvergenceWarning, stacklevel=2)
+    return p
 
 
 @dataclass(repr=False)
@@ -178,14 +193,14 @@ class Consensus:
     ``partition``: the consensus partition. ``co_assignment``: per edge (aligned with
     ``graph.edges``), the share of runs that put its two ends in one community. ``stability``: per
     node (aligned with ``graph.nodes``), the share of runs in which the node sat with the bulk of its
-    consensus community. ``rounds`` and ``converged``: how many consensus rounds ran and whether the
-    last runs all agreed.
+    consensus community. ``iterations`` and ``converged``: how many consensus rounds ran and whether
+    the last runs all agreed.
     """
 
     partition: Partition
     co_assignment: np.ndarray
     stability: np.ndarray
-    rounds: int
+    iterations: int
     converged: bool
     graph: Graph
 
@@ -202,26 +217,26 @@ class Consensus:
         return pd.DataFrame({"source": nodes[sources], "target": nodes[targets], "co_assignment": self.co_assignment})
 
     def __repr__(self) -> str:
-        return (f"<essnet.Consensus {self.partition.n_communities} communities, {self.rounds} rounds, "
+        return (f"<essnet.Consensus {self.partition.n_communities} communities, {self.iterations} rounds, "
                 f"converged={self.converged}>")
 
 
 def consensus(graph: Graph, *, algorithm: str = "leiden", runs: int = 100, threshold: float = 0.5,
-              max_rounds: int = 10, objective: str = "modularity", resolution: float = 1.0,
+              max_iterations: int = 10, objective: str = "modularity", resolution: float = 1.0,
               use_weights: bool = True, seed: int = 0, progress=False) -> Consensus:
     """Consensus clustering (Lancichinetti & Fortunato 2012, Scientific Reports 2:336) over ``runs``
     seeded runs of ``algorithm`` ("leiden", "louvain" or "label_propagation"), run in parallel.
 
     Each pair of nodes joined by an edge (either way, any number of times) is weighted by the share
     of runs that put them together; weights below ``threshold`` are dropped and the algorithm runs
-    again on that weighted, undirected graph until all runs agree or ``max_rounds`` rounds have run.
+    again on that weighted, undirected graph until all runs agree or ``max_iterations`` rounds have run.
     Each node's stability says how often it stayed with its bloc: "this bloc is robust, these three
     actors are not". Same seed, same result on any thread count.
     """
     from ..centrality import _run
 
-    best, co, stability, rounds, converged = _run(
+    best, co, stability, iterations, converged = _run(
         _core.consensus, "consensus", progress, core_graph(graph), algorithm, _int32(runs, "runs"), threshold,
-        _int32(max_rounds, "max_rounds"), objective, resolution, use_weights, _seed(seed))
-    return Consensus(partition=_partition(best, graph), co_assignment=co, stability=stability, rounds=rounds,
+        _int32(max_iterations, "max_iterations"), objective, resolution, use_weights, _seed(seed))
+    return Consensus(partition=_partition(best, graph), co_assignment=co, stability=stability, iterations=iterations,
                      converged=converged, graph=graph)

@@ -41,21 +41,28 @@ inline constexpr double tie = 1e-10;
 inline constexpr std::int64_t dense_limit = 200;
 
 // Rows of a square matrix over one component's nodes, numbered 0..size-1: row i holds the entries
-// (column, value) of M(i, .).
+// (column, value) of M(i, .). `values` is empty when every entry is 1 (an unweighted graph without
+// undirected self-loops), so that a product streams the columns alone.
 struct Rows {
     std::vector<std::int64_t> offsets{0};
-    std::vector<std::int32_t> columns;
-    std::vector<double> values;
+    std::vector<std::int32_t> columns{};
+    std::vector<double> values{};
     std::int64_t size() const { return static_cast<std::int64_t>(offsets.size()) - 1; }
+    double value(std::int64_t a) const { return values.empty() ? 1.0 : values[static_cast<std::size_t>(a)]; }
 
     // y = M x, each row by one thread.
     void multiply(const double* x, double* y) const {
         const std::int64_t n = size();
+        const bool unit = values.empty();
 #pragma omp parallel for schedule(dynamic, 1024) if (n > 4096)
         for (std::int64_t i = 0; i < n; ++i) {
             double s = 0;
-            for (auto a = offsets[static_cast<std::size_t>(i)]; a < offsets[static_cast<std::size_t>(i) + 1]; ++a)
-                s += values[static_cast<std::size_t>(a)] * x[columns[static_cast<std::size_t>(a)]];
+            const auto begin = offsets[static_cast<std::size_t>(i)], end = offsets[static_cast<std::size_t>(i) + 1];
+            if (unit) {
+                for (auto a = begin; a < end; ++a) s += x[columns[static_cast<std::size_t>(a)]];
+            } else {
+                for (auto a = begin; a < end; ++a) s += values[static_cast<std::size_t>(a)] * x[columns[static_cast<std::size_t>(a)]];
+            }
             y[i] = s;
         }
     }
@@ -63,7 +70,7 @@ struct Rows {
         Eigen::MatrixXd m = Eigen::MatrixXd::Zero(size(), size());
         for (std::int64_t i = 0; i < size(); ++i)
             for (auto a = offsets[static_cast<std::size_t>(i)]; a < offsets[static_cast<std::size_t>(i) + 1]; ++a)
-                m(i, columns[static_cast<std::size_t>(a)]) += values[static_cast<std::size_t>(a)];
+                m(i, columns[static_cast<std::size_t>(a)]) += value(a);
         return m;
     }
 };
@@ -71,8 +78,8 @@ struct Rows {
 // The operator a component is solved for: M = A^T (eigenvector, Katz; A when undirected) or A^T A
 // (HITS authorities), A restricted to the component.
 struct Operator {
-    Rows transpose;  // rows of A^T: row v lists the in-arcs u -> v
-    Rows forward;    // rows of A, filled only for A^T A
+    Rows transpose{};  // rows of A^T: row v lists the in-arcs u -> v
+    Rows forward{};    // rows of A, filled only for A^T A
     bool gram = false;
     bool symmetric = false;
     mutable std::vector<double> scratch;
@@ -99,7 +106,7 @@ struct Operator {
 // eigenvector (unit L2 norm, non-negative up to rounding), with how the solve went.
 struct Eigenpair {
     double value = 0;
-    std::vector<double> vector;
+    std::vector<double> vector{};
     bool converged = true;
     std::int64_t products = 0;
     double residual = 0;  // ||M x - value x||_2 / |value|
@@ -197,7 +204,7 @@ inline bool has_cycle(const Rows& transpose) {
     std::vector<std::vector<std::int32_t>> successors(static_cast<std::size_t>(n));
     for (std::int64_t v = 0; v < n; ++v)
         for (auto a = transpose.offsets[static_cast<std::size_t>(v)]; a < transpose.offsets[static_cast<std::size_t>(v) + 1]; ++a)
-            if (transpose.values[static_cast<std::size_t>(a)] > 0) {
+            if (transpose.value(a) > 0) {
                 ++in_count[static_cast<std::size_t>(v)];
                 successors[static_cast<std::size_t>(transpose.columns[static_cast<std::size_t>(a)])].push_back(
                     static_cast<std::int32_t>(v));
@@ -233,9 +240,9 @@ inline Eigenpair solve(Operator& op, int max_restarts, double tolerance) {
 
 // The nodes of every component and each node's number within its component.
 struct Components {
-    ComponentsResult parts;
-    std::vector<std::vector<node_id>> members;
-    std::vector<std::int32_t> local;
+    ComponentsResult parts{};
+    std::vector<std::vector<node_id>> members{};
+    std::vector<std::int32_t> local{};
 };
 
 inline Components components_of(const Graph& g) {
@@ -264,6 +271,10 @@ inline Rows rows_of(const Graph& g, bool weighted, double scale, const std::vect
                                scale);
         }
         r.offsets.push_back(static_cast<std::int64_t>(r.columns.size()));
+    }
+    if (std::all_of(r.values.begin(), r.values.end(), [](double w) { return w == 1.0; })) {
+        r.values.clear();
+        r.values.shrink_to_fit();
     }
     return r;
 }
@@ -316,7 +327,7 @@ inline std::vector<double> eigenvalue_bounds(const Graph& g, bool weighted, doub
 // The principal eigenvector of the whole graph, scattered to its nodes, and the eigenvalue.
 struct Principal {
     double value = 0;
-    std::vector<double> vector;
+    std::vector<double> vector{};
     bool converged = true;
     std::int64_t products = 0;
     double residual = 0;  // relative, as Eigenpair's

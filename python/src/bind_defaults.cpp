@@ -1,0 +1,184 @@
+// The default of every option the Python functions expose, read from the C++ options structs, so
+// that a test can check that each Python signature repeats the C++ default (the one place a default
+// is decided). Keys are the Python names: the function as essnet.<name>, then its keyword arguments;
+// enumerations appear under their Python spelling, and an empty vector or a negative "no limit" as
+// None, as the Python functions take them.
+#include "bindings.hpp"
+#include "essnet/centrality/approximate_betweenness.hpp"
+#include "essnet/centrality/betweenness.hpp"
+#include "essnet/centrality/closeness.hpp"
+#include "essnet/centrality/clustering.hpp"
+#include "essnet/centrality/degree.hpp"
+#include "essnet/centrality/eigenvector.hpp"
+#include "essnet/centrality/pagerank.hpp"
+#include "essnet/community/consensus.hpp"
+#include "essnet/community/label_propagation.hpp"
+#include "essnet/community/leiden.hpp"
+#include "essnet/community/louvain.hpp"
+#include "essnet/community/quality.hpp"
+#include "essnet/generate/generators.hpp"
+#include "essnet/sna/ego.hpp"
+#include "essnet/sna/groups.hpp"
+#include "essnet/sna/structural_holes.hpp"
+
+namespace essnet::python {
+
+namespace {
+
+const char* name_of(Direction d) {
+    switch (d) {
+        case Direction::all: return "all";
+        case Direction::out: return "out";
+        case Direction::in: return "in";
+    }
+    return "";
+}
+
+const char* name_of(QualityFunction q) { return q == QualityFunction::modularity ? "modularity" : "cpm"; }
+
+const char* name_of(EigenSolver s) { return s == EigenSolver::krylov ? "krylov" : "power"; }
+
+const char* name_of(CommunityAlgorithm a) {
+    switch (a) {
+        case CommunityAlgorithm::leiden: return "leiden";
+        case CommunityAlgorithm::louvain: return "louvain";
+        case CommunityAlgorithm::label_propagation: return "label_propagation";
+    }
+    return "";
+}
+
+// A vector option whose default is empty: None in Python.
+template <class T>
+py::object none_if_empty(const std::vector<T>& values) {
+    if (!values.empty()) throw std::logic_error("a vector option defaults to values the binding cannot show");
+    return py::none();
+}
+
+// A length limit whose default is negative (no limit): None in Python.
+py::object limit(double value) { return value < 0 ? py::object(py::none()) : py::object(py::float_(value)); }
+
+py::dict leiden_defaults() {
+    const LeidenOptions o;
+    return py::dict(py::arg("objective") = name_of(o.objective), py::arg("resolution") = o.resolution,
+                    py::arg("n_iterations") = o.n_iterations,
+                    py::arg("initial_membership") = none_if_empty(o.initial_membership), py::arg("seed") = o.seed,
+                    py::arg("use_weights") = o.use_weights, py::arg("randomness") = o.randomness);
+}
+
+py::dict use_weights_only(bool use_weights) { return py::dict(py::arg("use_weights") = use_weights); }
+
+}  // namespace
+
+void bind_defaults(py::module_& m) {
+    m.def("option_defaults", [] {
+        py::dict d;
+        const DegreeOptions degree;
+        d["degree"] = py::dict(py::arg("direction") = name_of(degree.direction));
+        d["strength"] = py::dict(py::arg("direction") = name_of(degree.direction));
+        {
+            const PageRankOptions o;
+            d["pagerank"] = py::dict(py::arg("alpha") = o.alpha, py::arg("personalization") = none_if_empty(o.personalization),
+                                     py::arg("dangling") = none_if_empty(o.dangling),
+                                     py::arg("max_iterations") = o.max_iterations, py::arg("tolerance") = o.tolerance,
+                                     py::arg("use_weights") = o.use_weights);
+        }
+        {
+            const EigenvectorOptions o;
+            d["eigenvector"] = py::dict(py::arg("max_iterations") = o.max_iterations, py::arg("tolerance") = o.tolerance,
+                                        py::arg("use_weights") = o.use_weights, py::arg("per_component") = o.per_component,
+                                        py::arg("solver") = name_of(o.solver));
+        }
+        {
+            const KatzOptions o;
+            d["katz"] = py::dict(py::arg("alpha") = o.alpha, py::arg("beta") = o.beta,
+                                 py::arg("max_iterations") = o.max_iterations, py::arg("tolerance") = o.tolerance,
+                                 py::arg("normalized") = o.normalized, py::arg("use_weights") = o.use_weights);
+        }
+        {
+            const HitsOptions o;
+            d["hits"] = py::dict(py::arg("max_iterations") = o.max_iterations, py::arg("tolerance") = o.tolerance,
+                                 py::arg("normalized") = o.normalized);
+        }
+        d["clustering"] = use_weights_only(ClusteringOptions{}.use_weights);
+        d["average_clustering"] = use_weights_only(ClusteringOptions{}.use_weights);
+        {
+            const BetweennessOptions o;
+            d["betweenness"] = py::dict(py::arg("normalized") = o.normalized, py::arg("endpoints") = o.endpoints,
+                                        py::arg("use_weights") = o.use_weights, py::arg("cutoff") = limit(o.cutoff));
+            d["edge_betweenness"] = py::dict(py::arg("normalized") = o.normalized, py::arg("use_weights") = o.use_weights,
+                                             py::arg("cutoff") = limit(o.cutoff));
+        }
+        {
+            const ApproximateBetweennessOptions o;
+            d["approximate_betweenness"] = py::dict(py::arg("epsilon") = o.epsilon, py::arg("delta") = o.delta,
+                                                    py::arg("use_weights") = o.use_weights, py::arg("seed") = o.seed);
+        }
+        {
+            const ClosenessOptions o;
+            d["closeness"] = py::dict(py::arg("wf_improved") = o.wf_improved, py::arg("use_weights") = o.use_weights);
+            const HarmonicOptions h;
+            d["harmonic"] = py::dict(py::arg("normalized") = h.normalized, py::arg("use_weights") = h.use_weights);
+        }
+        d["leiden"] = leiden_defaults();
+        d["leiden_multiplex"] = leiden_defaults();
+        {
+            const LouvainOptions o;
+            d["louvain"] = py::dict(py::arg("objective") = name_of(o.objective), py::arg("resolution") = o.resolution,
+                                    py::arg("seed") = o.seed, py::arg("use_weights") = o.use_weights);
+        }
+        {
+            const LabelPropagationOptions o;
+            d["label_propagation"] = py::dict(py::arg("seed") = o.seed, py::arg("use_weights") = o.use_weights,
+                                              py::arg("max_iterations") = o.max_iterations);
+        }
+        {
+            const ConsensusOptions o;
+            d["consensus"] = py::dict(py::arg("algorithm") = name_of(o.algorithm), py::arg("runs") = o.runs,
+                                      py::arg("threshold") = o.threshold, py::arg("max_iterations") = o.max_iterations,
+                                      py::arg("objective") = name_of(o.objective), py::arg("resolution") = o.resolution,
+                                      py::arg("use_weights") = o.use_weights, py::arg("seed") = o.seed);
+        }
+        {
+            const ModularityOptions o;
+            d["modularity"] = py::dict(py::arg("resolution") = o.resolution, py::arg("use_weights") = o.use_weights);
+            const CpmOptions c;
+            d["cpm_quality"] = py::dict(py::arg("resolution") = c.resolution, py::arg("use_weights") = c.use_weights);
+        }
+        const bool holes_weights = StructuralHolesOptions{}.use_weights;
+        for (const char* name : {"structural_holes", "constraint", "effective_size", "efficiency", "hierarchy"})
+            d[name] = use_weights_only(holes_weights);
+        d["ei_index"] = use_weights_only(EIIndexOptions{}.use_weights);
+        {
+            const EgoMeasuresOptions o;
+            d["ego_measures"] = py::dict(py::arg("direction") = name_of(o.direction), py::arg("use_weights") = o.use_weights);
+        }
+        {
+            const generate::LfrOptions o;
+            d["generate.lfr"] = py::dict(py::arg("average_degree") = o.average_degree, py::arg("max_degree") = o.max_degree,
+                                         py::arg("mu") = o.mu, py::arg("degree_exponent") = o.degree_exponent,
+                                         py::arg("community_exponent") = o.community_exponent,
+                                         py::arg("min_community") = o.min_community,
+                                         py::arg("max_community") = o.max_community, py::arg("seed") = o.seed);
+        }
+        {
+            const generate::RmatOptions o;
+            d["generate.rmat"] = py::dict(py::arg("edge_factor") = o.edge_factor, py::arg("a") = o.a, py::arg("b") = o.b,
+                                          py::arg("c") = o.c, py::arg("directed") = o.directed, py::arg("simple") = o.simple,
+                                          py::arg("scramble") = o.scramble, py::arg("seed") = o.seed);
+        }
+        {
+            const generate::SocialEconomyOptions o;
+            d["generate.social_economy"] = py::dict(
+                py::arg("num_actors") = o.num_actors, py::arg("first_year") = o.first_year,
+                py::arg("num_years") = o.num_years, py::arg("num_countries") = o.num_countries,
+                py::arg("num_sectors") = o.num_sectors, py::arg("events_per_year") = o.events_per_year,
+                py::arg("participants_per_event") = o.participants_per_event,
+                py::arg("partnerships_per_actor") = o.partnerships_per_actor,
+                py::arg("memberships_per_actor") = o.memberships_per_actor,
+                py::arg("funding_per_funder") = o.funding_per_funder, py::arg("seed") = o.seed);
+        }
+        return d;
+    });
+}
+
+}  // namespace essnet::python
