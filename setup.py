@@ -1,11 +1,13 @@
 """Builds essnet._core with CMake (the pybind/cmake_example pattern), for pip install.
 
 scikit-build-core is the modern choice but is not packaged for Debian 12, so setuptools drives the
-CMake build here. The CMake build folder is kept (build/python) so that reinstalling after a small
-change rebuilds only what changed.
+CMake build here, in setuptools' build_temp (kept between installs from the source tree, so that
+reinstalling after a small change rebuilds only what changed). The version is read from project()
+in CMakeLists.txt, the one place it is written.
 """
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -24,7 +26,7 @@ class CMakeExtension(Extension):
 class CMakeBuild(build_ext):
     def build_extension(self, ext: CMakeExtension) -> None:
         output_dir = Path(self.get_ext_fullpath(ext.name)).parent.resolve()
-        build_dir = ROOT / "build" / "python"
+        build_dir = Path(self.build_temp).resolve() / "cmake"
         build_dir.mkdir(parents=True, exist_ok=True)
         configure = [
             "cmake", "-S", str(ROOT), "-B", str(build_dir),
@@ -52,4 +54,12 @@ def _has_ninja() -> bool:
     return which("ninja") is not None
 
 
-setup(ext_modules=[CMakeExtension("essnet._core")], cmdclass={"build_ext": CMakeBuild})
+def _version() -> str:
+    text = (ROOT / "CMakeLists.txt").read_text()
+    match = re.search(r"project\(essnet\s+VERSION\s+([0-9.]+)", text)
+    if not match:
+        raise RuntimeError("CMakeLists.txt: project(essnet VERSION x.y.z ...) not found")
+    return match.group(1)
+
+
+setup(version=_version(), ext_modules=[CMakeExtension("essnet._core")], cmdclass={"build_ext": CMakeBuild})

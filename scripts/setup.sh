@@ -27,7 +27,7 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "essnet setup: installing ${missing[*]}"
+  echo "essnet setup: installing the missing Debian packages (the list above says what each is for): ${missing[*]}"
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     if ! command -v sudo >/dev/null; then
@@ -35,6 +35,7 @@ if [ ${#missing[@]} -gt 0 ]; then
       echo "install them as root (apt-get install ${missing[*]}) and run this again" >&2
       exit 1
     fi
+    echo "essnet setup: not root, so apt-get runs through sudo (it may ask for your password)"
     sudo="sudo"
   fi
   $sudo apt-get update -qq

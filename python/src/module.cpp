@@ -3,7 +3,6 @@
 
 #include "bindings.hpp"
 #include "essnet/core/error.hpp"
-#include "essnet/io/file_error.hpp"
 #include "essnet/version.hpp"
 
 PYBIND11_MODULE(_core, m) {

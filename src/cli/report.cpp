@@ -11,7 +11,7 @@
 #include "essnet/centrality/degree.hpp"
 #include "essnet/components/connected_components.hpp"
 #include "essnet/io/atomic_file.hpp"
-#include "essnet/io/file_error.hpp"
+#include "essnet/core/error.hpp"
 
 namespace essnet::cli {
 

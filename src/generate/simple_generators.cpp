@@ -7,7 +7,7 @@
 #include <unordered_set>
 
 #include "essnet/generate/generators.hpp"
-#include "essnet/generate/random.hpp"
+#include "essnet/core/random.hpp"
 #include "essnet/graph/builder.hpp"
 
 namespace essnet::generate {

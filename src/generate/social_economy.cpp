@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "essnet/generate/generators.hpp"
-#include "essnet/generate/random.hpp"
+#include "essnet/core/random.hpp"
 
 namespace essnet::generate {
 

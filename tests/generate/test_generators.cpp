@@ -10,7 +10,7 @@
 
 #include "essnet/centrality/degree.hpp"
 #include "essnet/generate/generators.hpp"
-#include "essnet/generate/random.hpp"
+#include "essnet/core/random.hpp"
 #include "support/graphs.hpp"
 
 namespace essnet::generate {

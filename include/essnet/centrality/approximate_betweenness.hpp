@@ -29,7 +29,7 @@
 #include <vector>
 
 #include "essnet/centrality/betweenness.hpp"
-#include "essnet/generate/random.hpp"
+#include "essnet/core/random.hpp"
 
 namespace essnet {
 

@@ -154,7 +154,7 @@ inline ConsensusResult consensus(const Graph& g, const ConsensusOptions& options
     progress.finish();
     result.partition.membership = connected_components(current).membership;
     result.partition.n_communities = detail::renumber(result.partition.membership);
-    result.partition.quality = detail::community::partition_quality_value(g, result.partition.membership, options.objective,
+    result.partition.quality = detail::partition_quality_value(g, result.partition.membership, options.objective,
                                                                           options.resolution, options.use_weights && g.weighted());
 
     // Stability against the first round's runs.

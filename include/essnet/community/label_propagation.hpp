@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "essnet/community/optimiser.hpp"
+#include "essnet/community/detail/optimiser.hpp"
 #include "essnet/community/partition.hpp"
 #include "essnet/community/quality.hpp"
 #include "essnet/core/tolerance.hpp"
@@ -67,7 +67,7 @@ inline LabelPropagationResult label_propagation(const Graph& g, const LabelPropa
     };
     LabelPropagationResult p;
     while (p.iterations < options.max_iterations) {
-        for (const auto v : random_order(h.n, rng))
+        for (const auto v : detail::random_order(h.n, rng))
             if (heaviest(v)) label[static_cast<std::size_t>(v)] = best[rng.below(best.size())];
         ++p.iterations;
         bool stable = true;

@@ -7,7 +7,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "essnet/community/optimiser.hpp"
+#include "essnet/community/detail/leiden.hpp"
+#include "essnet/community/detail/optimiser.hpp"
 #include "essnet/community/partition.hpp"
 #include "essnet/community/quality.hpp"
 #include "essnet/core/progress.hpp"
@@ -35,101 +36,12 @@ struct LeidenOptions {
 
 namespace detail::community {
 
-// Splits every community into its connected parts (new parts get new labels, numbered in order
-// of their lowest node); returns their number.
-inline std::int32_t split_disconnected(const WeightedGraph& g, std::vector<std::int32_t>& membership) {
-    const auto n = static_cast<std::size_t>(g.n);
-    std::vector<std::int32_t> part(n, -1), queue(n);
-    std::int32_t k = 0;
-    for (std::int32_t s = 0; s < g.n; ++s) {
-        if (part[static_cast<std::size_t>(s)] >= 0) continue;
-        const std::int32_t c = membership[static_cast<std::size_t>(s)];
-        std::size_t head = 0, tail = 0;
-        queue[tail++] = s;
-        part[static_cast<std::size_t>(s)] = k;
-        while (head < tail) {
-            const std::int32_t u = queue[head++];
-            for (auto e = g.begin(u); e < g.end(u); ++e) {
-                const auto v = g.targets[static_cast<std::size_t>(e)];
-                const auto vi = static_cast<std::size_t>(v);
-                if (part[vi] < 0 && membership[vi] == c) {
-                    part[vi] = k;
-                    queue[tail++] = v;
-                }
-            }
-        }
-        ++k;
-    }
-    membership.swap(part);
-    return k;
-}
-
-// One round of Leiden from `membership` (labels 0..k-1 of the level-0 graph's nodes); the
-// communities it returns are connected.
-inline void leiden_round(const WeightedGraph& level0, std::vector<std::int32_t>& membership, double theta, Rng& rng) {
-    const WeightedGraph* g = &level0;
-    WeightedGraph coarser;
-    std::vector<std::int32_t> partition = membership;
-    std::vector<std::int32_t> node_of(membership.size());  // original node -> node of the current level
-    std::iota(node_of.begin(), node_of.end(), 0);
-    NeighbourWeights acc(static_cast<std::size_t>(level0.n));
-    while (true) {
-        State st(*g, partition);
-        move_nodes_fast(*g, st, rng, acc);
-        partition = std::move(st.community);
-        const std::int32_t k = renumber(partition);
-        if (k == g->n) break;  // every node of this level is a community of its own
-        std::vector<std::int32_t> refined = refine(*g, partition, k, theta, rng.next());
-        const std::int32_t kr = renumber(refined);
-        if (kr == g->n) break;  // nothing merged: aggregating would not shrink the graph
-        // Aggregate on the refined partition; each aggregate node starts in its community.
-        std::vector<std::int32_t> next(static_cast<std::size_t>(kr));
-        for (std::size_t v = 0; v < refined.size(); ++v) next[static_cast<std::size_t>(refined[v])] = partition[v];
-        for (auto& x : node_of) x = refined[static_cast<std::size_t>(x)];
-        coarser = aggregate(*g, refined, kr);
-        g = &coarser;
-        partition = std::move(next);
-    }
-    // Each node of this level is a connected set of original nodes (a refined community is built
-    // by merging neighbours only), so a community is connected exactly when its nodes are
-    // connected here: split where needed on this graph, which is much smaller than level 0.
-    split_disconnected(*g, partition);
-    for (std::size_t v = 0; v < membership.size(); ++v) membership[v] = partition[static_cast<std::size_t>(node_of[v])];
-}
-
-inline double partition_quality_value(const Graph& g, const std::vector<std::int32_t>& membership, QualityFunction quality,
-                                      double resolution, bool use_weights) {
-    if (quality == QualityFunction::modularity)
-        return modularity(g, membership, {.resolution = resolution, .use_weights = use_weights});
-    return cpm_quality(g, membership, {.resolution = resolution, .use_weights = use_weights});
-}
-
-inline void check_leiden_options(const LeidenOptions& options) {
-    detail::check_resolution(options.resolution);
-    if (!(options.randomness > 0) || std::isinf(options.randomness))
-        throw std::invalid_argument("randomness must be positive, got " + std::to_string(options.randomness));
-}
-
-// Rounds of Leiden on a level-0 graph; returns the membership with connected communities, and k.
-inline std::vector<std::int32_t> run_leiden(const WeightedGraph& level0, std::vector<std::int32_t> membership,
-                                            const LeidenOptions& options, std::int32_t& k) {
-    Rng rng(options.seed, 0x1e1de2);
-    detail::ProgressReporter progress(options.progress, options.n_iterations > 0 ? options.n_iterations : 0);
-    for (int round = 0; options.n_iterations < 0 || round < options.n_iterations; ++round) {
-        const auto before = membership;
-        leiden_round(level0, membership, options.randomness, rng);
-        k = renumber(membership);
-        progress.advance();
-        if (progress.cancelled()) break;  // finish() throws Cancelled
-        if (options.n_iterations < 0 && membership == before) break;
-    }
-    progress.finish();
-    // Every round returns connected communities; with no round, the initial membership is split.
-    if (options.n_iterations == 0) k = split_disconnected(level0, membership);
-    return membership;
+inline LeidenRounds rounds_of(const LeidenOptions& o) {
+    return {.n_iterations = o.n_iterations, .randomness = o.randomness, .seed = o.seed, .progress = o.progress};
 }
 
 }  // namespace detail::community
+
 
 /// Leiden community detection (Traag, Waltman & van Eck 2019): fast queue-based local moving, a
 /// randomised refinement inside each community, aggregation on the refined partition, repeated
@@ -141,11 +53,11 @@ inline std::vector<std::int32_t> run_leiden(const WeightedGraph& level0, std::ve
 /// non-positive randomness or a bad initial_membership.
 inline Partition leiden(const Graph& g, const LeidenOptions& options = {}) {
     using namespace detail::community;
-    check_leiden_options(options);
+    check_leiden_options(options.resolution, options.randomness);
     const WeightedGraph level0 = from_graph(g, options.objective, options.resolution, options.use_weights);
     Partition p;
-    p.membership = run_leiden(level0, initial_membership(g, options.initial_membership), options, p.n_communities);
-    p.quality = partition_quality_value(g, p.membership, options.objective, options.resolution, options.use_weights && g.weighted());
+    p.membership = run_leiden(level0, initial_membership(g, options.initial_membership), rounds_of(options), p.n_communities);
+    p.quality = detail::partition_quality_value(g, p.membership, options.objective, options.resolution, options.use_weights && g.weighted());
     return p;
 }
 
@@ -160,7 +72,7 @@ inline Partition leiden(const Graph& g, const LeidenOptions& options = {}) {
 inline Partition leiden_multiplex(const std::vector<Graph>& layers, const std::vector<double>& layer_weights,
                                   const LeidenOptions& options = {}) {
     using namespace detail::community;
-    check_leiden_options(options);
+    check_leiden_options(options.resolution, options.randomness);
     if (layers.empty()) throw std::invalid_argument("leiden_multiplex needs at least one layer");
     if (layer_weights.size() != layers.size())
         throw std::invalid_argument("layer_weights must have one value per layer (" + std::to_string(layers.size()) + "), got " +
@@ -198,9 +110,9 @@ inline Partition leiden_multiplex(const std::vector<Graph>& layers, const std::v
     }
     const WeightedGraph level0 = from_layers(pointers, coefficient, options.objective, options.resolution, options.use_weights);
     Partition p;
-    p.membership = run_leiden(level0, initial_membership(layers[0], options.initial_membership), options, p.n_communities);
+    p.membership = run_leiden(level0, initial_membership(layers[0], options.initial_membership), rounds_of(options), p.n_communities);
     for (std::size_t l = 0; l < layers.size(); ++l) {
-        const double q = partition_quality_value(layers[l], p.membership, options.objective, options.resolution,
+        const double q = detail::partition_quality_value(layers[l], p.membership, options.objective, options.resolution,
                                                  options.use_weights && layers[l].weighted());
         if (!std::isnan(q)) p.quality += layer_weights[l] * q;
     }

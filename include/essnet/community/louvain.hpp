@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "essnet/community/leiden.hpp"
-#include "essnet/community/optimiser.hpp"
+#include "essnet/community/quality.hpp"
+#include "essnet/community/detail/optimiser.hpp"
 #include "essnet/community/partition.hpp"
 #include "essnet/graph/graph.hpp"
 
@@ -56,7 +56,7 @@ inline LouvainResult louvain(const Graph& g, const LouvainOptions& options = {})
         Partition p;
         p.membership = membership;
         p.n_communities = k;
-        p.quality = partition_quality_value(g, membership, options.objective, options.resolution, weighted);
+        p.quality = detail::partition_quality_value(g, membership, options.objective, options.resolution, weighted);
         result.levels.push_back(std::move(p));
         level = aggregate(level, partition, k);
     }
@@ -64,7 +64,7 @@ inline LouvainResult louvain(const Graph& g, const LouvainOptions& options = {})
         Partition p;
         p.membership = membership;
         p.n_communities = g.num_nodes();
-        p.quality = partition_quality_value(g, membership, options.objective, options.resolution, weighted);
+        p.quality = detail::partition_quality_value(g, membership, options.objective, options.resolution, weighted);
         result.partition = p;
     } else {
         result.partition = result.levels.back();

@@ -4,7 +4,9 @@
 // parameter and its value (std::invalid_argument), bad ids throw std::out_of_range.
 #pragma once
 
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 
@@ -31,6 +33,21 @@ private:
     std::int64_t line_;
     std::int64_t column_;
     std::string message_;
+};
+
+/// Thrown when a file cannot be opened, read or written. Python sees it as OSError (FileNotFoundError
+/// for a missing file).
+class FileError : public std::runtime_error {
+public:
+    FileError(std::string path, int error_number, const std::string& action)
+        : std::runtime_error("cannot " + action + " '" + path + "': " + std::strerror(error_number)),
+          path_(std::move(path)), error_number_(error_number) {}
+    const std::string& path() const noexcept { return path_; }
+    int error_number() const noexcept { return error_number_; }
+
+private:
+    std::string path_;
+    int error_number_;
 };
 
 }  // namespace essnet

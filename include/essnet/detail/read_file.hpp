@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <string>
 
-#include "essnet/io/file_error.hpp"
+#include "essnet/core/error.hpp"
 
 namespace essnet::detail {
 

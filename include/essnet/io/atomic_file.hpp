@@ -10,7 +10,7 @@
 #include <system_error>
 #include <unistd.h>
 
-#include "essnet/io/file_error.hpp"
+#include "essnet/core/error.hpp"
 
 namespace essnet {
 

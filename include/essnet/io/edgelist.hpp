@@ -12,7 +12,6 @@
 #include "essnet/core/error.hpp"
 #include "essnet/graph/builder.hpp"
 #include "essnet/graph/graph.hpp"
-#include "essnet/io/file_error.hpp"
 
 namespace essnet {
 

@@ -81,7 +81,6 @@
 #include <string_view>
 
 #include "essnet/core/error.hpp"
-#include "essnet/io/file_error.hpp"
 #include "essnet/model/actor_network.hpp"
 
 namespace essnet {

@@ -20,7 +20,6 @@
 
 #include "essnet/core/error.hpp"
 #include "essnet/graph/graph.hpp"
-#include "essnet/io/file_error.hpp"
 #include "essnet/model/actor_network.hpp"
 
 namespace essnet {

@@ -9,6 +9,9 @@
 
 #include <cmath>
 #include <cstdint>
+#include <numeric>
+#include <utility>
+#include <vector>
 
 namespace essnet {
 
@@ -68,5 +71,23 @@ private:
     }
     std::uint64_t s_[4];
 };
+
+namespace detail {
+
+/// Fisher-Yates shuffle driven by an Rng: the same order for the same seed on every machine
+/// (std::shuffle's order differs between standard libraries).
+template <class T>
+void shuffle(std::vector<T>& items, Rng& rng) {
+    for (std::size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[rng.below(i)]);
+}
+
+inline std::vector<std::int32_t> random_order(std::int32_t n, Rng& rng) {
+    std::vector<std::int32_t> order(static_cast<std::size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    shuffle(order, rng);
+    return order;
+}
+
+}  // namespace detail
 
 }  // namespace essnet

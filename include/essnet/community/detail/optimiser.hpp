@@ -43,36 +43,13 @@
 #include "essnet/community/partition.hpp"
 #include "essnet/community/quality.hpp"
 #include "essnet/core/parallel.hpp"
-#include "essnet/generate/random.hpp"
+#include "essnet/core/uninitialised.hpp"
+#include "essnet/core/random.hpp"
 #include "essnet/graph/graph.hpp"
 
 namespace essnet {
 
-/// The function a community algorithm maximises.
-enum class QualityFunction {
-    modularity,  ///< Newman & Girvan (2004) with a resolution (Reichardt & Bornholdt 2006); Leicht & Newman (2008) when directed
-    cpm,         ///< Constant Potts Model (Traag, Van Dooren & Nesterov 2011): arcs inside minus resolution x node pairs
-};
-
 namespace detail::community {
-
-// Allocator that leaves new elements of a resize() uninitialised, for arrays whose every element
-// is written next by several threads: no thread zeroes (and first-touches) all of it first.
-template <class T>
-struct Uninitialised : std::allocator<T> {
-    template <class U>
-    struct rebind {
-        using other = Uninitialised<U>;
-    };
-    template <class U, class... Args>
-    void construct(U* p, Args&&... args) {
-        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
-    }
-    template <class U>
-    void construct(U* p) noexcept {
-        ::new (static_cast<void*>(p)) U;
-    }
-};
 
 // Symmetrised weighted graph: node u's list holds each other node v once with s_uv (a node's arcs
 // to itself are left out: no gain depends on them); each node's masses are a block of 2 x layers
@@ -472,18 +449,6 @@ inline std::int32_t best_community(const WeightedGraph& g, const State& st, std:
 inline void gather(const WeightedGraph& g, const std::vector<std::int32_t>& community, std::int32_t v, NeighbourWeights& acc) {
     for (auto e = g.begin(v); e < g.end(v); ++e)
         acc.add(community[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])], g.weight(e));
-}
-
-template <class T>
-void shuffle(std::vector<T>& items, Rng& rng) {
-    for (std::size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[rng.below(i)]);
-}
-
-inline std::vector<std::int32_t> random_order(std::int32_t n, Rng& rng) {
-    std::vector<std::int32_t> order(static_cast<std::size_t>(n));
-    std::iota(order.begin(), order.end(), 0);
-    shuffle(order, rng);
-    return order;
 }
 
 // Moves nodes in batches: each node of a batch finds its best move in parallel against the
