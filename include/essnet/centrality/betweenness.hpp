@@ -380,7 +380,10 @@ inline std::vector<double> betweenness(const Graph& g, const BetweennessOptions&
 /// (s, t) of the share of shortest s-t paths that use the edge. Parallel edges share their credit
 /// equally (those of smallest weight, when weighted), as networkx does for multigraphs; self-loops
 /// get 0. Normalized as networkx's edge_betweenness_centrality (1/(n(n-1)), and counting each
-/// unordered pair once when undirected). Same complexity as betweenness().
+/// unordered pair once when undirected).
+///
+/// Time O(n m) unweighted, O(n (m + n log n)) weighted, parallel over sources; memory O(n) per
+/// thread plus O(m) per thread for the edge scores. Throws as betweenness().
 inline std::vector<double> edge_betweenness(const Graph& g, const BetweennessOptions& options = {}) {
     detail::check_cutoff(options.cutoff);
     if (options.endpoints) throw std::invalid_argument("endpoints applies to node betweenness only");

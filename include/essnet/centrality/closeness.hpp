@@ -131,7 +131,9 @@ inline std::vector<double> closeness(const Graph& g, const ClosenessOptions& opt
 
 /// Harmonic centrality of every node, as networkx's harmonic_centrality: the sum of 1/d(v, u) over
 /// the other nodes v (0 for those that do not reach u); distances *to* u in a directed graph.
-/// Same complexity as closeness().
+///
+/// Time O(n m) unweighted (one breadth-first search per node), O(n (m + n log n)) weighted
+/// (Dijkstra), parallel over sources; memory O(n) per thread. Throws as closeness().
 inline std::vector<double> harmonic(const Graph& g, const HarmonicOptions& options = {}) {
     const bool weighted = options.use_weights && g.weighted();
     const double n = g.num_nodes();

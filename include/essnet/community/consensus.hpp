@@ -112,8 +112,11 @@ inline Graph consensus_graph(const Graph& g, const std::vector<double>& weight, 
 /// the last weighted graph (exactly the communities every run agreed on, when converged).
 /// Stability of a node: the share of the first round's runs in which it sat in the run's
 /// community that holds the largest part of its consensus community ("this bloc held together
-/// and the actor stayed with it"). Throws std::invalid_argument for runs < 1, threshold outside
-/// [0, 1] or max_iterations < 1.
+/// and the actor stayed with it").
+///
+/// Time: runs x max_iterations runs of the algorithm at most, in parallel, plus O(runs x m) per
+/// round for the co-assignment; memory O(runs x n + m) (the memberships of one round's runs).
+/// Throws std::invalid_argument for runs < 1, threshold outside [0, 1] or max_iterations < 1.
 inline ConsensusResult consensus(const Graph& g, const ConsensusOptions& options = {}) {
     using namespace detail::community;
     if (options.runs < 1) throw std::invalid_argument("runs must be at least 1, got " + std::to_string(options.runs));
