@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start 2: builds essnet if needed, then runs every test: the C++ suite, command-line, install
-# and benchmark smoke tests (ctest), the same C++ suite built without OpenMP, the readers fuzzed
+# and benchmark smoke tests (ctest), the same C++ suite built without OpenMP and run under ASan and
+# UBSan, the readers fuzzed
 # for a bounded time (libFuzzer with sanitizers), the Python suite
 # (pytest), the Python example, and tiny runs of the comparison benchmarks. Exits non-zero when
 # anything fails.
@@ -12,13 +13,18 @@ jobs=${ESSNET_JOBS:-2}
 echo "== C++ tests (ctest)"
 ctest --test-dir build --output-on-failure -j "$jobs"
 
-echo "== C++ tests built without OpenMP (ctest)"
-if [ ! -f build/no-openmp/CMakeCache.txt ]; then
-  cmake -S . -B build/no-openmp -G Ninja -DCMAKE_BUILD_TYPE=Release -DESSNET_USE_OPENMP=OFF \
+echo "== C++ tests built without OpenMP, under AddressSanitizer and UndefinedBehaviorSanitizer (clang, ctest)"
+# One build checks both: every kernel compiles and passes without OpenMP, and the whole suite runs
+# with memory and undefined-behaviour checks that stop at the first report.
+sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+if [ ! -f build/sanitize/CMakeCache.txt ]; then
+  cmake -S . -B build/sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
+        -DCMAKE_CXX_FLAGS="-O1 -g $sanitize" -DCMAKE_EXE_LINKER_FLAGS="$sanitize" -DESSNET_USE_OPENMP=OFF \
         -DESSNET_BUILD_BENCHMARKS=OFF -DESSNET_BUILD_EXAMPLES=OFF -DESSNET_BUILD_CLI=OFF >/dev/null
 fi
-cmake --build build/no-openmp -j "$jobs"
-ctest --test-dir build/no-openmp --output-on-failure -j "$jobs" -E install.consumer
+cmake --build build/sanitize -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build/sanitize --output-on-failure -j "$jobs" -E install.consumer
 
 echo "== Fuzzing the readers (libFuzzer, ${ESSNET_FUZZ_SECONDS:-15} s each)"
 bash scripts/fuzz.sh

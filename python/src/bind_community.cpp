@@ -22,6 +22,19 @@ CommunityAlgorithm algorithm_of(const std::string& name) {
     throw std::invalid_argument("algorithm must be \"leiden\", \"louvain\" or \"label_propagation\", got \"" + name + "\"");
 }
 
+// Leiden's options from the Python arguments (leiden and leiden_multiplex take the same ones).
+LeidenOptions leiden_options(const std::string& objective, double resolution, int n_iterations,
+                             std::vector<std::int32_t> initial, std::uint64_t seed, bool use_weights, double randomness) {
+    return {.objective = objective_of(objective),
+            .resolution = resolution,
+            .n_iterations = n_iterations,
+            .initial_membership = std::move(initial),
+            .seed = seed,
+            .use_weights = use_weights,
+            .randomness = randomness,
+            .progress = {}};
+}
+
 py::tuple partition_tuple(Partition&& p) {
     return py::make_tuple(to_numpy(std::move(p.membership)), p.quality, p.n_communities);
 }
@@ -34,14 +47,8 @@ void bind_community(py::module_& m) {
         [](const Graph& g, const std::string& objective, double resolution, int n_iterations,
            std::vector<std::int32_t> initial, std::uint64_t seed, bool use_weights, double randomness,
            const py::object& progress) {
-            LeidenOptions o{.objective = objective_of(objective),
-                            .resolution = resolution,
-                            .n_iterations = n_iterations,
-                            .initial_membership = std::move(initial),
-                            .seed = seed,
-                            .use_weights = use_weights,
-                            .randomness = randomness,
-                            .progress = {}};
+            LeidenOptions o = leiden_options(objective, resolution, n_iterations, std::move(initial), seed, use_weights,
+                                             randomness);
             auto p = run_interruptible(progress, [&](const ProgressHook& hook) {
                 o.progress = hook;
                 return leiden(g, o);
@@ -57,14 +64,8 @@ void bind_community(py::module_& m) {
            double randomness, const py::object& progress) {
             std::vector<Graph> copies;  // the layers are small next to the work; a copy keeps the C++ API simple
             for (const Graph* g : layers) copies.push_back(*g);
-            LeidenOptions o{.objective = objective_of(objective),
-                            .resolution = resolution,
-                            .n_iterations = n_iterations,
-                            .initial_membership = std::move(initial),
-                            .seed = seed,
-                            .use_weights = use_weights,
-                            .randomness = randomness,
-                            .progress = {}};
+            LeidenOptions o = leiden_options(objective, resolution, n_iterations, std::move(initial), seed, use_weights,
+                                             randomness);
             auto p = run_interruptible(progress, [&](const ProgressHook& hook) {
                 o.progress = hook;
                 return leiden_multiplex(copies, layer_weights, o);

@@ -188,7 +188,7 @@ public:
             const auto count = value<std::uint64_t>();
             if (count > (bytes_.size() - at_) / sizeof(T)) fail("an array of " + std::to_string(count) + " values runs past the end");
             std::vector<T> v(static_cast<std::size_t>(count));
-            std::memcpy(v.data(), bytes_.data() + at_, v.size() * sizeof(T));
+            if (!v.empty()) std::memcpy(v.data(), bytes_.data() + at_, v.size() * sizeof(T));  // memcpy of null is undefined
             at_ += v.size() * sizeof(T);
             return v;
         }

@@ -146,7 +146,9 @@ inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, doubl
     std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
     heap.emplace(0.0, s);
     while (!heap.empty()) {
-        const auto [d, v] = heap.top();
+        // Plain names, not a structured binding: lambdas below capture them (clang 14 refuses bindings).
+        const double d = heap.top().first;
+        const node_id v = heap.top().second;
         heap.pop();
         const auto vi = static_cast<std::size_t>(v);
         if (ws.rank[vi] >= 0 || d > ws.dist[vi]) continue;

@@ -66,7 +66,9 @@ void distances_to(const Graph& g, node_id u, bool weighted, DistanceWorkspace& w
         std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
         heap.emplace(0.0, u);
         while (!heap.empty()) {
-            const auto [d, v] = heap.top();
+            // Plain names, not a structured binding: lambdas below capture them (clang 14 refuses bindings).
+            const double d = heap.top().first;
+            const node_id v = heap.top().second;
             heap.pop();
             if (d > ws.dist[static_cast<std::size_t>(v)]) continue;
             if (v != u) f(d);
