@@ -21,7 +21,9 @@ const Graph& rmat_graph(std::int64_t nodes) {
     static std::map<std::int64_t, Graph> cache;
     auto it = cache.find(nodes);
     if (it == cache.end())
-        it = cache.emplace(nodes, generate::rmat({.scale = static_cast<int>(std::log2(static_cast<double>(nodes))), .seed = 1}))
+        it = cache
+                 .emplace(nodes,
+                          generate::rmat({.scale = static_cast<int>(std::log2(static_cast<double>(nodes))), .seed = 1}))
                  .first;
     return it->second;
 }
@@ -82,4 +84,6 @@ BENCHMARK(BM_Coreness)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(bench
 
 }  // namespace
 
-int main(int argc, char** argv) { return essnet::bench::run_benchmarks(argc, argv, true); }
+int main(int argc, char** argv) {
+    return essnet::bench::run_benchmarks(argc, argv, true);
+}

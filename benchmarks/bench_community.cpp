@@ -75,4 +75,6 @@ BENCHMARK(BM_Consensus)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-int main(int argc, char** argv) { return essnet::bench::run_benchmarks(argc, argv, false); }
+int main(int argc, char** argv) {
+    return essnet::bench::run_benchmarks(argc, argv, false);
+}

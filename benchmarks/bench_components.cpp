@@ -17,8 +17,10 @@ const Graph& rmat_graph(std::int64_t nodes, bool directed) {
     auto key = std::make_pair(nodes, directed);
     auto it = cache.find(key);
     if (it == cache.end())
-        it = cache.emplace(key, generate::rmat({.scale = static_cast<int>(std::log2(static_cast<double>(nodes))),
-                                                .directed = directed, .seed = 1}))
+        it = cache
+                 .emplace(key, generate::rmat({.scale = static_cast<int>(std::log2(static_cast<double>(nodes))),
+                                               .directed = directed,
+                                               .seed = 1}))
                  .first;
     return it->second;
 }
@@ -36,9 +38,17 @@ void BM_ConnectedComponents(benchmark::State& state, bool directed) {
     const double arrays = static_cast<double>(g.topology_bytes());
     bench::set_bandwidth_fraction(state, arrays + 4.0 * g.num_nodes());
 }
-BENCHMARK_CAPTURE(BM_ConnectedComponents, undirected, false)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_ConnectedComponents, directed, true)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_ConnectedComponents, undirected, false)
+    ->RangeMultiplier(32)
+    ->Range(1 << 10, 1 << 20)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_ConnectedComponents, directed, true)
+    ->RangeMultiplier(32)
+    ->Range(1 << 10, 1 << 20)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-int main(int argc, char** argv) { return essnet::bench::run_benchmarks(argc, argv, true); }
+int main(int argc, char** argv) {
+    return essnet::bench::run_benchmarks(argc, argv, true);
+}

@@ -42,7 +42,8 @@ void BM_SocialEconomy(benchmark::State& state) {
     ActorNetwork net;
     for (auto _ : state)
         net = generate::social_economy({.num_actors = static_cast<std::int32_t>(state.range(0)),
-                                        .events_per_year = static_cast<std::int32_t>(state.range(0) / 100), .seed = 1});
+                                        .events_per_year = static_cast<std::int32_t>(state.range(0) / 100),
+                                        .seed = 1});
     state.counters["actors"] = static_cast<double>(net.num_actors());
     state.counters["ties"] = static_cast<double>(net.num_ties());
     state.counters["ties_per_second"] = benchmark::Counter(
@@ -52,4 +53,6 @@ BENCHMARK(BM_SocialEconomy)->Arg(1000)->Arg(100000)->Arg(1000000)->Unit(benchmar
 
 }  // namespace
 
-int main(int argc, char** argv) { return essnet::bench::run_benchmarks(argc, argv, false); }
+int main(int argc, char** argv) {
+    return essnet::bench::run_benchmarks(argc, argv, false);
+}

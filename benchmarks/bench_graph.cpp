@@ -24,9 +24,13 @@ struct Edges {
     std::vector<node_id> sources, targets;
 };
 Edges rmat_edges(std::int64_t nodes, std::uint64_t seed) {
-    const Graph raw = generate::rmat({.scale = static_cast<int>(std::log2(static_cast<double>(nodes))), .edge_factor = 16,
-                                      .directed = true, .simple = false, .seed = seed});
-    return {raw.num_nodes(), {raw.edge_sources().begin(), raw.edge_sources().end()},
+    const Graph raw = generate::rmat({.scale = static_cast<int>(std::log2(static_cast<double>(nodes))),
+                                      .edge_factor = 16,
+                                      .directed = true,
+                                      .simple = false,
+                                      .seed = seed});
+    return {raw.num_nodes(),
+            {raw.edge_sources().begin(), raw.edge_sources().end()},
             {raw.edge_targets().begin(), raw.edge_targets().end()}};
 }
 
@@ -50,16 +54,24 @@ void BM_Build(benchmark::State& state, bool directed) {
     state.counters["topology_bytes_per_arc_after_16B_per_node"] =
         (static_cast<double>(g.topology_bytes()) - 16.0 * (g.num_nodes() + 1)) / stored_arcs;
     state.counters["total_bytes_per_arc"] = static_cast<double>(g.memory_bytes()) / stored_arcs;
-    if (g.topology_bytes() > 4 * static_cast<std::size_t>(stored_arcs) + 16 * static_cast<std::size_t>(g.num_nodes() + 1))
+    if (g.topology_bytes() >
+        4 * static_cast<std::size_t>(stored_arcs) + 16 * static_cast<std::size_t>(g.num_nodes() + 1))
         state.SkipWithError("topology exceeds 4 bytes per arc + 16 bytes per node");
 }
-BENCHMARK_CAPTURE(BM_Build, undirected, false)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Build, directed, true)->RangeMultiplier(32)->Range(1 << 10, 1 << 20)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Build, undirected, false)
+    ->RangeMultiplier(32)
+    ->Range(1 << 10, 1 << 20)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Build, directed, true)
+    ->RangeMultiplier(32)
+    ->Range(1 << 10, 1 << 20)
+    ->Unit(benchmark::kMillisecond);
 
 // Parsing an edge list of R-MAT edges written as decimal integers, in MB/s.
 void BM_ParseEdgelist(benchmark::State& state) {
     const auto e = rmat_edges(state.range(0), 7);
-    const auto path = (std::filesystem::temp_directory_path() / ("essnet_bench_" + std::to_string(state.range(0)) + ".txt")).string();
+    const auto path =
+        (std::filesystem::temp_directory_path() / ("essnet_bench_" + std::to_string(state.range(0)) + ".txt")).string();
     {
         std::ofstream out(path);
         for (std::size_t i = 0; i < e.sources.size(); ++i) out << e.sources[i] << ' ' << e.targets[i] << '\n';
@@ -81,4 +93,6 @@ BENCHMARK(BM_ParseEdgelist)->RangeMultiplier(64)->Range(1 << 10, 1 << 16)->Unit(
 
 }  // namespace
 
-int main(int argc, char** argv) { return essnet::bench::run_benchmarks(argc, argv, false); }
+int main(int argc, char** argv) {
+    return essnet::bench::run_benchmarks(argc, argv, false);
+}

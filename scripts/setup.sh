@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build                  # compiler and build
-  clang libclang-rt-14-dev               # clang and libFuzzer, for the fuzz targets of the readers
+  clang libclang-rt-14-dev               # clang and libFuzzer: fuzz targets of the readers, the sanitizer build
+  clang-format flake8                    # style checks of the C++ and Python sources
   libboost-dev libboost-graph-dev        # Boost.Graph (interop, algorithms)
   libeigen3-dev                          # Eigen (sparse matrices)
   libspectra-dev                         # Spectra: Lanczos and Arnoldi eigensolvers (eigenvector, HITS, Katz)

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Quick start 2: builds essnet if needed, then runs every test: the C++ suite, command-line, install
-# and benchmark smoke tests (ctest), the same C++ suite built without OpenMP and run under ASan and
-# UBSan, the readers fuzzed
-# for a bounded time (libFuzzer with sanitizers), the Python suite
-# (pytest), the Python example, and tiny runs of the comparison benchmarks. Exits non-zero when
-# anything fails.
+# Quick start 2: builds essnet if needed, then runs every test: the style checks (clang-format,
+# flake8), the C++ suite with command-line, install and benchmark smoke tests (ctest), the same C++
+# suite built without OpenMP under AddressSanitizer and UndefinedBehaviorSanitizer, the readers
+# fuzzed for a bounded time (libFuzzer with sanitizers), the Python suite (pytest), the Python
+# example, and tiny runs of the comparison benchmarks. Exits non-zero when anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
 jobs=${ESSNET_JOBS:-2}
+
+echo "== Style: clang-format (.clang-format) and flake8 (.flake8), in check mode"
+find include src python/src tests benchmarks examples \( -name '*.hpp' -o -name '*.cpp' \) -print0 |
+  xargs -0 clang-format --dry-run --Werror
+flake8 python benchmarks examples tests setup.py
+echo "style: no difference"
 
 echo "== C++ tests (ctest)"
 ctest --test-dir build --output-on-failure -j "$jobs"

@@ -77,7 +77,7 @@ def main() -> int:
               f"max error {errors['graph-tool'][-1]:.2e}", flush=True)
 
     print()
-    print(f"| tool | setting | median s | median max error | worst max error |")
+    print("| tool | setting | median s | median max error | worst max error |")
     print("|---|---|---:|---:|---:|")
     print(f"| essnet | epsilon {args.epsilon}, delta {args.delta} ({statistics.median(samples):.0f} samples) | "
           f"{statistics.median(times['essnet']):.3g} | {statistics.median(errors['essnet']):.2e} | "

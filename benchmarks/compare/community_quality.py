@@ -56,7 +56,8 @@ def main() -> int:
                     help="runs of each tool per LFR graph (seeds s + 1000 r); above 1, adds the standard error")
     ap.add_argument("--mus", type=float, nargs="+", default=[0.1, 0.2, 0.3, 0.4, 0.5, 0.6])
     ap.add_argument("--louvain-graphs", nargs="+", default=["cond-mat-2005", "lfr-1e5"])
-    ap.add_argument("--parts", nargs="+", default=["modularity", "lfr", "louvain"], choices=["modularity", "lfr", "louvain"])
+    ap.add_argument("--parts", nargs="+", default=["modularity", "lfr", "louvain"], choices=["modularity", "lfr",
+                                                                                             "louvain"])
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--smoke", action="store_true", help="karate and a 300-node LFR graph, 2 seeds")
     ap.add_argument("--cache", default=str(HERE.parents[1] / "build" / "compare-cache"))
@@ -77,12 +78,14 @@ def main() -> int:
         """A cached benchmark graph as (nodes, sources, essnet graph, igraph graph)."""
         data = np.load(run.cached_graph(name, Path(args.cache)))
         n, s, t = int(data["n"]), data["sources"], data["targets"]
-        return n, s, essnet.Graph.from_edges(s, t, num_nodes=n), igraph.Graph(n=n, edges=np.column_stack([s, t]).tolist())
+        return n, s, essnet.Graph.from_edges(s, t, num_nodes=n), igraph.Graph(n=n, edges=np.column_stack([s,
+                                                                                                          t]).tolist())
 
     def tools(g, ig):
         return {
             "essnet": lambda seed: essnet.leiden(g, seed=seed).membership.tolist(),
-            "leidenalg": lambda seed: leidenalg.find_partition(ig, leidenalg.ModularityVertexPartition, seed=seed).membership,
+            "leidenalg": lambda seed: leidenalg.find_partition(ig, leidenalg.ModularityVertexPartition,
+                                                               seed=seed).membership,
             "igraph": lambda seed: (igraph.set_random_number_generator(__import__("random").Random(seed)),
                                     ig.community_leiden(objective_function="modularity", n_iterations=2).membership)[1],
         }
@@ -111,8 +114,10 @@ def main() -> int:
 
     if args.mus:
         runs = f", {args.lfr_runs} runs each" if args.lfr_runs > 1 else ""
-        print(f"\n## LFR ({args.lfr_nodes} nodes): mean NMI with the planted partition over {args.lfr_seeds} graphs{runs}\n")
-        print("| mu | realised mixing | essnet NMI | leidenalg NMI | igraph NMI | essnet - leidenalg (standard error) | meets bar |")
+        print(f"\n## LFR ({args.lfr_nodes} nodes): mean NMI with the planted partition over "
+              f"{args.lfr_seeds} graphs{runs}\n")
+        print("| mu | realised mixing | essnet NMI | leidenalg NMI | igraph NMI "
+              "| essnet - leidenalg (standard error) | meets bar |")
         print("|---:|---:|---:|---:|---:|---:|---|")
     for mu in args.mus:
         nmi = {"essnet": [], "leidenalg": [], "igraph": []}
@@ -125,7 +130,8 @@ def main() -> int:
             ig = igraph.Graph(n=g.num_nodes, edges=np.column_stack([s, t]).tolist())
             for run_index in range(args.lfr_runs):
                 for tool, fn in tools(g, ig).items():
-                    nmi[tool].append(igraph.compare_communities(fn(seed + 1000 * run_index), truth.tolist(), method="nmi"))
+                    nmi[tool].append(igraph.compare_communities(fn(seed + 1000 * run_index), truth.tolist(),
+                                                                method="nmi"))
         mean = {k: statistics.mean(v) for k, v in nmi.items()}
         # Paired by graph and seed: the spread of the differences, not of each tool's NMI.
         differences = [a - b for a, b in zip(nmi["essnet"], nmi["leidenalg"])]
@@ -133,11 +139,12 @@ def main() -> int:
         meets = mean["essnet"] >= mean["leidenalg"]
         ok &= meets
         print(f"| {mu:.1f} | {statistics.mean(mixing):.3f} | {mean['essnet']:.4f} | {mean['leidenalg']:.4f} | "
-              f"{mean['igraph']:.4f} | {mean['essnet'] - mean['leidenalg']:+.4f}{error} | {'yes' if meets else 'no'} |", flush=True)
+              f"{mean['igraph']:.4f} | {mean['essnet'] - mean['leidenalg']:+.4f}{error} | "
+              f"{'yes' if meets else 'no'} |", flush=True)
     if args.louvain_graphs:
         print(f"\n## Louvain: mean modularity over {args.seeds} seeds (computed by igraph) and median time\n")
-        print("| graph | essnet mean | igraph mean | essnet - igraph (standard error) | essnet min..max | igraph min..max | "
-              "essnet s | igraph s | speed-up | meets bar |")
+        print("| graph | essnet mean | igraph mean | essnet - igraph (standard error) "
+              "| essnet min..max | igraph min..max | essnet s | igraph s | speed-up | meets bar |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for name in args.louvain_graphs:
         n, s, g, ig = both_graphs(name)
@@ -153,7 +160,8 @@ def main() -> int:
         error = f" ({statistics.stdev(differences) / len(differences) ** 0.5:.6f})" if len(differences) > 1 else ""
         meets = mean["essnet"] >= mean["igraph"] and speedup >= 3
         ok &= meets
-        print(f"| {name} | {mean['essnet']:.5f} | {mean['igraph']:.5f} | {mean['essnet'] - mean['igraph']:+.6f}{error} | "
+        print(f"| {name} | {mean['essnet']:.5f} | {mean['igraph']:.5f} | "
+              f"{mean['essnet'] - mean['igraph']:+.6f}{error} | "
               f"{min(q['essnet']):.4f}..{max(q['essnet']):.4f} | "
               f"{min(q['igraph']):.4f}..{max(q['igraph']):.4f} | {statistics.median(secs['essnet']):.3g} | "
               f"{statistics.median(secs['igraph']):.3g} | {speedup:.1f} | {'yes' if meets else 'no'} |", flush=True)

@@ -93,9 +93,11 @@ def main() -> int:
         net.ties.to_csv(paths["snapshot"] + ".ties.csv", index=False)
         print(f"network: {net.num_actors} actors, {net.num_ties} ties; essnet with {args.threads} threads, "
               f"others on one; median of {args.repeat}, each run in a fresh process")
-        print(f"file sizes: GraphML {os.path.getsize(paths['graphml']) / 1e6:.1f} MB, GEXF "
-              f"{os.path.getsize(paths['gexf']) / 1e6:.1f} MB, snapshot {os.path.getsize(paths['snapshot']) / 1e6:.1f} MB, "
-              f"CSV {(os.path.getsize(paths['snapshot'] + '.actors.csv') + os.path.getsize(paths['snapshot'] + '.ties.csv')) / 1e6:.1f} MB")
+        megabytes = {key: os.path.getsize(path) / 1e6 for key, path in paths.items()}
+        csv_megabytes = (os.path.getsize(paths['snapshot'] + '.actors.csv')
+                         + os.path.getsize(paths['snapshot'] + '.ties.csv')) / 1e6
+        print(f"file sizes: GraphML {megabytes['graphml']:.1f} MB, GEXF {megabytes['gexf']:.1f} MB, "
+              f"snapshot {megabytes['snapshot']:.1f} MB, CSV {csv_megabytes:.1f} MB")
         print()
         print("| file | reader | median s | peak memory MB | ratio to essnet |")
         print("|---|---|---:|---:|---:|")
@@ -112,7 +114,8 @@ def main() -> int:
                 medians[tool] = statistics.median(r["seconds"] for r in runs)
                 peak = max(r["peak_bytes"] for r in runs) / 1e6
                 first = next(iter(medians.values()))
-                print(f"| {fmt} | {tool} | {medians[tool]:.3f} | {peak:.0f} | {medians[tool] / first:.1f} |", flush=True)
+                print(f"| {fmt} | {tool} | {medians[tool]:.3f} | {peak:.0f} | {medians[tool] / first:.1f} |",
+                      flush=True)
     return 0
 
 

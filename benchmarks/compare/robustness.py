@@ -38,11 +38,14 @@ def main() -> int:
         return 0
     times = {}
     for threads in (1, 2):
-        out = subprocess.run([sys.executable, __file__, "--child", "--nodes", str(args.nodes), "--runs", str(args.runs)],
-                             env=dict(os.environ, OMP_NUM_THREADS=str(threads)), capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, __file__, "--child", "--nodes", str(args.nodes), "--runs",
+                              str(args.runs)],
+                             env=dict(os.environ,
+                                      OMP_NUM_THREADS=str(threads)), capture_output=True, text=True, check=True)
         r = json.loads(out.stdout.strip().splitlines()[-1])
         times[threads] = r["seconds"]
-        print(f"{threads} thread(s): {r['seconds']:.2f} s for {args.runs} perturbations of {r['edges']} ties", flush=True)
+        print(f"{threads} thread(s): {r['seconds']:.2f} s for {args.runs} perturbations of {r['edges']} ties",
+              flush=True)
     print(f"speed-up with 2 threads: {times[1] / times[2]:.2f}")
     return 0
 

@@ -31,7 +31,6 @@ import resource
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -278,13 +277,17 @@ def main() -> int:
                     results = {t: rs[min(rs)] for t, rs in by_rep.items()}  # each tool's first result
                     reference = results.get("essnet")
                     differ = [t for t, r in results.items() if not same_result(r, reference)]
-                    check = "yes" if reference is not None and not differ else ("differs: " + ", ".join(differ) if differ else "-")
+                    if reference is not None and not differ:
+                        check = "yes"
+                    else:
+                        check = "differs: " + ", ".join(differ) if differ else "-"
             row = [name, str(n), str(m) + (" (directed)" if directed else ""), algorithm,
                    *[fmt_time(cells[t]) for t in args.tools], *ratios, check]
             table.append(row)
             print("| " + " | ".join(row) + " |")
     if args.json:
-        args.json.write_text(json.dumps({"graphs": sizes, "runs": {f"{g}|{t}": r for (g, t), r in runs.items()}}, indent=1))
+        args.json.write_text(json.dumps({"graphs": sizes, "runs": {f"{g}|{t}": r for (g, t), r in runs.items()}},
+                                        indent=1))
     mismatches = [r for r in table if r[-1].startswith("differs")]
     if mismatches:
         print(f"\n{len(mismatches)} result(s) differ between tools", file=sys.stderr)

@@ -273,7 +273,8 @@ ALGORITHMS = {
     },
     "louvain": {
         "essnet": (lambda g: _essnet().community.louvain(g, seed=seed()).membership, _modularity_of("essnet")),
-        "networkx": (lambda G: _nx_membership(G, _nx().community.louvain_communities(G, seed=seed())), _modularity_of("networkx")),
+        "networkx": (lambda G: _nx_membership(G, _nx().community.louvain_communities(G, seed=seed())),
+                     _modularity_of("networkx")),
         "igraph": (lambda g: g.community_multilevel().membership, _modularity_of("igraph")),
     },
     "constraint": {  # Burt's constraint (sum over nodes with contacts)

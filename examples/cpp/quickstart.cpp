@@ -19,7 +19,8 @@ int main() {
               << " components\n";
     for (std::size_t i = 0; i < 5 && i < order.size(); ++i) {
         const auto u = order[i];
-        std::cout << "  " << net.actors().name[static_cast<std::size_t>(g.node_actors()[u])] << ": " << degree[u] << "\n";
+        std::cout << "  " << net.actors().name[static_cast<std::size_t>(g.node_actors()[u])] << ": " << degree[u]
+                  << "\n";
     }
 
     // GEXF for Gephi: each tie's years become its edge's interval on the timeline.

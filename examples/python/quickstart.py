@@ -1,5 +1,8 @@
 """Load the bundled Chantier network, select the ties active in 2009-2012 and rank actors by degree."""
 
+import tempfile
+from pathlib import Path
+
 import essnet
 
 net = essnet.datasets.chantier()
@@ -16,12 +19,10 @@ print(table.sort_values("degree", ascending=False).head(5).to_string())
 # Who brokers in each actor's own neighbourhood, and what kinds of actor surround it.
 kinds = net.actors.set_index("id")["kind"]
 ego = essnet.ego_measures(g, kinds)
-print(ego.sort_values("ego_betweenness", ascending=False)[["size", "density", "ego_betweenness", "heterogeneity"]].head(3))
+print(ego.sort_values("ego_betweenness", ascending=False)[["size", "density", "ego_betweenness",
+                                                           "heterogeneity"]].head(3))
 
 # Files for other tools: Gephi (with the ties' years on its timeline), networkx, a fast snapshot.
-import tempfile
-from pathlib import Path
-
 with tempfile.TemporaryDirectory() as folder:
     essnet.write_gexf(net, Path(folder) / "chantier.gexf")
     essnet.write_graphml(net, Path(folder) / "chantier.graphml")

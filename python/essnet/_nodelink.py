@@ -28,8 +28,9 @@ def read_json(path: str | os.PathLike) -> ActorNetwork:
     is an extra tie column.
 
     Extra columns (and text fields) hold text: strings as they are, numbers as written (``2.50``
-    stays ``"2.50"``; ids too, so ``1`` and ``1.0`` are two nodes, where networkx sees one), booleans as ``"true"``/``"false"``, null as empty (missing), arrays and
-    objects as compact JSON text (``{"a":[1,2]}``).
+    stays ``"2.50"``; ids too, so ``1`` and ``1.0`` are two nodes, where networkx sees one),
+    booleans as ``"true"``/``"false"``, null as empty (missing), arrays and objects as compact JSON
+    text (``{"a":[1,2]}``).
 
     Parameters
     ----------

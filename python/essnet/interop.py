@@ -280,7 +280,8 @@ def graph_to_networkx(graph: Graph):
     pairs = list(zip(s.tolist(), t.tolist()))
     keyed = pairs if graph.directed else [(min(a, b), max(a, b)) for a, b in pairs]
     multi = len(set(keyed)) != len(keyed)
-    kind = {(False, False): nx.Graph, (True, False): nx.DiGraph, (False, True): nx.MultiGraph, (True, True): nx.MultiDiGraph}
+    kind = {(False, False): nx.Graph, (True, False): nx.DiGraph, (False, True): nx.MultiGraph, (True,
+                                                                                                True): nx.MultiDiGraph}
     G = kind[(graph.directed, multi)]()
     nodes = graph.nodes
     G.add_nodes_from(nodes)

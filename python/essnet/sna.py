@@ -10,7 +10,8 @@ import pandas as pd
 from . import _core
 from ._graph import Graph, _by_node, _int32, core_graph
 
-__all__ = ["ego_graph", "ego_measures", "project", "two_mode_density", "Brokerage", "brokerage", "structural_holes", "constraint", "effective_size", "efficiency", "hierarchy", "density", "reciprocity",
+__all__ = ["ego_graph", "ego_measures", "project", "two_mode_density", "Brokerage", "brokerage", "structural_holes",
+           "constraint", "effective_size", "efficiency", "hierarchy", "density", "reciprocity",
            "dyad_census", "triad_census", "EIIndex", "ei_index", "mixing_matrix", "assortativity"]
 
 
@@ -180,7 +181,8 @@ def brokerage(graph: Graph, groups) -> Brokerage:
     both[0::2] = r["group_expected"]
     both[1::2] = r["group_sd"]
     return Brokerage(raw=frame(r["raw"], index), expected=frame(r["expected"], index), sd=frame(r["sd"], index),
-                     z=frame(r["z"], index), network=network, groups=pd.DataFrame(both, index=group_index, columns=ROLES))
+                     z=frame(r["z"], index), network=network, groups=pd.DataFrame(both, index=group_index,
+                                                                                  columns=ROLES))
 
 
 def _mode_mask(graph: Graph, onto) -> np.ndarray:
@@ -276,6 +278,7 @@ def ego_measures(graph: Graph, groups=None, *, direction: str = "all", use_weigh
         with np.errstate(invalid="ignore", divide="ignore"):
             shares = counts / size[:, None]
             frame["heterogeneity"] = np.where(size > 0, 1 - (shares ** 2).sum(axis=1), np.nan)
-            own = counts[np.arange(graph.num_nodes), np.asarray(codes, dtype=np.int64)] if graph.num_nodes else np.zeros(0)
+            own = counts[np.arange(graph.num_nodes), np.asarray(codes,
+                                                                dtype=np.int64)] if graph.num_nodes else np.zeros(0)
             frame["same_group"] = np.where(size > 0, own / size, np.nan)
     return frame

@@ -72,8 +72,8 @@ void bind_centrality(py::module_& m) {
                                     .use_weights = use_weights};
             return iterative([&] { return pagerank(g, o); });
         },
-        py::arg("graph"), py::arg("alpha"), py::arg("personalization"), py::arg("dangling"),
-        py::arg("max_iterations"), py::arg("tolerance"), py::arg("use_weights"));
+        py::arg("graph"), py::arg("alpha"), py::arg("personalization"), py::arg("dangling"), py::arg("max_iterations"),
+        py::arg("tolerance"), py::arg("use_weights"));
     m.def(
         "eigenvector",
         [](const Graph& g, int max_iterations, double tolerance, bool use_weights, bool per_component,
@@ -128,7 +128,8 @@ void bind_centrality(py::module_& m) {
     m.def("transitivity", &transitivity, py::arg("graph"), py::call_guard<py::gil_scoped_release>());
     m.def(
         "approximate_betweenness",
-        [](const Graph& g, double epsilon, double delta, bool use_weights, std::uint64_t seed, const py::object& progress) {
+        [](const Graph& g, double epsilon, double delta, bool use_weights, std::uint64_t seed,
+           const py::object& progress) {
             auto r = run_interruptible(progress, [&](const ProgressHook& hook) {
                 return approximate_betweenness(g, {epsilon, delta, use_weights, seed, hook});
             });
@@ -140,10 +141,15 @@ void bind_centrality(py::module_& m) {
         "centralization",
         [](const Graph& g, const std::string& measure) {
             CentralizationMeasure m;
-            if (measure == "degree") m = CentralizationMeasure::degree;
-            else if (measure == "betweenness") m = CentralizationMeasure::betweenness;
-            else if (measure == "closeness") m = CentralizationMeasure::closeness;
-            else throw std::invalid_argument("measure must be 'degree', 'betweenness' or 'closeness', got '" + measure + "'");
+            if (measure == "degree")
+                m = CentralizationMeasure::degree;
+            else if (measure == "betweenness")
+                m = CentralizationMeasure::betweenness;
+            else if (measure == "closeness")
+                m = CentralizationMeasure::closeness;
+            else
+                throw std::invalid_argument("measure must be 'degree', 'betweenness' or 'closeness', got '" + measure +
+                                            "'");
             py::gil_scoped_release release;
             return centralization(g, m);
         },
@@ -151,7 +157,8 @@ void bind_centrality(py::module_& m) {
 
     m.def(
         "betweenness",
-        [](const Graph& g, bool normalized, bool endpoints, bool use_weights, double cutoff, const py::object& progress) {
+        [](const Graph& g, bool normalized, bool endpoints, bool use_weights, double cutoff,
+           const py::object& progress) {
             return to_numpy(run_interruptible(progress, [&](const ProgressHook& hook) {
                 return betweenness(g, {normalized, endpoints, use_weights, cutoff, hook});
             }));
@@ -169,15 +176,17 @@ void bind_centrality(py::module_& m) {
     m.def(
         "closeness",
         [](const Graph& g, bool wf_improved, bool use_weights, const py::object& progress) {
-            return to_numpy(run_interruptible(
-                progress, [&](const ProgressHook& hook) { return closeness(g, {wf_improved, use_weights, hook}); }));
+            return to_numpy(run_interruptible(progress, [&](const ProgressHook& hook) {
+                return closeness(g, {wf_improved, use_weights, hook});
+            }));
         },
         py::arg("graph"), py::arg("wf_improved"), py::arg("use_weights"), py::arg("progress"));
     m.def(
         "harmonic",
         [](const Graph& g, bool normalized, bool use_weights, const py::object& progress) {
-            return to_numpy(run_interruptible(
-                progress, [&](const ProgressHook& hook) { return harmonic(g, {normalized, use_weights, hook}); }));
+            return to_numpy(run_interruptible(progress, [&](const ProgressHook& hook) {
+                return harmonic(g, {normalized, use_weights, hook});
+            }));
         },
         py::arg("graph"), py::arg("normalized"), py::arg("use_weights"), py::arg("progress"));
 }

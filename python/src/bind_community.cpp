@@ -19,12 +19,14 @@ CommunityAlgorithm algorithm_of(const std::string& name) {
     if (name == "leiden") return CommunityAlgorithm::leiden;
     if (name == "louvain") return CommunityAlgorithm::louvain;
     if (name == "label_propagation") return CommunityAlgorithm::label_propagation;
-    throw std::invalid_argument("algorithm must be \"leiden\", \"louvain\" or \"label_propagation\", got \"" + name + "\"");
+    throw std::invalid_argument("algorithm must be \"leiden\", \"louvain\" or \"label_propagation\", got \"" + name +
+                                "\"");
 }
 
 // Leiden's options from the Python arguments (leiden and leiden_multiplex take the same ones).
 LeidenOptions leiden_options(const std::string& objective, double resolution, int n_iterations,
-                             std::vector<std::int32_t> initial, std::uint64_t seed, bool use_weights, double randomness) {
+                             std::vector<std::int32_t> initial, std::uint64_t seed, bool use_weights,
+                             double randomness) {
     return {.objective = objective_of(objective),
             .resolution = resolution,
             .n_iterations = n_iterations,
@@ -47,8 +49,8 @@ void bind_community(py::module_& m) {
         [](const Graph& g, const std::string& objective, double resolution, int n_iterations,
            std::vector<std::int32_t> initial, std::uint64_t seed, bool use_weights, double randomness,
            const py::object& progress) {
-            LeidenOptions o = leiden_options(objective, resolution, n_iterations, std::move(initial), seed, use_weights,
-                                             randomness);
+            LeidenOptions o =
+                leiden_options(objective, resolution, n_iterations, std::move(initial), seed, use_weights, randomness);
             auto p = run_interruptible(progress, [&](const ProgressHook& hook) {
                 o.progress = hook;
                 return leiden(g, o);
@@ -56,30 +58,34 @@ void bind_community(py::module_& m) {
             return partition_tuple(std::move(p));
         },
         py::arg("graph"), py::arg("objective"), py::arg("resolution"), py::arg("n_iterations"),
-        py::arg("initial_membership"), py::arg("seed"), py::arg("use_weights"), py::arg("randomness"), py::arg("progress"));
+        py::arg("initial_membership"), py::arg("seed"), py::arg("use_weights"), py::arg("randomness"),
+        py::arg("progress"));
     m.def(
         "leiden_multiplex",
-        [](const std::vector<const Graph*>& layers, const std::vector<double>& layer_weights, const std::string& objective,
-           double resolution, int n_iterations, std::vector<std::int32_t> initial, std::uint64_t seed, bool use_weights,
-           double randomness, const py::object& progress) {
+        [](const std::vector<const Graph*>& layers, const std::vector<double>& layer_weights,
+           const std::string& objective, double resolution, int n_iterations, std::vector<std::int32_t> initial,
+           std::uint64_t seed, bool use_weights, double randomness, const py::object& progress) {
             std::vector<Graph> copies;  // the layers are small next to the work; a copy keeps the C++ API simple
             for (const Graph* g : layers) copies.push_back(*g);
-            LeidenOptions o = leiden_options(objective, resolution, n_iterations, std::move(initial), seed, use_weights,
-                                             randomness);
+            LeidenOptions o =
+                leiden_options(objective, resolution, n_iterations, std::move(initial), seed, use_weights, randomness);
             auto p = run_interruptible(progress, [&](const ProgressHook& hook) {
                 o.progress = hook;
                 return leiden_multiplex(copies, layer_weights, o);
             });
             return partition_tuple(std::move(p));
         },
-        py::arg("layers"), py::arg("layer_weights"), py::arg("objective"), py::arg("resolution"), py::arg("n_iterations"),
-        py::arg("initial_membership"), py::arg("seed"), py::arg("use_weights"), py::arg("randomness"), py::arg("progress"));
+        py::arg("layers"), py::arg("layer_weights"), py::arg("objective"), py::arg("resolution"),
+        py::arg("n_iterations"), py::arg("initial_membership"), py::arg("seed"), py::arg("use_weights"),
+        py::arg("randomness"), py::arg("progress"));
     m.def(
         "louvain",
         [](const Graph& g, const std::string& objective, double resolution, std::uint64_t seed, bool use_weights) {
             LouvainResult r;
-            const LouvainOptions o{
-                .objective = objective_of(objective), .resolution = resolution, .seed = seed, .use_weights = use_weights};
+            const LouvainOptions o{.objective = objective_of(objective),
+                                   .resolution = resolution,
+                                   .seed = seed,
+                                   .use_weights = use_weights};
             {
                 py::gil_scoped_release release;
                 r = louvain(g, o);
@@ -105,7 +111,8 @@ void bind_community(py::module_& m) {
     m.def(
         "consensus",
         [](const Graph& g, const std::string& algorithm, int runs, double threshold, int max_iterations,
-           const std::string& objective, double resolution, bool use_weights, std::uint64_t seed, const py::object& progress) {
+           const std::string& objective, double resolution, bool use_weights, std::uint64_t seed,
+           const py::object& progress) {
             ConsensusOptions o{.algorithm = algorithm_of(algorithm),
                                .runs = runs,
                                .threshold = threshold,

@@ -52,7 +52,8 @@ void bind_community_measures(py::module_& m) {
         "cpm_quality",
         [](const Graph& g, const LabelArray& membership, double resolution, bool use_weights) {
             const auto labels = labels_of(membership, "membership");
-            return released([&] { return cpm_quality(g, labels, {.resolution = resolution, .use_weights = use_weights}); });
+            return released(
+                [&] { return cpm_quality(g, labels, {.resolution = resolution, .use_weights = use_weights}); });
         },
         py::arg("graph"), py::arg("membership"), py::arg("resolution"), py::arg("use_weights"));
     m.def(

@@ -27,22 +27,32 @@ namespace {
 
 const char* name_of(Direction d) {
     switch (d) {
-        case Direction::all: return "all";
-        case Direction::out: return "out";
-        case Direction::in: return "in";
+        case Direction::all:
+            return "all";
+        case Direction::out:
+            return "out";
+        case Direction::in:
+            return "in";
     }
     return "";
 }
 
-const char* name_of(QualityFunction q) { return q == QualityFunction::modularity ? "modularity" : "cpm"; }
+const char* name_of(QualityFunction q) {
+    return q == QualityFunction::modularity ? "modularity" : "cpm";
+}
 
-const char* name_of(EigenSolver s) { return s == EigenSolver::krylov ? "krylov" : "power"; }
+const char* name_of(EigenSolver s) {
+    return s == EigenSolver::krylov ? "krylov" : "power";
+}
 
 const char* name_of(CommunityAlgorithm a) {
     switch (a) {
-        case CommunityAlgorithm::leiden: return "leiden";
-        case CommunityAlgorithm::louvain: return "louvain";
-        case CommunityAlgorithm::label_propagation: return "label_propagation";
+        case CommunityAlgorithm::leiden:
+            return "leiden";
+        case CommunityAlgorithm::louvain:
+            return "louvain";
+        case CommunityAlgorithm::label_propagation:
+            return "label_propagation";
     }
     return "";
 }
@@ -55,7 +65,9 @@ py::object none_if_empty(const std::vector<T>& values) {
 }
 
 // A length limit whose default is negative (no limit): None in Python.
-py::object limit(double value) { return value < 0 ? py::object(py::none()) : py::object(py::float_(value)); }
+py::object limit(double value) {
+    return value < 0 ? py::object(py::none()) : py::object(py::float_(value));
+}
 
 py::dict leiden_defaults() {
     const LeidenOptions o;
@@ -65,7 +77,9 @@ py::dict leiden_defaults() {
                     py::arg("use_weights") = o.use_weights, py::arg("randomness") = o.randomness);
 }
 
-py::dict use_weights_only(bool use_weights) { return py::dict(py::arg("use_weights") = use_weights); }
+py::dict use_weights_only(bool use_weights) {
+    return py::dict(py::arg("use_weights") = use_weights);
+}
 
 }  // namespace
 
@@ -77,16 +91,17 @@ void bind_defaults(py::module_& m) {
         d["strength"] = py::dict(py::arg("direction") = name_of(degree.direction));
         {
             const PageRankOptions o;
-            d["pagerank"] = py::dict(py::arg("alpha") = o.alpha, py::arg("personalization") = none_if_empty(o.personalization),
-                                     py::arg("dangling") = none_if_empty(o.dangling),
-                                     py::arg("max_iterations") = o.max_iterations, py::arg("tolerance") = o.tolerance,
-                                     py::arg("use_weights") = o.use_weights);
+            d["pagerank"] =
+                py::dict(py::arg("alpha") = o.alpha, py::arg("personalization") = none_if_empty(o.personalization),
+                         py::arg("dangling") = none_if_empty(o.dangling), py::arg("max_iterations") = o.max_iterations,
+                         py::arg("tolerance") = o.tolerance, py::arg("use_weights") = o.use_weights);
         }
         {
             const EigenvectorOptions o;
-            d["eigenvector"] = py::dict(py::arg("max_iterations") = o.max_iterations, py::arg("tolerance") = o.tolerance,
-                                        py::arg("use_weights") = o.use_weights, py::arg("per_component") = o.per_component,
-                                        py::arg("solver") = name_of(o.solver));
+            d["eigenvector"] =
+                py::dict(py::arg("max_iterations") = o.max_iterations, py::arg("tolerance") = o.tolerance,
+                         py::arg("use_weights") = o.use_weights, py::arg("per_component") = o.per_component,
+                         py::arg("solver") = name_of(o.solver));
         }
         {
             const KatzOptions o;
@@ -105,8 +120,9 @@ void bind_defaults(py::module_& m) {
             const BetweennessOptions o;
             d["betweenness"] = py::dict(py::arg("normalized") = o.normalized, py::arg("endpoints") = o.endpoints,
                                         py::arg("use_weights") = o.use_weights, py::arg("cutoff") = limit(o.cutoff));
-            d["edge_betweenness"] = py::dict(py::arg("normalized") = o.normalized, py::arg("use_weights") = o.use_weights,
-                                             py::arg("cutoff") = limit(o.cutoff));
+            d["edge_betweenness"] =
+                py::dict(py::arg("normalized") = o.normalized, py::arg("use_weights") = o.use_weights,
+                         py::arg("cutoff") = limit(o.cutoff));
         }
         {
             const ApproximateBetweennessOptions o;
@@ -150,32 +166,34 @@ void bind_defaults(py::module_& m) {
         d["ei_index"] = use_weights_only(EIIndexOptions{}.use_weights);
         {
             const EgoMeasuresOptions o;
-            d["ego_measures"] = py::dict(py::arg("direction") = name_of(o.direction), py::arg("use_weights") = o.use_weights);
+            d["ego_measures"] =
+                py::dict(py::arg("direction") = name_of(o.direction), py::arg("use_weights") = o.use_weights);
         }
         {
             const generate::LfrOptions o;
-            d["generate.lfr"] = py::dict(py::arg("average_degree") = o.average_degree, py::arg("max_degree") = o.max_degree,
-                                         py::arg("mu") = o.mu, py::arg("degree_exponent") = o.degree_exponent,
-                                         py::arg("community_exponent") = o.community_exponent,
-                                         py::arg("min_community") = o.min_community,
-                                         py::arg("max_community") = o.max_community, py::arg("seed") = o.seed);
+            d["generate.lfr"] = py::dict(
+                py::arg("average_degree") = o.average_degree, py::arg("max_degree") = o.max_degree,
+                py::arg("mu") = o.mu, py::arg("degree_exponent") = o.degree_exponent,
+                py::arg("community_exponent") = o.community_exponent, py::arg("min_community") = o.min_community,
+                py::arg("max_community") = o.max_community, py::arg("seed") = o.seed);
         }
         {
             const generate::RmatOptions o;
-            d["generate.rmat"] = py::dict(py::arg("edge_factor") = o.edge_factor, py::arg("a") = o.a, py::arg("b") = o.b,
-                                          py::arg("c") = o.c, py::arg("directed") = o.directed, py::arg("simple") = o.simple,
-                                          py::arg("scramble") = o.scramble, py::arg("seed") = o.seed);
+            d["generate.rmat"] =
+                py::dict(py::arg("edge_factor") = o.edge_factor, py::arg("a") = o.a, py::arg("b") = o.b,
+                         py::arg("c") = o.c, py::arg("directed") = o.directed, py::arg("simple") = o.simple,
+                         py::arg("scramble") = o.scramble, py::arg("seed") = o.seed);
         }
         {
             const generate::SocialEconomyOptions o;
-            d["generate.social_economy"] = py::dict(
-                py::arg("num_actors") = o.num_actors, py::arg("first_year") = o.first_year,
-                py::arg("num_years") = o.num_years, py::arg("num_countries") = o.num_countries,
-                py::arg("num_sectors") = o.num_sectors, py::arg("events_per_year") = o.events_per_year,
-                py::arg("participants_per_event") = o.participants_per_event,
-                py::arg("partnerships_per_actor") = o.partnerships_per_actor,
-                py::arg("memberships_per_actor") = o.memberships_per_actor,
-                py::arg("funding_per_funder") = o.funding_per_funder, py::arg("seed") = o.seed);
+            d["generate.social_economy"] =
+                py::dict(py::arg("num_actors") = o.num_actors, py::arg("first_year") = o.first_year,
+                         py::arg("num_years") = o.num_years, py::arg("num_countries") = o.num_countries,
+                         py::arg("num_sectors") = o.num_sectors, py::arg("events_per_year") = o.events_per_year,
+                         py::arg("participants_per_event") = o.participants_per_event,
+                         py::arg("partnerships_per_actor") = o.partnerships_per_actor,
+                         py::arg("memberships_per_actor") = o.memberships_per_actor,
+                         py::arg("funding_per_funder") = o.funding_per_funder, py::arg("seed") = o.seed);
         }
         return d;
     });

@@ -32,7 +32,8 @@ void bind_graph(py::module_& m) {
         .def_property_readonly("weights",
                                [](const Graph& g) {
                                    std::vector<double> w(static_cast<std::size_t>(g.num_edges()));
-                                   for (edge_id e = 0; e < g.num_edges(); ++e) w[static_cast<std::size_t>(e)] = g.weight(e);
+                                   for (edge_id e = 0; e < g.num_edges(); ++e)
+                                       w[static_cast<std::size_t>(e)] = g.weight(e);
                                    return to_numpy(std::move(w));
                                })
         .def_property_readonly("offsets", [](const Graph& g) { return to_numpy(g.offsets()); })
@@ -50,10 +51,12 @@ void bind_graph(py::module_& m) {
             [](node_id num_nodes, py::array_t<node_id, py::array::c_style | py::array::forcecast> sources,
                py::array_t<node_id, py::array::c_style | py::array::forcecast> targets,
                std::optional<py::array_t<double, py::array::c_style | py::array::forcecast>> weights, bool directed,
-               const std::string& duplicates, const std::string& self_loops, std::optional<std::vector<std::string>> names) {
+               const std::string& duplicates, const std::string& self_loops,
+               std::optional<std::vector<std::string>> names) {
                 if (sources.ndim() != 1 || targets.ndim() != 1 || (weights && weights->ndim() != 1))
                     throw std::invalid_argument("sources, targets and weights must be one-dimensional");
-                GraphBuilder b(num_nodes, {.directed = directed, .weighted = weights.has_value(),
+                GraphBuilder b(num_nodes, {.directed = directed,
+                                           .weighted = weights.has_value(),
                                            .duplicates = duplicate_policy(duplicates),
                                            .self_loops = self_loop_policy(self_loops)});
                 if (names) b.set_node_names(std::move(*names));

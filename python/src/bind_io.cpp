@@ -12,57 +12,57 @@ namespace essnet::python {
 
 void bind_io(py::module_& m) {
     m.def("network_of", &network_of, py::arg("graph"), py::call_guard<py::gil_scoped_release>());
-    m.def(
-        "network_from_columns",
-        [](const std::vector<std::string>& ids, const std::vector<std::string>& names, const std::vector<std::string>& kinds,
-           const std::vector<std::string>& countries, const std::vector<std::string>& regions,
-           const std::vector<std::int32_t>& founded, const std::vector<std::pair<std::string, std::vector<std::string>>>& actor_extra,
-           const std::vector<std::string>& sources, const std::vector<std::string>& targets,
-           const std::vector<std::string>& relations, const std::vector<std::uint8_t>& directed,
-           const std::vector<double>& weights, const std::vector<std::int32_t>& start_years,
-           const std::vector<std::int32_t>& end_years, const std::vector<std::string>& provenance,
-           const std::vector<std::pair<std::string, std::vector<std::string>>>& tie_extra) {
-            // The columns of from_pandas, row by row through the checks of add_actor and add_tie.
-            py::gil_scoped_release release;
-            std::vector<std::string> actor_columns, tie_columns;
-            for (const auto& [name, values] : actor_extra) actor_columns.push_back(name);
-            for (const auto& [name, values] : tie_extra) tie_columns.push_back(name);
-            ActorNetwork net(actor_columns, tie_columns);
-            for (std::size_t i = 0; i < ids.size(); ++i) {
-                Actor a{.id = ids[i],
-                        .name = names[i],
-                        .kind = kinds[i],
-                        .country = countries[i],
-                        .region = regions[i],
-                        .founded = founded[i],
+    m.def("network_from_columns",
+          [](const std::vector<std::string>& ids, const std::vector<std::string>& names,
+             const std::vector<std::string>& kinds, const std::vector<std::string>& countries,
+             const std::vector<std::string>& regions, const std::vector<std::int32_t>& founded,
+             const std::vector<std::pair<std::string, std::vector<std::string>>>& actor_extra,
+             const std::vector<std::string>& sources, const std::vector<std::string>& targets,
+             const std::vector<std::string>& relations, const std::vector<std::uint8_t>& directed,
+             const std::vector<double>& weights, const std::vector<std::int32_t>& start_years,
+             const std::vector<std::int32_t>& end_years, const std::vector<std::string>& provenance,
+             const std::vector<std::pair<std::string, std::vector<std::string>>>& tie_extra) {
+              // The columns of from_pandas, row by row through the checks of add_actor and add_tie.
+              py::gil_scoped_release release;
+              std::vector<std::string> actor_columns, tie_columns;
+              for (const auto& [name, values] : actor_extra) actor_columns.push_back(name);
+              for (const auto& [name, values] : tie_extra) tie_columns.push_back(name);
+              ActorNetwork net(actor_columns, tie_columns);
+              for (std::size_t i = 0; i < ids.size(); ++i) {
+                  Actor a{.id = ids[i],
+                          .name = names[i],
+                          .kind = kinds[i],
+                          .country = countries[i],
+                          .region = regions[i],
+                          .founded = founded[i],
+                          .extra = {}};
+                  for (const auto& [name, values] : actor_extra) a.extra.emplace_back(name, values[i]);
+                  try {
+                      net.add_actor(a);
+                  } catch (const std::exception& e) {
+                      throw std::invalid_argument("actors row " + std::to_string(i) + ": " + e.what());
+                  }
+              }
+              net.reserve_ties(sources.size());
+              for (std::size_t i = 0; i < sources.size(); ++i) {
+                  Tie t{.source = sources[i],
+                        .target = targets[i],
+                        .relation = relations[i],
+                        .directed = directed[i] != 0,
+                        .weight = weights[i],
+                        .start_year = start_years[i],
+                        .end_year = end_years[i],
+                        .provenance = provenance[i],
                         .extra = {}};
-                for (const auto& [name, values] : actor_extra) a.extra.emplace_back(name, values[i]);
-                try {
-                    net.add_actor(a);
-                } catch (const std::exception& e) {
-                    throw std::invalid_argument("actors row " + std::to_string(i) + ": " + e.what());
-                }
-            }
-            net.reserve_ties(sources.size());
-            for (std::size_t i = 0; i < sources.size(); ++i) {
-                Tie t{.source = sources[i],
-                      .target = targets[i],
-                      .relation = relations[i],
-                      .directed = directed[i] != 0,
-                      .weight = weights[i],
-                      .start_year = start_years[i],
-                      .end_year = end_years[i],
-                      .provenance = provenance[i],
-                      .extra = {}};
-                for (const auto& [name, values] : tie_extra) t.extra.emplace_back(name, values[i]);
-                try {
-                    net.add_tie(t);
-                } catch (const std::exception& e) {
-                    throw std::invalid_argument("ties row " + std::to_string(i) + ": " + e.what());
-                }
-            }
-            return net;
-        });
+                  for (const auto& [name, values] : tie_extra) t.extra.emplace_back(name, values[i]);
+                  try {
+                      net.add_tie(t);
+                  } catch (const std::exception& e) {
+                      throw std::invalid_argument("ties row " + std::to_string(i) + ": " + e.what());
+                  }
+              }
+              return net;
+          });
     m.def(
         "save_snapshot",
         [](const std::string& path, std::optional<const ActorNetwork*> network, std::optional<const Graph*> graph,
@@ -97,7 +97,8 @@ void bind_io(py::module_& m) {
         "read_edgelist",
         [](const std::string& path, bool directed, bool weighted, const std::string& duplicates,
            const std::string& self_loops) {
-            const EdgeListOptions options{.directed = directed, .weighted = weighted,
+            const EdgeListOptions options{.directed = directed,
+                                          .weighted = weighted,
                                           .duplicates = duplicate_policy(duplicates),
                                           .self_loops = self_loop_policy(self_loops)};
             py::gil_scoped_release release;

@@ -47,7 +47,9 @@ py::dict extra_columns(const std::vector<ExtraColumn>& extra) {
     return d;
 }
 
-std::int32_t year_or_missing(const std::optional<std::int32_t>& year) { return year ? *year : no_year; }
+std::int32_t year_or_missing(const std::optional<std::int32_t>& year) {
+    return year ? *year : no_year;
+}
 
 std::vector<std::pair<std::string, std::string>> extra_values(const py::kwargs& kwargs) {
     std::vector<std::pair<std::string, std::string>> out;
@@ -59,7 +61,8 @@ std::vector<std::pair<std::string, std::string>> extra_values(const py::kwargs& 
 
 void bind_model(py::module_& m) {
     py::class_<ActorNetwork>(m, "ActorNetwork")
-        .def(py::init<std::vector<std::string>, std::vector<std::string>>(), py::arg("extra_actor_columns") = std::vector<std::string>{},
+        .def(py::init<std::vector<std::string>, std::vector<std::string>>(),
+             py::arg("extra_actor_columns") = std::vector<std::string>{},
              py::arg("extra_tie_columns") = std::vector<std::string>{})
         .def_property_readonly("num_actors", &ActorNetwork::num_actors)
         .def_property_readonly("num_ties", &ActorNetwork::num_ties)
@@ -126,9 +129,9 @@ void bind_model(py::module_& m) {
         .def(
             "graph",
             [](const ActorNetwork& net, std::optional<std::vector<std::string>> relations,
-               std::optional<std::vector<std::string>> kinds, std::optional<std::pair<std::int32_t, std::int32_t>> years,
-               std::optional<bool> directed, std::optional<std::string> weight, const std::string& duplicates,
-               const std::string& self_loops) {
+               std::optional<std::vector<std::string>> kinds,
+               std::optional<std::pair<std::int32_t, std::int32_t>> years, std::optional<bool> directed,
+               std::optional<std::string> weight, const std::string& duplicates, const std::string& self_loops) {
                 GraphSelection sel;
                 sel.relations = std::move(relations);
                 sel.kinds = std::move(kinds);

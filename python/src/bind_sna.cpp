@@ -20,7 +20,9 @@ py::array_t<double> rows(const std::vector<BrokerageRow>& r) {
     return out;
 }
 
-py::array_t<double> row(const BrokerageRow& r) { return to_numpy(std::span<const double>(r.data(), r.size())); }
+py::array_t<double> row(const BrokerageRow& r) {
+    return to_numpy(std::span<const double>(r.data(), r.size()));
+}
 
 }  // namespace
 
@@ -29,17 +31,21 @@ void bind_sna(py::module_& m) {
         "project",
         [](const Graph& g, const std::vector<std::uint8_t>& onto, const std::string& weight) {
             ProjectionWeight w;
-            if (weight == "none") w = ProjectionWeight::none;
-            else if (weight == "count") w = ProjectionWeight::count;
-            else if (weight == "newman") w = ProjectionWeight::newman;
-            else throw std::invalid_argument("weight must be \"none\", \"count\" or \"newman\", got \"" + weight + "\"");
+            if (weight == "none")
+                w = ProjectionWeight::none;
+            else if (weight == "count")
+                w = ProjectionWeight::count;
+            else if (weight == "newman")
+                w = ProjectionWeight::newman;
+            else
+                throw std::invalid_argument("weight must be \"none\", \"count\" or \"newman\", got \"" + weight + "\"");
             Projection p;
             {
                 py::gil_scoped_release release;
                 p = project(g, onto, w);
             }
-            return py::make_tuple(to_numpy(std::move(p.nodes)), to_numpy(std::move(p.sources)), to_numpy(std::move(p.targets)),
-                                  to_numpy(std::move(p.weights)));
+            return py::make_tuple(to_numpy(std::move(p.nodes)), to_numpy(std::move(p.sources)),
+                                  to_numpy(std::move(p.targets)), to_numpy(std::move(p.weights)));
         },
         py::arg("graph"), py::arg("onto"), py::arg("weight"));
     m.def(
@@ -112,12 +118,14 @@ void bind_sna(py::module_& m) {
             return to_numpy(std::move(flat)).reshape({k, k});
         },
         py::arg("graph"), py::arg("groups"));
-    m.def("attribute_assortativity", [](const Graph& g, const std::vector<std::int32_t>& groups) {
-        return attribute_assortativity(g, groups);
-    }, py::arg("graph"), py::arg("groups"));
-    m.def("numeric_assortativity", [](const Graph& g, const std::vector<double>& values) {
-        return numeric_assortativity(g, values);
-    }, py::arg("graph"), py::arg("values"));
+    m.def(
+        "attribute_assortativity",
+        [](const Graph& g, const std::vector<std::int32_t>& groups) { return attribute_assortativity(g, groups); },
+        py::arg("graph"), py::arg("groups"));
+    m.def(
+        "numeric_assortativity",
+        [](const Graph& g, const std::vector<double>& values) { return numeric_assortativity(g, values); },
+        py::arg("graph"), py::arg("values"));
     m.def(
         "induced_subgraph",
         [](const Graph& g, const std::vector<node_id>& nodes) {
@@ -151,8 +159,9 @@ void bind_sna(py::module_& m) {
             d["ego_betweenness"] = to_numpy(std::move(r.ego_betweenness));
             d["effective_size"] = to_numpy(std::move(r.effective_size));
             d["efficiency"] = to_numpy(std::move(r.efficiency));
-            d["composition"] = to_numpy(std::move(r.composition))
-                                   .reshape({static_cast<py::ssize_t>(g.num_nodes()), static_cast<py::ssize_t>(r.num_groups)});
+            d["composition"] =
+                to_numpy(std::move(r.composition))
+                    .reshape({static_cast<py::ssize_t>(g.num_nodes()), static_cast<py::ssize_t>(r.num_groups)});
             return d;
         },
         py::arg("graph"), py::arg("groups"), py::arg("direction"), py::arg("use_weights"));

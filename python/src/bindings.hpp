@@ -6,9 +6,9 @@
 #include <pybind11/stl.h>
 
 #include <span>
+#include <vector>
 
 #include "essnet/core/progress.hpp"
-#include <vector>
 
 namespace essnet::python {
 

@@ -19,7 +19,8 @@ PYBIND11_MODULE(_core, m) {
             // Messages escape the input they quote; decode with replacement all the same, so that
             // an odd file name can never turn a ParseError into a UnicodeDecodeError.
             auto text = [](const std::string& s) {
-                return py::reinterpret_steal<py::str>(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace"));
+                return py::reinterpret_steal<py::str>(
+                    PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace"));
             };
             py::object error = py::handle(parse_error.ptr())(text(e.what()));
             error.attr("file") = text(e.file());

@@ -22,7 +22,8 @@ def from_networkx(G, weight=None):
     s = [index[u] for u, _ in G.edges()]
     t = [index[v] for _, v in G.edges()]
     w = None if weight is None else [d[weight] for _, _, d in G.edges(data=True)]
-    return essnet.Graph.from_edges(s, t, w, num_nodes=len(nodes), nodes=[str(v) for v in nodes], directed=G.is_directed())
+    return essnet.Graph.from_edges(s, t, w, num_nodes=len(nodes), nodes=[str(v) for v in nodes],
+                                   directed=G.is_directed())
 
 
 @pytest.fixture

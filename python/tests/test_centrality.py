@@ -52,9 +52,11 @@ def test_real_networks_against_networkx(name, relation, directed, weight):
     G = nx_from_csv(name, relation, directed, weight)
     nodes = g.nodes
     w = "weight" if weight else None
-    np.testing.assert_allclose(essnet.betweenness(g), as_array(nx.betweenness_centrality(G, weight=w), nodes), rtol=RTOL, atol=1e-15)
+    np.testing.assert_allclose(essnet.betweenness(g), as_array(nx.betweenness_centrality(G, weight=w), nodes),
+                               rtol=RTOL, atol=1e-15)
     np.testing.assert_allclose(essnet.betweenness(g, normalized=False, endpoints=True),
-                               as_array(nx.betweenness_centrality(G, normalized=False, endpoints=True, weight=w), nodes),
+                               as_array(nx.betweenness_centrality(G, normalized=False, endpoints=True, weight=w),
+                                        nodes),
                                rtol=RTOL)
     np.testing.assert_allclose(essnet.closeness(g), as_array(nx.closeness_centrality(G, distance=w), nodes), rtol=RTOL)
     np.testing.assert_allclose(essnet.closeness(g, wf_improved=False),
@@ -125,9 +127,11 @@ def test_random_graphs_against_networkx(seed, directed, weighted):
     G = networkx_graph(n, edges, weights, directed)
     w = "weight" if weighted else None
     nodes = list(range(n))
-    np.testing.assert_allclose(essnet.betweenness(g), as_array(nx.betweenness_centrality(G, weight=w), nodes), rtol=RTOL, atol=1e-15)
+    np.testing.assert_allclose(essnet.betweenness(g), as_array(nx.betweenness_centrality(G, weight=w), nodes),
+                               rtol=RTOL, atol=1e-15)
     np.testing.assert_allclose(essnet.betweenness(g, normalized=False),
-                               as_array(nx.betweenness_centrality(G, weight=w, normalized=False), nodes), rtol=RTOL, atol=1e-12)
+                               as_array(nx.betweenness_centrality(G, weight=w, normalized=False),
+                                        nodes), rtol=RTOL, atol=1e-12)
     np.testing.assert_allclose(essnet.closeness(g), as_array(nx.closeness_centrality(G, distance=w), nodes), rtol=RTOL)
     np.testing.assert_allclose(essnet.harmonic(g), as_array(nx.harmonic_centrality(G, distance=w), nodes), rtol=RTOL)
 

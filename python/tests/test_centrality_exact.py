@@ -5,7 +5,6 @@ matrices built from the edge lists, igraph's PRPACK for PageRank, and networkx's
 ``eigenvector_centrality_numpy`` for networks in pieces. Every comparison is absolute, at 1e-9.
 """
 
-import csv
 import gzip
 import random
 import warnings

@@ -1,7 +1,6 @@
 """PageRank, eigenvector, Katz, HITS, strength, coreness, triangles, clustering and transitivity
 against networkx (and igraph where it defines the same quantity)."""
 
-import random
 
 import igraph
 import networkx as nx
@@ -39,12 +38,14 @@ def test_real_networks(name, relation, directed, weight):
     w = "weight" if weight else None
     pr = essnet.pagerank(g, **TIGHT)
     assert pr.converged and pr.iterations > 1
-    np.testing.assert_allclose(pr, as_array(nx.pagerank(G, weight=w or "none", tol=1e-15, max_iter=10000), nodes), rtol=1e-9)
+    np.testing.assert_allclose(pr, as_array(nx.pagerank(G, weight=w or "none", tol=1e-15, max_iter=10000), nodes),
+                               rtol=1e-9)
     S = summed_simple(G, w)
     ev = as_array(nx.eigenvector_centrality_numpy(S, weight="weight"), nodes)
     np.testing.assert_allclose(essnet.eigenvector(g, **TIGHT), np.abs(ev), rtol=1e-7, atol=1e-12)
     np.testing.assert_allclose(essnet.katz(g, alpha=0.01, **TIGHT),
-                               as_array(nx.katz_centrality(S, alpha=0.01, weight="weight", tol=1e-15, max_iter=10000), nodes),
+                               as_array(nx.katz_centrality(S, alpha=0.01, weight="weight", tol=1e-15, max_iter=10000),
+                                        nodes),
                                rtol=1e-9)
     np.testing.assert_allclose(essnet.strength(g), [G.degree(n, weight=w) for n in nodes], rtol=1e-12)
     np.testing.assert_allclose(essnet.coreness(g), as_array(nx.core_number(simple(G)), nodes))
@@ -69,13 +70,15 @@ def test_email_eu_core_every_measure_against_networkx():
     G.add_edges_from((nodes[a], nodes[b]) for a, b in zip(s, t))
     L = G.copy()
     L.remove_edges_from(nx.selfloop_edges(L))
-    np.testing.assert_allclose(essnet.betweenness(g), as_array(nx.betweenness_centrality(G), nodes), rtol=1e-9, atol=1e-15)
+    np.testing.assert_allclose(essnet.betweenness(g), as_array(nx.betweenness_centrality(G), nodes), rtol=1e-9,
+                               atol=1e-15)
     np.testing.assert_allclose(essnet.closeness(g), as_array(nx.closeness_centrality(G), nodes), rtol=1e-9)
     np.testing.assert_allclose(essnet.harmonic(g), as_array(nx.harmonic_centrality(G), nodes), rtol=1e-9)
     np.testing.assert_allclose(essnet.pagerank(g, **TIGHT), as_array(nx.pagerank(G, tol=1e-15, max_iter=10000), nodes),
                                rtol=1e-9)
     np.testing.assert_allclose(essnet.katz(g, alpha=0.005, **TIGHT),
-                               as_array(nx.katz_centrality(G, alpha=0.005, tol=1e-15, max_iter=10000), nodes), rtol=1e-9)
+                               as_array(nx.katz_centrality(G, alpha=0.005, tol=1e-15, max_iter=10000),
+                                        nodes), rtol=1e-9)
     ev = as_array(nx.eigenvector_centrality_numpy(G), nodes)
     np.testing.assert_allclose(essnet.eigenvector(g, **TIGHT), np.abs(ev), rtol=1e-7, atol=1e-12)
     h, a = essnet.hits(g, max_iterations=10000, tolerance=1e-15)
@@ -129,7 +132,8 @@ def test_random_graphs(seed, directed, weighted):
     nodes = list(range(n))
     pers = np.arange(1, n + 1, dtype=float)
     np.testing.assert_allclose(essnet.pagerank(g, personalization=pers, **TIGHT),
-                               as_array(nx.pagerank(G, personalization=dict(zip(nodes, pers)), tol=1e-15, max_iter=10000,
+                               as_array(nx.pagerank(G, personalization=dict(zip(nodes, pers)), tol=1e-15,
+                                                    max_iter=10000,
                                                     weight="weight" if weighted else "none"), nodes), rtol=1e-9)
     np.testing.assert_allclose(essnet.strength(g), [G.degree(u, weight="weight") for u in nodes], rtol=1e-12)
     S = nx.DiGraph(G) if directed else nx.Graph(G)
@@ -137,7 +141,8 @@ def test_random_graphs(seed, directed, weighted):
     np.testing.assert_allclose(essnet.coreness(g), as_array(nx.core_number(S), nodes))
     C = summed_simple(G, "weight" if weighted else None)
     C.remove_edges_from(nx.selfloop_edges(C))
-    np.testing.assert_allclose(essnet.clustering(g), as_array(nx.clustering(C, weight="weight" if weighted else None), nodes),
+    np.testing.assert_allclose(essnet.clustering(g), as_array(nx.clustering(C, weight="weight" if weighted else None),
+                                                              nodes),
                                rtol=1e-9, atol=1e-15)
     if not directed:
         ig = igraph.Graph(n=n, edges=edges)
@@ -233,7 +238,8 @@ def test_spectral_measures_and_clustering_at_extreme_weights(scale):
     for directed in (False, True):
         G = (nx.DiGraph if directed else nx.Graph)()
         G.add_weighted_edges_from((u, v, w * scale) for u, v, w in edges)
-        g = essnet.Graph.from_edges([u for u, _, _ in edges], [v for _, v, _ in edges], [w * scale for _, _, w in edges],
+        g = essnet.Graph.from_edges([u for u, _, _ in edges], [v for _, v, _ in edges], [w * scale for _, _,
+                                                                                         w in edges],
                                     num_nodes=4, directed=directed, duplicates="max")
         unit = nx.DiGraph() if directed else nx.Graph()
         unit.add_weighted_edges_from(edges)
@@ -290,6 +296,7 @@ def test_chantier_spectral_and_local_measures_against_networkx():
     np.testing.assert_allclose(essnet.coreness(g), as_array(nx.core_number(nx.Graph(G)), nodes))
     np.testing.assert_allclose(essnet.clustering(g), as_array(nx.clustering(nx.Graph(G)), nodes), rtol=1e-9, atol=1e-15)
     np.testing.assert_allclose(essnet.katz(g, alpha=0.05, **TIGHT),
-                               as_array(nx.katz_centrality(S, alpha=0.05, weight="weight", tol=1e-15, max_iter=10000), nodes),
+                               as_array(nx.katz_centrality(S, alpha=0.05, weight="weight", tol=1e-15, max_iter=10000),
+                                        nodes),
                                rtol=1e-9)
     assert essnet.triangles(g).tolist() == as_array(nx.triangles(nx.Graph(G)), nodes).tolist()

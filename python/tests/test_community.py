@@ -31,7 +31,8 @@ def test_karate_best_of_ten_seeds_reaches_the_optimum():
     for seed in range(10):
         p = leiden(g, seed=seed)
         assert isinstance(p, Partition) and p.membership.dtype == np.int32
-        assert p.quality == pytest.approx(nx.community.modularity(G, nx_communities(p.membership), weight=None), abs=1e-12)
+        assert p.quality == pytest.approx(nx.community.modularity(G, nx_communities(p.membership), weight=None),
+                                          abs=1e-12)
         assert p.n_communities == len(set(p.membership.tolist())) == len(p.sizes)
         assert connected(G, p.membership)
         best = max(best, p.quality)
@@ -58,7 +59,8 @@ def test_cpm_quality_matches_leidenalg():
     ig = igraph.Graph(n=300, edges=list(G.edges()))
     for resolution in (0.05, 0.2):
         p = leiden(g, objective="cpm", resolution=resolution, seed=3)
-        ref = leidenalg.CPMVertexPartition(ig, initial_membership=p.membership.tolist(), resolution_parameter=resolution)
+        ref = leidenalg.CPMVertexPartition(ig, initial_membership=p.membership.tolist(),
+                                           resolution_parameter=resolution)
         assert p.quality == pytest.approx(ref.quality(), abs=1e-9)
         assert connected(G, p.membership)
         # leidenalg's own optimiser as a yardstick: essnet's CPM quality is within 1% of it.
@@ -82,7 +84,8 @@ def test_email_eu_core_mean_modularity_at_least_leidenalg():
     s, t = g.edges
     ig = igraph.Graph(n=g.num_nodes, edges=list(zip(s.tolist(), t.tolist())))
     ours = [leiden(g, seed=seed).quality for seed in range(10)]
-    theirs = [leidenalg.find_partition(ig, leidenalg.ModularityVertexPartition, seed=seed).quality() for seed in range(10)]
+    theirs = [leidenalg.find_partition(ig, leidenalg.ModularityVertexPartition,
+                                       seed=seed).quality() for seed in range(10)]
     # Both report modularity of the same graph; check ours against igraph's own modularity too.
     assert ours[0] == pytest.approx(ig.modularity(leiden(g, seed=0).membership.tolist()), abs=1e-12)
     assert np.mean(ours) >= np.mean(theirs) - 0.001
@@ -96,7 +99,8 @@ def test_louvain_levels_and_quality():
     qualities = [level.quality for level in p.levels]
     assert qualities == sorted(qualities)
     for level in p.levels:
-        assert level.quality == pytest.approx(nx.community.modularity(G, nx_communities(level.membership), weight=None), abs=1e-12)
+        assert level.quality == pytest.approx(nx.community.modularity(G, nx_communities(level.membership),
+                                                                      weight=None), abs=1e-12)
     ig = igraph.Graph(n=34, edges=list(G.edges()))
     assert max(louvain(g, seed=s).quality for s in range(5)) >= ig.community_multilevel().modularity - 1e-9
 
@@ -177,7 +181,8 @@ def test_leiden_multiplex_against_leidenalg():
 
     rng = random.Random(5)
     blocks = [v // 40 for v in range(200)]
-    a = [(u, v) for u in range(200) for v in range(u + 1, 200) if rng.random() < (0.15 if blocks[u] == blocks[v] else 0.01)]
+    a = [(u, v) for u in range(200) for v in range(u + 1,
+                                                   200) if rng.random() < (0.15 if blocks[u] == blocks[v] else 0.01)]
     b = [(u, v) for u in range(200) for v in range(u + 1, 200) if rng.random() < 0.03]
     layers = [essnet.Graph.from_edges([u for u, _ in e], [v for _, v in e], num_nodes=200) for e in (a, b)]
     iga, igb = (igraph.Graph(n=200, edges=e) for e in (a, b))

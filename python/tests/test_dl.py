@@ -26,7 +26,7 @@ BARRY = ["barry", "david", "lin", "pat", "russ"]
 BARRY_TIES = arcs(("barry", "david"), ("barry", "lin"), ("barry", "pat"), ("david", "barry"), ("david", "russ"),
                   ("lin", "barry"), ("lin", "pat"), ("pat", "barry"), ("pat", "lin"), ("pat", "russ"),
                   ("russ", "david"), ("russ", "pat"))
-C, R, O = "Chantier de l'économie sociale", "RIPESS", "OIT, Genève"
+C, R, ILO = "Chantier de l'économie sociale", "RIPESS", "OIT, Genève"
 
 # file -> (actor ids, ties as (source, target, relation, directed, weight)), read off each file by hand.
 EXPECTED = {
@@ -44,9 +44,9 @@ EXPECTED = {
         ["a", "b", "c"],
         [("a", "b", "", True, 1.0), ("b", "c", "", True, 4.0), ("c", "a", "", True, 1.0), ("c", "b", "", True, 1.0)]),
     "multiple_matrices.dl": (
-        [C, R, O],
-        [(C, R, "member_of", True, 1.0), (R, C, "member_of", True, 1.0), (C, O, "funded", True, 2.5),
-         (O, C, "funded", True, 0.5)]),
+        [C, R, ILO],
+        [(C, R, "member_of", True, 1.0), (R, C, "member_of", True, 1.0), (C, ILO, "funded", True, 2.5),
+         (ILO, C, "funded", True, 0.5)]),
     "edgelist1_labels.dl": (
         ["george", "sally", "jim", "billy", "jane"],
         arcs(("george", "sally"), ("george", "jim"), ("sally", "jim"), ("jim", "george"), ("billy", "jim"))),

@@ -36,7 +36,8 @@ def test_over_time_snapshots_and_cumulative():
     windows = essnet.over_time(net, essnet.degree, [(2008, 2009)], directed=False)
     np.testing.assert_array_equal(windows.iloc[0].to_numpy(), degree_by_hand(net, active(net.ties, 2008, 2009)))
     assert list(windows.index) == ["2008-2009"]
-    listed = essnet.over_time(net, essnet.degree, [[2008, 2009]], directed=False)  # a window as a list, as graph() takes
+    listed = essnet.over_time(net, essnet.degree, [[2008, 2009]],
+                              directed=False)  # a window as a list, as graph() takes
     assert list(listed.index) == ["2008-2009"]
     pd.testing.assert_frame_equal(listed, windows)
 
@@ -73,9 +74,12 @@ def test_robustness():
     dropped = frames["drop_ties"]
     assert dropped.loc[dropped["score"].idxmax(), "top10_share"] > 0.8
     # add_ties adds round(0.1 m) ties every run, none of them a self-loop.
-    added, _ = essnet.robustness(g, lambda h: np.full(h.num_nodes, h.num_edges), perturbation="add_ties", share=0.1, runs=5)
-    assert (added["score_low"] == g.num_edges + round(0.1 * g.num_edges)).all() and (added["score_high"] == added["score_low"]).all()
-    loops, _ = essnet.robustness(g, lambda h: np.full(h.num_nodes, np.sum(h.edges[0] == h.edges[1])), perturbation="add_ties",
+    added, _ = essnet.robustness(g, lambda h: np.full(h.num_nodes, h.num_edges), perturbation="add_ties", share=0.1,
+                                 runs=5)
+    assert (added["score_low"] == g.num_edges + round(0.1 * g.num_edges)).all()
+    assert (added["score_high"] == added["score_low"]).all()
+    loops, _ = essnet.robustness(g, lambda h: np.full(h.num_nodes, np.sum(h.edges[0] == h.edges[1])),
+                                 perturbation="add_ties",
                                  runs=5)
     assert (loops["score_high"] == 0).all()
     with pytest.raises(ValueError, match="perturbation"):
@@ -96,7 +100,8 @@ def test_robustness_copies_keep_the_actor_ids(perturbation):
     pairs = [(a, b) for block in (range(5), range(5, 10)) for a in block for b in block if a < b]
     g = essnet.Graph.from_edges([a for a, _ in pairs], [b for _, b in pairs], nodes=names)
     groups = pd.Series(["a"] * 5 + ["b"] * 5, index=names)
-    frame, _ = essnet.robustness(g, lambda h: essnet.ei_index(h, groups).node, perturbation=perturbation, share=0.3, runs=30)
+    frame, _ = essnet.robustness(g, lambda h: essnet.ei_index(h, groups).node, perturbation=perturbation, share=0.3,
+                                 runs=30)
     assert list(frame.index) == names
     if perturbation != "add_ties":
         assert (frame["score_low"] == -1).all() and (frame["score_high"] == -1).all()

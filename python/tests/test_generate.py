@@ -54,7 +54,8 @@ def test_sbm_block_edge_counts_match_networkx_on_average():
             c[a, b] += 1
         return c
 
-    ours = np.mean([counts(edges(g), b) for g, b in (generate.stochastic_block_model(sizes, p, seed=s) for s in range(30))], axis=0)
+    graphs = (generate.stochastic_block_model(sizes, p, seed=s) for s in range(30))
+    ours = np.mean([counts(edges(g), b) for g, b in graphs], axis=0)
     block = [0] * 60 + [1] * 90
     theirs = np.mean([counts(nx.stochastic_block_model(sizes, p, seed=s).edges(), block) for s in range(30)], axis=0)
     expected = np.array([[60 * 59 / 2 * 0.2, 60 * 90 * 0.02], [0, 90 * 89 / 2 * 0.1]])
@@ -90,7 +91,8 @@ def test_social_economy_network():
     actors, ties = net.actors, net.ties
     assert actors["name"].str.startswith("Synthetic").all()
     assert ties["provenance"].str.startswith("synthetic").all()
-    assert set(ties["relation"].unique()) >= {"leads", "organized", "participated_in", "partnership", "member_of", "funded"}
+    assert set(ties["relation"].unique()) >= {"leads", "organized", "participated_in", "partnership", "member_of",
+                                              "funded"}
     assert ties["start_year"].between(1990, 1999).all()
     g2000 = net.graph(years=1995)
     assert 0 < g2000.num_edges < net.num_ties

@@ -29,7 +29,8 @@ def test_files_written_by_networkx(direction):
         assert actors.loc[v, "listed"] == str(d["listed"]).lower()
     ties = net.ties
     assert set(ties["directed"]) == {direction == "directed"}
-    got = sorted(zip(ties["source"], ties["target"], ties["relation"].astype(str), ties["weight"], ties["start_year"].astype(int)))
+    got = sorted(zip(ties["source"], ties["target"], ties["relation"].astype(str), ties["weight"],
+                     ties["start_year"].astype(int)))
     want = sorted((u, v, d["relation"], d["weight"], d["start_year"]) for u, v, d in G.edges(data=True))
     if direction == "undirected":
         got = sorted((min(a, b), max(a, b), *r) for a, b, *r in got)
@@ -54,9 +55,11 @@ def test_networkx_reads_what_essnet_writes(tmp_path, directed):
         assert d.get("founded") == (None if pd.isna(row["founded"]) else int(row["founded"]))
     ties = net.ties
     # networkx gives a tie's years as the edge's start and end
-    got = sorted((u, v, d.get("relation", ""), d.get("weight", 1.0), d.get("start", -1), d.get("end", -1), d.get("note", ""))
+    got = sorted((u, v, d.get("relation", ""), d.get("weight", 1.0), d.get("start", -1), d.get("end", -1),
+                  d.get("note", ""))
                  for u, v, d in G.edges(data=True))
-    want = sorted((s, t, r if isinstance(r, str) else "", w, -1 if pd.isna(a) else int(a), -1 if pd.isna(b) else int(b), n)
+    want = sorted((s, t, r if isinstance(r, str) else "", w, -1 if pd.isna(a) else int(a),
+                   -1 if pd.isna(b) else int(b), n)
                   for s, t, r, w, a, b, n in zip(ties["source"], ties["target"], ties["relation"], ties["weight"],
                                                  ties["start_year"], ties["end_year"], ties["note"]))
     if not directed:
@@ -104,7 +107,8 @@ def test_round_trip_keeps_every_field(tmp_path, seed, version):
 
 def test_bad_input_and_options(tmp_path):
     path = tmp_path / "bad.gexf"
-    path.write_text('<gexf><graph>\n<nodes><node id="a"/></nodes>\n<edges><edge source="a" target="a" start="x"/></edges></graph></gexf>')
+    path.write_text('<gexf><graph>\n<nodes><node id="a"/></nodes>\n'
+                    '<edges><edge source="a" target="a" start="x"/></edges></graph></gexf>')
     with pytest.raises(essnet.ParseError) as e:
         essnet.read_gexf(path)
     assert e.value.line == 3 and "not a year" in str(e.value)

@@ -114,9 +114,11 @@ def test_frame_and_measures_take_series_by_node_id():
     G = nx.Graph(edges)
     memb = pd.Series([0, 0, 0, 1, 1, 1], index=list("abcdef"))
     shuffled = memb.iloc[[3, 0, 4, 1, 5, 2]]
-    assert essnet.modularity(g, shuffled) == pytest.approx(nx.community.modularity(G, [set("abc"), set("def")]), rel=1e-12)
+    assert essnet.modularity(g, shuffled) == pytest.approx(nx.community.modularity(G, [set("abc"), set("def")]),
+                                                           rel=1e-12)
     assert g.frame(community=shuffled)["community"].tolist() == memb.tolist()
-    assert g.frame(degree=pd.Series(essnet.degree(g)))["degree"].tolist() == essnet.degree(g).tolist()  # RangeIndex: in order
+    # A Series with a RangeIndex is read in order.
+    assert g.frame(degree=pd.Series(essnet.degree(g)))["degree"].tolist() == essnet.degree(g).tolist()
     start = essnet.leiden(g, initial_membership=shuffled, n_iterations=0)
     assert start.membership.tolist() == [0, 0, 0, 1, 1, 1]
     weights = {"a": 1.0, "b": 0.0, "c": 0.0, "d": 0.0, "e": 0.0, "f": 0.0}

@@ -26,7 +26,8 @@ def awkward_network(seed, directed=True, actors=25, ties=60):
     for i in range(actors):
         ident = f"{texts[rng.integers(len(texts) - 1)]} #{i}" if i % 3 == 0 else f"a{i}"
         ids.append(ident)
-        net.add_actor(ident, name=str(rng.choice(texts)), kind=str(rng.choice(["organization", "network", "event", ""])),
+        net.add_actor(ident, name=str(rng.choice(texts)), kind=str(rng.choice(["organization", "network", "event",
+                                                                               ""])),
                       country=str(rng.choice(["CA", "BR", ""])), region=str(rng.choice(texts)),
                       founded=int(rng.integers(1900, 2020)) if rng.random() < 0.7 else None,
                       acronym=str(rng.choice(texts)), members=str(rng.integers(0, 5000)) if rng.random() < 0.8 else "",
@@ -50,7 +51,8 @@ def assert_same_network(want, got):
 
 
 def present(value):
-    return value is not None and not (isinstance(value, float) and np.isnan(value)) and value is not pd.NA and value != ""
+    return value is not None and not (isinstance(value,
+                                                 float) and np.isnan(value)) and value is not pd.NA and value != ""
 
 
 # ---- files written by other tools ----
@@ -79,11 +81,13 @@ def tool_view_igraph(path):
 def tool_view_graph_tool(path):
     g = gt.load_graph(path)
     props = g.vertex_properties
+
     def value(p, x):  # graph-tool keeps booleans as 0/1 bytes
         return bool(p[x]) if p.value_type() == "bool" else p[x]
 
     nodes = [(f"n{int(v)}", {k: value(props[k], v) for k in props.keys()}) for v in g.vertices()]
-    edges = [(f"n{int(e.source())}", f"n{int(e.target())}", {k: g.edge_properties[k][e] for k in g.edge_properties.keys()})
+    edges = [(f"n{int(e.source())}", f"n{int(e.target())}",
+              {k: g.edge_properties[k][e] for k in g.edge_properties.keys()})
              for e in g.edges()]
     return nodes, edges, g.is_directed()
 
@@ -103,13 +107,15 @@ def compare_with_tool(net, view):
             elif isinstance(value, (int, np.integer)):
                 assert int(got) == value, (v, key)
             elif isinstance(value, float):
-                assert float(got) == pytest.approx(value, rel=1e-6), (v, key)  # graph-tool writes floats in hex or short
+                assert float(got) == pytest.approx(value, rel=1e-6), (v,
+                                                                      key)  # graph-tool writes floats in hex or short
             else:
                 assert got == value, (v, key)
     ties = net.ties
     assert len(ties) == len(edges)
     assert set(ties["directed"]) == {directed}
-    got_edges = sorted(zip(ties["source"], ties["target"], ties["relation"].astype(str), ties["weight"], ties["start_year"].astype(int)))
+    got_edges = sorted(zip(ties["source"], ties["target"], ties["relation"].astype(str), ties["weight"],
+                           ties["start_year"].astype(int)))
     want = sorted((u, v, d["relation"], float(d.get("weight", 1.0)), int(d["start_year"])) for u, v, d in edges)
     if not directed:
         got_edges = sorted((min(a, b), max(a, b), *rest) for a, b, *rest in got_edges)
@@ -170,7 +176,8 @@ def test_networkx_reads_what_essnet_writes(tmp_path, directed, seed):
         assert d.get("listed") == {"true": True, "false": False, "": None}[row["listed"]]
         assert d.get("founded") == (None if pd.isna(row["founded"]) else int(row["founded"]))
     ties = net.ties
-    got = [(u, v, d.get("relation", ""), d.get("weight", 1.0), d.get("start_year", -1), d.get("provenance", ""), d.get("note", ""))
+    got = [(u, v, d.get("relation", ""), d.get("weight", 1.0), d.get("start_year", -1), d.get("provenance", ""),
+            d.get("note", ""))
            for u, v, d in G.edges(data=True)]
     want = [(s, t, r if isinstance(r, str) else "", w, -1 if pd.isna(y) else int(y), p, n)
             for s, t, r, w, y, p, n in zip(ties["source"], ties["target"], ties["relation"], ties["weight"],
@@ -191,7 +198,8 @@ def test_igraph_and_graph_tool_read_what_essnet_writes(tmp_path, directed):
     assert g.is_directed() == directed
     assert g.vs["id"] == list(actors["id"])
     assert g.vs["name"] == [x or "" for x in actors["name"]]
-    assert [int(x) if x == x else None for x in g.vs["founded"]] == [None if pd.isna(x) else int(x) for x in actors["founded"]]
+    founded = [None if pd.isna(x) else int(x) for x in actors["founded"]]
+    assert [int(x) if x == x else None for x in g.vs["founded"]] == founded
     assert g.es["weight"] == list(ties["weight"])
     pairs = [(g.vs[e.source]["id"], g.vs[e.target]["id"]) for e in g.es]
     want = list(zip(ties["source"], ties["target"]))
@@ -208,12 +216,14 @@ def test_igraph_and_graph_tool_read_what_essnet_writes(tmp_path, directed):
 
 
 def test_graph_is_written_with_weights(tmp_path):
-    g = essnet.Graph.from_edges([0, 1, 2], [1, 2, 0], [0.5, 2.0, 1.0], num_nodes=4, nodes=["a", "b", "c", "d"], directed=True)
+    g = essnet.Graph.from_edges([0, 1, 2], [1, 2, 0], [0.5, 2.0, 1.0], num_nodes=4, nodes=["a", "b", "c", "d"],
+                                directed=True)
     path = str(tmp_path / "g.graphml")
     essnet.write_graphml(g, path)
     G = nx.read_graphml(path)
     assert list(G.nodes()) == ["a", "b", "c", "d"]
-    assert [(u, v, d["weight"]) for u, v, d in G.edges(data=True)] == [("a", "b", 0.5), ("b", "c", 2.0), ("c", "a", 1.0)]
+    assert [(u, v, d["weight"]) for u, v, d in G.edges(data=True)] == [("a", "b", 0.5), ("b", "c", 2.0), ("c", "a",
+                                                                                                          1.0)]
 
 
 # ---- round trips ----

@@ -12,7 +12,8 @@ from test_graphml import assert_same_network, awkward_network
 
 def sample_networkx(directed):
     G = nx.MultiDiGraph() if directed else nx.MultiGraph()
-    G.add_node("chantier", name="Chantier de l'économie sociale", kind="organization", founded=1996, members=700, score=2.5, listed=True)
+    G.add_node("chantier", name="Chantier de l'économie sociale", kind="organization", founded=1996, members=700,
+               score=2.5, listed=True)
     G.add_node("ripess", name="RIPESS", kind="network", members=120, listed=False)
     G.add_node("ilo")
     G.add_edge("chantier", "ripess", relation="member_of", weight=2.5, start_year=2002, note="statuts, art. 3")
@@ -35,6 +36,7 @@ def test_networkx_round_trip_keeps_attributes(directed):
     H = net.to_networkx()
     assert H.is_directed() == directed
     assert dict(H.nodes(data=True)) == dict(G.nodes(data=True))
+
     def normal(edges):
         return sorted(((u, v) if directed else tuple(sorted((u, v))), sorted({"weight": 1.0, **d}.items()))
                       for u, v, d in edges)

@@ -244,8 +244,9 @@ def random_network(seed):
                       region=nasty_text(rng) if rng.random() < 0.3 else "",
                       founded=rng.randint(-9999, 9999) if rng.random() < 0.5 else None, **extra)
         ids.append(node)
+    last = None
     for i in range(rng.randint(0, 50)):
-        if i > 0 and rng.random() < 0.2:
+        if last is not None and rng.random() < 0.2:
             s, t = last  # a parallel tie
         else:
             s, t = rng.choice(ids), rng.choice(ids)

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import essnet
-from test_centrality import as_array, essnet_from_csv, nx_from_csv
+from test_centrality import essnet_from_csv, nx_from_csv
 from conftest import from_networkx
 
 
@@ -58,7 +58,8 @@ def test_structural_holes_against_networkx(name, G, weight):
     np.testing.assert_allclose(sh["effective_size"], [es[v] for v in nodes], rtol=1e-12, equal_nan=True)
     contacts = np.array([len(set(nx.all_neighbors(G, v)) - {v}) for v in nodes], dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
-        np.testing.assert_allclose(sh["efficiency"], np.array([es[v] for v in nodes]) / contacts, rtol=1e-12, equal_nan=True)
+        np.testing.assert_allclose(sh["efficiency"], np.array([es[v] for v in nodes]) / contacts, rtol=1e-12,
+                                   equal_nan=True)
     np.testing.assert_allclose(essnet.constraint(g, use_weights=weight is not None), sh["constraint"], equal_nan=True)
 
 

@@ -71,17 +71,26 @@ Input read_input(const std::vector<std::string>& inputs, bool directed, bool wei
     const std::string& path = inputs[0];
     const std::string format = format_of(path);
     in.title = (format.empty() ? "Edge list " : "Network ") + path;
-    if (format == "graphml") in.network = read_graphml(path);
-    else if (format == "gexf") in.network = read_gexf(path);
-    else if (format == "net") in.network = read_pajek(path);
-    else if (format == "dl") in.network = read_dl(path);
-    else if (format == "json") in.network = read_json(path);
+    if (format == "graphml")
+        in.network = read_graphml(path);
+    else if (format == "gexf")
+        in.network = read_gexf(path);
+    else if (format == "net")
+        in.network = read_pajek(path);
+    else if (format == "dl")
+        in.network = read_dl(path);
+    else if (format == "json")
+        in.network = read_json(path);
     else if (format == "essnet") {
         Snapshot s = load_snapshot(path);
-        if (s.network) in.network = std::move(*s.network);
-        else if (s.graph) in.graph = std::move(*s.graph);
-        else throw ParseError(path, 1, 1, "the snapshot holds neither a network nor a graph");
-    } else in.graph = read_edgelist(path, {.directed = directed, .weighted = weighted});
+        if (s.network)
+            in.network = std::move(*s.network);
+        else if (s.graph)
+            in.graph = std::move(*s.graph);
+        else
+            throw ParseError(path, 1, 1, "the snapshot holds neither a network nor a graph");
+    } else
+        in.graph = read_edgelist(path, {.directed = directed, .weighted = weighted});
     return in;
 }
 
@@ -119,7 +128,8 @@ int analyze(const AnalyzeArgs& args) {
     const Graph& graph = in.graph;
     const std::string& title = in.title;
     const std::string default_out = in.name;
-    const std::string out = args.out.empty() ? (std::filesystem::path("essnet-output") / default_out).string() : args.out;
+    const std::string out =
+        args.out.empty() ? (std::filesystem::path("essnet-output") / default_out).string() : args.out;
     const auto summary = cli::summarize(title, network ? &*network : nullptr, graph, args.top);
     std::cout << cli::to_markdown(summary);
     try {
@@ -145,8 +155,9 @@ int convert(const ConvertArgs& args) {
     using namespace essnet;
     const std::string format = format_of(args.output);
     if (format.empty() || format == "dl") {
-        std::cerr << "essnet: usage error: the output's extension must be .graphml, .gexf, .net, .json or .essnet, got '"
-                  << args.output << "'\n";
+        std::cerr
+            << "essnet: usage error: the output's extension must be .graphml, .gexf, .net, .json or .essnet, got '"
+            << args.output << "'\n";
         return exit_usage;
     }
     Input in;
@@ -154,15 +165,21 @@ int convert(const ConvertArgs& args) {
     try {
         if (format == "essnet") {
             Snapshot s;
-            if (in.network) s.network = std::move(*in.network);
-            else s.graph = std::move(in.graph);
+            if (in.network)
+                s.network = std::move(*in.network);
+            else
+                s.graph = std::move(in.graph);
             save_snapshot(s, args.output);
         } else {
             const ActorNetwork net = in.network ? std::move(*in.network) : network_of(in.graph);
-            if (format == "graphml") write_graphml(net, args.output);
-            else if (format == "gexf") write_gexf(net, args.output, {.version = args.gexf_version});
-            else if (format == "net") write_pajek(net, args.output);
-            else write_json(net, args.output);
+            if (format == "graphml")
+                write_graphml(net, args.output);
+            else if (format == "gexf")
+                write_gexf(net, args.output, {.version = args.gexf_version});
+            else if (format == "net")
+                write_pajek(net, args.output);
+            else
+                write_json(net, args.output);
         }
     } catch (const FileError& e) {
         std::cerr << "essnet: output error: " << e.what() << "\n";
@@ -196,15 +213,18 @@ int main(int argc, char** argv) {
                                    "A directed graph (an undirected tie becomes an arc each way); by default a "
                                    "network is directed when all its ties are, an edge list undirected");
     cmd->add_flag("--undirected", args.undirected, "An undirected graph")->excludes(directed);
-    cmd->add_flag("--weighted", args.weighted, "Use the ties' weight column, or read a third edge-list column as weight");
+    cmd->add_flag("--weighted", args.weighted,
+                  "Use the ties' weight column, or read a third edge-list column as weight");
     cmd->add_option("--top", args.top, "How many highest-degree actors to list (1 to 1000000)")
         ->check(CLI::Range(1, 1000000));
     ConvertArgs convert_args;
     auto* conversion = app.add_subcommand(
-        "convert", "Convert a network between formats: INPUT... OUTPUT, the output's extension choosing the format "
-                   "(.graphml, .gexf, .net, .json or .essnet).");
-    conversion->add_option("files", convert_args.inputs,
-                           "INPUT OUTPUT or ACTORS.csv TIES.csv OUTPUT: any input analyze reads, then the file to write")
+        "convert",
+        "Convert a network between formats: INPUT... OUTPUT, the output's extension choosing the format "
+        "(.graphml, .gexf, .net, .json or .essnet).");
+    conversion
+        ->add_option("files", convert_args.inputs,
+                     "INPUT OUTPUT or ACTORS.csv TIES.csv OUTPUT: any input analyze reads, then the file to write")
         ->expected(2, 3)
         ->required();
     conversion->add_option("--gexf-version", convert_args.gexf_version, "GEXF version: 1.3 or 1.2draft (networkx)")

@@ -10,8 +10,8 @@
 
 #include "essnet/centrality/degree.hpp"
 #include "essnet/components/connected_components.hpp"
-#include "essnet/io/atomic_file.hpp"
 #include "essnet/core/error.hpp"
+#include "essnet/io/atomic_file.hpp"
 
 namespace essnet::cli {
 
@@ -22,7 +22,8 @@ std::vector<std::pair<std::string, std::int64_t>> count_categories(const Categor
     std::vector<std::int64_t> counts(column.categories().size() + 1, 0);
     for (const auto code : column.codes()) ++counts[static_cast<std::size_t>(code + 1)];
     std::vector<std::pair<std::string, std::int64_t>> out;
-    for (std::size_t c = 0; c < column.categories().size(); ++c) out.emplace_back(column.categories()[c], counts[c + 1]);
+    for (std::size_t c = 0; c < column.categories().size(); ++c)
+        out.emplace_back(column.categories()[c], counts[c + 1]);
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     if (counts[0] > 0) out.emplace_back(missing_label, counts[0]);
     return out;
@@ -41,9 +42,12 @@ std::string csv_field(const std::string& s) {
 std::string md_cell(const std::string& s) {
     std::string out;
     for (const char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n' || c == '\r') out += ' ';
-        else out += c;
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n' || c == '\r')
+            out += ' ';
+        else
+            out += c;
     }
     return out;
 }
@@ -115,12 +119,13 @@ std::string to_markdown(const Summary& s) {
         md << "\n## Ties by start year\n\n| year | ties |\n|---|---:|\n";
         for (const auto& [k, c] : s.ties_by_year) md << "| " << k << " | " << c << " |\n";
     } else {
-        md << (s.directed ? "Directed" : "Undirected") << " graph with " << s.num_nodes << " nodes and "
-           << s.num_edges << " edges.\n";
+        md << (s.directed ? "Directed" : "Undirected") << " graph with " << s.num_nodes << " nodes and " << s.num_edges
+           << " edges.\n";
     }
-    md << "\n## Connected components\n\n" << s.components << " component" << (s.components == 1 ? "" : "s")
-       << (s.directed ? " (weakly connected)" : "") << "; the largest has " << s.largest_component << " of "
-       << s.num_nodes << " nodes; " << s.isolated << " isolated node" << (s.isolated == 1 ? "" : "s") << ".\n";
+    md << "\n## Connected components\n\n"
+       << s.components << " component" << (s.components == 1 ? "" : "s") << (s.directed ? " (weakly connected)" : "")
+       << "; the largest has " << s.largest_component << " of " << s.num_nodes << " nodes; " << s.isolated
+       << " isolated node" << (s.isolated == 1 ? "" : "s") << ".\n";
     md << "\n## Highest degree\n\n| rank | actor | kind | degree |\n|---:|---|---|---:|\n";
     for (std::size_t i = 0; i < s.top_degree.size(); ++i) {
         const auto& r = s.top_degree[i];

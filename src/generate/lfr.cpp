@@ -6,8 +6,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "essnet/generate/generators.hpp"
 #include "essnet/core/random.hpp"
+#include "essnet/generate/generators.hpp"
 #include "essnet/graph/builder.hpp"
 
 namespace essnet::generate {
@@ -77,7 +77,8 @@ private:
         if (--it->second == 0) count_.erase(it);
     }
     bool invalid_pair(node_id u, node_id v) const {
-        return u == v || (external_ && community_[static_cast<std::size_t>(u)] == community_[static_cast<std::size_t>(v)]);
+        return u == v ||
+               (external_ && community_[static_cast<std::size_t>(u)] == community_[static_cast<std::size_t>(v)]);
     }
     bool bad(std::size_t i) const {
         const auto [u, v] = edges_[i];
@@ -126,9 +127,10 @@ LfrResult lfr(const LfrOptions& o) {
           "need 1 <= min_community <= max_community <= n, got " + std::to_string(o.min_community) + " and " +
               std::to_string(o.max_community));
     const double max_internal = std::ceil((1 - o.mu) * o.max_degree);
-    check(max_internal < o.max_community,
-          "max_community (" + std::to_string(o.max_community) + ") must exceed the largest internal degree (1 - mu) * "
-          "max_degree = " + std::to_string(max_internal));
+    check(max_internal < o.max_community, "max_community (" + std::to_string(o.max_community) +
+                                              ") must exceed the largest internal degree (1 - mu) * "
+                                              "max_degree = " +
+                                              std::to_string(max_internal));
 
     Rng rng(o.seed);
     const auto n = static_cast<std::size_t>(o.n);
@@ -196,7 +198,8 @@ LfrResult lfr(const LfrOptions& o) {
     // 4. Place nodes, largest internal degree first, in communities big enough for them.
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return internal[a] > internal[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return internal[a] > internal[b]; });
     std::vector<node_id> room(sizes.begin(), sizes.end());
     LfrResult result;
     result.community.assign(n, -1);
@@ -234,7 +237,8 @@ LfrResult lfr(const LfrOptions& o) {
 
     // 5. Internal stubs per community must pair up: move one stub to the outside when odd.
     std::vector<std::vector<node_id>> members(sizes.size());
-    for (std::size_t v = 0; v < n; ++v) members[static_cast<std::size_t>(result.community[v])].push_back(static_cast<node_id>(v));
+    for (std::size_t v = 0; v < n; ++v)
+        members[static_cast<std::size_t>(result.community[v])].push_back(static_cast<node_id>(v));
     for (auto& group : members) {
         std::int64_t stubs = 0;
         for (const node_id v : group) stubs += internal[static_cast<std::size_t>(v)];
@@ -271,9 +275,11 @@ LfrResult lfr(const LfrOptions& o) {
     std::int64_t external_ends = 0;
     for (const auto& [u, v] : edges) {
         b.add_edge(u, v);
-        if (result.community[static_cast<std::size_t>(u)] != result.community[static_cast<std::size_t>(v)]) external_ends += 2;
+        if (result.community[static_cast<std::size_t>(u)] != result.community[static_cast<std::size_t>(v)])
+            external_ends += 2;
     }
-    result.mixing = edges.empty() ? 0.0 : static_cast<double>(external_ends) / (2.0 * static_cast<double>(edges.size()));
+    result.mixing =
+        edges.empty() ? 0.0 : static_cast<double>(external_ends) / (2.0 * static_cast<double>(edges.size()));
     result.graph = std::move(b).build();
     return result;
 }

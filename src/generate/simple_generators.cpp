@@ -6,8 +6,8 @@
 #include <string>
 #include <unordered_set>
 
-#include "essnet/generate/generators.hpp"
 #include "essnet/core/random.hpp"
+#include "essnet/generate/generators.hpp"
 #include "essnet/graph/builder.hpp"
 
 namespace essnet::generate {
@@ -205,8 +205,10 @@ SbmResult stochastic_block_model(const std::vector<node_id>& sizes, const std::v
 }
 
 Graph rmat(const RmatOptions& o) {
-    if (o.scale < 1 || o.scale > 30) throw std::invalid_argument("scale must be in 1..30, got " + std::to_string(o.scale));
-    if (o.edge_factor < 1) throw std::invalid_argument("edge_factor must be positive, got " + std::to_string(o.edge_factor));
+    if (o.scale < 1 || o.scale > 30)
+        throw std::invalid_argument("scale must be in 1..30, got " + std::to_string(o.scale));
+    if (o.edge_factor < 1)
+        throw std::invalid_argument("edge_factor must be positive, got " + std::to_string(o.edge_factor));
     if (!(o.a >= 0 && o.b >= 0 && o.c >= 0 && o.a + o.b + o.c <= 1.0))
         throw std::invalid_argument("a, b, c must be non-negative with a + b + c <= 1");
     const node_id n = node_id{1} << o.scale;

@@ -135,8 +135,7 @@ void compact(Csr& c, const std::vector<edge_id>& new_id) {
 }  // namespace
 
 GraphBuilder::GraphBuilder(node_id num_nodes, GraphBuildOptions options) : num_nodes_(num_nodes), options_(options) {
-    if (num_nodes < 0)
-        throw std::invalid_argument("num_nodes must be non-negative, got " + std::to_string(num_nodes));
+    if (num_nodes < 0) throw std::invalid_argument("num_nodes must be non-negative, got " + std::to_string(num_nodes));
 }
 
 void GraphBuilder::reserve(std::size_t num_edges) {
@@ -249,8 +248,9 @@ Graph GraphBuilder::build() && {
                     new_id[static_cast<std::size_t>(dup)] = -1;
                     if (weights_.empty()) continue;
                     auto& w = weights_[static_cast<std::size_t>(first)];
-                    w = options_.duplicates == DuplicatePolicy::sum ? w + weights_[static_cast<std::size_t>(dup)]
-                                                                    : std::max(w, weights_[static_cast<std::size_t>(dup)]);
+                    w = options_.duplicates == DuplicatePolicy::sum
+                            ? w + weights_[static_cast<std::size_t>(dup)]
+                            : std::max(w, weights_[static_cast<std::size_t>(dup)]);
                 }
                 a = r;
             }

@@ -1,10 +1,10 @@
 #include "essnet/graph/selection.hpp"
 
-#include "essnet/detail/numbers.hpp"
-
 #include <algorithm>
 #include <stdexcept>
 #include <string>
+
+#include "essnet/detail/numbers.hpp"
 
 namespace essnet {
 
@@ -18,7 +18,8 @@ std::string join(const std::vector<std::string>& labels) {
 
 // Marks the categories named in `wanted`; all when it is not given.
 std::vector<std::uint8_t> mark_categories(const CategoricalColumn& column,
-                                          const std::optional<std::vector<std::string>>& wanted, const char* parameter) {
+                                          const std::optional<std::vector<std::string>>& wanted,
+                                          const char* parameter) {
     std::vector<std::uint8_t> keep(column.categories().size(), wanted ? 0 : 1);
     if (!wanted) return keep;
     for (const auto& label : *wanted) {
@@ -32,7 +33,8 @@ std::vector<std::uint8_t> mark_categories(const CategoricalColumn& column,
 }
 
 // Weights of the selected ties (rows), from the weight column or an extra column.
-std::vector<double> weight_values(const TieTable& ties, const std::string& column, const std::vector<std::int64_t>& rows) {
+std::vector<double> weight_values(const TieTable& ties, const std::string& column,
+                                  const std::vector<std::int64_t>& rows) {
     std::vector<double> values(ties.size(), 1.0);
     if (column == "weight") return ties.weight;
     for (const auto& extra : ties.extra) {
@@ -70,7 +72,8 @@ Graph select_graph(const ActorNetwork& network, const GraphSelection& sel) {
     std::vector<std::string> names;
     for (std::size_t a = 0; a < actors.size(); ++a) {
         const auto kind = actors.kind.code(a);
-        const bool keep = !sel.kinds || (kind != CategoricalColumn::missing && keep_kind[static_cast<std::size_t>(kind)]);
+        const bool keep =
+            !sel.kinds || (kind != CategoricalColumn::missing && keep_kind[static_cast<std::size_t>(kind)]);
         if (!keep) continue;
         node_of[a] = static_cast<node_id>(node_actors.size());
         node_actors.push_back(static_cast<std::int32_t>(a));
@@ -83,7 +86,8 @@ Graph select_graph(const ActorNetwork& network, const GraphSelection& sel) {
         const auto rel = ties.relation.code(t);
         if (sel.relations && (rel == CategoricalColumn::missing || !keep_relation[static_cast<std::size_t>(rel)]))
             continue;
-        if (node_of[static_cast<std::size_t>(ties.source[t])] < 0 || node_of[static_cast<std::size_t>(ties.target[t])] < 0)
+        if (node_of[static_cast<std::size_t>(ties.source[t])] < 0 ||
+            node_of[static_cast<std::size_t>(ties.target[t])] < 0)
             continue;
         if (sel.years) {
             const auto start = ties.start_year[t];
@@ -98,9 +102,9 @@ Graph select_graph(const ActorNetwork& network, const GraphSelection& sel) {
     const bool directed = sel.directed.value_or(!ties.directed.empty() && all_directed);
     const bool weighted = !sel.weight.empty();
     const std::vector<double> weights = weighted ? weight_values(ties, sel.weight, rows) : std::vector<double>{};
-    GraphBuilder builder(static_cast<node_id>(node_actors.size()),
-                         {.directed = directed, .weighted = weighted, .duplicates = sel.duplicates,
-                          .self_loops = sel.self_loops});
+    GraphBuilder builder(
+        static_cast<node_id>(node_actors.size()),
+        {.directed = directed, .weighted = weighted, .duplicates = sel.duplicates, .self_loops = sel.self_loops});
     builder.reserve(rows.size());
     for (const auto t : rows) {
         const auto i = static_cast<std::size_t>(t);

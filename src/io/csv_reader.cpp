@@ -23,7 +23,8 @@ using detail::trim_blanks;
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 
@@ -46,7 +47,8 @@ Header read_header(CsvTokenizer& csv, const std::vector<std::string>& known, con
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const std::string name(trim_blanks(fields[i].value));
         if (name.empty()) csv.fail(fields[i], "column " + std::to_string(i + 1) + " of the header has no name");
-        if (!h.index.emplace(name, i).second) csv.fail(fields[i], "column " + detail::quoted(name) + " appears twice in the header");
+        if (!h.index.emplace(name, i).second)
+            csv.fail(fields[i], "column " + detail::quoted(name) + " appears twice in the header");
         h.names.push_back(name);
         if (std::find(known.begin(), known.end(), name) == known.end()) h.extra.push_back(i);
     }
@@ -54,7 +56,8 @@ Header read_header(CsvTokenizer& csv, const std::vector<std::string>& known, con
         if (h.index.count(name)) continue;
         std::string have;
         for (const auto& n : h.names) have += (have.empty() ? "" : ", ") + n;
-        csv.fail(fields.front(), "missing required column '" + name + "' (the header has: " + detail::quoted(have) + ")");
+        csv.fail(fields.front(),
+                 "missing required column '" + name + "' (the header has: " + detail::quoted(have) + ")");
     }
     return h;
 }
@@ -150,8 +153,8 @@ ActorNetwork parse_csv(std::string_view actors_text, const std::string& actors_n
         const std::int32_t start = t_start ? parse_year(ties_csv, row[*t_start], "start_year") : no_year;
         const std::int32_t end = t_end ? parse_year(ties_csv, row[*t_end], "end_year") : no_year;
         if (start != no_year && end != no_year && end < start)
-            ties_csv.fail(row[*t_end], "end_year " + std::to_string(end) + " is before start_year " +
-                                           std::to_string(start));
+            ties_csv.fail(row[*t_end],
+                          "end_year " + std::to_string(end) + " is before start_year " + std::to_string(start));
         extra.clear();
         for (const auto i : th.extra) extra.push_back(row[i].value);
         net.add_tie_rows(s, d, text(t_relation), directed, weight, start, end,

@@ -1,6 +1,8 @@
 // UCINET DL reader; the format and the field mapping are described in include/essnet/io/dl.hpp.
 // The header is read as free-form words (UCINET lets options share lines or spread over several);
 // label lists and the data are read line by line, since a matrix row is one line.
+#include "essnet/io/dl.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -14,7 +16,6 @@
 #include "essnet/detail/numbers.hpp"
 #include "essnet/detail/read_file.hpp"
 #include "essnet/detail/text.hpp"
-#include "essnet/io/dl.hpp"
 
 namespace essnet {
 
@@ -23,9 +24,9 @@ namespace {
 using detail::is_digits;
 using detail::parse_int;
 
-
-
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; }
+bool is_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+}
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -33,7 +34,6 @@ std::string lower(std::string_view s) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
-
 
 // The largest N a file of `bytes` bytes may declare (see dl.hpp).
 std::int64_t max_actors(std::size_t bytes) {
@@ -58,7 +58,7 @@ enum class Format { fullmatrix, edgelist1, nodelist1 };
 
 struct LabelList {
     std::vector<Token> labels;
-    Position end;    // where it ends (the start of the line that follows it)
+    Position end;  // where it ends (the start of the line that follows it)
     bool given = false;
     std::vector<Token> split;  // the labels split at blanks too (when none is quoted)
 };
@@ -73,9 +73,13 @@ public:
         header();
         ActorNetwork net;
         switch (format_) {
-            case Format::fullmatrix: fullmatrix(net); break;
+            case Format::fullmatrix:
+                fullmatrix(net);
+                break;
             case Format::edgelist1:
-            case Format::nodelist1: lists(net); break;
+            case Format::nodelist1:
+                lists(net);
+                break;
         }
         return net;
     }
@@ -99,14 +103,13 @@ private:
     }
 
     // Moves past a line end at pos_ ("\n" or "\r\n"); a lone "\r" is refused.
-    bool at_line_end() const {
-        return pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r');
-    }
+    bool at_line_end() const { return pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r'); }
     void skip_line_end() {
         if (text_[pos_] == '\r') {
             if (pos_ + 1 >= text_.size() || text_[pos_ + 1] != '\n')
-                fail(here(), "carriage return without a line feed; lines must end with LF or CRLF (convert a file "
-                             "with CR-only line ends first)");
+                fail(here(),
+                     "carriage return without a line feed; lines must end with LF or CRLF (convert a file "
+                     "with CR-only line ends first)");
             ++pos_;
         }
         ++pos_;
@@ -169,8 +172,10 @@ private:
         const Token v = expect_word("a number");
         const auto n = parse_int(v.text);
         if (!n || *n < 0 || v.quoted) {
-            if (is_digits(v.text) && !v.quoted) fail(v, std::string(keyword.text) + " = " + detail::quoted(v.text) + " is too large");
-            fail(v, "expected a non-negative integer after " + std::string(keyword.text) + " =, found " + detail::quoted(v.text));
+            if (is_digits(v.text) && !v.quoted)
+                fail(v, std::string(keyword.text) + " = " + detail::quoted(v.text) + " is too large");
+            fail(v, "expected a non-negative integer after " + std::string(keyword.text) + " =, found " +
+                        detail::quoted(v.text));
         }
         if (*n > max_actors(text_.size()))
             fail(v, std::string(keyword.text) + " = " + detail::quoted(v.text) + " is too large for a file of " +
@@ -180,8 +185,7 @@ private:
 
     void header() {
         const auto dl = word();
-        if (!dl || lower(dl->text) != "dl")
-            fail(dl ? dl->at : here(), "a UCINET DL file starts with the word DL");
+        if (!dl || lower(dl->text) != "dl") fail(dl ? dl->at : here(), "a UCINET DL file starts with the word DL");
         std::optional<Token> n_token, nr_token, nc_token, row_embedded, column_embedded;
         std::int64_t nr = -1, nc = -1;
         Position data_at;
@@ -207,9 +211,12 @@ private:
                 expect("=", "FORMAT");
                 const Token f = expect_word("a format name");
                 const std::string name = lower(f.text);
-                if (name == "fullmatrix" || name == "fullmat") format_ = Format::fullmatrix;
-                else if (name == "edgelist1") format_ = Format::edgelist1;
-                else if (name == "nodelist1") format_ = Format::nodelist1;
+                if (name == "fullmatrix" || name == "fullmat")
+                    format_ = Format::fullmatrix;
+                else if (name == "edgelist1")
+                    format_ = Format::edgelist1;
+                else if (name == "nodelist1")
+                    format_ = Format::nodelist1;
                 else
                     fail(f, "DL format " + detail::quoted(f.text) +
                                 " is not supported; essnet reads FULLMATRIX, EDGELIST1 and NODELIST1");
@@ -217,9 +224,12 @@ private:
                 accept('=');
                 const Token v = expect_word("PRESENT or ABSENT");
                 const std::string value = lower(v.text);
-                if (value == "present") diagonal_ = true;
-                else if (value == "absent") diagonal_ = false;
-                else fail(v, "expected PRESENT or ABSENT after DIAGONAL, found " + detail::quoted(v.text));
+                if (value == "present")
+                    diagonal_ = true;
+                else if (value == "absent")
+                    diagonal_ = false;
+                else
+                    fail(v, "expected PRESENT or ABSENT after DIAGONAL, found " + detail::quoted(v.text));
             } else if (kw == "labels") {
                 if (accept(':')) {
                     rows_ = label_list();
@@ -237,14 +247,18 @@ private:
                 if (!accept(':')) {
                     const Token e = expect_word("':'");
                     if (lower(e.text) != "embedded" || kw == "matrix" || kw == "level")
-                        fail(e, "expected ':' after " + std::string(t->text) + " LABELS, found " + detail::quoted(e.text));
+                        fail(e,
+                             "expected ':' after " + std::string(t->text) + " LABELS, found " + detail::quoted(e.text));
                     accept(':');
                     (kw == "row" ? row_embedded : column_embedded) = *t;
                     continue;
                 }
-                if (kw == "row") rows_ = label_list();
-                else if (kw == "matrix" || kw == "level") matrices_ = label_list();
-                else columns_ = label_list();
+                if (kw == "row")
+                    rows_ = label_list();
+                else if (kw == "matrix" || kw == "level")
+                    matrices_ = label_list();
+                else
+                    columns_ = label_list();
             } else if (kw == "data") {
                 data_at = t->at;
                 expect(":", "DATA");
@@ -256,7 +270,8 @@ private:
             }
         }
         // ROW LABELS EMBEDDED with COLUMN LABELS EMBEDDED is LABELS EMBEDDED; one alone is not read.
-        if (row_embedded && column_embedded) embedded_ = true;
+        if (row_embedded && column_embedded)
+            embedded_ = true;
         else if (row_embedded || column_embedded)
             fail(row_embedded ? row_embedded->at : column_embedded->at,
                  "labels embedded on rows only or on columns only are not supported; essnet reads LABELS EMBEDDED "
@@ -311,13 +326,15 @@ private:
                 const Position at{line_, line_start_, pos_ + i};
                 if (segment[i] == '"') {
                     const std::size_t close = segment.find('"', i + 1);
-                    if (close == std::string_view::npos) fail(at, "quoted label is not closed (missing '\"' on this line)");
+                    if (close == std::string_view::npos)
+                        fail(at, "quoted label is not closed (missing '\"' on this line)");
                     items.push_back({segment.substr(i + 1, close - i - 1), at, true});
                     any_quoted = true;
                     i = close + 1;
                     while (i < segment.size() && is_blank(segment[i])) ++i;
                     if (i < segment.size() && segment[i] != ',')
-                        fail({line_, line_start_, pos_ + i}, "expected ',' or the end of the line after a quoted label");
+                        fail({line_, line_start_, pos_ + i},
+                             "expected ',' or the end of the line after a quoted label");
                     continue;
                 }
                 std::size_t end = segment.find(',', i);
@@ -401,8 +418,8 @@ private:
             if (t.text.empty()) fail(t, "empty label");
             auto [it, fresh] = seen.try_emplace(t.text, &t);
             if (!fresh)
-                fail(t, "duplicate label " + detail::quoted(t.text) + " (first on line " + std::to_string(it->second->at.line) +
-                            "); labels are actor ids and must be unique");
+                fail(t, "duplicate label " + detail::quoted(t.text) + " (first on line " +
+                            std::to_string(it->second->at.line) + "); labels are actor ids and must be unique");
         }
     }
 
@@ -443,7 +460,8 @@ private:
 
     double value(const Token& t) const {
         const auto w = detail::parse_weight(t.text);
-        if (!w.error.empty() || t.quoted) fail(t, w.error.empty() ? "expected a number, found " + detail::quoted(t.text) : w.error);
+        if (!w.error.empty() || t.quoted)
+            fail(t, w.error.empty() ? "expected a number, found " + detail::quoted(t.text) : w.error);
         return w.value;
     }
 
@@ -462,8 +480,7 @@ private:
         if (rows_.given) {
             for (const Token& t : rows_.labels) net.add_actor_row(t.text, {}, {}, {}, {}, no_year, none);
         } else {
-            for (std::int64_t i = 1; i <= n_; ++i)
-                net.add_actor_row(std::to_string(i), {}, {}, {}, {}, no_year, none);
+            for (std::int64_t i = 1; i <= n_; ++i) net.add_actor_row(std::to_string(i), {}, {}, {}, {}, no_year, none);
         }
     }
 
@@ -472,17 +489,20 @@ private:
         if (t.text.empty()) fail(t, "empty label");
         if (const auto row = net.find_actor(t.text)) return *row;
         if (rows_.given || !may_add)
-            fail(t, "label " + detail::quoted(t.text) + " is not " + (rows_.given ? "in the LABELS: list" : "a column label"));
+            fail(t, "label " + detail::quoted(t.text) + " is not " +
+                        (rows_.given ? "in the LABELS: list" : "a column label"));
         if (static_cast<std::int64_t>(net.num_actors()) == n_)
-            fail(t, "label " + detail::quoted(t.text) + " would be actor " + std::to_string(n_ + 1) + " but N = " +
-                        std::to_string(n_));
+            fail(t, "label " + detail::quoted(t.text) + " would be actor " + std::to_string(n_ + 1) +
+                        " but N = " + std::to_string(n_));
         return net.add_actor_row(t.text, {}, {}, {}, {}, no_year, {});
     }
 
     void fullmatrix(ActorNetwork& net) {
         const std::vector<std::string_view> none;
-        if (!embedded_) add_listed_actors(net);
-        else if (rows_.given) add_listed_actors(net);
+        if (!embedded_)
+            add_listed_actors(net);
+        else if (rows_.given)
+            add_listed_actors(net);
         // Column c of the data is actor column_actor[c].
         std::vector<std::int32_t> column_actor(static_cast<std::size_t>(n_));
         for (std::int64_t c = 0; c < n_; ++c) column_actor[static_cast<std::size_t>(c)] = static_cast<std::int32_t>(c);
@@ -491,7 +511,9 @@ private:
             for (std::int64_t c = 0; c < n_; ++c) {
                 const Token& t = columns_.labels[static_cast<std::size_t>(c)];
                 const auto row = net.find_actor(t.text);
-                if (!row) fail(t, "column label " + detail::quoted(t.text) + " is not a row label (essnet reads square data)");
+                if (!row)
+                    fail(t,
+                         "column label " + detail::quoted(t.text) + " is not a row label (essnet reads square data)");
                 if (used[static_cast<std::size_t>(*row)]) fail(t, "duplicate column label " + detail::quoted(t.text));
                 used[static_cast<std::size_t>(*row)] = true;
                 column_actor[static_cast<std::size_t>(c)] = *row;
@@ -526,7 +548,8 @@ private:
                 if (embedded_) {
                     row = embedded_actor(net, fields[0], false);
                     if (row_seen[static_cast<std::size_t>(row)])
-                        fail(fields[0], "row " + detail::quoted(fields[0].text) + " appears twice in matrix " + std::to_string(m + 1));
+                        fail(fields[0], "row " + detail::quoted(fields[0].text) + " appears twice in matrix " +
+                                            std::to_string(m + 1));
                     row_seen[static_cast<std::size_t>(row)] = true;
                     first = 1;
                 }
@@ -550,9 +573,9 @@ private:
             }
         }
         if (data_line(fields, line_end))
-            fail(fields.front(), "more data than the " + std::to_string(n_ * nm_) + " matrix rows that N = " +
-                                     std::to_string(n_) + (nm_ > 1 ? " and NM = " + std::to_string(nm_) : std::string()) +
-                                     " announce");
+            fail(fields.front(), "more data than the " + std::to_string(n_ * nm_) +
+                                     " matrix rows that N = " + std::to_string(n_) +
+                                     (nm_ > 1 ? " and NM = " + std::to_string(nm_) : std::string()) + " announce");
     }
 
     void set_column_actors(const std::vector<std::int32_t>& column_actor) {
@@ -566,7 +589,8 @@ private:
         std::vector<bool> used(static_cast<std::size_t>(n_), false);
         for (std::size_t c = 0; c < fields.size(); ++c) {
             const std::int32_t a = embedded_actor(net, fields[c], first_matrix && !rows_.given);
-            if (used[static_cast<std::size_t>(a)]) fail(fields[c], "duplicate column label " + detail::quoted(fields[c].text));
+            if (used[static_cast<std::size_t>(a)])
+                fail(fields[c], "duplicate column label " + detail::quoted(fields[c].text));
             used[static_cast<std::size_t>(a)] = true;
             column_actor[c] = a;
         }
@@ -582,8 +606,7 @@ private:
         auto actor = [&](const Token& t) { return embedded_ ? embedded_actor(net, t, true) : node_number(t); };
         while (data_line(fields, line_end)) {
             if (format_ == Format::edgelist1) {
-                if (fields.size() < 2)
-                    fail(line_end, "expected two or three fields (i j [value]), found one");
+                if (fields.size() < 2) fail(line_end, "expected two or three fields (i j [value]), found one");
                 if (fields.size() > 3) fail(fields[3], "expected two or three fields (i j [value]), found more");
                 const std::int32_t s = actor(fields[0]);
                 const std::int32_t t = actor(fields[1]);
@@ -615,7 +638,9 @@ private:
 
 }  // namespace
 
-ActorNetwork parse_dl(std::string_view text, const std::string& name) { return DlParser(text, name).parse(); }
+ActorNetwork parse_dl(std::string_view text, const std::string& name) {
+    return DlParser(text, name).parse();
+}
 
 ActorNetwork read_dl(const std::string& path) {
     const std::string text = detail::read_file(path);

@@ -1,3 +1,5 @@
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
@@ -8,8 +10,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
-#include <sys/stat.h>
 
 #include "essnet/detail/numbers.hpp"
 #include "essnet/detail/read_file.hpp"
@@ -66,14 +66,17 @@ private:
     std::size_t dense_limit() const { return std::max<std::size_t>(std::size_t{1} << 22, 4 * names_.size()); }
 
     void grow_dense(std::uint64_t value) {
-        const std::size_t size = std::min<std::size_t>(dense_limit(), std::max<std::size_t>(value + 1, 2 * dense_.size()));
+        const std::size_t size =
+            std::min<std::size_t>(dense_limit(), std::max<std::size_t>(value + 1, 2 * dense_.size()));
         dense_.resize(size, -1);
         // Move hashed values that the direct table now covers.
         std::vector<Slot> keep;
         for (const Slot& s : slots_) {
             if (s.key == 0) continue;
-            if (s.key - 1 < size) dense_[s.key - 1] = s.id;
-            else keep.push_back(s);
+            if (s.key - 1 < size)
+                dense_[s.key - 1] = s.id;
+            else
+                keep.push_back(s);
         }
         std::fill(slots_.begin(), slots_.end(), Slot{0, 0});
         used_ = 0;
@@ -119,7 +122,9 @@ struct FileCloser {
     void operator()(std::FILE* f) const { std::fclose(f); }
 };
 
-inline bool is_blank(char c) { return c == ' ' || c == '\t'; }
+inline bool is_blank(char c) {
+    return c == ' ' || c == '\t';
+}
 
 class LineParser {
 public:
@@ -146,8 +151,9 @@ public:
             bool digits = true;
             while (p < line_.size() && !is_blank(line_[p]) && line_[p] != ',') {
                 if (line_[p] == '\r')
-                    fail(p, "carriage return inside a line; lines must end with LF or CRLF (convert a file with "
-                            "CR-only line ends first)");
+                    fail(p,
+                         "carriage return inside a line; lines must end with LF or CRLF (convert a file with "
+                         "CR-only line ends first)");
                 if (line_[p] == '\0') fail(p, "NUL byte in a text file");
                 const auto d = static_cast<unsigned>(line_[p]) - unsigned{'0'};
                 digits = digits && d <= 9;
@@ -158,7 +164,9 @@ public:
             if (count == expected)
                 fail(start, "expected " + std::to_string(expected) + " fields (source target" +
                                 (weighted_ ? " weight" : "") + "), found more" +
-                                (weighted_ ? "" : "; read a third field as a weight with the weighted option (--weighted, weighted=True)"));
+                                (weighted_ ? ""
+                                           : "; read a third field as a weight with the weighted option (--weighted, "
+                                             "weighted=True)"));
             fields[count] = line_.substr(start, p - start);
             values[count] = value;
             // Canonical: digits only, no leading zero, short enough not to overflow.
@@ -250,9 +258,10 @@ EdgeList parse_edgelist(const std::string& path, bool weighted) {
 
 Graph read_edgelist(const std::string& path, const EdgeListOptions& options) {
     EdgeList list = parse_edgelist(path, options.weighted);
-    GraphBuilder builder(static_cast<node_id>(list.names.size()),
-                         {.directed = options.directed, .weighted = options.weighted,
-                          .duplicates = options.duplicates, .self_loops = options.self_loops});
+    GraphBuilder builder(static_cast<node_id>(list.names.size()), {.directed = options.directed,
+                                                                   .weighted = options.weighted,
+                                                                   .duplicates = options.duplicates,
+                                                                   .self_loops = options.self_loops});
     builder.add_edges(list.sources, list.targets, list.weights);
     builder.set_node_names(std::move(list.names));
     return std::move(builder).build();

@@ -41,19 +41,20 @@ std::optional<int> node_field(std::string_view title) {
     return std::nullopt;
 }
 std::optional<int> edge_field(std::string_view title) {
-    static constexpr std::array<std::string_view, edge_fields> names{"relation", "start_year", "end_year", "provenance"};
+    static constexpr std::array<std::string_view, edge_fields> names{"relation", "start_year", "end_year",
+                                                                     "provenance"};
     for (int i = 0; i < edge_fields; ++i)
         if (names[static_cast<std::size_t>(i)] == title) return i;
     return std::nullopt;
 }
 
 ValueKind kind_of(std::string_view type) {
-    if (type == "integer" || type == "long" || type == "short" || type == "byte" || type == "biginteger") return ValueKind::integer;
+    if (type == "integer" || type == "long" || type == "short" || type == "byte" || type == "biginteger")
+        return ValueKind::integer;
     if (type == "double" || type == "float" || type == "bigdecimal") return ValueKind::real;
     if (type == "boolean") return ValueKind::boolean;
     return ValueKind::text;
 }
-
 
 // The year of a GEXF time: "2011", "2011.0", or a date "2011-05-03" / dateTime "2011-05-03T10:00:00".
 std::optional<std::int32_t> year_of_time(std::string_view text) {
@@ -66,7 +67,7 @@ std::optional<std::int32_t> year_of_time(std::string_view text) {
 struct Class {
     std::unordered_map<std::string, Declared> declared;  // by attribute id
     std::vector<std::string> extra_names;
-    std::vector<std::string> defaults;                     // per slot
+    std::vector<std::string> defaults;  // per slot
     int fields = 0;
     std::size_t slots() const { return static_cast<std::size_t>(fields) + extra_names.size(); }
 };
@@ -106,12 +107,18 @@ public:
     }
 
     void end(std::string_view name) override {
-        if (name == "default") in_default_ = false;
-        else if (name == "attribute" && in_attribute_) end_attribute();
-        else if (name == "attributes") class_ = nullptr;
-        else if (name == "node" && element_ == Element::node) end_node();
-        else if (name == "edge" && element_ == Element::edge) end_edge();
-        else if (name == "graph") graph_open_ = false;
+        if (name == "default")
+            in_default_ = false;
+        else if (name == "attribute" && in_attribute_)
+            end_attribute();
+        else if (name == "attributes")
+            class_ = nullptr;
+        else if (name == "node" && element_ == Element::node)
+            end_node();
+        else if (name == "edge" && element_ == Element::edge)
+            end_edge();
+        else if (name == "graph")
+            graph_open_ = false;
     }
 
     void text(std::string_view chars) override {
@@ -126,18 +133,25 @@ private:
         graph_seen_ = graph_open_ = true;
         if (const char* d = attribute(attributes, "defaultedgetype")) {
             const std::string_view s = d;
-            if (s == "directed") default_directed_ = true;
-            else if (s == "undirected" || s == "mutual") default_directed_ = false;
-            else throw xml_.error("defaultedgetype is " + detail::quoted(s) + "; expected directed, undirected or mutual");
+            if (s == "directed")
+                default_directed_ = true;
+            else if (s == "undirected" || s == "mutual")
+                default_directed_ = false;
+            else
+                throw xml_.error("defaultedgetype is " + detail::quoted(s) +
+                                 "; expected directed, undirected or mutual");
         }
     }
 
     void start_attributes(const char** attributes) {
         const char* c = attribute(attributes, "class");
         const std::string_view s = c ? c : "";
-        if (s == "node") class_ = &nodes_;
-        else if (s == "edge") class_ = &edges_;
-        else throw xml_.error("<attributes> class is " + detail::quoted(s) + "; expected node or edge");
+        if (s == "node")
+            class_ = &nodes_;
+        else if (s == "edge")
+            class_ = &edges_;
+        else
+            throw xml_.error("<attributes> class is " + detail::quoted(s) + "; expected node or edge");
         if (network_) throw xml_.error("<attributes> after the first node or edge: declare attributes first");
     }
 
@@ -175,12 +189,14 @@ private:
         auto place = [&](Class& c, std::optional<int> (*field)(std::string_view), const char* what) {
             std::vector<Declared*> order;
             for (auto& [id, d] : c.declared) order.push_back(&d);
-            std::sort(order.begin(), order.end(), [](const Declared* a, const Declared* b) { return a->order < b->order; });
+            std::sort(order.begin(), order.end(),
+                      [](const Declared* a, const Declared* b) { return a->order < b->order; });
             for (Declared* d : order) {
                 if (auto f = field(d->title)) {
                     for (auto& [id2, other] : c.declared)
                         if (&other != d && other.slot == *f)
-                            throw xml_.error(std::string("two ") + what + " attributes are titled " + detail::quoted(d->title));
+                            throw xml_.error(std::string("two ") + what + " attributes are titled " +
+                                             detail::quoted(d->title));
                     d->slot = *f;
                 } else {
                     d->slot = c.fields + static_cast<int>(c.extra_names.size());
@@ -230,9 +246,12 @@ private:
         directed_ = default_directed_;
         if (const char* type = attribute(attributes, "type")) {
             const std::string_view v = type;
-            if (v == "directed") directed_ = true;
-            else if (v == "undirected" || v == "mutual") directed_ = false;
-            else throw xml_.error("edge type is " + detail::quoted(v) + "; expected directed, undirected or mutual");
+            if (v == "directed")
+                directed_ = true;
+            else if (v == "undirected" || v == "mutual")
+                directed_ = false;
+            else
+                throw xml_.error("edge type is " + detail::quoted(v) + "; expected directed, undirected or mutual");
         }
         weight_ = 1;
         if (const char* w = attribute(attributes, "weight")) {
@@ -256,7 +275,8 @@ private:
         if (!v && (v = attribute(attributes, open))) is_open = true;
         if (!v) return no_year;
         const auto y = year_of_time(v);
-        if (!y) throw xml_.error(std::string(closed) + " " + detail::quoted(v) + " is not a year or a date in -9999..9999");
+        if (!y)
+            throw xml_.error(std::string(closed) + " " + detail::quoted(v) + " is not a year or a date in -9999..9999");
         const bool date = detail::trim_space(v).find('-', 1) != std::string_view::npos;
         return is_open && !date ? *y + open_shift : *y;
     }
@@ -283,8 +303,9 @@ private:
         if (!id) throw xml_.error("<attvalue> without for");
         const auto it = c.declared.find(id);
         if (it == c.declared.end())
-            throw xml_.error("<attvalue> names the undeclared " + std::string(element_ == Element::node ? "node" : "edge") +
-                             " attribute " + detail::quoted(id));
+            throw xml_.error("<attvalue> names the undeclared " +
+                             std::string(element_ == Element::node ? "node" : "edge") + " attribute " +
+                             detail::quoted(id));
         const Declared& d = it->second;
         if (d.slot < 0) throw xml_.error("<attvalue> names an attribute declared after the nodes began");
         const char* raw = attribute(attributes, "value");
@@ -301,7 +322,9 @@ private:
         values_[slot] = std::move(*typed);
     }
 
-    ParseError element_error(const std::string& message) const { return ParseError(xml_.name(), line_, column_, message); }
+    ParseError element_error(const std::string& message) const {
+        return ParseError(xml_.name(), line_, column_, message);
+    }
 
     void end_node() {
         element_ = Element::none;
@@ -311,8 +334,8 @@ private:
         const std::int32_t founded = detail::year_field(values_[node_founded], "founded", fail);
         extra_.clear();
         for (std::size_t i = node_fields; i < nodes_.slots(); ++i) extra_.emplace_back(values_[i]);
-        network_->add_actor_row(node_id_, label_, values_[node_kind], values_[node_country], values_[node_region], founded,
-                                extra_);
+        network_->add_actor_row(node_id_, label_, values_[node_kind], values_[node_country], values_[node_region],
+                                founded, extra_);
     }
 
     void end_edge() {
@@ -332,8 +355,8 @@ private:
         for (std::size_t i = edge_fields; i < edges_.slots(); ++i) extra_.emplace_back(values_[i]);
         for (const auto& [first, last] : spells_) {
             if (s && t) {
-                network_->add_tie_rows(*s, *t, relation, directed_, weight_, first, last,
-                                       values_[edge_provenance], extra_);
+                network_->add_tie_rows(*s, *t, relation, directed_, weight_, first, last, values_[edge_provenance],
+                                       extra_);
                 continue;
             }
             detail::PendingTie p;
@@ -384,10 +407,14 @@ private:
 
 const char* gexf_type(detail::ValueType t) {
     switch (t) {
-        case detail::ValueType::boolean: return "boolean";
-        case detail::ValueType::integer: return "long";
-        case detail::ValueType::real: return "double";
-        case detail::ValueType::text: return "string";
+        case detail::ValueType::boolean:
+            return "boolean";
+        case detail::ValueType::integer:
+            return "long";
+        case detail::ValueType::real:
+            return "double";
+        case detail::ValueType::text:
+            return "string";
     }
     return "string";
 }
@@ -407,8 +434,9 @@ void emit_gexf(const ActorNetwork& net, const std::string& version, detail::Chun
     // Names are node labels; weights and years are edge attributes of GEXF itself.
     const auto node_attributes = detail::actor_columns(a, detail::NameColumn::leave_out);
     const auto edge_attributes = detail::tie_columns(t, false);
-    const bool dynamic = std::any_of(t.start_year.begin(), t.start_year.end(), [](std::int32_t y) { return y != no_year; }) ||
-                         std::any_of(t.end_year.begin(), t.end_year.end(), [](std::int32_t y) { return y != no_year; });
+    const bool dynamic =
+        std::any_of(t.start_year.begin(), t.start_year.end(), [](std::int32_t y) { return y != no_year; }) ||
+        std::any_of(t.end_year.begin(), t.end_year.end(), [](std::int32_t y) { return y != no_year; });
     const bool weighted = std::any_of(t.weight.begin(), t.weight.end(), [](double x) { return x != 1.0; });
     const bool default_undirected =
         t.size() > 0 && std::none_of(t.directed.begin(), t.directed.end(), [](std::uint8_t d) { return d != 0; });
@@ -486,9 +514,13 @@ void emit_gexf(const ActorNetwork& net, const std::string& version, detail::Chun
 
 }  // namespace
 
-ActorNetwork read_gexf(const std::string& path) { return GexfReader(path).read_file(path); }
+ActorNetwork read_gexf(const std::string& path) {
+    return GexfReader(path).read_file(path);
+}
 
-ActorNetwork parse_gexf(std::string_view text, const std::string& name) { return GexfReader(name).read_text(text); }
+ActorNetwork parse_gexf(std::string_view text, const std::string& name) {
+    return GexfReader(name).read_text(text);
+}
 
 std::string gexf_text(const ActorNetwork& network, const GexfOptions& options) {
     detail::ChunkedWriter w(nullptr);

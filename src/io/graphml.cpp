@@ -19,9 +19,9 @@ namespace {
 using detail::attribute;
 
 enum class Domain { node, edge, graph, all };
-using detail::ValueKind;
 using detail::type_error;
 using detail::typed_value;
+using detail::ValueKind;
 
 struct Key {
     std::string id, name;
@@ -38,19 +38,19 @@ enum NodeField { node_name, node_kind, node_country, node_region, node_founded, 
 enum EdgeField { edge_relation, edge_weight, edge_start, edge_end, edge_provenance, edge_fields };
 
 std::optional<int> node_field(std::string_view name) {
-    static constexpr std::array<std::string_view, node_fields> names{"name", "kind", "country", "region", "founded", "id"};
+    static constexpr std::array<std::string_view, node_fields> names{"name",   "kind",    "country",
+                                                                     "region", "founded", "id"};
     for (int i = 0; i < node_fields; ++i)
         if (names[static_cast<std::size_t>(i)] == name) return i;
     return std::nullopt;
 }
 std::optional<int> edge_field(std::string_view name) {
     static constexpr std::array<std::string_view, edge_fields> names{"relation", "weight", "start_year", "end_year",
-                                                                      "provenance"};
+                                                                     "provenance"};
     for (int i = 0; i < edge_fields; ++i)
         if (names[static_cast<std::size_t>(i)] == name) return i;
     return std::nullopt;
 }
-
 
 // Where each key's values go for one kind of element: slot < fields is an essnet field, else
 // extra column slot - fields.
@@ -58,9 +58,9 @@ struct Layout {
     std::unordered_map<std::string, int> slot_of_key;   // key id -> slot
     std::unordered_map<std::string, int> slot_of_name;  // attr.name -> slot: keys of one name share it
     std::vector<std::string> extra_names;
-    std::vector<std::string> defaults;                  // per slot
+    std::vector<std::string> defaults;  // per slot
     int fields = 0;
-    int label_slot = -1;                                // yEd graphics key whose NodeLabel gives the name
+    int label_slot = -1;  // yEd graphics key whose NodeLabel gives the name
     std::size_t slots() const { return static_cast<std::size_t>(fields) + extra_names.size(); }
 };
 
@@ -106,17 +106,24 @@ public:
             if (name == "data" && depth_ == data_depth_) end_data();
             return;
         }
-        if (name == "default" && in_default_) in_default_ = false;
-        else if (name == "key" && in_key_) end_key();
-        else if (name == "node" && element_ == Domain::node) end_node();
-        else if (name == "edge" && element_ == Domain::edge) end_edge();
-        else if (name == "graph") graph_open_ = false;
+        if (name == "default" && in_default_)
+            in_default_ = false;
+        else if (name == "key" && in_key_)
+            end_key();
+        else if (name == "node" && element_ == Domain::node)
+            end_node();
+        else if (name == "edge" && element_ == Domain::edge)
+            end_edge();
+        else if (name == "graph")
+            graph_open_ = false;
     }
 
     void text(std::string_view chars) override {
         if (in_data_) {
-            if (in_yed_label_) yed_label_ += chars;
-            else if (!data_is_yed_) data_text_ += chars;
+            if (in_yed_label_)
+                yed_label_ += chars;
+            else if (!data_is_yed_)
+                data_text_ += chars;
         } else if (in_default_) {
             keys_.back().default_value += chars;
         }
@@ -131,27 +138,38 @@ private:
         k.id = id;
         const char* domain = attribute(attributes, "for");
         const std::string_view d = domain ? domain : "all";
-        if (d == "node") k.domain = Domain::node;
-        else if (d == "edge") k.domain = Domain::edge;
-        else if (d == "all") k.domain = Domain::all;
-        else k.domain = Domain::graph;  // graph, graphml, port, hyperedge, endpoint: not kept
+        if (d == "node")
+            k.domain = Domain::node;
+        else if (d == "edge")
+            k.domain = Domain::edge;
+        else if (d == "all")
+            k.domain = Domain::all;
+        else
+            k.domain = Domain::graph;  // graph, graphml, port, hyperedge, endpoint: not kept
         // One id may name a node key and an edge key (networkx's named_key_ids does so), since a
         // <data> is read for its element's kind; never two keys that could apply to one element.
         for (const auto& other : keys_)
-            if (other.id == k.id && (other.domain == k.domain || other.domain == Domain::all || k.domain == Domain::all))
+            if (other.id == k.id &&
+                (other.domain == k.domain || other.domain == Domain::all || k.domain == Domain::all))
                 throw xml_.error("key id " + detail::quoted(k.id) + " is declared twice");
         if (const char* n = attribute(attributes, "attr.name")) k.name = n;
         if (const char* t = attribute(attributes, "attr.type")) {
             const std::string_view type = t;
             k.type_name = t;
-            if (type == "string") k.type = ValueKind::text;
-            else if (type == "int" || type == "long") k.type = ValueKind::integer;
-            else if (type == "float" || type == "double") k.type = ValueKind::real;
-            else if (type == "boolean") k.type = ValueKind::boolean;
-            else throw xml_.error("key " + detail::quoted(k.id) + " has attr.type " + detail::quoted(type) +
-                                  "; GraphML types are boolean, int, long, float, double and string");
+            if (type == "string")
+                k.type = ValueKind::text;
+            else if (type == "int" || type == "long")
+                k.type = ValueKind::integer;
+            else if (type == "float" || type == "double")
+                k.type = ValueKind::real;
+            else if (type == "boolean")
+                k.type = ValueKind::boolean;
+            else
+                throw xml_.error("key " + detail::quoted(k.id) + " has attr.type " + detail::quoted(type) +
+                                 "; GraphML types are boolean, int, long, float, double and string");
         }
-        if (const char* y = attribute(attributes, "yfiles.type")) k.yed_node_graphics = std::string_view(y) == "nodegraphics";
+        if (const char* y = attribute(attributes, "yfiles.type"))
+            k.yed_node_graphics = std::string_view(y) == "nodegraphics";
         keys_.push_back(std::move(k));
         in_key_ = true;
     }
@@ -237,7 +255,8 @@ private:
     }
 
     void begin_element(Domain domain, const Layout& layout) {
-        if (!graph_open_) throw xml_.error(std::string(domain == Domain::node ? "<node>" : "<edge>") + " outside <graph>");
+        if (!graph_open_)
+            throw xml_.error(std::string(domain == Domain::node ? "<node>" : "<edge>") + " outside <graph>");
         if (element_ != Domain::graph) throw xml_.error("nested graphs are not supported");
         element_ = domain;
         start_line_ = xml_.line();
@@ -263,9 +282,12 @@ private:
         edge_directed_ = default_directed_;
         if (const char* d = attribute(attributes, "directed")) {
             const std::string_view s = d;
-            if (s == "true" || s == "1") edge_directed_ = true;
-            else if (s == "false" || s == "0") edge_directed_ = false;
-            else throw xml_.error("directed is " + detail::quoted(s) + "; expected 'true' or 'false'");
+            if (s == "true" || s == "1")
+                edge_directed_ = true;
+            else if (s == "false" || s == "0")
+                edge_directed_ = false;
+            else
+                throw xml_.error("directed is " + detail::quoted(s) + "; expected 'true' or 'false'");
         }
     }
 
@@ -286,7 +308,10 @@ private:
         const Key& k = keys_[it->second];
         const Layout& layout = element_ == Domain::node ? node_layout_ : edge_layout_;
         if (k.domain != Domain::all && k.domain != element_)
-            throw xml_.error("key " + detail::quoted(key) + " is declared for " + (k.domain == Domain::node ? "nodes" : k.domain == Domain::edge ? "edges" : "graphs") +
+            throw xml_.error("key " + detail::quoted(key) + " is declared for " +
+                             (k.domain == Domain::node   ? "nodes"
+                              : k.domain == Domain::edge ? "edges"
+                                                         : "graphs") +
                              ", not " + (element_ == Domain::node ? "nodes" : "edges"));
         const auto slot = layout.slot_of_key.find(k.id);
         in_data_ = true;
@@ -328,7 +353,9 @@ private:
 
     void end_node() {
         element_ = Domain::graph;
-        const auto fail = [&](const std::string& message) { return ParseError(xml_.name(), start_line_, start_column_, message); };
+        const auto fail = [&](const std::string& message) {
+            return ParseError(xml_.name(), start_line_, start_column_, message);
+        };
         if (node_id_.empty()) throw fail("a node id is empty");
         if (!ids_.add(node_id_)) throw fail("node id " + detail::quoted(node_id_) + " is used twice");
         const std::string& id = values_[node_id].empty() ? node_id_ : values_[node_id];
@@ -344,7 +371,9 @@ private:
 
     void end_edge() {
         element_ = Domain::graph;
-        const auto fail = [&](const std::string& message) { return ParseError(xml_.name(), start_line_, start_column_, message); };
+        const auto fail = [&](const std::string& message) {
+            return ParseError(xml_.name(), start_line_, start_column_, message);
+        };
         detail::PendingTie t;
         t.directed = edge_directed_;
         t.relation = values_[edge_relation];
@@ -361,8 +390,8 @@ private:
         if (s && d) {
             extra_views_.clear();
             for (std::size_t i = edge_fields; i < edge_layout_.slots(); ++i) extra_views_.emplace_back(values_[i]);
-            network_->add_tie_rows(*s, *d, t.relation, t.directed, t.weight, t.start_year, t.end_year,
-                                   t.provenance, extra_views_);
+            network_->add_tie_rows(*s, *d, t.relation, t.directed, t.weight, t.start_year, t.end_year, t.provenance,
+                                   extra_views_);
             return;
         }
         // A node declared later: add the tie when the graph ends.
@@ -403,10 +432,14 @@ private:
 
 const char* graphml_type(detail::ValueType t) {
     switch (t) {
-        case detail::ValueType::boolean: return "boolean";
-        case detail::ValueType::integer: return "long";
-        case detail::ValueType::real: return "double";
-        case detail::ValueType::text: return "string";
+        case detail::ValueType::boolean:
+            return "boolean";
+        case detail::ValueType::integer:
+            return "long";
+        case detail::ValueType::real:
+            return "double";
+        case detail::ValueType::text:
+            return "string";
     }
     return "string";
 }
@@ -415,15 +448,18 @@ void emit_graphml(const ActorNetwork& net, detail::ChunkedWriter& w) {
     const auto& a = net.actors();
     const auto& t = net.ties();
     std::string& out = w.buffer();
-    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-           "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+    out +=
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
     // A name key is declared whenever an extra column is called label, which would otherwise be
     // read back as the name (as Gephi's label is).
-    const bool label_extra = std::any_of(a.extra.begin(), a.extra.end(), [](const ExtraColumn& c) { return c.name == "label"; });
-    const auto node_columns = detail::actor_columns(a, label_extra ? detail::NameColumn::always : detail::NameColumn::when_used);
+    const bool label_extra =
+        std::any_of(a.extra.begin(), a.extra.end(), [](const ExtraColumn& c) { return c.name == "label"; });
+    const auto node_columns =
+        detail::actor_columns(a, label_extra ? detail::NameColumn::always : detail::NameColumn::when_used);
     const auto edge_columns = detail::tie_columns(t, true);
     auto declare = [&](const char* domain, const char* prefix, const std::vector<detail::WrittenColumn>& columns) {
         for (std::size_t k = 0; k < columns.size(); ++k) {
@@ -436,12 +472,15 @@ void emit_graphml(const ActorNetwork& net, detail::ChunkedWriter& w) {
     declare("edge", "e", edge_columns);
 
     const bool all_directed = std::all_of(t.directed.begin(), t.directed.end(), [](std::uint8_t d) { return d != 0; });
-    const bool none_directed = std::none_of(t.directed.begin(), t.directed.end(), [](std::uint8_t d) { return d != 0; });
+    const bool none_directed =
+        std::none_of(t.directed.begin(), t.directed.end(), [](std::uint8_t d) { return d != 0; });
     const bool mixed = !all_directed && !none_directed;
-    out += std::string("  <graph id=\"G\" edgedefault=\"") + (none_directed && t.size() ? "undirected" : "directed") + "\">\n";
+    out += std::string("  <graph id=\"G\" edgedefault=\"") + (none_directed && t.size() ? "undirected" : "directed") +
+           "\">\n";
 
     // Writes the rest of an element: "/>" when it has no data, else its <data> and closing tag.
-    auto finish_element = [&](detail::RowValues& values, const char* prefix, const char* close, const std::string& what) {
+    auto finish_element = [&](detail::RowValues& values, const char* prefix, const char* close,
+                              const std::string& what) {
         out += "\"";
         bool opened = false;
         for (std::size_t k = 0; k < values.size(); ++k) {
@@ -479,9 +518,13 @@ void emit_graphml(const ActorNetwork& net, detail::ChunkedWriter& w) {
 
 }  // namespace
 
-ActorNetwork read_graphml(const std::string& path) { return GraphmlReader(path).read_file(path); }
+ActorNetwork read_graphml(const std::string& path) {
+    return GraphmlReader(path).read_file(path);
+}
 
-ActorNetwork parse_graphml(std::string_view text, const std::string& name) { return GraphmlReader(name).read_text(text); }
+ActorNetwork parse_graphml(std::string_view text, const std::string& name) {
+    return GraphmlReader(name).read_text(text);
+}
 
 std::string graphml_text(const ActorNetwork& network) {
     detail::ChunkedWriter w(nullptr);

@@ -802,8 +802,8 @@ private:
         const std::size_t column = most / rows;  // the first column past the limit
         fail(extras.first_at(column), std::string("the ") + table + " have " + std::to_string(columns) +
                                           " different keys; with " + std::to_string(rows) + " " + table +
-                                          " that is more extra values than essnet holds (" +
-                                          std::to_string(most) + " for a file of this size)");
+                                          " that is more extra values than essnet holds (" + std::to_string(most) +
+                                          " for a file of this size)");
     }
 
     ActorNetwork build() {

@@ -2,6 +2,8 @@
 // include/essnet/io/pajek.hpp. The reader works line by line over the whole text in memory and
 // only tokenizes the fields it needs, so that the drawing parameters after a label or a weight
 // (which Pajek, networkx and igraph each spell differently) never stop a file from being read.
+#include "essnet/io/pajek.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -17,7 +19,6 @@
 #include "essnet/detail/read_file.hpp"
 #include "essnet/detail/text.hpp"
 #include "essnet/io/atomic_file.hpp"
-#include "essnet/io/pajek.hpp"
 
 namespace essnet {
 
@@ -26,7 +27,9 @@ namespace {
 using detail::is_digits;
 using detail::parse_int;
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_blank(char c) {
+    return c == ' ' || c == '\t';
+}
 
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -48,8 +51,8 @@ std::int64_t max_vertices(std::size_t bytes) {
 // Pajek's line parameters (see Pajek's "Drawing" description): a word that may follow the two
 // vertex numbers of a tie in place of the weight.
 bool is_line_parameter(std::string_view s) {
-    static const char* const names[] = {"c",  "p",  "s",  "a",  "w",  "h1", "h2", "a1",  "a2", "k1",
-                                        "k2", "ap", "l",  "lp", "lr", "lphi", "lc", "la", "fos", "font"};
+    static const char* const names[] = {"c",  "p",  "s", "a",  "w",  "h1",   "h2", "a1", "a2",  "k1",
+                                        "k2", "ap", "l", "lp", "lr", "lphi", "lc", "la", "fos", "font"};
     for (const char* n : names)
         if (iequals(s, n)) return true;
     return false;
@@ -62,8 +65,8 @@ struct Line {
 };
 
 struct Token {
-    std::string_view text;  // without the quotes of a quoted token
-    std::size_t offset = 0; // offset of the token's first character (its opening quote) in the text
+    std::string_view text;   // without the quotes of a quoted token
+    std::size_t offset = 0;  // offset of the token's first character (its opening quote) in the text
     bool quoted = false;
 };
 
@@ -154,6 +157,7 @@ public:
         while (i_ < s.size() && !is_blank(s[i_])) ++i_;
         return {s.substr(start, i_ - start), line_.start + start, false};
     }
+
 private:
     void skip_blanks() {
         while (i_ < line_.text.size() && is_blank(line_.text[i_])) ++i_;
@@ -185,7 +189,6 @@ struct VertexLabel {
     std::size_t offset = 0;  // where the label starts in the text
 };
 
-
 class PajekParser {
 public:
     PajekParser(std::string_view text, const std::string& name) : reader_(text, name) {}
@@ -201,13 +204,22 @@ public:
                 continue;
             }
             switch (section_) {
-                case Section::none: reader_.fail(line, first, "expected a *Vertices line before the data");
-                case Section::vertices: vertex_line(line, f); break;
+                case Section::none:
+                    reader_.fail(line, first, "expected a *Vertices line before the data");
+                case Section::vertices:
+                    vertex_line(line, f);
+                    break;
                 case Section::arcs:
-                case Section::edges: tie_line(line, f); break;
+                case Section::edges:
+                    tie_line(line, f);
+                    break;
                 case Section::arcslist:
-                case Section::edgeslist: list_line(line, f); break;
-                case Section::matrix: matrix_line(line, f); break;
+                case Section::edgeslist:
+                    list_line(line, f);
+                    break;
+                case Section::matrix:
+                    matrix_line(line, f);
+                    break;
             }
         }
         end_section(nullptr);
@@ -227,21 +239,29 @@ private:
         const std::size_t head = line.start + at;
         if (iequals(keyword, "network") || iequals(keyword, "net")) {
             if (have_vertices_)
-                reader_.fail(line, head, "*Network after *Vertices; essnet reads one network per file (Pajek "
-                                         "project files, .paj, hold several)");
+                reader_.fail(line, head,
+                             "*Network after *Vertices; essnet reads one network per file (Pajek "
+                             "project files, .paj, hold several)");
             return;  // the network's name is not kept
         }
         Section section;
-        if (iequals(keyword, "vertices")) section = Section::vertices;
-        else if (iequals(keyword, "arcs")) section = Section::arcs;
-        else if (iequals(keyword, "edges")) section = Section::edges;
-        else if (iequals(keyword, "arcslist")) section = Section::arcslist;
-        else if (iequals(keyword, "edgeslist")) section = Section::edgeslist;
-        else if (iequals(keyword, "matrix")) section = Section::matrix;
+        if (iequals(keyword, "vertices"))
+            section = Section::vertices;
+        else if (iequals(keyword, "arcs"))
+            section = Section::arcs;
+        else if (iequals(keyword, "edges"))
+            section = Section::edges;
+        else if (iequals(keyword, "arcslist"))
+            section = Section::arcslist;
+        else if (iequals(keyword, "edgeslist"))
+            section = Section::edgeslist;
+        else if (iequals(keyword, "matrix"))
+            section = Section::matrix;
         else
-            reader_.fail(line, head, "unknown section " + detail::quoted(s.substr(at, i - at)) +
-                                         "; a .net file holds *Network, *Vertices, *Arcs, *Edges, *Arcslist, "
-                                         "*Edgeslist and *Matrix sections");
+            reader_.fail(line, head,
+                         "unknown section " + detail::quoted(s.substr(at, i - at)) +
+                             "; a .net file holds *Network, *Vertices, *Arcs, *Edges, *Arcslist, "
+                             "*Edgeslist and *Matrix sections");
         if (section == Section::vertices) {
             vertices_line(line, head, i);
         } else {
@@ -267,8 +287,9 @@ private:
         if (i == s.size()) return;
         if (s[i] != ':') {
             if (is_digits(detail::trim_blanks(s.substr(i)))) return;
-            reader_.fail(line, line.start + i, "expected ':' and a relation number (as in *Arcs :2 \"advice\"), found " +
-                                                   detail::quoted(detail::trim_blanks(s.substr(i))));
+            reader_.fail(line, line.start + i,
+                         "expected ':' and a relation number (as in *Arcs :2 \"advice\"), found " +
+                             detail::quoted(detail::trim_blanks(s.substr(i))));
         }
         ++i;
         skip_blanks(s, i);
@@ -298,15 +319,17 @@ private:
         if (label.empty()) return;
         auto [it, fresh] = relation_labels_.try_emplace(relation_, RelationLabel{label, line.number});
         if (!fresh && it->second.label != label)
-            reader_.fail(line, label_at, "relation " + std::to_string(relation_) + " is labelled " + detail::quoted(label) +
-                                             " here but " + detail::quoted(it->second.label) + " on line " +
-                                             std::to_string(it->second.line));
+            reader_.fail(line, label_at,
+                         "relation " + std::to_string(relation_) + " is labelled " + detail::quoted(label) +
+                             " here but " + detail::quoted(it->second.label) + " on line " +
+                             std::to_string(it->second.line));
     }
 
     void vertices_line(const Line& line, std::size_t head, std::size_t i) {
         if (have_vertices_)
-            reader_.fail(line, head, "a second *Vertices line; essnet reads one network per file "
-                                                   "(Pajek project files, .paj, hold several)");
+            reader_.fail(line, head,
+                         "a second *Vertices line; essnet reads one network per file "
+                         "(Pajek project files, .paj, hold several)");
         have_vertices_ = true;
         Fields f(reader_, line, i);
         if (f.at_end()) reader_.fail(line, f.offset(), "expected the number of vertices after *Vertices");
@@ -316,9 +339,9 @@ private:
             const Token first_mode = f.next();
             const std::int64_t n1 = count_value(line, first_mode, "number of first-mode vertices");
             if (n1 < 1 || n1 > n_)
-                reader_.fail(line, first_mode, "the number of first-mode vertices must be from 1 to " +
-                                                   std::to_string(n_) + " (the number of vertices), found " +
-                                                   std::to_string(n1));
+                reader_.fail(line, first_mode,
+                             "the number of first-mode vertices must be from 1 to " + std::to_string(n_) +
+                                 " (the number of vertices), found " + std::to_string(n1));
             n1_ = n1;
             if (!f.at_end()) reader_.fail(line, f.offset(), "unexpected text after *Vertices n n1");
         }
@@ -330,12 +353,14 @@ private:
         if (!v || *v < 0 || t.quoted) {
             if (is_digits(t.text) && !t.quoted)
                 reader_.fail(line, t, std::string(what) + " " + detail::quoted(t.text) + " is too large");
-            reader_.fail(line, t, std::string("expected the ") + what + " (a non-negative integer), found " +
-                                      detail::quoted(t.text));
+            reader_.fail(
+                line, t,
+                std::string("expected the ") + what + " (a non-negative integer), found " + detail::quoted(t.text));
         }
         if (*v > max_vertices(reader_.text().size()))
-            reader_.fail(line, t, std::string(what) + " " + detail::quoted(t.text) + " is too large for a file of " +
-                                      std::to_string(reader_.text().size()) + " bytes");
+            reader_.fail(line, t,
+                         std::string(what) + " " + detail::quoted(t.text) + " is too large for a file of " +
+                             std::to_string(reader_.text().size()) + " bytes");
         return *v;
     }
 
@@ -360,9 +385,9 @@ private:
         const std::int32_t v = vertex(line, num);
         const auto slot = static_cast<std::size_t>(v);
         if (label_of_[slot] >= 0)
-            reader_.fail(line, num, "vertex " + std::to_string(v + 1) + " is listed twice (first on line " +
-                                        std::to_string(labels_[static_cast<std::size_t>(label_of_[slot])].line.number) +
-                                        ")");
+            reader_.fail(line, num,
+                         "vertex " + std::to_string(v + 1) + " is listed twice (first on line " +
+                             std::to_string(labels_[static_cast<std::size_t>(label_of_[slot])].line.number) + ")");
         VertexLabel entry{v, {}, line, f.offset()};
         if (!f.at_end()) entry.text = f.next().text;
         label_of_[slot] = static_cast<std::int32_t>(labels_.size());
@@ -370,11 +395,12 @@ private:
         if (entry.text.empty()) return;  // named by its number
         auto [it, fresh] = by_label_.try_emplace(entry.text, v);
         if (!fresh) {
-            const VertexLabel& first = labels_[static_cast<std::size_t>(label_of_[static_cast<std::size_t>(it->second)])];
-            reader_.fail(line, entry.offset, "duplicate label " + detail::quoted(entry.text) + " (vertex " +
-                                                 std::to_string(it->second + 1) + " on line " +
-                                                 std::to_string(first.line.number) +
-                                                 " has it); labels are actor ids and must be unique");
+            const VertexLabel& first =
+                labels_[static_cast<std::size_t>(label_of_[static_cast<std::size_t>(it->second)])];
+            reader_.fail(line, entry.offset,
+                         "duplicate label " + detail::quoted(entry.text) + " (vertex " +
+                             std::to_string(it->second + 1) + " on line " + std::to_string(first.line.number) +
+                             " has it); labels are actor ids and must be unique");
         }
     }
 
@@ -400,8 +426,9 @@ private:
         const std::int64_t rows = n1_ > 0 ? n1_ : n_;
         const std::int64_t columns = n1_ > 0 ? n_ - n1_ : n_;
         if (matrix_rows_ == rows)
-            reader_.fail(line, f.offset(), "*Matrix on line " + std::to_string(section_line_) + " has more than " +
-                                               std::to_string(rows) + " rows");
+            reader_.fail(line, f.offset(),
+                         "*Matrix on line " + std::to_string(section_line_) + " has more than " + std::to_string(rows) +
+                             " rows");
         const auto row = static_cast<std::int32_t>(matrix_rows_++);
         std::int64_t column = 0;
         while (!f.at_end()) {
@@ -410,25 +437,28 @@ private:
                 reader_.fail(line, value, "*Matrix row has more than " + std::to_string(columns) + " values");
             const double w = weight(line, value);
             if (w != 0) {
-                if (n1_ > 0) ties_.push_back({row, static_cast<std::int32_t>(n1_ + column), relation_, false, w});
-                else ties_.push_back({row, static_cast<std::int32_t>(column), relation_, true, w});
+                if (n1_ > 0)
+                    ties_.push_back({row, static_cast<std::int32_t>(n1_ + column), relation_, false, w});
+                else
+                    ties_.push_back({row, static_cast<std::int32_t>(column), relation_, true, w});
             }
             ++column;
         }
         if (column < columns)
-            reader_.fail(line, f.offset(), "*Matrix row has " + std::to_string(column) + " values, expected " +
-                                               std::to_string(columns));
+            reader_.fail(line, f.offset(),
+                         "*Matrix row has " + std::to_string(column) + " values, expected " + std::to_string(columns));
     }
 
     // ---- fields -----------------------------------------------------------------------------
     std::int32_t vertex(const Line& line, const Token& t) {
-        const bool number = !t.quoted && (is_digits(t.text) || (t.text.size() > 1 && t.text[0] == '-' &&
-                                                                 is_digits(t.text.substr(1))));
+        const bool number =
+            !t.quoted && (is_digits(t.text) || (t.text.size() > 1 && t.text[0] == '-' && is_digits(t.text.substr(1))));
         if (!number) reader_.fail(line, t, "expected a vertex number, found " + detail::quoted(t.text));
         const auto v = parse_int(t.text);
         if (!v || *v < 1 || *v > n_)
-            reader_.fail(line, t, "vertex number " + std::string(t.text) + " is out of range (the network has " +
-                                      std::to_string(n_) + " vertices, numbered from 1)");
+            reader_.fail(line, t,
+                         "vertex number " + std::string(t.text) + " is out of range (the network has " +
+                             std::to_string(n_) + " vertices, numbered from 1)");
         return static_cast<std::int32_t>(*v - 1);
     }
 
@@ -479,7 +509,8 @@ private:
             std::string_view relation;
             if (t.relation != 0) {
                 auto it = relation_names.find(t.relation);
-                if (it == relation_names.end()) it = relation_names.emplace(t.relation, std::to_string(t.relation)).first;
+                if (it == relation_names.end())
+                    it = relation_names.emplace(t.relation, std::to_string(t.relation)).first;
                 relation = it->second;
             }
             net.add_tie_rows(t.source, t.target, relation, t.directed, t.weight, no_year, no_year, {}, none);
@@ -511,8 +542,10 @@ std::string pajek_label(std::string_view s) {
         throw std::invalid_argument("label " + detail::quoted(s) + " is not valid UTF-8 or holds a NUL byte");
     std::string out(s);
     for (char& c : out) {
-        if (c == '"') c = '\'';
-        else if (c == '\n' || c == '\r') c = ' ';
+        if (c == '"')
+            c = '\'';
+        else if (c == '\n' || c == '\r')
+            c = ' ';
     }
     return out;
 }
@@ -583,8 +616,9 @@ std::string pajek_text(const ActorNetwork& network) {
         out += "\"\n";
         auto [it, fresh] = written.try_emplace(std::move(label), i);
         if (!fresh)
-            throw std::invalid_argument("actor ids " + detail::quoted(actors.id[it->second]) + " and " + detail::quoted(actors.id[i]) +
-                                        " would both be written as the Pajek label " + detail::quoted(it->first) +
+            throw std::invalid_argument("actor ids " + detail::quoted(actors.id[it->second]) + " and " +
+                                        detail::quoted(actors.id[i]) + " would both be written as the Pajek label " +
+                                        detail::quoted(it->first) +
                                         " (Pajek labels cannot hold double quotes or line breaks)");
     }
     const bool weighted = std::any_of(ties.weight.begin(), ties.weight.end(), [](double w) { return w != 1.0; });

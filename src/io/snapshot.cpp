@@ -41,8 +41,12 @@ std::uint32_t read32(const unsigned char* p) {
     std::memcpy(&v, p, 4);
     return v;
 }
-std::uint64_t xxh_round(std::uint64_t acc, std::uint64_t lane) { return std::rotl(acc + lane * p2, 31) * p1; }
-std::uint64_t merge(std::uint64_t acc, std::uint64_t v) { return (acc ^ xxh_round(0, v)) * p1 + p4; }
+std::uint64_t xxh_round(std::uint64_t acc, std::uint64_t lane) {
+    return std::rotl(acc + lane * p2, 31) * p1;
+}
+std::uint64_t merge(std::uint64_t acc, std::uint64_t v) {
+    return (acc ^ xxh_round(0, v)) * p1 + p4;
+}
 
 }  // namespace
 
@@ -166,7 +170,8 @@ public:
     // ---- reading ----
     class In {
     public:
-        In(std::string_view bytes, std::size_t base, const std::string& name) : bytes_(bytes), base_(base), name_(name) {}
+        In(std::string_view bytes, std::size_t base, const std::string& name)
+            : bytes_(bytes), base_(base), name_(name) {}
 
         [[noreturn]] void fail(const std::string& message) const {
             throw ParseError(name_, 1, static_cast<std::int64_t>(base_ + at_) + 1,
@@ -186,9 +191,11 @@ public:
         template <class T>
         std::vector<T> array() {
             const auto count = value<std::uint64_t>();
-            if (count > (bytes_.size() - at_) / sizeof(T)) fail("an array of " + std::to_string(count) + " values runs past the end");
+            if (count > (bytes_.size() - at_) / sizeof(T))
+                fail("an array of " + std::to_string(count) + " values runs past the end");
             std::vector<T> v(static_cast<std::size_t>(count));
-            if (!v.empty()) std::memcpy(v.data(), bytes_.data() + at_, v.size() * sizeof(T));  // memcpy of null is undefined
+            if (!v.empty())
+                std::memcpy(v.data(), bytes_.data() + at_, v.size() * sizeof(T));  // memcpy of null is undefined
             at_ += v.size() * sizeof(T);
             return v;
         }
@@ -200,10 +207,12 @@ public:
             return s;
         }
         // Offsets from 0 to `size`, never decreasing, `count` + 1 of them (any count when count < 0).
-        void check_offsets(const std::vector<std::int64_t>& offsets, std::int64_t count, std::size_t size, const char* what) {
+        void check_offsets(const std::vector<std::int64_t>& offsets, std::int64_t count, std::size_t size,
+                           const char* what) {
             if (offsets.empty() || (count >= 0 && offsets.size() != static_cast<std::size_t>(count) + 1))
                 fail(std::string(what) + ": wrong number of offsets");
-            if (offsets.front() != 0 || offsets.back() != static_cast<std::int64_t>(size)) fail(std::string(what) + ": offsets do not span the data");
+            if (offsets.front() != 0 || offsets.back() != static_cast<std::int64_t>(size))
+                fail(std::string(what) + ": offsets do not span the data");
             for (std::size_t i = 1; i < offsets.size(); ++i)
                 if (offsets[i] < offsets[i - 1]) fail(std::string(what) + ": offsets decrease");
         }
@@ -229,9 +238,11 @@ public:
             if (c.codes_.size() != rows) fail(std::string(what) + ": wrong number of rows");
             const auto k = static_cast<std::int32_t>(c.categories_.size());
             for (const auto code : c.codes_)
-                if (code < CategoricalColumn::missing || code >= k) fail(std::string(what) + ": a code is out of range");
+                if (code < CategoricalColumn::missing || code >= k)
+                    fail(std::string(what) + ": a code is out of range");
             for (std::int32_t i = 0; i < k; ++i)
-                if (c.categories_[static_cast<std::size_t>(i)].empty() || !c.index_.emplace(c.categories_[static_cast<std::size_t>(i)], i).second)
+                if (c.categories_[static_cast<std::size_t>(i)].empty() ||
+                    !c.index_.emplace(c.categories_[static_cast<std::size_t>(i)], i).second)
                     fail(std::string(what) + ": an empty or repeated category");
             return c;
         }
@@ -252,7 +263,8 @@ public:
         void check_years(const std::vector<std::int32_t>& years, std::size_t rows, const char* what) {
             if (years.size() != rows) fail(std::string(what) + ": wrong number of rows");
             for (const auto y : years)
-                if (y != no_year && (y < detail::min_year || y > detail::max_year)) fail(std::string(what) + ": a year is out of range");
+                if (y != no_year && (y < detail::min_year || y > detail::max_year))
+                    fail(std::string(what) + ": a year is out of range");
         }
 
     private:
@@ -356,11 +368,14 @@ public:
                 }
         };
         check_csr(g.offsets_, g.targets_, g.arc_edges_, g.directed_ ? m : 2 * m, "graph arcs");
-        if (g.directed_) check_csr(g.in_offsets_, g.in_sources_, g.in_arc_edges_, m, "graph in-arcs");
+        if (g.directed_)
+            check_csr(g.in_offsets_, g.in_sources_, g.in_arc_edges_, m, "graph in-arcs");
         else if (!g.in_offsets_.empty() || !g.in_sources_.empty() || !g.in_arc_edges_.empty())
             in.fail("an undirected graph holds in-arcs");
-        if (!g.node_names_.empty() && g.node_names_.size() != static_cast<std::size_t>(n)) in.fail("graph node names: wrong number");
-        if (!g.node_actors_.empty() && g.node_actors_.size() != static_cast<std::size_t>(n)) in.fail("graph node actors: wrong number");
+        if (!g.node_names_.empty() && g.node_names_.size() != static_cast<std::size_t>(n))
+            in.fail("graph node names: wrong number");
+        if (!g.node_actors_.empty() && g.node_actors_.size() != static_cast<std::size_t>(n))
+            in.fail("graph node actors: wrong number");
         if (!g.edge_rows_.empty() && g.edge_rows_.size() != m) in.fail("graph edge rows: wrong number");
         for (const auto a : g.node_actors_)
             if (a < 0) in.fail("graph node actors: a row is negative");
@@ -416,11 +431,13 @@ Snapshot decode_snapshot(std::string_view bytes, const std::string& name) {
     if (version == 0) throw fail(8, "snapshot format version 0 is not valid");
     const std::string_view payload = bytes.substr(header_size);
     if (payload.size() < size)
-        throw fail(bytes.size(), "the snapshot is truncated: " + std::to_string(header_size + size) + " bytes expected, " +
-                                     std::to_string(bytes.size()) + " found");
+        throw fail(bytes.size(), "the snapshot is truncated: " + std::to_string(header_size + size) +
+                                     " bytes expected, " + std::to_string(bytes.size()) + " found");
     if (payload.size() > size)
-        throw fail(header_size + size, "the snapshot has " + std::to_string(payload.size() - size) + " bytes after its end");
-    if (detail::xxh64(payload) != checksum) throw fail(header_size, "the snapshot is corrupted: its checksum does not match");
+        throw fail(header_size + size,
+                   "the snapshot has " + std::to_string(payload.size() - size) + " bytes after its end");
+    if (detail::xxh64(payload) != checksum)
+        throw fail(header_size, "the snapshot is corrupted: its checksum does not match");
 
     Snapshot s;
     SnapshotCodec::In in(payload, header_size, name);
@@ -428,12 +445,15 @@ Snapshot decode_snapshot(std::string_view bytes, const std::string& name) {
         const auto tag = in.value<std::uint32_t>();
         const auto length = in.value<std::uint64_t>();
         const std::size_t begin = in.at();
-        if (tag == network_tag && !s.network) s.network = SnapshotCodec::read_network(in);
-        else if (tag == graph_tag && !s.graph) s.graph = SnapshotCodec::read_graph(in);
+        if (tag == network_tag && !s.network)
+            s.network = SnapshotCodec::read_network(in);
+        else if (tag == graph_tag && !s.graph)
+            s.graph = SnapshotCodec::read_graph(in);
         else if (tag == named_graph_tag) {
             std::string graph_name = in.text();
             s.graphs.emplace_back(std::move(graph_name), SnapshotCodec::read_graph(in));
-        } else in.fail("unknown or repeated section " + std::to_string(tag));
+        } else
+            in.fail("unknown or repeated section " + std::to_string(tag));
         if (in.at() - begin != length) in.fail("a section's length does not match its content");
     }
     return s;

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
-#include <string>
-#include <string_view>
 #include <functional>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "essnet/core/error.hpp"
@@ -88,17 +88,22 @@ inline std::optional<std::string> typed_value(ValueKind type, std::string_view v
             if (value == "true" || value == "True" || value == "TRUE" || value == "1") return "true";
             if (value == "false" || value == "False" || value == "FALSE" || value == "0") return "false";
             return std::nullopt;
-        case ValueKind::text: break;
+        case ValueKind::text:
+            break;
     }
     return std::string(value);
 }
 
 inline const char* type_error(ValueKind type) {
     switch (type) {
-        case ValueKind::integer: return "is not an integer";
-        case ValueKind::real: return "is not a number";
-        case ValueKind::boolean: return "is not a boolean (true or false)";
-        case ValueKind::text: break;
+        case ValueKind::integer:
+            return "is not an integer";
+        case ValueKind::real:
+            return "is not a number";
+        case ValueKind::boolean:
+            return "is not a boolean (true or false)";
+        case ValueKind::text:
+            break;
     }
     return "";
 }
@@ -110,7 +115,8 @@ inline void add_pending_ties(ActorNetwork& network, const NodeIds& ids, const st
     for (const auto& p : pending) {
         const auto s = ids.find(p.source), t = ids.find(p.target);
         if (!s || !t)
-            throw ParseError(file, p.line, p.column, "edge names the unknown node " + detail::quoted(!s ? p.source : p.target));
+            throw ParseError(file, p.line, p.column,
+                             "edge names the unknown node " + detail::quoted(!s ? p.source : p.target));
         const std::vector<std::string_view> extra(p.extra.begin(), p.extra.end());
         network.add_tie_rows(*s, *t, p.relation, p.directed, p.weight, p.start_year, p.end_year, p.provenance, extra);
     }
@@ -118,8 +124,10 @@ inline void add_pending_ties(ActorNetwork& network, const NodeIds& ids, const st
 
 /// Text without the blanks and line breaks around it (typed XML values).
 inline std::string_view trim_space(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -169,7 +177,8 @@ bool any_value(const Column& column, std::size_t rows) {
 }
 
 /// The extra columns that hold a value, each typed by the narrowest type that holds all its values.
-inline void add_extra_columns(std::vector<WrittenColumn>& columns, const std::vector<ExtraColumn>& extra, std::size_t n) {
+inline void add_extra_columns(std::vector<WrittenColumn>& columns, const std::vector<ExtraColumn>& extra,
+                              std::size_t n) {
     for (const auto& c : extra) {
         if (!any_value(c.values, n)) continue;
         ColumnType type;
@@ -195,7 +204,8 @@ inline std::vector<WrittenColumn> actor_columns(const ActorTable& a, NameColumn 
     text("country", a.country);
     text("region", a.region);
     if (std::any_of(a.founded.begin(), a.founded.end(), [](std::int32_t y) { return y != no_year; }))
-        columns.push_back({"founded", ValueType::integer, [&a](std::size_t i, std::string& s) { return year_text(a.founded[i], s); }});
+        columns.push_back({"founded", ValueType::integer,
+                           [&a](std::size_t i, std::string& s) { return year_text(a.founded[i], s); }});
     add_extra_columns(columns, a.extra, n);
     return columns;
 }
@@ -217,12 +227,15 @@ inline std::vector<WrittenColumn> tie_columns(const TieTable& t, bool weight_and
             return std::any_of(years.begin(), years.end(), [](std::int32_t y) { return y != no_year; });
         };
         if (dated(t.start_year))
-            columns.push_back({"start_year", ValueType::integer, [&t](std::size_t i, std::string& s) { return year_text(t.start_year[i], s); }});
+            columns.push_back({"start_year", ValueType::integer,
+                               [&t](std::size_t i, std::string& s) { return year_text(t.start_year[i], s); }});
         if (dated(t.end_year))
-            columns.push_back({"end_year", ValueType::integer, [&t](std::size_t i, std::string& s) { return year_text(t.end_year[i], s); }});
+            columns.push_back({"end_year", ValueType::integer,
+                               [&t](std::size_t i, std::string& s) { return year_text(t.end_year[i], s); }});
     }
     if (any_value(t.provenance, n))
-        columns.push_back({"provenance", ValueType::text, [&t](std::size_t i, std::string&) { return t.provenance[i]; }});
+        columns.push_back(
+            {"provenance", ValueType::text, [&t](std::size_t i, std::string&) { return t.provenance[i]; }});
     add_extra_columns(columns, t.extra, n);
     return columns;
 }

@@ -99,11 +99,13 @@ private:
         if (pending_) std::rethrow_exception(pending_);
         const XML_Error code = XML_GetErrorCode(parser_);
         std::string message = XML_ErrorString(code);
-        if (code == XML_ERROR_NO_ELEMENTS) message = "the document ends before its root element does (truncated file?)";
+        if (code == XML_ERROR_NO_ELEMENTS)
+            message = "the document ends before its root element does (truncated file?)";
         else if (code == XML_ERROR_UNCLOSED_TOKEN || code == XML_ERROR_PARTIAL_CHAR)
             message += " (truncated file?)";
         throw ParseError(name_, static_cast<std::int64_t>(XML_GetCurrentLineNumber(parser_)),
-                         static_cast<std::int64_t>(XML_GetCurrentColumnNumber(parser_)) + 1, "malformed XML: " + message);
+                         static_cast<std::int64_t>(XML_GetCurrentColumnNumber(parser_)) + 1,
+                         "malformed XML: " + message);
     }
 
     // Exceptions must not cross expat's C frames: keep the first, stop the parser, rethrow later.
@@ -125,12 +127,14 @@ private:
         guarded(data, [&](XmlStream& s) { s.handler_.end(local_name(name)); });
     }
     static void XMLCALL on_text(void* data, const XML_Char* chars, int length) {
-        guarded(data, [&](XmlStream& s) { s.handler_.text(std::string_view(chars, static_cast<std::size_t>(length))); });
+        guarded(data,
+                [&](XmlStream& s) { s.handler_.text(std::string_view(chars, static_cast<std::size_t>(length))); });
     }
     static void XMLCALL on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
         guarded(data, [](XmlStream& s) -> void {
-            throw s.error("document type declarations (<!DOCTYPE ...>) are not accepted: no DTD, entity or "
-                          "external reference is ever read");
+            throw s.error(
+                "document type declarations (<!DOCTYPE ...>) are not accepted: no DTD, entity or "
+                "external reference is ever read");
         });
     }
     static void XMLCALL on_entity(void* data, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
@@ -159,19 +163,32 @@ inline void append_xml_escaped(std::string& out, std::string_view s, bool in_att
         throw std::invalid_argument(what + " is not valid UTF-8 (at byte " + std::to_string(bad) + ")");
     for (const char ch : s) {
         switch (ch) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': in_attribute ? out += "&quot;" : out += ch; break;
-            case '\n': in_attribute ? out += "&#10;" : out += ch; break;
-            case '\t': in_attribute ? out += "&#9;" : out += ch; break;
-            case '\r': out += "&#13;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                in_attribute ? out += "&quot;" : out += ch;
+                break;
+            case '\n':
+                in_attribute ? out += "&#10;" : out += ch;
+                break;
+            case '\t':
+                in_attribute ? out += "&#9;" : out += ch;
+                break;
+            case '\r':
+                out += "&#13;";
+                break;
             default:
                 if (static_cast<unsigned char>(ch) < 0x20)
-                    throw std::invalid_argument(what + " holds the control character \\x" +
-                                                std::string(1, "0123456789abcdef"[(ch >> 4) & 15]) +
-                                                std::string(1, "0123456789abcdef"[ch & 15]) +
-                                                ", which XML 1.0 cannot represent");
+                    throw std::invalid_argument(
+                        what + " holds the control character \\x" + std::string(1, "0123456789abcdef"[(ch >> 4) & 15]) +
+                        std::string(1, "0123456789abcdef"[ch & 15]) + ", which XML 1.0 cannot represent");
                 out += ch;
         }
     }

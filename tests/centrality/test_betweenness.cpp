@@ -18,7 +18,9 @@ using test::make_graph;
 using V = std::vector<double>;
 constexpr double tol = 1e-12;
 
-void expect_near(const V& got, const V& want, double eps = tol) { test::expect_all_near(got, want, eps); }
+void expect_near(const V& got, const V& want, double eps = tol) {
+    test::expect_all_near(got, want, eps);
+}
 
 TEST(Betweenness, EmptyAndTiny) {
     EXPECT_TRUE(betweenness(Graph{}).empty());
@@ -90,9 +92,11 @@ TEST(Betweenness, WeightedShortestPaths) {
     // Triangle 0-1 (1), 1-2 (1), 0-2 (3): the path 0-1-2 (length 2) is the only shortest one.
     expect_near(betweenness(make_graph(3, {{0, 1}, {1, 2}, {0, 2}}, {}, {1, 1, 3}), {.normalized = false}), {0, 1, 0});
     // With 0-2 of length 2 there are two shortest paths, and node 1 gets half.
-    expect_near(betweenness(make_graph(3, {{0, 1}, {1, 2}, {0, 2}}, {}, {1, 1, 2}), {.normalized = false}), {0, 0.5, 0});
+    expect_near(betweenness(make_graph(3, {{0, 1}, {1, 2}, {0, 2}}, {}, {1, 1, 2}), {.normalized = false}),
+                {0, 0.5, 0});
     // Ignoring the weights, 0-2 is direct.
-    expect_near(betweenness(make_graph(3, {{0, 1}, {1, 2}, {0, 2}}, {}, {1, 1, 3}), {.normalized = false, .use_weights = false}),
+    expect_near(betweenness(make_graph(3, {{0, 1}, {1, 2}, {0, 2}}, {}, {1, 1, 3}),
+                            {.normalized = false, .use_weights = false}),
                 {0, 0, 0});
     // Parallel edges: the shorter one counts.
     expect_near(betweenness(make_graph(3, {{0, 1}, {1, 2}, {0, 2}, {0, 2}}, {}, {1, 1, 3, 1.5}), {.normalized = false}),
@@ -130,7 +134,8 @@ TEST(Betweenness, SameResultWithOneOrTwoThreads) {
     const V two_e = edge_betweenness(g);
     omp_set_num_threads(threads);
     for (std::size_t i = 0; i < one.size(); ++i) EXPECT_NEAR(one[i], two[i], 1e-12 * std::max(1.0, std::abs(one[i])));
-    for (std::size_t i = 0; i < one_e.size(); ++i) EXPECT_NEAR(one_e[i], two_e[i], 1e-12 * std::max(1.0, std::abs(one_e[i])));
+    for (std::size_t i = 0; i < one_e.size(); ++i)
+        EXPECT_NEAR(one_e[i], two_e[i], 1e-12 * std::max(1.0, std::abs(one_e[i])));
 #endif
 }
 
@@ -161,9 +166,9 @@ TEST(Betweenness, ProgressAndCancel) {
     const Graph g = generate::erdos_renyi(2000, 8000, false, 1);
     double last = 0;
     betweenness(g, {.progress = [&](double f) {
-                        last = f;
-                        return true;
-                    }});
+                    last = f;
+                    return true;
+                }});
     EXPECT_EQ(last, 1.0);
     EXPECT_THROW(betweenness(g, {.progress = [](double) { return false; }}), Cancelled);
     EXPECT_THROW(betweenness(g, {.cutoff = std::nan("")}), std::invalid_argument);

@@ -10,7 +10,9 @@ namespace {
 using test::make_graph;
 using V = std::vector<double>;
 
-void expect_near(const V& got, const V& want, double eps = 1e-12) { test::expect_all_near(got, want, eps); }
+void expect_near(const V& got, const V& want, double eps = 1e-12) {
+    test::expect_all_near(got, want, eps);
+}
 
 TEST(Closeness, PathByHand) {
     // 0 - 1 - 2: node 0 has distances 1 and 2 (closeness 2/3), node 1 has 1 and 1.

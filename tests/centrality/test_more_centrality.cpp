@@ -16,7 +16,9 @@ namespace {
 using test::make_graph;
 using V = std::vector<double>;
 
-void expect_near(const V& got, const V& want, double eps = 1e-9) { test::expect_all_near(got, want, eps); }
+void expect_near(const V& got, const V& want, double eps = 1e-9) {
+    test::expect_all_near(got, want, eps);
+}
 
 //  Two triangles sharing node 2, and a pendant 5:   0 - 1, 0 - 2, 1 - 2, 2 - 3, 2 - 4, 3 - 4, 4 - 5
 TEST(Clustering, TrianglesClusteringTransitivityCoresByHand) {
@@ -53,13 +55,15 @@ TEST(Coreness, EmptyAndCliques) {
 TEST(Centralization, StarIsOneCompleteIsZero) {
     const Graph star = make_graph(5, {{0, 1}, {0, 2}, {0, 3}, {0, 4}});
     const Graph complete = make_graph(4, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}});
-    for (const auto m : {CentralizationMeasure::degree, CentralizationMeasure::betweenness, CentralizationMeasure::closeness}) {
+    for (const auto m :
+         {CentralizationMeasure::degree, CentralizationMeasure::betweenness, CentralizationMeasure::closeness}) {
         EXPECT_NEAR(centralization(star, m), 1.0, 1e-12);
         EXPECT_NEAR(centralization(complete, m), 0.0, 1e-12);
     }
     // Path 0-1-2-3, degree: max 2, sum of gaps 1 + 0 + 0 + 1 = 2 over (n-1)(n-2) = 6.
     EXPECT_NEAR(centralization(make_graph(4, {{0, 1}, {1, 2}, {2, 3}}), CentralizationMeasure::degree), 2.0 / 6, 1e-12);
-    EXPECT_THROW(centralization(make_graph(4, {{0, 1}, {2, 3}}), CentralizationMeasure::closeness), std::invalid_argument);
+    EXPECT_THROW(centralization(make_graph(4, {{0, 1}, {2, 3}}), CentralizationMeasure::closeness),
+                 std::invalid_argument);
 }
 
 TEST(ApproximateBetweenness, WithinEpsilonInAtLeast95PercentOfSeeds) {
@@ -86,10 +90,12 @@ TEST(ApproximateBetweenness, WithinEpsilonInAtLeast95PercentOfSeeds) {
     // path from {0, 1, 2} to {4, 5, 6} (9 pairs); 1 and 2 each carry half of the paths from 0 to
     // {3, 4, 5, 6} (4 pairs, 2 each), 4 and 5 half of those from {0, 1, 2, 3} to 6 (2 each).
     // Normalised by (n - 1)(n - 2) = 30.
-    const Graph chain = make_graph(7, {{0, 1}, {0, 1}, {0, 2}, {1, 3}, {2, 3}, {3, 3}, {3, 4}, {3, 5}, {4, 6}, {5, 6}}, {.directed = true});
+    const Graph chain = make_graph(7, {{0, 1}, {0, 1}, {0, 2}, {1, 3}, {2, 3}, {3, 3}, {3, 4}, {3, 5}, {4, 6}, {5, 6}},
+                                   {.directed = true});
     const std::vector<double> chain_exact{0, 2.0 / 30, 2.0 / 30, 9.0 / 30, 2.0 / 30, 2.0 / 30, 0};
     const auto chain_estimate = approximate_betweenness(chain, {.epsilon = 0.01, .seed = 1});
-    for (std::size_t v = 0; v < chain_exact.size(); ++v) EXPECT_NEAR(chain_estimate.score[v], chain_exact[v], 0.01) << v;
+    for (std::size_t v = 0; v < chain_exact.size(); ++v)
+        EXPECT_NEAR(chain_estimate.score[v], chain_exact[v], 0.01) << v;
     EXPECT_THROW(approximate_betweenness(g, {.epsilon = 0}), std::invalid_argument);
     EXPECT_THROW(approximate_betweenness(g, {.delta = 1}), std::invalid_argument);
 }

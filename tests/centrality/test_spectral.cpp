@@ -22,7 +22,9 @@ using test::make_graph;
 using V = std::vector<double>;
 constexpr double exact = 1e-9;  // every entry, absolute
 
-void expect_near(const V& got, const V& want, double eps = exact) { test::expect_all_near(got, want, eps); }
+void expect_near(const V& got, const V& want, double eps = exact) {
+    test::expect_all_near(got, want, eps);
+}
 
 // A seeded random graph (std::mt19937 is specified by the standard, so the graph is the same
 // everywhere), with `n` nodes: a cycle through all of them, so it is (strongly) connected, plus
@@ -32,7 +34,8 @@ Graph random_connected(node_id n, int extra, bool directed, bool weighted, unsig
     std::vector<std::pair<node_id, node_id>> edges;
     V weights;
     for (node_id u = 0; u < n; ++u) edges.emplace_back(u, (u + 1) % n);
-    for (int i = 0; i < extra; ++i) edges.emplace_back(static_cast<node_id>(rng() % n), static_cast<node_id>(rng() % n));
+    for (int i = 0; i < extra; ++i)
+        edges.emplace_back(static_cast<node_id>(rng() % n), static_cast<node_id>(rng() % n));
     for (std::size_t i = 0; i < edges.size(); ++i) weights.push_back(weighted && rng() % 2 ? 2.5 : 1.0);
     return make_graph(n, edges, {.directed = directed}, weighted ? weights : V{});
 }
@@ -87,7 +90,8 @@ TEST_P(SpectralOnRandomGraphs, DefaultsEqualDenseSolves) {
     const Eigen::EigenSolver<Eigen::MatrixXd> spectrum(a);
     double lambda = 0;
     for (Eigen::Index i = 0; i < n; ++i) lambda = std::max(lambda, spectrum.eigenvalues()(i).real());
-    Eigen::VectorXd k = (Eigen::MatrixXd::Identity(n, n) - 0.9 / lambda * a.transpose()).lu().solve(Eigen::VectorXd::Ones(n));
+    Eigen::VectorXd k =
+        (Eigen::MatrixXd::Identity(n, n) - 0.9 / lambda * a.transpose()).lu().solve(Eigen::VectorXd::Ones(n));
     k /= k.norm();
     const auto katz_result = katz(g, {.alpha = 0.9 / lambda});
     EXPECT_TRUE(katz_result.converged);

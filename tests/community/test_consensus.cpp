@@ -20,13 +20,15 @@ using test::make_graph;
 TEST(Consensus, ClearStructureIsUnanimous) {
     // Two 4-cliques joined by one edge: every Leiden run splits them (see test_leiden.cpp), so the
     // co-assignment is 1 inside and 0 on the bridge, and every node is fully stable.
-    const Graph g = make_graph(8, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {4, 5}, {4, 6}, {4, 7}, {5, 6}, {5, 7}, {6, 7}, {3, 4}});
+    const Graph g = make_graph(
+        8, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {4, 5}, {4, 6}, {4, 7}, {5, 6}, {5, 7}, {6, 7}, {3, 4}});
     const ConsensusResult r = consensus(g, {.runs = 20});
     EXPECT_EQ(r.partition.membership, (std::vector<std::int32_t>{0, 0, 0, 0, 1, 1, 1, 1}));
     EXPECT_TRUE(r.converged);
     EXPECT_EQ(r.iterations, 1);
     for (edge_id e = 0; e < g.num_edges(); ++e) {
-        const bool bridge = g.edge_sources()[static_cast<std::size_t>(e)] == 3 && g.edge_targets()[static_cast<std::size_t>(e)] == 4;
+        const bool bridge =
+            g.edge_sources()[static_cast<std::size_t>(e)] == 3 && g.edge_targets()[static_cast<std::size_t>(e)] == 4;
         EXPECT_EQ(r.co_assignment[static_cast<std::size_t>(e)], bridge ? 0.0 : 1.0);
     }
     for (const double s : r.stability) EXPECT_EQ(s, 1.0);
@@ -34,7 +36,8 @@ TEST(Consensus, ClearStructureIsUnanimous) {
 
 TEST(Consensus, KarateBlocsAndStabilityForAnyThreadCount) {
     const Graph g = test::karate();
-    for (const auto algorithm : {CommunityAlgorithm::leiden, CommunityAlgorithm::louvain, CommunityAlgorithm::label_propagation}) {
+    for (const auto algorithm :
+         {CommunityAlgorithm::leiden, CommunityAlgorithm::louvain, CommunityAlgorithm::label_propagation}) {
         const ConsensusResult r = consensus(g, {.algorithm = algorithm, .runs = 30, .seed = 5});
         ASSERT_EQ(r.stability.size(), 34u);
         ASSERT_EQ(r.co_assignment.size(), 78u);
@@ -64,7 +67,8 @@ TEST(Consensus, OneWeightedEdgePerJoinedPair) {
     ASSERT_EQ(c.num_edges(), 2);
     std::map<std::pair<node_id, node_id>, double> got;
     for (edge_id e = 0; e < c.num_edges(); ++e) {
-        const auto [u, v] = std::minmax(c.edge_sources()[static_cast<std::size_t>(e)], c.edge_targets()[static_cast<std::size_t>(e)]);
+        const auto [u, v] =
+            std::minmax(c.edge_sources()[static_cast<std::size_t>(e)], c.edge_targets()[static_cast<std::size_t>(e)]);
         got[{u, v}] = c.weight(e);
     }
     EXPECT_EQ(got, (std::map<std::pair<node_id, node_id>, double>{{{0, 1}, 0.75}, {{1, 2}, 0.5}}));

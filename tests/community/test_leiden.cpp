@@ -24,7 +24,9 @@ using test::make_graph;
 // Two 4-cliques {0..3} and {4..7} joined by the edge 3-4. m = 13; each clique holds 6 edges and a
 // degree sum of 13, so splitting them gives Q = 2 (6/13 - (13/26)^2) = 12/13 - 1/2.
 Graph two_cliques(GraphBuildOptions options = {}) {
-    return make_graph(8, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {4, 5}, {4, 6}, {4, 7}, {5, 6}, {5, 7}, {6, 7}, {3, 4}}, options);
+    return make_graph(
+        8, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {4, 5}, {4, 6}, {4, 7}, {5, 6}, {5, 7}, {6, 7}, {3, 4}},
+        options);
 }
 
 // Whether every community induces a (weakly) connected subgraph.
@@ -78,7 +80,8 @@ TEST(Leiden, CommunitiesAreConnectedOnRandomGraphs) {
     for (std::uint64_t seed = 0; seed < 10; ++seed) {
         const Graph g = generate::erdos_renyi(300, 400, false, seed);  // sparse: many small pieces
         for (const auto quality : {QualityFunction::modularity, QualityFunction::cpm}) {
-            const Partition p = leiden(g, {.objective = quality, .resolution = quality == QualityFunction::cpm ? 0.05 : 1.0, .seed = seed});
+            const Partition p = leiden(
+                g, {.objective = quality, .resolution = quality == QualityFunction::cpm ? 0.05 : 1.0, .seed = seed});
             EXPECT_TRUE(communities_connected(g, p.membership)) << seed;
             std::set<std::int32_t> labels(p.membership.begin(), p.membership.end());
             EXPECT_EQ(static_cast<std::int32_t>(labels.size()), p.n_communities);
@@ -110,12 +113,14 @@ double best_single_move_gain(const Graph& g, const std::vector<std::int32_t>& me
         const auto nbrs = g.out_neighbors(v);
         const auto edges = g.out_edges(v);
         for (std::size_t i = 0; i < nbrs.size(); ++i)
-            if (nbrs[i] != v) to[membership[static_cast<std::size_t>(nbrs[i])]] += g.weighted() ? g.weight(edges[i]) : 1.0;
+            if (nbrs[i] != v)
+                to[membership[static_cast<std::size_t>(nbrs[i])]] += g.weighted() ? g.weight(edges[i]) : 1.0;
         to.emplace(-1, 0.0);  // a new community
         for (const auto& [d, w] : to) {
             if (d == own) continue;
             const double k_d = d < 0 ? 0.0 : total[static_cast<std::size_t>(d)];
-            const double gain = (w - to[own]) / m - gamma * k[vi] * (k_d - (total[static_cast<std::size_t>(own)] - k[vi])) / (2 * m * m);
+            const double gain = (w - to[own]) / m -
+                                gamma * k[vi] * (k_d - (total[static_cast<std::size_t>(own)] - k[vi])) / (2 * m * m);
             best = std::max(best, gain);
         }
     }
@@ -134,7 +139,8 @@ TEST(Leiden, AStableIterationLeavesEveryNodeWhereItIsBest) {
         GraphBuilder builder(g.num_nodes(), {.weighted = true});
         const auto sources = g.edge_sources();
         const auto targets = g.edge_targets();
-        for (std::size_t e = 0; e < sources.size(); ++e) builder.add_edge(sources[e], targets[e], 1.0 + static_cast<double>(e % 5));
+        for (std::size_t e = 0; e < sources.size(); ++e)
+            builder.add_edge(sources[e], targets[e], 1.0 + static_cast<double>(e % 5));
         const Graph weighted = std::move(builder).build();
         const Partition w = leiden(weighted, {.n_iterations = -1, .seed = 2});
         EXPECT_LE(best_single_move_gain(weighted, w.membership, 1.0), 1e-12) << "weighted, mu " << mu;
@@ -161,12 +167,14 @@ TEST(Leiden, SameSeedSamePartitionForAnyThreadCount) {
     const auto targets = g.edge_targets();
     for (const bool directed : {false, true}) {
         GraphBuilder builder(g.num_nodes(), {.directed = directed, .weighted = true});
-        for (std::size_t e = 0; e < sources.size(); ++e) builder.add_edge(sources[e], targets[e], 1.0 + static_cast<double>(e % 7));
+        for (std::size_t e = 0; e < sources.size(); ++e)
+            builder.add_edge(sources[e], targets[e], 1.0 + static_cast<double>(e % 7));
         const Graph weighted = std::move(builder).build();
         const Partition w = leiden(weighted, {.seed = 11});
         for (const int t : {1, 3}) {
             omp_set_num_threads(t);
-            EXPECT_EQ(w.membership, leiden(weighted, {.seed = 11}).membership) << t << " threads, directed " << directed;
+            EXPECT_EQ(w.membership, leiden(weighted, {.seed = 11}).membership)
+                << t << " threads, directed " << directed;
         }
         omp_set_num_threads(threads);
     }
@@ -221,7 +229,8 @@ TEST(Leiden, SmallAndDegenerateGraphs) {
     EXPECT_TRUE(std::isnan(isolated.quality));
     // Self-loops and parallel edges are allowed.
     const Partition loops = leiden(make_graph(5, {{0, 0}, {0, 1}, {0, 1}, {1, 2}, {3, 4}, {4, 4}}));
-    EXPECT_TRUE(communities_connected(make_graph(5, {{0, 0}, {0, 1}, {0, 1}, {1, 2}, {3, 4}, {4, 4}}), loops.membership));
+    EXPECT_TRUE(
+        communities_connected(make_graph(5, {{0, 0}, {0, 1}, {0, 1}, {1, 2}, {3, 4}, {4, 4}}), loops.membership));
     EXPECT_EQ(loops.n_communities, 2);
 }
 
@@ -244,7 +253,8 @@ TEST(Leiden, LevelZeroOfAnUnweightedGraphHasTheRowsOfItsWeightedCopy) {
             ASSERT_EQ(a.targets.size(), b.targets.size());
             for (std::size_t e = 0; e < a.targets.size(); ++e) {
                 EXPECT_EQ(a.targets[e], b.targets[e]) << "arc " << e;
-                EXPECT_EQ(a.weight(static_cast<std::int64_t>(e)), b.weight(static_cast<std::int64_t>(e))) << "arc " << e;
+                EXPECT_EQ(a.weight(static_cast<std::int64_t>(e)), b.weight(static_cast<std::int64_t>(e)))
+                    << "arc " << e;
             }
             EXPECT_EQ(a.mass, b.mass);
             EXPECT_EQ(a.kappa, b.kappa);
@@ -379,8 +389,9 @@ TEST(LeidenMultiplex, Errors) {
     EXPECT_THROW(leiden_multiplex({a}, {NAN}), std::invalid_argument);
     // Layers of both signs whose weights overflow: +inf and -inf would meet in one sum.
     const Graph huge = make_graph(2, {{0, 1}}, {}, {1e308});
-    EXPECT_THROW(leiden_multiplex({huge, huge, huge, huge}, {1.0, -1.0, 1.0, -1.0}, {.objective = QualityFunction::cpm}),
-                 std::invalid_argument);
+    EXPECT_THROW(
+        leiden_multiplex({huge, huge, huge, huge}, {1.0, -1.0, 1.0, -1.0}, {.objective = QualityFunction::cpm}),
+        std::invalid_argument);
 }
 
 }  // namespace

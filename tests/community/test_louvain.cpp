@@ -19,7 +19,8 @@ using test::make_graph;
 
 TEST(Louvain, TwoCliquesSplitAtTheBridge) {
     // Two 4-cliques joined by one edge: Q = 12/13 - 1/2 for the split (worked out in test_leiden.cpp).
-    const Graph g = make_graph(8, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {4, 5}, {4, 6}, {4, 7}, {5, 6}, {5, 7}, {6, 7}, {3, 4}});
+    const Graph g = make_graph(
+        8, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {4, 5}, {4, 6}, {4, 7}, {5, 6}, {5, 7}, {6, 7}, {3, 4}});
     const LouvainResult r = louvain(g);
     EXPECT_EQ(r.partition.membership, (std::vector<std::int32_t>{0, 0, 0, 0, 1, 1, 1, 1}));
     EXPECT_NEAR(r.partition.quality, 12.0 / 13 - 0.5, 1e-12);

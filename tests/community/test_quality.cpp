@@ -62,7 +62,8 @@ TEST(Quality, ModularityOfLargeAndSmallWeights) {
     for (const int s : {520, -560}) {
         const std::vector<double> weights(7, std::ldexp(1.0, s));
         EXPECT_NEAR(modularity(two_triangles({}, weights), halves), 6.0 / 7 - 0.5, tol) << "2^" << s;
-        EXPECT_NEAR(modularity(two_triangles({.directed = true}, weights), halves), 6.0 / 7 - 24.0 / 49, tol) << "2^" << s;
+        EXPECT_NEAR(modularity(two_triangles({.directed = true}, weights), halves), 6.0 / 7 - 24.0 / 49, tol)
+            << "2^" << s;
     }
 }
 

@@ -52,7 +52,8 @@ TEST(Chantier, EmbeddedCopyEqualsTheShippedFiles) {
     const ActorNetwork embedded = datasets::chantier();
     EXPECT_EQ(from_files.actors().id, embedded.actors().id);
     ASSERT_EQ(from_files.num_ties(), embedded.num_ties());
-    for (std::size_t t = 0; t < embedded.num_ties(); ++t) EXPECT_EQ(from_files.ties().provenance[t], embedded.ties().provenance[t]);
+    for (std::size_t t = 0; t < embedded.num_ties(); ++t)
+        EXPECT_EQ(from_files.ties().provenance[t], embedded.ties().provenance[t]);
 }
 
 TEST(Chantier, KnownActorsAndTies) {

@@ -9,8 +9,8 @@
 #endif
 
 #include "essnet/centrality/degree.hpp"
-#include "essnet/generate/generators.hpp"
 #include "essnet/core/random.hpp"
+#include "essnet/generate/generators.hpp"
 #include "support/graphs.hpp"
 
 namespace essnet::generate {
@@ -79,7 +79,8 @@ TEST(ErdosRenyi, EveryPairEquallyLikely) {
     std::vector<int> hits(25, 0);
     const int draws = 20000;
     for (int s = 0; s < draws; ++s)
-        for (auto [u, v] : edge_list(erdos_renyi(5, 3, false, static_cast<std::uint64_t>(s)))) ++hits[std::min(u, v) * 5 + std::max(u, v)];
+        for (auto [u, v] : edge_list(erdos_renyi(5, 3, false, static_cast<std::uint64_t>(s))))
+            ++hits[std::min(u, v) * 5 + std::max(u, v)];
     for (int u = 0; u < 5; ++u)
         for (int v = u + 1; v < 5; ++v) EXPECT_NEAR(hits[u * 5 + v] / double(draws), 0.3, 0.02) << u << "," << v;
 }
@@ -180,7 +181,8 @@ TEST(Rmat, SimpleSeededAndThreadCountIndependent) {
     EXPECT_EQ(edge_list(one), edge_list(two));
     EXPECT_EQ(edge_list(one), edge_list(g));
 #endif
-    const Graph raw = rmat({.scale = 10, .edge_factor = 4, .directed = true, .simple = false, .scramble = false, .seed = 1});
+    const Graph raw =
+        rmat({.scale = 10, .edge_factor = 4, .directed = true, .simple = false, .scramble = false, .seed = 1});
     EXPECT_EQ(raw.num_edges(), 4 * 1024);
     // Without scrambling, node 0 gets the most edge ends (quadrant a = 0.57 at every level).
     const auto d = degree(raw);

@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-
 #include <stdexcept>
 
 #include "essnet/graph/builder.hpp"
@@ -99,8 +98,8 @@ TEST(GraphBuilder, DuplicatesSumOfUnweightedCountsMultiplicity) {
 
 TEST(GraphBuilder, DuplicatesMaxDirectedKeepsOrientation) {
     // 0->1 (w 2), 1->0 (w 5), 0->1 (w 3): two distinct ordered pairs.
-    const Graph g = make_graph(2, {{0, 1}, {1, 0}, {0, 1}}, {.directed = true, .duplicates = DuplicatePolicy::max},
-                               {2, 5, 3});
+    const Graph g =
+        make_graph(2, {{0, 1}, {1, 0}, {0, 1}}, {.directed = true, .duplicates = DuplicatePolicy::max}, {2, 5, 3});
     ASSERT_EQ(g.num_edges(), 2);
     EXPECT_DOUBLE_EQ(g.weight(0), 3.0);
     EXPECT_DOUBLE_EQ(g.weight(1), 5.0);

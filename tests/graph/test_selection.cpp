@@ -25,11 +25,37 @@ ActorNetwork sample() {
     net.add_actor({.id = "ev2", .kind = "event"});
     net.add_actor({.id = "p", .kind = "person"});
     net.add_tie({.source = "p", .target = "org", .relation = "leads", .start_year = 2000, .extra = {{"w", "1"}}});
-    net.add_tie({.source = "org", .target = "ev1", .relation = "participated_in", .start_year = 2001, .end_year = 2001, .extra = {{"w", "2"}}});
-    net.add_tie({.source = "net", .target = "ev1", .relation = "participated_in", .start_year = 2001, .end_year = 2001, .extra = {{"w", "3"}}});
-    net.add_tie({.source = "org", .target = "net", .relation = "partnership", .directed = false, .start_year = 1996, .end_year = 2004, .extra = {{"w", "4"}}});
-    net.add_tie({.source = "org", .target = "ev2", .relation = "organized", .start_year = 2011, .end_year = 2011, .extra = {{"w", "5"}}});
-    net.add_tie({.source = "org", .target = "ev2", .relation = "participated_in", .start_year = 2011, .end_year = 2011, .extra = {{"w", "6"}}});
+    net.add_tie({.source = "org",
+                 .target = "ev1",
+                 .relation = "participated_in",
+                 .start_year = 2001,
+                 .end_year = 2001,
+                 .extra = {{"w", "2"}}});
+    net.add_tie({.source = "net",
+                 .target = "ev1",
+                 .relation = "participated_in",
+                 .start_year = 2001,
+                 .end_year = 2001,
+                 .extra = {{"w", "3"}}});
+    net.add_tie({.source = "org",
+                 .target = "net",
+                 .relation = "partnership",
+                 .directed = false,
+                 .start_year = 1996,
+                 .end_year = 2004,
+                 .extra = {{"w", "4"}}});
+    net.add_tie({.source = "org",
+                 .target = "ev2",
+                 .relation = "organized",
+                 .start_year = 2011,
+                 .end_year = 2011,
+                 .extra = {{"w", "5"}}});
+    net.add_tie({.source = "org",
+                 .target = "ev2",
+                 .relation = "participated_in",
+                 .start_year = 2011,
+                 .end_year = 2011,
+                 .extra = {{"w", "6"}}});
     net.add_tie({.source = "org", .target = "org", .relation = "member_of", .extra = {{"w", "7"}}});
     return net;
 }
@@ -97,8 +123,10 @@ TEST(SelectGraph, SingleYearAndWindow) {
 }
 
 TEST(SelectGraph, WeightFromExtraColumnAndDuplicates) {
-    const Graph g = select_graph(sample(), {.relations = std::vector<std::string>{"organized", "participated_in"}, .directed = false,
-                                            .weight = "w", .duplicates = DuplicatePolicy::sum});
+    const Graph g = select_graph(sample(), {.relations = std::vector<std::string>{"organized", "participated_in"},
+                                            .directed = false,
+                                            .weight = "w",
+                                            .duplicates = DuplicatePolicy::sum});
     // org-ev1 (2), net-ev1 (3), org-ev2 (5 + 6 merged).
     ASSERT_EQ(g.num_edges(), 3);
     EXPECT_TRUE(g.weighted());

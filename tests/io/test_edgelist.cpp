@@ -82,7 +82,9 @@ struct BadEdges {
     std::int64_t column;
     std::string message_part;
 };
-void PrintTo(const BadEdges& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const BadEdges& c, std::ostream* os) {
+    *os << c.name;
+}
 
 class ReadEdgelistError : public testing::TestWithParam<BadEdges> {};
 
@@ -102,25 +104,28 @@ TEST_P(ReadEdgelistError, NamesFileLineAndColumn) {
 
 INSTANTIATE_TEST_SUITE_P(
     AllErrors, ReadEdgelistError,
-    testing::Values(BadEdges{"one_field", "1 2\n3\n", false, 2, 2, "expected 2 fields (source target), found 1"},
-                    BadEdges{"extra_field", "1 2\n1 2 3\n", false, 2, 5,
-                             "found more; read a third field as a weight with the weighted option (--weighted, weighted=True)"},
-                    BadEdges{"missing_weight", "a b\n", true, 1, 4, "expected 3 fields"},
-                    BadEdges{"negative_weight", "a b 1\nb c -0.5\n", true, 2, 5, "weight '-0.5' is negative"},
-                    BadEdges{"nan_weight", "a b nan\n", true, 1, 5, "NaN"},
-                    BadEdges{"text_weight", "a b 1\nb c x\n", true, 2, 5, "weight 'x' is not a number"},
-                    BadEdges{"huge_weight", "a b 1e999\n", true, 1, 5, "is not finite"},
-                    BadEdges{"empty_field", "a,,b\n", false, 1, 3, "empty field"},
-                    BadEdges{"trailing_comma", "a,b,\n", false, 1, 5, "empty field after ','"},
-                    BadEdges{"invalid_utf8", "ok fine\nb\xC3\x28 c\n", false, 2, 2, "invalid UTF-8"},
-                    BadEdges{"carriage_return_inside_line", "a b\rc d\n", false, 1, 4, "carriage return inside a line"},
-                    BadEdges{"nul_byte", std::string("a b\0\n", 5), false, 1, 4, "NUL byte"},
-                    BadEdges{"message_is_valid_utf8", "a b \xff\n", true, 1, 5, "weight '\\xff' is not a number"},
-                    BadEdges{"column_in_code_points", "é ü x\n", false, 1, 5, "found more"}),
+    testing::Values(
+        BadEdges{"one_field", "1 2\n3\n", false, 2, 2, "expected 2 fields (source target), found 1"},
+        BadEdges{"extra_field", "1 2\n1 2 3\n", false, 2, 5,
+                 "found more; read a third field as a weight with the weighted option (--weighted, weighted=True)"},
+        BadEdges{"missing_weight", "a b\n", true, 1, 4, "expected 3 fields"},
+        BadEdges{"negative_weight", "a b 1\nb c -0.5\n", true, 2, 5, "weight '-0.5' is negative"},
+        BadEdges{"nan_weight", "a b nan\n", true, 1, 5, "NaN"},
+        BadEdges{"text_weight", "a b 1\nb c x\n", true, 2, 5, "weight 'x' is not a number"},
+        BadEdges{"huge_weight", "a b 1e999\n", true, 1, 5, "is not finite"},
+        BadEdges{"empty_field", "a,,b\n", false, 1, 3, "empty field"},
+        BadEdges{"trailing_comma", "a,b,\n", false, 1, 5, "empty field after ','"},
+        BadEdges{"invalid_utf8", "ok fine\nb\xC3\x28 c\n", false, 2, 2, "invalid UTF-8"},
+        BadEdges{"carriage_return_inside_line", "a b\rc d\n", false, 1, 4, "carriage return inside a line"},
+        BadEdges{"nul_byte", std::string("a b\0\n", 5), false, 1, 4, "NUL byte"},
+        BadEdges{"message_is_valid_utf8", "a b \xff\n", true, 1, 5, "weight '\\xff' is not a number"},
+        BadEdges{"column_in_code_points", "é ü x\n", false, 1, 5, "found more"}),
     [](const testing::TestParamInfo<BadEdges>& info) { return std::string(info.param.name); });
 
 TEST(ReadEdgelist, ByteOrderMarkAndTrailingCarriageReturns) {
-    TempFile f("\xEF\xBB\xBF" "1 2\r\r\n2 1 \r\n");
+    TempFile f(
+        "\xEF\xBB\xBF"
+        "1 2\r\r\n2 1 \r\n");
     const EdgeList e = parse_edgelist(f.path());
     EXPECT_EQ(e.names, (std::vector<std::string>{"1", "2"}));
     EXPECT_EQ(e.sources.size(), 2u);

@@ -65,7 +65,9 @@ TEST(ReadGexf, GephiDynamicWithSpellsAndViz) {
 
 // As networkx 2.8's write_gexf writes (GEXF 1.2draft), with integer times.
 const std::string networkx_sample = R"(<?xml version='1.0' encoding='utf-8'?>
-<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">
+<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance")"
+                                    R"( xsi:schemaLocation="http://www.gexf.net/1.2draft )"
+                                    R"(http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">
   <meta lastmodifieddate="2026-11-27">
     <creator>NetworkX 2.8.8</creator>
   </meta>
@@ -119,20 +121,32 @@ void expect_parse_error(const std::string& text, std::int64_t line, const std::s
 TEST(ReadGexf, BadInputNamesLineAndColumn) {
     const std::string head = "<gexf><graph>\n";
     expect_parse_error(head + "<nodes><node id=\"a\"/>\n<node id=\"a\"/></nodes></graph></gexf>", 3, "used twice");
-    expect_parse_error(head + "<nodes><node id=\"a\"/></nodes>\n<edges><edge source=\"a\" target=\"b\"/></edges></graph></gexf>", 3,
-                       "unknown node 'b'");
-    expect_parse_error(head + "<nodes>\n<node id=\"a\"><nodes><node id=\"b\"/></nodes></node></nodes></graph></gexf>", 3,
-                       "hierarchies");
-    expect_parse_error(head + "<attributes class=\"node\"><attribute id=\"0\" title=\"n\" type=\"integer\"/></attributes>\n"
-                       "<nodes><node id=\"a\"><attvalues><attvalue for=\"0\" value=\"1.5\"/></attvalues></node></nodes></graph></gexf>",
-                       3, "not an integer");
-    expect_parse_error(head + "<nodes><node id=\"a\">\n<attvalues><attvalue for=\"9\" value=\"1\"/></attvalues></node></nodes></graph></gexf>",
+    expect_parse_error(
+        head + "<nodes><node id=\"a\"/></nodes>\n<edges><edge source=\"a\" target=\"b\"/></edges></graph></gexf>", 3,
+        "unknown node 'b'");
+    expect_parse_error(head + "<nodes>\n<node id=\"a\"><nodes><node id=\"b\"/></nodes></node></nodes></graph></gexf>",
+                       3, "hierarchies");
+    expect_parse_error(
+        head +
+            "<attributes class=\"node\"><attribute id=\"0\" title=\"n\" type=\"integer\"/></attributes>\n"
+            "<nodes><node id=\"a\"><attvalues><attvalue for=\"0\" "
+            "value=\"1.5\"/></attvalues></node></nodes></graph></gexf>",
+        3, "not an integer");
+    expect_parse_error(head +
+                           "<nodes><node id=\"a\">\n<attvalues><attvalue for=\"9\" "
+                           "value=\"1\"/></attvalues></node></nodes></graph></gexf>",
                        3, "undeclared");
-    expect_parse_error(head + "<nodes><node id=\"a\"/></nodes>\n<edges><edge source=\"a\" target=\"a\" weight=\"NaN\"/></edges></graph></gexf>",
+    expect_parse_error(head +
+                           "<nodes><node id=\"a\"/></nodes>\n<edges><edge source=\"a\" target=\"a\" "
+                           "weight=\"NaN\"/></edges></graph></gexf>",
                        3, "NaN");
-    expect_parse_error(head + "<nodes><node id=\"a\"/></nodes>\n<edges><edge source=\"a\" target=\"a\" start=\"2012\" end=\"2010\"/></edges></graph></gexf>",
+    expect_parse_error(head +
+                           "<nodes><node id=\"a\"/></nodes>\n<edges><edge source=\"a\" target=\"a\" start=\"2012\" "
+                           "end=\"2010\"/></edges></graph></gexf>",
                        3, "before start year");
-    expect_parse_error(head + "<nodes><node id=\"a\"/></nodes>\n<edges><edge source=\"a\" target=\"a\" start=\"20120\"/></edges></graph></gexf>",
+    expect_parse_error(head +
+                           "<nodes><node id=\"a\"/></nodes>\n<edges><edge source=\"a\" target=\"a\" "
+                           "start=\"20120\"/></edges></graph></gexf>",
                        3, "not a year");
     expect_parse_error("<gexf>\n</gexf>", 1, "no <graph>");
     expect_parse_error("<?xml version=\"1.0\"?>\n<!DOCTYPE gexf [<!ENTITY x \"y\">]><gexf/>", 2, "DOCTYPE");
@@ -199,7 +213,8 @@ TEST(ReadGexf, OpenBoundsTimestampsAndDefaults) {
     // startopen="2010" excludes 2010: from 2011; endopen="2014": to 2013; a timestamp is one year;
     // a boolean default written "True" is kept as "true"; a bad integer default is refused.
     const std::string text = R"(<gexf><graph mode="dynamic">
-<attributes class="node"><attribute id="0" title="listed" type="boolean"><default>True</default></attribute></attributes>
+<attributes class="node"><attribute id="0" title="listed" type="boolean">)"
+                             R"(<default>True</default></attribute></attributes>
 <nodes><node id="a"/></nodes>
 <edges><edge source="a" target="a" startopen="2010" endopen="2014"/><edge source="a" target="a" timestamp="2012"/>
 <edge source="a" target="a" startopen="2010-03-01"/></edges>

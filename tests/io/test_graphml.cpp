@@ -13,7 +13,9 @@ namespace {
 
 // As networkx 2.8's write_graphml writes a directed multigraph with typed attributes.
 const std::string networkx_sample = R"(<?xml version='1.0' encoding='utf-8'?>
-<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance")"
+                                    R"( xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns )"
+                                    R"(http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
   <key id="d5" for="edge" attr.name="since" attr.type="long" />
   <key id="d4" for="edge" attr.name="weight" attr.type="double" />
   <key id="d3" for="edge" attr.name="relation" attr.type="string" />
@@ -108,7 +110,8 @@ TEST(ReadGraphml, YedLabelsBecomeNames) {
 }
 
 // As Gephi writes it: a label key, weights, undirected edges, defaults.
-const std::string gephi_sample = R"(<?xml version="1.0" encoding="UTF-8"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+const std::string gephi_sample =
+    R"(<?xml version="1.0" encoding="UTF-8"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">
 <key attr.name="label" attr.type="string" for="node" id="label"/>
 <key attr.name="Edge Label" attr.type="string" for="edge" id="edgelabel"/>
 <key attr.name="weight" attr.type="double" for="edge" id="weight"/>
@@ -334,16 +337,18 @@ TEST(ReadGraphml, DefaultsAreTypeChecked) {
         "<graphml><key id=\"b\" for=\"node\" attr.name=\"listed\" attr.type=\"boolean\"><default>True</default></key>"
         "<graph><node id=\"a\"/></graph></graphml>");
     EXPECT_EQ(net.actors().extra[0].values[0], "true");
-    EXPECT_THROW(parse_graphml("<graphml><key id=\"k\" for=\"node\" attr.name=\"n\" attr.type=\"int\"><default>abc</default>"
-                               "</key><graph/></graphml>"),
-                 ParseError);
+    EXPECT_THROW(
+        parse_graphml("<graphml><key id=\"k\" for=\"node\" attr.name=\"n\" attr.type=\"int\"><default>abc</default>"
+                      "</key><graph/></graphml>"),
+        ParseError);
 }
 
 TEST(ReadGraphml, DeclaredEncodingBuiltInNamesAndYedLabels) {
     // ISO-8859-1, as the file declares: the byte E9 is é.
     const ActorNetwork latin = parse_graphml(
         "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><graphml><key id=\"n\" for=\"node\" attr.name=\"name\"/>"
-        "<graph><node id=\"a\"><data key=\"n\">Qu\xE9" "bec</data></node></graph></graphml>");
+        "<graph><node id=\"a\"><data key=\"n\">Qu\xE9"
+        "bec</data></node></graph></graphml>");
     EXPECT_EQ(latin.actors().name[0], "Québec");
     // An edge attribute called "source" is kept as "source_attribute".
     const ActorNetwork renamed = parse_graphml(

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -9,11 +10,9 @@
 #include <tuple>
 #include <vector>
 
-#include <unistd.h>
-
+#include "essnet/graph/builder.hpp"
 #include "essnet/io/graph_network.hpp"
 #include "essnet/io/pajek.hpp"
-#include "essnet/graph/builder.hpp"
 #include "support/bad_input.hpp"
 
 namespace essnet {
@@ -65,8 +64,8 @@ TEST(PajekRead, LabelsCoordinatesCommentsAndDefaults) {
         "1 3 c Red\r\n"
         "3\t5\t0\r\n";
     const ActorNetwork net = parse_pajek(text, "chantier.net");
-    EXPECT_EQ(net.actors().id, (std::vector<std::string>{"Chantier de l'économie sociale", "RIPESS", "3",
-                                                         "  OIT, Genève ", "5"}));
+    EXPECT_EQ(net.actors().id,
+              (std::vector<std::string>{"Chantier de l'économie sociale", "RIPESS", "3", "  OIT, Genève ", "5"}));
     EXPECT_TRUE(net.actors().extra.empty());
     EXPECT_EQ(tie_rows(net), (std::vector<TieRow>{
                                  {"Chantier de l'économie sociale", "RIPESS", "", true, 2.5},
@@ -93,9 +92,10 @@ TEST(PajekRead, EmptyAndTieFreeNetworks) {
 }
 
 TEST(PajekRead, TwoModeKeepsModeColumn) {
-    const ActorNetwork net = parse_pajek("*Vertices 5 2\n1 \"Chantier\"\n2 RIPESS\n3 \"FIESS 2011\"\n4 \"Rio+20\"\n"
-                                         "5 \"Forum social\"\n*Edges\n1 3\n2 3\n2 4\n1 5 2\n",
-                                         "two.net");
+    const ActorNetwork net = parse_pajek(
+        "*Vertices 5 2\n1 \"Chantier\"\n2 RIPESS\n3 \"FIESS 2011\"\n4 \"Rio+20\"\n"
+        "5 \"Forum social\"\n*Edges\n1 3\n2 3\n2 4\n1 5 2\n",
+        "two.net");
     const ExtraColumn* mode = extra_column(net, "mode");
     ASSERT_NE(mode, nullptr);
     std::vector<std::string> modes;
@@ -110,13 +110,13 @@ TEST(PajekRead, TwoModeKeepsModeColumn) {
 TEST(PajekRead, RelationsFromSectionHeaders) {
     const std::string text =
         "*Vertices 3\n1 a\n2 b\n3 c\n"
-        "*Arcs\n1 2\n"                       // no relation
-        "*Arcs :1 \"member of\"\n1 3 2\n"    // quoted label with a space
-        "*Edges :2 partnership\n2 3\n"       // unquoted label
-        "*Arcs :2\n3 1\n"                    // relation 2, labelled above
-        "*Edges :3\n1 2\n"                   // never labelled: named by its number
-        "*Arcs:1\n2 1\n"                     // no blank before ':'
-        "*Arcs 1\n3 2\n";                    // a count after the keyword (igraph accepts it): ignored
+        "*Arcs\n1 2\n"                     // no relation
+        "*Arcs :1 \"member of\"\n1 3 2\n"  // quoted label with a space
+        "*Edges :2 partnership\n2 3\n"     // unquoted label
+        "*Arcs :2\n3 1\n"                  // relation 2, labelled above
+        "*Edges :3\n1 2\n"                 // never labelled: named by its number
+        "*Arcs:1\n2 1\n"                   // no blank before ':'
+        "*Arcs 1\n3 2\n";                  // a count after the keyword (igraph accepts it): ignored
     const ActorNetwork net = parse_pajek(text, "rel.net");
     EXPECT_EQ(tie_rows(net), (std::vector<TieRow>{{"a", "b", "", true, 1.0},
                                                   {"a", "c", "member of", true, 2.0},
@@ -151,9 +151,8 @@ TEST(PajekRead, ArcslistEdgeslistAndMatrix) {
 TEST(PajekRead, TwoModeMatrixGivesEdgesBetweenModes) {
     // 2 organisations x 3 events, as igraph reads a two-mode *Matrix.
     const ActorNetwork net = parse_pajek("*Vertices 5 2\n*Matrix\n1 0 1\n0 3 0\n", "m.net");
-    EXPECT_EQ(tie_rows(net), (std::vector<TieRow>{{"1", "3", "", false, 1.0},
-                                                  {"1", "5", "", false, 1.0},
-                                                  {"2", "4", "", false, 3.0}}));
+    EXPECT_EQ(tie_rows(net), (std::vector<TieRow>{
+                                 {"1", "3", "", false, 1.0}, {"1", "5", "", false, 1.0}, {"2", "4", "", false, 3.0}}));
 }
 
 // ---- errors ---------------------------------------------------------------------------------
@@ -184,8 +183,7 @@ INSTANTIATE_TEST_SUITE_P(
         test::BadInput{"vertex_not_number", "*Vertices 2\nx a\n", 2, 1, "expected a vertex number, found 'x'"},
         test::BadInput{"vertex_listed_twice", "*Vertices 2\n1 a\n2 b\n1 c\n", 4, 1, "vertex 1 is listed twice"},
         test::BadInput{"duplicate_label", "*Vertices 3\n1 a\n2 \"b c\"\n3  \"b c\"\n", 4, 4, "duplicate label 'b c'"},
-        test::BadInput{"label_is_unlabelled_number", "*Vertices 3\n1 a\n2 \"3\"\n", 3, 3,
-                "is also the id of vertex 3"},
+        test::BadInput{"label_is_unlabelled_number", "*Vertices 3\n1 a\n2 \"3\"\n", 3, 3, "is also the id of vertex 3"},
         test::BadInput{"unclosed_label", "*Vertices 2\n1 \"Chantier\n", 2, 3, "not closed"},
         test::BadInput{"text_after_quote", "*Vertices 2\n1 \"a\"b\n", 2, 6, "after a closing quote"},
         test::BadInput{"arc_out_of_range", "*Vertices 2\n*Arcs\n1 2\n2 5\n", 4, 3, "vertex number 5 is out of range"},
@@ -200,7 +198,7 @@ INSTANTIATE_TEST_SUITE_P(
         test::BadInput{"bad_relation_number", "*Vertices 2\n*Arcs :x\n", 2, 8, "relation number"},
         test::BadInput{"relation_without_colon", "*Vertices 2\n*Arcs \"x\"\n", 2, 7, "expected ':'"},
         test::BadInput{"relation_relabelled", "*Vertices 2\n*Arcs :1 \"a\"\n*Edges :1 \"b\"\n", 3, 11,
-                "relation 1 is labelled 'b' here but 'a' on line 2"},
+                       "relation 1 is labelled 'b' here but 'a' on line 2"},
         test::BadInput{"relation_label_unclosed", "*Vertices 2\n*Arcs :1 \"a\n", 2, 10, "not closed"},
         test::BadInput{"list_out_of_range", "*Vertices 2\n*Arcslist\n1 2 3\n", 3, 5, "vertex number 3"},
         test::BadInput{"matrix_short_row", "*Vertices 2\n*Matrix\n0 1\n1\n", 4, 2, "has 1 values, expected 2"},
@@ -208,7 +206,7 @@ INSTANTIATE_TEST_SUITE_P(
         test::BadInput{"matrix_too_many_rows", "*Vertices 1\n*Matrix\n0\n1\n", 4, 1, "more than 1 rows"},
         test::BadInput{"matrix_truncated", "*Vertices 2\n*Matrix\n0 1\n", 4, 1, "has 1 rows, expected 2"},
         test::BadInput{"matrix_truncated_by_section", "*Vertices 2\n*Matrix\n0 1\n*Arcs\n", 4, 1,
-                "has 1 rows, expected 2 before this line"},
+                       "has 1 rows, expected 2 before this line"},
         test::BadInput{"matrix_negative", "*Vertices 1\n*Matrix\n-2\n", 3, 1, "negative"},
         test::BadInput{"invalid_utf8", "*Vertices 1\n1 \"caf\xE9\"\n", 2, 7, "invalid UTF-8"},
         test::BadInput{"nul_byte", std::string("*Vertices 1\n1 a\0b\n", 18), 2, 4, "NUL"},
@@ -224,8 +222,8 @@ TEST(PajekWrite, TextByHand) {
     net.add_actor({.id = "line\nbreak"});
     net.add_tie({.source = "chantier", .target = "Rio+20 \"forum\"", .relation = "participated_in", .weight = 2.5});
     net.add_tie({.source = "chantier", .target = "line\nbreak"});
-    net.add_tie({.source = "line\nbreak", .target = "chantier", .relation = "partnership", .directed = false,
-                 .weight = 0.1});
+    net.add_tie(
+        {.source = "line\nbreak", .target = "chantier", .relation = "partnership", .directed = false, .weight = 0.1});
     net.add_tie({.source = "Rio+20 \"forum\"", .target = "chantier", .relation = "participated_in", .directed = false});
     net.add_tie({.source = "chantier", .target = "chantier", .directed = false, .weight = 1e-300});
     EXPECT_EQ(pajek_text(net),
@@ -307,8 +305,8 @@ TEST(PajekWrite, FileRoundTripAndFileErrors) {
 
 // Text pieces for ids: non-ASCII, spaces, commas, apostrophes, backslashes, Pajek's own
 // markers (*, %), digits (an id may look like a vertex number).
-const std::vector<std::string> pieces = {"a",  "Z",  "é",  "ü",     "中", "🙂", " ", ",",  "'", "\\",
-                                         "*",  "%",  "1",  "42",    ":", "=",  "-", "\t", "&", "Québec"};
+const std::vector<std::string> pieces = {"a", "Z", "é", "ü",  "中", "🙂", " ", ",",  "'", "\\",
+                                         "*", "%", "1", "42", ":",  "=",    "-", "\t", "&", "Québec"};
 
 std::string random_text(std::mt19937_64& rng, std::size_t min_pieces) {
     std::string s;

@@ -99,8 +99,8 @@ void expect_error(const std::string& bytes, const std::string& fragment) {
 
 TEST(Snapshot, TruncatedCorruptedAndForeignFilesAreRefused) {
     const std::string bytes = encode_snapshot(sample());
-    for (std::size_t size : {std::size_t{0}, std::size_t{5}, std::size_t{8}, std::size_t{20}, std::size_t{31}, std::size_t{32},
-                             std::size_t{33}, bytes.size() / 2, bytes.size() - 1})
+    for (std::size_t size : {std::size_t{0}, std::size_t{5}, std::size_t{8}, std::size_t{20}, std::size_t{31},
+                             std::size_t{32}, std::size_t{33}, bytes.size() / 2, bytes.size() - 1})
         expect_error(bytes.substr(0, size), size < 8 ? "not an essnet snapshot" : "truncated");
     expect_error(bytes + "x", "after its end");
     for (std::size_t at : {std::size_t{40}, bytes.size() / 3, bytes.size() - 1}) {

@@ -10,14 +10,25 @@ namespace {
 
 TEST(ActorNetwork, AddActorsAndTies) {
     ActorNetwork net({"acronym"}, {"inferred"});
-    EXPECT_EQ(net.add_actor({.id = "chantier", .name = "Chantier de l'économie sociale", .kind = "organization",
-                             .country = "CA", .region = "Québec", .founded = 1996, .extra = {{"acronym", ""}}}),
+    EXPECT_EQ(net.add_actor({.id = "chantier",
+                             .name = "Chantier de l'économie sociale",
+                             .kind = "organization",
+                             .country = "CA",
+                             .region = "Québec",
+                             .founded = 1996,
+                             .extra = {{"acronym", ""}}}),
               0);
-    EXPECT_EQ(net.add_actor({.id = "ilo", .name = "Organisation internationale du travail", .kind = "international_body",
+    EXPECT_EQ(net.add_actor({.id = "ilo",
+                             .name = "Organisation internationale du travail",
+                             .kind = "international_body",
                              .extra = {{"acronym", "OIT"}}}),
               1);
-    EXPECT_EQ(net.add_tie({.source = "chantier", .target = "ilo", .relation = "presented_to", .start_year = 2009,
-                           .provenance = "« l'entreprise durable »", .extra = {{"inferred", "false"}}}),
+    EXPECT_EQ(net.add_tie({.source = "chantier",
+                           .target = "ilo",
+                           .relation = "presented_to",
+                           .start_year = 2009,
+                           .provenance = "« l'entreprise durable »",
+                           .extra = {{"inferred", "false"}}}),
               0);
     const auto& a = net.actors();
     EXPECT_EQ(a.size(), 2u);
@@ -58,8 +69,10 @@ TEST(ActorNetwork, Errors) {
     EXPECT_THROW(net.add_tie({.source = "a", .target = "zz"}), std::out_of_range);
     EXPECT_THROW(net.add_tie({.source = "a", .target = "a", .weight = -2}), std::invalid_argument);
     EXPECT_THROW(net.add_tie({.source = "a", .target = "a", .weight = std::nan("")}), std::invalid_argument);
-    EXPECT_THROW(net.add_tie({.source = "a", .target = "a", .start_year = 2010, .end_year = 2009}), std::invalid_argument);
-    EXPECT_THROW(net.add_tie({.source = "a", .target = "a", .weight = std::numeric_limits<double>::infinity()}), std::invalid_argument);
+    EXPECT_THROW(net.add_tie({.source = "a", .target = "a", .start_year = 2010, .end_year = 2009}),
+                 std::invalid_argument);
+    EXPECT_THROW(net.add_tie({.source = "a", .target = "a", .weight = std::numeric_limits<double>::infinity()}),
+                 std::invalid_argument);
     EXPECT_THROW(net.add_tie({.source = "a", .target = "a", .start_year = 10000}), std::invalid_argument);
     EXPECT_THROW(net.add_actor({.id = "c", .founded = -10000}), std::invalid_argument);
     EXPECT_THROW(net.actor_index("nobody"), std::out_of_range);

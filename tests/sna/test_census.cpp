@@ -16,7 +16,7 @@ namespace {
 using test::make_graph;
 
 TEST(Census, Density) {
-    EXPECT_DOUBLE_EQ(density(make_graph(4, {{0, 1}, {1, 2}, {2, 3}})), 3.0 / 6);          // 3 of 4*3/2 pairs
+    EXPECT_DOUBLE_EQ(density(make_graph(4, {{0, 1}, {1, 2}, {2, 3}})), 3.0 / 6);  // 3 of 4*3/2 pairs
     EXPECT_DOUBLE_EQ(density(make_graph(3, {{0, 1}, {1, 2}, {2, 0}}, {.directed = true})), 3.0 / 6);  // 3 of 3*2 arcs
     EXPECT_DOUBLE_EQ(density(make_graph(1, {})), 0);
 }
@@ -71,7 +71,8 @@ TEST(Census, TriadsByBruteForceAndErrors) {
     const Graph g = generate::erdos_renyi(static_cast<node_id>(n), 500, true, 7);
     std::vector<std::vector<bool>> arc(n, std::vector<bool>(n, false));
     const auto s = g.edge_sources(), t = g.edge_targets();
-    for (std::size_t e = 0; e < s.size(); ++e) arc[static_cast<std::size_t>(s[e])][static_cast<std::size_t>(t[e])] = true;
+    for (std::size_t e = 0; e < s.size(); ++e)
+        arc[static_cast<std::size_t>(s[e])][static_cast<std::size_t>(t[e])] = true;
     std::map<std::string, std::int64_t> want;
     for (std::size_t a = 0; a < n; ++a)
         for (std::size_t b = a + 1; b < n; ++b)
@@ -81,8 +82,9 @@ TEST(Census, TriadsByBruteForceAndErrors) {
                     mutual += arc[x][y] && arc[y][x];
                     asymmetric += arc[x][y] != arc[y][x];
                 }
-                const std::map<std::pair<int, int>, std::string> type{{{0, 0}, "003"}, {{0, 1}, "012"}, {{1, 0}, "102"},
-                                                                      {{2, 0}, "201"}, {{2, 1}, "210"}, {{3, 0}, "300"}};
+                const std::map<std::pair<int, int>, std::string> type{{{0, 0}, "003"}, {{0, 1}, "012"},
+                                                                      {{1, 0}, "102"}, {{2, 0}, "201"},
+                                                                      {{2, 1}, "210"}, {{3, 0}, "300"}};
                 if (const auto it = type.find({mutual, asymmetric}); it != type.end()) ++want[it->second];
             }
     const auto census = triad_census(g);
@@ -91,7 +93,8 @@ TEST(Census, TriadsByBruteForceAndErrors) {
             EXPECT_EQ(census[i], want[triad_types[i]]) << triad_types[i];
         }
     }
-    EXPECT_EQ(std::accumulate(census.begin(), census.end(), std::int64_t{0}), static_cast<std::int64_t>(n * (n - 1) * (n - 2) / 6));
+    EXPECT_EQ(std::accumulate(census.begin(), census.end(), std::int64_t{0}),
+              static_cast<std::int64_t>(n * (n - 1) * (n - 2) / 6));
     EXPECT_GT(want["003"], 0);
     EXPECT_GT(want["102"], 0);
     EXPECT_THROW(triad_census(make_graph(3, {{0, 1}})), std::invalid_argument);

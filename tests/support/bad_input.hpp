@@ -20,7 +20,9 @@ struct BadInput {
     std::string message_part;
 };
 
-inline void PrintTo(const BadInput& c, std::ostream* os) { *os << c.name; }
+inline void PrintTo(const BadInput& c, std::ostream* os) {
+    *os << c.name;
+}
 
 /// Checks that read(c.text) throws a ParseError naming `file`, c's line and column, and a message
 /// holding c.message_part.

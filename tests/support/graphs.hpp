@@ -10,8 +10,8 @@
 
 namespace essnet::test {
 
-inline Graph make_graph(node_id n, const std::vector<std::pair<node_id, node_id>>& edges, GraphBuildOptions options = {},
-                        const std::vector<double>& weights = {}) {
+inline Graph make_graph(node_id n, const std::vector<std::pair<node_id, node_id>>& edges,
+                        GraphBuildOptions options = {}, const std::vector<double>& weights = {}) {
     if (!weights.empty()) options.weighted = true;
     GraphBuilder b(n, options);
     for (std::size_t i = 0; i < edges.size(); ++i)

@@ -15,10 +15,21 @@ namespace essnet::test {
 
 /// Values that break naive writers: non-ASCII, quotes, commas, line breaks, markup, blanks.
 inline const std::vector<std::string>& awkward_texts() {
-    static const std::vector<std::string> texts{
-        "Chantier de l'économie sociale", "RIPESS \"Intercontinental\"", "a, b; c", "two\nlines", "tab\there",
-        "<b>&amp;</b>", "  leading and trailing  ", "Fórum Brasileiro de Economia Solidária", "日本語", "x",
-        "quote ' and \\ backslash", "crlf\r\nline", "100", "2.5", "true"};
+    static const std::vector<std::string> texts{"Chantier de l'économie sociale",
+                                                "RIPESS \"Intercontinental\"",
+                                                "a, b; c",
+                                                "two\nlines",
+                                                "tab\there",
+                                                "<b>&amp;</b>",
+                                                "  leading and trailing  ",
+                                                "Fórum Brasileiro de Economia Solidária",
+                                                "日本語",
+                                                "x",
+                                                "quote ' and \\ backslash",
+                                                "crlf\r\nline",
+                                                "100",
+                                                "2.5",
+                                                "true"};
     return texts;
 }
 
@@ -29,7 +40,9 @@ inline ActorNetwork random_network(std::uint64_t seed, int actors = 30, int ties
     std::mt19937_64 rng(seed);
     auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
     const auto& texts = awkward_texts();
-    auto text = [&](int empty_one_in) { return pick(static_cast<std::size_t>(empty_one_in)) == 0 ? std::string() : texts[pick(texts.size())]; };
+    auto text = [&](int empty_one_in) {
+        return pick(static_cast<std::size_t>(empty_one_in)) == 0 ? std::string() : texts[pick(texts.size())];
+    };
     ActorNetwork net({"acronym", "members", "score", "listed"}, {"note", "amount"});
     const std::vector<std::string> kinds{"organization", "network", "event", "funder", ""};
     for (int i = 0; i < actors; ++i) {
@@ -73,8 +86,8 @@ struct Kept {
 
 /// Checks that every extra column of `want` is in `got` with the same values (`rows` of them); an
 /// empty column need not be written.
-inline void expect_same_extras(const std::vector<ExtraColumn>& want, const std::vector<ExtraColumn>& got, std::size_t rows,
-                               const std::string& what) {
+inline void expect_same_extras(const std::vector<ExtraColumn>& want, const std::vector<ExtraColumn>& got,
+                               std::size_t rows, const std::string& what) {
     for (const auto& column : want) {
         bool any = false;
         for (std::size_t i = 0; i < rows; ++i) any = any || !column.values[i].empty();
@@ -83,7 +96,8 @@ inline void expect_same_extras(const std::vector<ExtraColumn>& want, const std::
             if (c.name == column.name) other = &c;
         if (!any && !other) continue;
         ASSERT_NE(other, nullptr) << what << " column " << column.name;
-        for (std::size_t i = 0; i < rows; ++i) EXPECT_EQ(column.values[i], other->values[i]) << column.name << " of " << what << " " << i;
+        for (std::size_t i = 0; i < rows; ++i)
+            EXPECT_EQ(column.values[i], other->values[i]) << column.name << " of " << what << " " << i;
     }
 }
 
@@ -95,11 +109,21 @@ inline void expect_same_network(const ActorNetwork& want, const ActorNetwork& go
     for (std::size_t i = 0; i < a.size(); ++i) {
         SCOPED_TRACE("actor " + a.id[i]);
         EXPECT_EQ(a.id[i], b.id[i]);
-        if (kept.names) { EXPECT_EQ(a.name[i], b.name[i]); }
-        if (kept.kinds) { EXPECT_EQ(a.kind[i], b.kind[i]); }
-        if (kept.countries) { EXPECT_EQ(a.country[i], b.country[i]); }
-        if (kept.regions) { EXPECT_EQ(a.region[i], b.region[i]); }
-        if (kept.founded) { EXPECT_EQ(a.founded[i], b.founded[i]); }
+        if (kept.names) {
+            EXPECT_EQ(a.name[i], b.name[i]);
+        }
+        if (kept.kinds) {
+            EXPECT_EQ(a.kind[i], b.kind[i]);
+        }
+        if (kept.countries) {
+            EXPECT_EQ(a.country[i], b.country[i]);
+        }
+        if (kept.regions) {
+            EXPECT_EQ(a.region[i], b.region[i]);
+        }
+        if (kept.founded) {
+            EXPECT_EQ(a.founded[i], b.founded[i]);
+        }
     }
     if (kept.actor_extras) expect_same_extras(a.extra, b.extra, a.size(), "actor");
     const auto& s = want.ties();
@@ -109,14 +133,22 @@ inline void expect_same_network(const ActorNetwork& want, const ActorNetwork& go
         SCOPED_TRACE("tie " + std::to_string(i));
         EXPECT_EQ(a.id[static_cast<std::size_t>(s.source[i])], b.id[static_cast<std::size_t>(t.source[i])]);
         EXPECT_EQ(a.id[static_cast<std::size_t>(s.target[i])], b.id[static_cast<std::size_t>(t.target[i])]);
-        if (kept.relations) { EXPECT_EQ(s.relation[i], t.relation[i]); }
-        if (kept.directions) { EXPECT_EQ(s.directed[i], t.directed[i]); }
-        if (kept.weights) { EXPECT_EQ(s.weight[i], t.weight[i]); }
+        if (kept.relations) {
+            EXPECT_EQ(s.relation[i], t.relation[i]);
+        }
+        if (kept.directions) {
+            EXPECT_EQ(s.directed[i], t.directed[i]);
+        }
+        if (kept.weights) {
+            EXPECT_EQ(s.weight[i], t.weight[i]);
+        }
         if (kept.years) {
             EXPECT_EQ(s.start_year[i], t.start_year[i]);
             EXPECT_EQ(s.end_year[i], t.end_year[i]);
         }
-        if (kept.provenance) { EXPECT_EQ(s.provenance[i], t.provenance[i]); }
+        if (kept.provenance) {
+            EXPECT_EQ(s.provenance[i], t.provenance[i]);
+        }
     }
     if (kept.tie_extras) expect_same_extras(s.extra, t.extra, s.size(), "tie");
 }

@@ -210,7 +210,8 @@ inline ApproximateBetweennessResult approximate_betweenness(const Graph& g,
         if (weighted) {
             const auto sources = g.edge_sources(), targets = g.edge_targets();
             for (edge_id e = 0; e < g.num_edges(); ++e)
-                if (sources[static_cast<std::size_t>(e)] != targets[static_cast<std::size_t>(e)]) lightest = std::min(lightest, g.weight(e));
+                if (sources[static_cast<std::size_t>(e)] != targets[static_cast<std::size_t>(e)])
+                    lightest = std::min(lightest, g.weight(e));
         }
         detail::BrandesWorkspace ws(n);
         std::vector<std::uint8_t> seen(static_cast<std::size_t>(n), 0);
@@ -226,7 +227,8 @@ inline ApproximateBetweennessResult approximate_betweenness(const Graph& g,
             // rounding down below it.
             const double hops = weighted ? 2 * ecc / lightest * (1 + 1e-9) : 2 * ecc;
             const auto component = static_cast<std::int64_t>(ws.order.size());
-            vd = std::max(vd, hops + 1 < static_cast<double>(component) ? static_cast<std::int64_t>(hops) + 1 : component);
+            vd = std::max(vd,
+                          hops + 1 < static_cast<double>(component) ? static_cast<std::int64_t>(hops) + 1 : component);
             ws.reset();
         }
     }
@@ -245,7 +247,8 @@ inline ApproximateBetweennessResult approximate_betweenness(const Graph& g,
     result.samples = r;
 
     const int threads = detail::thread_count();
-    std::vector<std::vector<double>> local(static_cast<std::size_t>(threads), std::vector<double>(static_cast<std::size_t>(n), 0.0));
+    std::vector<std::vector<double>> local(static_cast<std::size_t>(threads),
+                                           std::vector<double>(static_cast<std::size_t>(n), 0.0));
     detail::ProgressReporter progress(options.progress, r);
 #pragma omp parallel num_threads(threads)
     {

@@ -61,11 +61,13 @@ inline bool beyond_cutoff(double length, double cutoff) {
 // Per-thread state of Brandes' algorithm for one source at a time.
 struct BrandesWorkspace {
     std::vector<double> sigma, delta, dist;
-    std::vector<node_id> order{};       // nodes in the order they were settled
-    std::vector<std::int32_t> rank{};   // position in `order`, -1 until settled
+    std::vector<node_id> order{};      // nodes in the order they were settled
+    std::vector<std::int32_t> rank{};  // position in `order`, -1 until settled
     explicit BrandesWorkspace(node_id n)
-        : sigma(static_cast<std::size_t>(n), 0), delta(static_cast<std::size_t>(n), 0),
-          dist(static_cast<std::size_t>(n), -1), rank(static_cast<std::size_t>(n), -1) {
+        : sigma(static_cast<std::size_t>(n), 0),
+          delta(static_cast<std::size_t>(n), 0),
+          dist(static_cast<std::size_t>(n), -1),
+          rank(static_cast<std::size_t>(n), -1) {
         order.reserve(static_cast<std::size_t>(n));
     }
     void settle(node_id v) {
@@ -273,7 +275,8 @@ inline Folding fold_degree_one(const Graph& g) {
     std::vector<node_id> root(nn, -1);
     for (auto it = peeled.rbegin(); it != peeled.rend(); ++it) {  // parents before children
         const node_id p = parent[static_cast<std::size_t>(*it)];
-        root[static_cast<std::size_t>(*it)] = f.removed[static_cast<std::size_t>(p)] ? root[static_cast<std::size_t>(p)] : p;
+        root[static_cast<std::size_t>(*it)] =
+            f.removed[static_cast<std::size_t>(p)] ? root[static_cast<std::size_t>(p)] : p;
     }
     // Sizes of the remaining graph's components, counting the nodes each one stands for.
     std::vector<node_id> label(nn, -1), queue;
@@ -321,10 +324,11 @@ inline void check_positive_weights(const Graph& g, bool weighted, const char* me
     const auto targets = g.edge_targets();
     for (edge_id e = 0; e < g.num_edges(); ++e)
         if (g.weight(e) == 0 && sources[static_cast<std::size_t>(e)] != targets[static_cast<std::size_t>(e)])
-            throw std::invalid_argument(std::string(measure) + " counts shortest paths, which needs positive weights; edge " +
-                                        std::to_string(e) + " (" + std::to_string(sources[static_cast<std::size_t>(e)]) +
-                                        " - " + std::to_string(targets[static_cast<std::size_t>(e)]) +
-                                        ") weighs 0: drop it, or do not use the weights");
+            throw std::invalid_argument(
+                std::string(measure) + " counts shortest paths, which needs positive weights; edge " +
+                std::to_string(e) + " (" + std::to_string(sources[static_cast<std::size_t>(e)]) + " - " +
+                std::to_string(targets[static_cast<std::size_t>(e)]) +
+                ") weighs 0: drop it, or do not use the weights");
 }
 
 }  // namespace detail
@@ -350,7 +354,8 @@ inline std::vector<double> betweenness(const Graph& g, const BetweennessOptions&
         g, static_cast<std::size_t>(n), options.progress,
         [&](node_id s, detail::BrandesWorkspace& ws, std::vector<double>& bc) {
             detail::count_shortest_paths(g, s, weighted, options.cutoff, ws, f);
-            detail::accumulate_dependencies(g, weighted, ws, [](node_id, node_id, double) {}, f);
+            detail::accumulate_dependencies(
+                g, weighted, ws, [](node_id, node_id, double) {}, f);
             const double sources = f ? f->weight[static_cast<std::size_t>(s)] : 1.0;  // nodes s stands for
             for (const node_id v : ws.order) {
                 if (v == s) continue;
@@ -403,15 +408,18 @@ inline std::vector<double> edge_betweenness(const Graph& g, const BetweennessOpt
                 const auto first = std::lower_bound(nbrs.begin(), nbrs.end(), w) - nbrs.begin();
                 auto last = first;
                 double shortest = std::numeric_limits<double>::infinity();
-                for (; last < static_cast<std::ptrdiff_t>(nbrs.size()) && nbrs[static_cast<std::size_t>(last)] == w; ++last)
+                for (; last < static_cast<std::ptrdiff_t>(nbrs.size()) && nbrs[static_cast<std::size_t>(last)] == w;
+                     ++last)
                     shortest = std::min(shortest, weighted ? g.weight(edges[static_cast<std::size_t>(last)]) : 1.0);
                 auto is_shortest = [&](std::ptrdiff_t i) {
-                    return detail::nearly_equal(weighted ? g.weight(edges[static_cast<std::size_t>(i)]) : 1.0, shortest);
+                    return detail::nearly_equal(weighted ? g.weight(edges[static_cast<std::size_t>(i)]) : 1.0,
+                                                shortest);
                 };
                 int count = 0;
                 for (auto i = first; i < last; ++i) count += is_shortest(i);
                 for (auto i = first; i < last; ++i)
-                    if (is_shortest(i)) eb[static_cast<std::size_t>(edges[static_cast<std::size_t>(i)])] += credit / count;
+                    if (is_shortest(i))
+                        eb[static_cast<std::size_t>(edges[static_cast<std::size_t>(i)])] += credit / count;
             });
         });
     double scale = 1;

@@ -42,7 +42,9 @@ namespace detail {
 struct DistanceWorkspace {
     std::vector<double> dist{};
     std::vector<node_id> seen{};
-    explicit DistanceWorkspace(node_id n) : dist(static_cast<std::size_t>(n), -1) { seen.reserve(static_cast<std::size_t>(n)); }
+    explicit DistanceWorkspace(node_id n) : dist(static_cast<std::size_t>(n), -1) {
+        seen.reserve(static_cast<std::size_t>(n));
+    }
 };
 
 template <class F>

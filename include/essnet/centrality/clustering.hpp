@@ -88,7 +88,9 @@ inline std::vector<double> triangle_weights(const Graph& g, const SimpleAdjacenc
     for (const double w : s.weights) max_weight = std::max(max_weight, w);
     if (max_weight <= 0) max_weight = 1;
     // Orientation: towards the endpoint of higher (degree, id).
-    auto deg = [&](node_id v) { return s.offsets[static_cast<std::size_t>(v) + 1] - s.offsets[static_cast<std::size_t>(v)]; };
+    auto deg = [&](node_id v) {
+        return s.offsets[static_cast<std::size_t>(v) + 1] - s.offsets[static_cast<std::size_t>(v)];
+    };
     auto above = [&](node_id a, node_id b) { return deg(a) < deg(b) || (deg(a) == deg(b) && a < b); };
     std::vector<std::int64_t> fwd_offsets(nn + 1, 0);
 #pragma omp parallel for schedule(dynamic, 1024)
@@ -133,7 +135,8 @@ inline std::vector<double> triangle_weights(const Graph& g, const SimpleAdjacenc
                     const node_id w = fwd[b];
                     const std::int64_t a = mark[static_cast<std::size_t>(w)];
                     if (a < 0) continue;
-                    const double x = weighted ? std::cbrt(fwd_w[i] * fwd_w[static_cast<std::size_t>(a)] * fwd_w[b]) : 1.0;
+                    const double x =
+                        weighted ? std::cbrt(fwd_w[i] * fwd_w[static_cast<std::size_t>(a)] * fwd_w[b]) : 1.0;
                     t[static_cast<std::size_t>(u)] += 2 * x;
                     t[static_cast<std::size_t>(v)] += 2 * x;
                     t[static_cast<std::size_t>(w)] += 2 * x;
@@ -208,7 +211,8 @@ inline std::vector<double> clustering(const Graph& g, const ClusteringOptions& o
         max_weight = 0;
 #pragma omp parallel for schedule(dynamic, 256) reduction(max : max_weight)
         for (node_id i = 0; i < n; ++i)
-            for (const Arc& a : distinct(g.out_neighbors(i), g.out_edges(i), i)) max_weight = std::max(max_weight, a.weight);
+            for (const Arc& a : distinct(g.out_neighbors(i), g.out_edges(i), i))
+                max_weight = std::max(max_weight, a.weight);
         if (max_weight <= 0) max_weight = 1;
     }
     // Sum over k in both a and b of (w_ij a_k b_k)^(1/3) (the count of such k when unweighted).
@@ -222,7 +226,9 @@ inline std::vector<double> clustering(const Graph& g, const ClusteringOptions& o
                 ++y;
             } else {
                 // Each weight over the largest before the product, which could overflow or underflow.
-                sum += weighted ? std::cbrt((w_ij / max_weight) * (a[x].weight / max_weight) * (b[y].weight / max_weight)) : 1.0;
+                sum += weighted
+                           ? std::cbrt((w_ij / max_weight) * (a[x].weight / max_weight) * (b[y].weight / max_weight))
+                           : 1.0;
                 ++x;
                 ++y;
             }
@@ -231,20 +237,28 @@ inline std::vector<double> clustering(const Graph& g, const ClusteringOptions& o
     };
 #pragma omp parallel for schedule(dynamic, 64)
     for (node_id i = 0; i < n; ++i) {
-        const auto pi = distinct(g.in_neighbors(i), g.in_edges(i), i), si = distinct(g.out_neighbors(i), g.out_edges(i), i);
+        const auto pi = distinct(g.in_neighbors(i), g.in_edges(i), i),
+                   si = distinct(g.out_neighbors(i), g.out_edges(i), i);
         double t = 0;
         for (const auto* group : {&pi, &si})
             for (const Arc& j : *group) {
                 const auto pj = distinct(g.in_neighbors(j.node), g.in_edges(j.node), j.node);
                 const auto sj = distinct(g.out_neighbors(j.node), g.out_edges(j.node), j.node);
-                t += common(j.weight, pi, pj) + common(j.weight, pi, sj) + common(j.weight, si, pj) + common(j.weight, si, sj);
+                t += common(j.weight, pi, pj) + common(j.weight, pi, sj) + common(j.weight, si, pj) +
+                     common(j.weight, si, sj);
             }
         const double dt = static_cast<double>(pi.size() + si.size());
         std::size_t bidirectional = 0;
         for (std::size_t x = 0, y = 0; x < pi.size() && y < si.size();) {
-            if (pi[x].node < si[y].node) ++x;
-            else if (si[y].node < pi[x].node) ++y;
-            else { ++bidirectional; ++x; ++y; }
+            if (pi[x].node < si[y].node)
+                ++x;
+            else if (si[y].node < pi[x].node)
+                ++y;
+            else {
+                ++bidirectional;
+                ++x;
+                ++y;
+            }
         }
         const double denominator = (dt * (dt - 1) - 2 * static_cast<double>(bidirectional)) * 2;
         c[static_cast<std::size_t>(i)] = t == 0 ? 0.0 : t / denominator;

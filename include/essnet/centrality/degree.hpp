@@ -31,9 +31,15 @@ inline std::vector<std::int64_t> degree(const Graph& g, const DegreeOptions& opt
             continue;
         }
         switch (options.direction) {
-            case Direction::out: d[static_cast<std::size_t>(u)] = g.out_degree(u); break;
-            case Direction::in: d[static_cast<std::size_t>(u)] = g.in_degree(u); break;
-            case Direction::all: d[static_cast<std::size_t>(u)] = g.out_degree(u) + g.in_degree(u); break;
+            case Direction::out:
+                d[static_cast<std::size_t>(u)] = g.out_degree(u);
+                break;
+            case Direction::in:
+                d[static_cast<std::size_t>(u)] = g.in_degree(u);
+                break;
+            case Direction::all:
+                d[static_cast<std::size_t>(u)] = g.out_degree(u) + g.in_degree(u);
+                break;
         }
     }
     return d;

@@ -116,8 +116,9 @@ inline IterativeResult katz_solve(const Graph& g, bool weighted, const KatzOptio
         for (std::size_t i = 0; i < n; ++i) out[i] = in[i] - options.alpha * scratch[i];
     };
     auto dot = [&](const std::vector<double>& a, const std::vector<double>& b) {
-        return deterministic_sum(static_cast<std::int64_t>(n),
-                                 [&](std::int64_t i) { return a[static_cast<std::size_t>(i)] * b[static_cast<std::size_t>(i)]; });
+        return deterministic_sum(static_cast<std::int64_t>(n), [&](std::int64_t i) {
+            return a[static_cast<std::size_t>(i)] * b[static_cast<std::size_t>(i)];
+        });
     };
     auto true_residual = [&] {
         apply(x, residual);
@@ -229,9 +230,10 @@ inline IterativeResult eigenvector(const Graph& g, const EigenvectorOptions& opt
 inline IterativeResult katz(const Graph& g, const KatzOptions& options = {}) {
     detail::check_iteration(options.max_iterations, options.tolerance);
     if (!std::isfinite(options.alpha) || !std::isfinite(options.beta))
-        throw std::invalid_argument("alpha and beta must be finite numbers, got alpha " + std::to_string(options.alpha) +
-                                    " and beta " + std::to_string(options.beta));
-    if (options.alpha < 0) throw std::invalid_argument("alpha must be non-negative, got " + std::to_string(options.alpha));
+        throw std::invalid_argument("alpha and beta must be finite numbers, got alpha " +
+                                    std::to_string(options.alpha) + " and beta " + std::to_string(options.beta));
+    if (options.alpha < 0)
+        throw std::invalid_argument("alpha must be non-negative, got " + std::to_string(options.alpha));
     const bool weighted = options.use_weights && g.weighted();
     if (options.alpha > 0 && g.num_edges() > 0) {
         const auto top = detail::spectral::principal(g, weighted, detail::spectral::Problem::adjacency, 1000, 1e-12);
@@ -261,8 +263,8 @@ inline HitsResult hits(const Graph& g, const HitsOptions& options = {}) {
     detail::check_iteration(options.max_iterations, options.tolerance);
     const auto n = static_cast<std::size_t>(g.num_nodes());
     HitsResult r;
-    const auto p =
-        detail::spectral::principal(g, g.weighted(), detail::spectral::Problem::gram, options.max_iterations, options.tolerance);
+    const auto p = detail::spectral::principal(g, g.weighted(), detail::spectral::Problem::gram, options.max_iterations,
+                                               options.tolerance);
     r.iterations = detail::clamp_count(p.products);
     r.converged = p.converged;
     r.residual = p.residual;
@@ -279,7 +281,8 @@ inline HitsResult hits(const Graph& g, const HitsOptions& options = {}) {
             const auto nbrs = g.out_neighbors(u);
             const auto edges = g.out_edges(u);
             for (std::size_t i = 0; i < nbrs.size(); ++i)
-                s += r.authorities[static_cast<std::size_t>(nbrs[i])] * detail::arc_weight(g, u, nbrs[i], edges[i], true);
+                s += r.authorities[static_cast<std::size_t>(nbrs[i])] *
+                     detail::arc_weight(g, u, nbrs[i], edges[i], true);
             r.hubs[static_cast<std::size_t>(u)] = s;
         }
         const double norm = detail::l2_norm(r.hubs);

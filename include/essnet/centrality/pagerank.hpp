@@ -39,7 +39,8 @@ struct PageRankOptions {
 
 namespace detail {
 
-inline std::vector<double> normalized_distribution(const std::vector<double>& values, node_id n, const char* parameter) {
+inline std::vector<double> normalized_distribution(const std::vector<double>& values, node_id n,
+                                                   const char* parameter) {
     if (values.empty()) return std::vector<double>(static_cast<std::size_t>(n), n > 0 ? 1.0 / n : 0.0);
     if (values.size() != static_cast<std::size_t>(n))
         throw std::invalid_argument(std::string(parameter) + " must have one value per node (" + std::to_string(n) +
@@ -83,7 +84,8 @@ inline IterativeResult pagerank(const Graph& g, const PageRankOptions& options =
     const bool weighted = options.use_weights && g.weighted();
     const bool undirected = !g.directed();
     const auto p = detail::normalized_distribution(options.personalization, n, "personalization");
-    const auto dangling = options.dangling.empty() ? p : detail::normalized_distribution(options.dangling, n, "dangling");
+    const auto dangling =
+        options.dangling.empty() ? p : detail::normalized_distribution(options.dangling, n, "dangling");
     // Out-weight of every node (an undirected self-loop is stored as two arcs and counts once), and
     // the self-loop arcs in each unweighted undirected in-list, taken out of the hot loop below.
     std::vector<double> out(nn, 0.0), self_arcs;
@@ -121,7 +123,8 @@ inline IterativeResult pagerank(const Graph& g, const PageRankOptions& options =
     // sum the change and the dangling mass in fixed blocks (the same sums for any thread count).
     constexpr std::int64_t block = 4096;
     const std::int64_t blocks = (n + block - 1) / block;
-    std::vector<double> block_change(static_cast<std::size_t>(blocks)), block_dangling(static_cast<std::size_t>(blocks));
+    std::vector<double> block_change(static_cast<std::size_t>(blocks)),
+        block_dangling(static_cast<std::size_t>(blocks));
     r.residual = std::numeric_limits<double>::infinity();
     while (r.iterations < options.max_iterations) {
         const double dangling_mass = options.alpha * dangling_sum;

@@ -23,9 +23,9 @@ enum class CommunityAlgorithm { leiden, louvain, label_propagation };
 
 struct ConsensusOptions {
     CommunityAlgorithm algorithm = CommunityAlgorithm::leiden;
-    int runs = 100;            ///< seeded runs per round (seeds seed, seed + 1, ...)
-    double threshold = 0.5;    ///< tau: co-assignment frequencies below it are dropped
-    int max_iterations = 10;   ///< consensus rounds before giving up on full agreement
+    int runs = 100;                                           ///< seeded runs per round (seeds seed, seed + 1, ...)
+    double threshold = 0.5;                                   ///< tau: co-assignment frequencies below it are dropped
+    int max_iterations = 10;                                  ///< consensus rounds before giving up on full agreement
     QualityFunction objective = QualityFunction::modularity;  ///< for Leiden and Louvain
     double resolution = 1;
     bool use_weights = true;
@@ -34,11 +34,13 @@ struct ConsensusOptions {
 };
 
 struct ConsensusResult {
-    Partition partition{};               ///< the consensus partition
-    std::vector<double> co_assignment{};  ///< per edge of the graph: share of the first round's runs that put its ends together
-    std::vector<double> stability{};     ///< per node: share of the first round's runs in which it sits with its consensus community
-    int iterations = 0;                ///< consensus rounds run
-    bool converged = false;            ///< whether the last round's runs all agreed
+    Partition partition{};  ///< the consensus partition
+    std::vector<double>
+        co_assignment{};  ///< per edge of the graph: share of the first round's runs that put its ends together
+    std::vector<double>
+        stability{};     ///< per node: share of the first round's runs in which it sits with its consensus community
+    int iterations = 0;  ///< consensus rounds run
+    bool converged = false;  ///< whether the last round's runs all agreed
 };
 
 namespace detail::community {
@@ -46,9 +48,14 @@ namespace detail::community {
 inline Partition run_algorithm(const Graph& g, const ConsensusOptions& o, std::uint64_t seed) {
     switch (o.algorithm) {
         case CommunityAlgorithm::leiden:
-            return leiden(g, {.objective = o.objective, .resolution = o.resolution, .seed = seed, .use_weights = o.use_weights});
+            return leiden(
+                g, {.objective = o.objective, .resolution = o.resolution, .seed = seed, .use_weights = o.use_weights});
         case CommunityAlgorithm::louvain:
-            return louvain(g, {.objective = o.objective, .resolution = o.resolution, .seed = seed, .use_weights = o.use_weights}).partition;
+            return louvain(g, {.objective = o.objective,
+                               .resolution = o.resolution,
+                               .seed = seed,
+                               .use_weights = o.use_weights})
+                .partition;
         case CommunityAlgorithm::label_propagation:
             return label_propagation(g, {.seed = seed, .use_weights = o.use_weights});
     }
@@ -57,8 +64,8 @@ inline Partition run_algorithm(const Graph& g, const ConsensusOptions& o, std::u
 
 // Runs the algorithm with `runs` seeds, one run per thread at a time; the memberships come back in
 // seed order, so the result does not depend on the thread count.
-inline std::vector<std::vector<std::int32_t>> run_many(const Graph& g, const ConsensusOptions& o, std::uint64_t first_seed,
-                                                       ProgressReporter& progress) {
+inline std::vector<std::vector<std::int32_t>> run_many(const Graph& g, const ConsensusOptions& o,
+                                                       std::uint64_t first_seed, ProgressReporter& progress) {
     std::vector<std::vector<std::int32_t>> out(static_cast<std::size_t>(o.runs));
 #pragma omp parallel for schedule(dynamic, 1)
     for (int r = 0; r < o.runs; ++r) {
@@ -78,14 +85,17 @@ inline std::vector<double> co_assignment(const Graph& g, const std::vector<std::
     for (edge_id e = 0; e < g.num_edges(); ++e) {
         const auto ei = static_cast<std::size_t>(e);
         int together = 0;
-        for (const auto& m : runs) together += m[static_cast<std::size_t>(sources[ei])] == m[static_cast<std::size_t>(targets[ei])];
+        for (const auto& m : runs)
+            together += m[static_cast<std::size_t>(sources[ei])] == m[static_cast<std::size_t>(targets[ei])];
         share[ei] = static_cast<double>(together) / static_cast<double>(runs.size());
     }
     return share;
 }
 
 // Whether an edge of share `weight` stays in the consensus graph.
-inline bool kept(double weight, double threshold) { return weight >= threshold && weight > 0; }
+inline bool kept(double weight, double threshold) {
+    return weight >= threshold && weight > 0;
+}
 
 // The consensus graph: one undirected edge per pair of nodes joined in g (either way, any number
 // of times) whose share of runs is kept. Every copy of a pair has the same share, so merging them
@@ -126,7 +136,8 @@ inline ConsensusResult consensus(const Graph& g, const ConsensusOptions& options
         throw std::invalid_argument("max_iterations must be at least 1, got " + std::to_string(options.max_iterations));
     detail::check_resolution(options.resolution);
     const node_id n = g.num_nodes();
-    detail::ProgressReporter progress(options.progress, static_cast<std::int64_t>(options.runs) * options.max_iterations);
+    detail::ProgressReporter progress(options.progress,
+                                      static_cast<std::int64_t>(options.runs) * options.max_iterations);
     ConsensusResult result;
     const auto first = run_many(g, options, options.seed, progress);
     if (progress.cancelled()) progress.finish();
@@ -145,7 +156,8 @@ inline ConsensusResult consensus(const Graph& g, const ConsensusOptions& options
             result.converged = agreed;
             break;
         }
-        const auto runs = run_many(current, again, options.seed + static_cast<std::uint64_t>(result.iterations) * 1000003u, progress);
+        const auto runs =
+            run_many(current, again, options.seed + static_cast<std::uint64_t>(result.iterations) * 1000003u, progress);
         if (progress.cancelled()) progress.finish();
         // The new weights live on the original edges; an edge dropped from the consensus graph
         // keeps weight 0.
@@ -158,7 +170,7 @@ inline ConsensusResult consensus(const Graph& g, const ConsensusOptions& options
     result.partition.membership = connected_components(current).membership;
     result.partition.n_communities = detail::renumber(result.partition.membership);
     result.partition.quality = detail::partition_quality_value(g, result.partition.membership, options.objective,
-                                                                          options.resolution, options.use_weights && g.weighted());
+                                                               options.resolution, options.use_weights && g.weighted());
 
     // Stability against the first round's runs.
     const auto& consensus_of = result.partition.membership;
@@ -169,13 +181,16 @@ inline ConsensusResult consensus(const Graph& g, const ConsensusOptions& options
     for (std::size_t c = 0; c < k; ++c) start[c + 1] += start[c];
     {
         auto next = start;
-        for (node_id v = 0; v < n; ++v) members[static_cast<std::size_t>(next[static_cast<std::size_t>(consensus_of[static_cast<std::size_t>(v)])]++)] = v;
+        for (node_id v = 0; v < n; ++v)
+            members[static_cast<std::size_t>(
+                next[static_cast<std::size_t>(consensus_of[static_cast<std::size_t>(v)])]++)] = v;
     }
     NeighbourWeights count(static_cast<std::size_t>(n));
     for (const auto& run : first) {
         // For each consensus community, the run's community holding most of it (ties: lowest label).
         for (std::size_t c = 0; c < k; ++c) {
-            for (auto i = start[c]; i < start[c + 1]; ++i) count.add(run[static_cast<std::size_t>(members[static_cast<std::size_t>(i)])], 1);
+            for (auto i = start[c]; i < start[c + 1]; ++i)
+                count.add(run[static_cast<std::size_t>(members[static_cast<std::size_t>(i)])], 1);
             std::int32_t plurality = -1;
             double most = 0;
             for (const auto r : count.touched()) {

@@ -72,7 +72,8 @@ inline LabelPropagationResult label_propagation(const Graph& g, const LabelPropa
         ++p.iterations;
         bool stable = true;
         for (std::int32_t v = 0; v < h.n && stable; ++v)
-            if (heaviest(v)) stable = std::find(best.begin(), best.end(), label[static_cast<std::size_t>(v)]) != best.end();
+            if (heaviest(v))
+                stable = std::find(best.begin(), best.end(), label[static_cast<std::size_t>(v)]) != best.end();
         if (stable) {
             p.converged = true;
             break;
@@ -81,7 +82,7 @@ inline LabelPropagationResult label_propagation(const Graph& g, const LabelPropa
     p.n_communities = detail::renumber(label);
     p.membership = std::move(label);
     p.quality = g.num_edges() > 0 ? modularity(g, p.membership, {.resolution = 1, .use_weights = weighted})
-                            : std::numeric_limits<double>::quiet_NaN();
+                                  : std::numeric_limits<double>::quiet_NaN();
     return p;
 }
 

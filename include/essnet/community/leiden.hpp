@@ -42,7 +42,6 @@ inline LeidenRounds rounds_of(const LeidenOptions& o) {
 
 }  // namespace detail::community
 
-
 /// Leiden community detection (Traag, Waltman & van Eck 2019): fast queue-based local moving, a
 /// randomised refinement inside each community, aggregation on the refined partition, repeated
 /// until the partition no longer changes at the top level; `n_iterations` such rounds. Maximises
@@ -60,8 +59,10 @@ inline Partition leiden(const Graph& g, const LeidenOptions& options = {}) {
     check_leiden_options(options.resolution, options.randomness);
     const WeightedGraph level0 = from_graph(g, options.objective, options.resolution, options.use_weights);
     Partition p;
-    p.membership = run_leiden(level0, initial_membership(g, options.initial_membership), rounds_of(options), p.n_communities);
-    p.quality = detail::partition_quality_value(g, p.membership, options.objective, options.resolution, options.use_weights && g.weighted());
+    p.membership =
+        run_leiden(level0, initial_membership(g, options.initial_membership), rounds_of(options), p.n_communities);
+    p.quality = detail::partition_quality_value(g, p.membership, options.objective, options.resolution,
+                                                options.use_weights && g.weighted());
     return p;
 }
 
@@ -80,8 +81,8 @@ inline Partition leiden_multiplex(const std::vector<Graph>& layers, const std::v
     check_leiden_options(options.resolution, options.randomness);
     if (layers.empty()) throw std::invalid_argument("leiden_multiplex needs at least one layer");
     if (layer_weights.size() != layers.size())
-        throw std::invalid_argument("layer_weights must have one value per layer (" + std::to_string(layers.size()) + "), got " +
-                                    std::to_string(layer_weights.size()));
+        throw std::invalid_argument("layer_weights must have one value per layer (" + std::to_string(layers.size()) +
+                                    "), got " + std::to_string(layer_weights.size()));
     std::vector<const Graph*> pointers;
     for (std::size_t l = 0; l < layers.size(); ++l) {
         if (layers[l].num_nodes() != layers[0].num_nodes())
@@ -90,7 +91,8 @@ inline Partition leiden_multiplex(const std::vector<Graph>& layers, const std::v
         if (layers[l].directed() != layers[0].directed())
             throw std::invalid_argument("layer " + std::to_string(l) + " differs from layer 0 in direction");
         if (!std::isfinite(layer_weights[l]))
-            throw std::invalid_argument("layer_weights[" + std::to_string(l) + "] must be finite, got " + std::to_string(layer_weights[l]));
+            throw std::invalid_argument("layer_weights[" + std::to_string(l) + "] must be finite, got " +
+                                        std::to_string(layer_weights[l]));
         pointers.push_back(&layers[l]);
     }
     // Modularity layers are on the scale of their own total weight: scale each to the mean total,
@@ -111,14 +113,17 @@ inline Partition leiden_multiplex(const std::vector<Graph>& layers, const std::v
             }
         }
         mean = counted > 0 ? mean / counted : 1.0;
-        for (std::size_t l = 0; l < layers.size(); ++l) coefficient[l] = totals[l] > 0 ? layer_weights[l] * mean / totals[l] : 0.0;
+        for (std::size_t l = 0; l < layers.size(); ++l)
+            coefficient[l] = totals[l] > 0 ? layer_weights[l] * mean / totals[l] : 0.0;
     }
-    const WeightedGraph level0 = from_layers(pointers, coefficient, options.objective, options.resolution, options.use_weights);
+    const WeightedGraph level0 =
+        from_layers(pointers, coefficient, options.objective, options.resolution, options.use_weights);
     Partition p;
-    p.membership = run_leiden(level0, initial_membership(layers[0], options.initial_membership), rounds_of(options), p.n_communities);
+    p.membership = run_leiden(level0, initial_membership(layers[0], options.initial_membership), rounds_of(options),
+                              p.n_communities);
     for (std::size_t l = 0; l < layers.size(); ++l) {
         const double q = detail::partition_quality_value(layers[l], p.membership, options.objective, options.resolution,
-                                                 options.use_weights && layers[l].weighted());
+                                                         options.use_weights && layers[l].weighted());
         if (!std::isnan(q)) p.quality += layer_weights[l] * q;
     }
     return p;

@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "essnet/community/quality.hpp"
 #include "essnet/community/detail/optimiser.hpp"
 #include "essnet/community/partition.hpp"
+#include "essnet/community/quality.hpp"
 #include "essnet/graph/graph.hpp"
 
 namespace essnet {

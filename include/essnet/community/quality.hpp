@@ -24,10 +24,10 @@ namespace essnet {
 
 /// The function a community algorithm maximises.
 enum class QualityFunction {
-    modularity,  ///< Newman & Girvan (2004) with a resolution (Reichardt & Bornholdt 2006); Leicht & Newman (2008) when directed
-    cpm,         ///< Constant Potts Model (Traag, Van Dooren & Nesterov 2011): arcs inside minus resolution x node pairs
+    modularity,  ///< Newman & Girvan (2004) with a resolution (Reichardt & Bornholdt 2006); Leicht & Newman (2008) when
+                 ///< directed
+    cpm,  ///< Constant Potts Model (Traag, Van Dooren & Nesterov 2011): arcs inside minus resolution x node pairs
 };
-
 
 struct CpmOptions {
     /// gamma: the density a community must exceed to be worth forming (leidenalg's default 1).
@@ -283,8 +283,8 @@ inline std::vector<double> conductance(const Graph& g, std::span<const std::int3
 namespace detail {
 
 // The value of the quality function a community algorithm optimised.
-inline double partition_quality_value(const Graph& g, const std::vector<std::int32_t>& membership, QualityFunction quality,
-                                      double resolution, bool use_weights) {
+inline double partition_quality_value(const Graph& g, const std::vector<std::int32_t>& membership,
+                                      QualityFunction quality, double resolution, bool use_weights) {
     if (quality == QualityFunction::modularity)
         return modularity(g, membership, {.resolution = resolution, .use_weights = use_weights});
     return cpm_quality(g, membership, {.resolution = resolution, .use_weights = use_weights});

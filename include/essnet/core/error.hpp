@@ -18,9 +18,11 @@ namespace essnet {
 class ParseError : public std::runtime_error {
 public:
     ParseError(std::string file, std::int64_t line, std::int64_t column, std::string message)
-        : std::runtime_error(file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
-                             message),
-          file_(std::move(file)), line_(line), column_(column), message_(std::move(message)) {}
+        : std::runtime_error(file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message),
+          file_(std::move(file)),
+          line_(line),
+          column_(column),
+          message_(std::move(message)) {}
 
     const std::string& file() const noexcept { return file_; }
     std::int64_t line() const noexcept { return line_; }
@@ -41,7 +43,8 @@ class FileError : public std::runtime_error {
 public:
     FileError(std::string path, int error_number, const std::string& action)
         : std::runtime_error("cannot " + action + " '" + path + "': " + std::strerror(error_number)),
-          path_(std::move(path)), error_number_(error_number) {}
+          path_(std::move(path)),
+          error_number_(error_number) {}
     const std::string& path() const noexcept { return path_; }
     int error_number() const noexcept { return error_number_; }
 

@@ -43,7 +43,8 @@ inline std::vector<std::int64_t> equal_weight_bounds(std::span<const std::int64_
     const auto n = static_cast<std::int64_t>(prefix.size()) - 1;
     std::vector<std::int64_t> bounds{0};
     for (std::int64_t c = 1; c < chunks; ++c) {
-        const std::int64_t at = std::lower_bound(prefix.begin(), prefix.end(), prefix.back() * c / chunks) - prefix.begin();
+        const std::int64_t at =
+            std::lower_bound(prefix.begin(), prefix.end(), prefix.back() * c / chunks) - prefix.begin();
         bounds.push_back(std::clamp(at, bounds.back(), n));
     }
     bounds.push_back(n);

@@ -3,8 +3,8 @@
 // position and the whole file is checked for UTF-8 on the way.
 #pragma once
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -60,7 +60,14 @@ public:
                 read_field(fields);
                 if (pos_ >= text_.size()) return true;
                 const char c = text_[pos_];
-                if (c == delimiter_) { ++pos_; if (pos_ >= text_.size()) { push_empty(fields); return true; } continue; }
+                if (c == delimiter_) {
+                    ++pos_;
+                    if (pos_ >= text_.size()) {
+                        push_empty(fields);
+                        return true;
+                    }
+                    continue;
+                }
                 // End of record: "\n" or "\r\n".
                 pos_ += c == '\r' ? 2 : 1;
                 ++line_;
@@ -82,9 +89,7 @@ public:
         throw ParseError(name_, line, column_of(text_, line_start, offset), message);
     }
     /// A field-less position at the end of the field `f` (where a missing field would start).
-    CsvField end_of(const CsvField& f) const noexcept {
-        return {{}, f.end_line, f.end_line_start, f.end_offset};
-    }
+    CsvField end_of(const CsvField& f) const noexcept { return {{}, f.end_line, f.end_line_start, f.end_offset}; }
 
 private:
     void push_empty(std::vector<CsvField>& fields) {
@@ -108,8 +113,7 @@ private:
             std::string* buffer = nullptr;
             std::size_t chunk = pos_;
             for (;;) {
-                if (pos_ >= text_.size())
-                    fail_at(line, line_start, start, "quoted field is not closed (missing '\"')");
+                if (pos_ >= text_.size()) fail_at(line, line_start, start, "quoted field is not closed (missing '\"')");
                 const char c = text_[pos_];
                 if (c == '"') {
                     if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {  // "" is a quote
@@ -121,7 +125,10 @@ private:
                     }
                     break;
                 }
-                if (c == '\n') { ++line_; line_start_ = pos_ + 1; }
+                if (c == '\n') {
+                    ++line_;
+                    line_start_ = pos_ + 1;
+                }
                 ++pos_;
             }
             std::string_view value = text_.substr(chunk, pos_ - chunk);
@@ -132,8 +139,8 @@ private:
             ++pos_;  // closing quote
             if (pos_ < text_.size() && text_[pos_] != delimiter_ && !at_line_end(pos_)) {
                 if (text_[pos_] == '\r') bare_carriage_return(pos_);
-                fail_at(line_, line_start_, pos_, std::string("expected '") + delimiter_ +
-                                                      "' or the end of the line after a closing quote");
+                fail_at(line_, line_start_, pos_,
+                        std::string("expected '") + delimiter_ + "' or the end of the line after a closing quote");
             }
             fields.push_back({value, line, line_start, start, line_, line_start_, pos_});
             return;

@@ -1,9 +1,9 @@
 // Reading a whole file into memory, with a FileError that names it.
 #pragma once
 
-#include <cerrno>
 #include <sys/stat.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <string>
 

@@ -18,10 +18,17 @@ inline std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexc
     if (c < 0x80) return 1;
     std::size_t len;
     std::uint32_t cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1Fu; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0Fu; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07u; }
-    else return 0;
+    if ((c & 0xE0) == 0xC0) {
+        len = 2;
+        cp = c & 0x1Fu;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3;
+        cp = c & 0x0Fu;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4;
+        cp = c & 0x07u;
+    } else
+        return 0;
     if (i + len > s.size()) return 0;
     for (std::size_t k = 1; k < len; ++k) {
         const auto cc = static_cast<unsigned char>(s[i + k]);
@@ -36,7 +43,10 @@ inline std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexc
 /// Offset of the first byte that does not start valid UTF-8, or npos.
 inline std::size_t find_invalid_utf8(std::string_view s) noexcept {
     for (std::size_t i = 0; i < s.size();) {
-        if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
         const std::size_t len = utf8_sequence_length(s, i);
         if (len == 0) return i;
         i += len;

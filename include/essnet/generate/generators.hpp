@@ -40,8 +40,8 @@ struct LfrOptions {
     node_id n = 1000;
     double average_degree = 20;
     node_id max_degree = 50;
-    double mu = 0.3;               ///< mixing: the share of each node's edges that leave its community
-    double degree_exponent = 2.5;  ///< tau1, for P(k) ~ k^-tau1
+    double mu = 0.3;                  ///< mixing: the share of each node's edges that leave its community
+    double degree_exponent = 2.5;     ///< tau1, for P(k) ~ k^-tau1
     double community_exponent = 1.5;  ///< tau2, for community sizes
     node_id min_community = 20;
     node_id max_community = 100;
@@ -51,7 +51,7 @@ struct LfrOptions {
 struct LfrResult {
     Graph graph{};
     std::vector<std::int32_t> community{};  ///< ground-truth community of each node
-    double mixing = 0;                    ///< realised mixing: inter-community edge ends / all edge ends
+    double mixing = 0;                      ///< realised mixing: inter-community edge ends / all edge ends
 };
 
 /// LFR benchmark graph (Lancichinetti, Fortunato & Radicchi 2008, Phys. Rev. E 78:046110):
@@ -65,8 +65,8 @@ struct LfrResult {
 LfrResult lfr(const LfrOptions& options);
 
 struct RmatOptions {
-    int scale = 16;        ///< 2^scale nodes
-    int edge_factor = 16;  ///< edge_factor * 2^scale edges drawn
+    int scale = 16;                       ///< 2^scale nodes
+    int edge_factor = 16;                 ///< edge_factor * 2^scale edges drawn
     double a = 0.57, b = 0.19, c = 0.19;  ///< Graph500 parameters; d = 1 - a - b - c
     bool directed = false;
     /// Keep the raw draws (self-loops and repeated edges, as Graph500 does); by default they are
@@ -83,7 +83,7 @@ struct RmatOptions {
 Graph rmat(const RmatOptions& options);
 
 struct SocialEconomyOptions {
-    std::int32_t num_actors = 1000;   ///< organisations, networks, public bodies, funders, people
+    std::int32_t num_actors = 1000;  ///< organisations, networks, public bodies, funders, people
     std::int32_t first_year = 1990;
     std::int32_t num_years = 30;
     std::int32_t num_countries = 20;

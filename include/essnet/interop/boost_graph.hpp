@@ -3,7 +3,8 @@
 //
 //     #include <essnet/interop/boost_graph.hpp>
 //     boost::breadth_first_search(g, source, boost::visitor(vis).vertex_index_map(boost::get(boost::vertex_index, g)));
-//     boost::dijkstra_shortest_paths(g, source, boost::distance_map(...).weight_map(boost::get(boost::edge_weight, g)));
+//     boost::dijkstra_shortest_paths(g, source, boost::distance_map(...).weight_map(boost::get(boost::edge_weight,
+//     g)));
 //
 // BGL fixes directedness at compile time and essnet at run time, so BGL always sees a directed
 // graph: an undirected essnet graph appears as its symmetric directed version, each edge as two
@@ -45,7 +46,8 @@ private:
     friend class boost::iterator_core_access;
     Arc dereference() const {
         const auto i = static_cast<std::size_t>(a_);
-        return out_ ? Arc{u_, g_->targets()[i], g_->arc_edges()[i]} : Arc{g_->in_sources()[i], u_, g_->in_arc_edges()[i]};
+        return out_ ? Arc{u_, g_->targets()[i], g_->arc_edges()[i]}
+                    : Arc{g_->in_sources()[i], u_, g_->in_arc_edges()[i]};
     }
     bool equal(const LocalArcIterator& o) const { return a_ == o.a_; }
     void increment() { ++a_; }
@@ -101,7 +103,9 @@ struct WeightMap {
     using category = boost::readable_property_map_tag;
     const Graph* g;
 };
-inline double get(const WeightMap& m, const Arc& a) { return m.g->weight(a.id); }
+inline double get(const WeightMap& m, const Arc& a) {
+    return m.g->weight(a.id);
+}
 
 /// Edge ids 0..num_edges()-1 (both arcs of an undirected edge share the id).
 struct EdgeIndexMap {
@@ -110,7 +114,9 @@ struct EdgeIndexMap {
     using reference = edge_id;
     using category = boost::readable_property_map_tag;
 };
-inline edge_id get(const EdgeIndexMap&, const Arc& a) { return a.id; }
+inline edge_id get(const EdgeIndexMap&, const Arc& a) {
+    return a.id;
+}
 
 }  // namespace essnet::bgl
 
@@ -159,7 +165,9 @@ namespace essnet {
 inline std::pair<boost::counting_iterator<node_id>, boost::counting_iterator<node_id>> vertices(const Graph& g) {
     return {boost::counting_iterator<node_id>(0), boost::counting_iterator<node_id>(g.num_nodes())};
 }
-inline node_id num_vertices(const Graph& g) { return g.num_nodes(); }
+inline node_id num_vertices(const Graph& g) {
+    return g.num_nodes();
+}
 
 inline std::pair<bgl::LocalArcIterator, bgl::LocalArcIterator> out_edges(node_id u, const Graph& g) {
     const auto offsets = g.offsets();
@@ -171,11 +179,21 @@ inline std::pair<bgl::LocalArcIterator, bgl::LocalArcIterator> in_edges(node_id 
     const auto i = static_cast<std::size_t>(v);
     return {bgl::LocalArcIterator(&g, v, offsets[i], false), bgl::LocalArcIterator(&g, v, offsets[i + 1], false)};
 }
-inline arc_index out_degree(node_id u, const Graph& g) { return g.out_degree(u); }
-inline arc_index in_degree(node_id u, const Graph& g) { return g.in_degree(u); }
-inline arc_index degree(node_id u, const Graph& g) { return g.out_degree(u) + g.in_degree(u); }
-inline node_id source(const bgl::Arc& a, const Graph&) { return a.source; }
-inline node_id target(const bgl::Arc& a, const Graph&) { return a.target; }
+inline arc_index out_degree(node_id u, const Graph& g) {
+    return g.out_degree(u);
+}
+inline arc_index in_degree(node_id u, const Graph& g) {
+    return g.in_degree(u);
+}
+inline arc_index degree(node_id u, const Graph& g) {
+    return g.out_degree(u) + g.in_degree(u);
+}
+inline node_id source(const bgl::Arc& a, const Graph&) {
+    return a.source;
+}
+inline node_id target(const bgl::Arc& a, const Graph&) {
+    return a.target;
+}
 
 inline std::pair<const node_id*, const node_id*> adjacent_vertices(node_id u, const Graph& g) {
     const auto n = g.out_neighbors(u);
@@ -185,18 +203,32 @@ inline std::pair<const node_id*, const node_id*> adjacent_vertices(node_id u, co
 inline std::pair<bgl::ArcIterator, bgl::ArcIterator> edges(const Graph& g) {
     return {bgl::ArcIterator(&g, 0), bgl::ArcIterator(&g, g.num_arcs())};
 }
-inline arc_index num_edges(const Graph& g) { return g.num_arcs(); }
+inline arc_index num_edges(const Graph& g) {
+    return g.num_arcs();
+}
 
 }  // namespace essnet
 
 namespace boost {
 
 // Property maps of essnet::Graph, in namespace boost so that qualified boost::get(...) finds them.
-inline typed_identity_property_map<essnet::node_id> get(vertex_index_t, const essnet::Graph&) { return {}; }
-inline essnet::bgl::WeightMap get(edge_weight_t, const essnet::Graph& g) { return {&g}; }
-inline essnet::bgl::EdgeIndexMap get(edge_index_t, const essnet::Graph&) { return {}; }
-inline essnet::node_id get(vertex_index_t, const essnet::Graph&, essnet::node_id u) { return u; }
-inline double get(edge_weight_t, const essnet::Graph& g, const essnet::bgl::Arc& a) { return g.weight(a.id); }
-inline essnet::edge_id get(edge_index_t, const essnet::Graph&, const essnet::bgl::Arc& a) { return a.id; }
+inline typed_identity_property_map<essnet::node_id> get(vertex_index_t, const essnet::Graph&) {
+    return {};
+}
+inline essnet::bgl::WeightMap get(edge_weight_t, const essnet::Graph& g) {
+    return {&g};
+}
+inline essnet::bgl::EdgeIndexMap get(edge_index_t, const essnet::Graph&) {
+    return {};
+}
+inline essnet::node_id get(vertex_index_t, const essnet::Graph&, essnet::node_id u) {
+    return u;
+}
+inline double get(edge_weight_t, const essnet::Graph& g, const essnet::bgl::Arc& a) {
+    return g.weight(a.id);
+}
+inline essnet::edge_id get(edge_index_t, const essnet::Graph&, const essnet::bgl::Arc& a) {
+    return a.id;
+}
 
 }  // namespace boost

@@ -18,8 +18,8 @@ struct AdjacencyOptions {
 /// A(v, u), and an undirected self-loop adds its weight once to A(u, u). A copy in Eigen's own
 /// layout (Eigen needs one index type for offsets and neighbours, the Graph uses two).
 /// O(m log m) time (Eigen sorts the triplets), O(n + m) memory.
-inline Eigen::SparseMatrix<double, Eigen::RowMajor, std::int64_t> adjacency_matrix(const Graph& g,
-                                                                                   const AdjacencyOptions& options = {}) {
+inline Eigen::SparseMatrix<double, Eigen::RowMajor, std::int64_t> adjacency_matrix(
+    const Graph& g, const AdjacencyOptions& options = {}) {
     std::vector<Eigen::Triplet<double, std::int64_t>> entries;
     entries.reserve(static_cast<std::size_t>(g.directed() ? g.num_edges() : 2 * g.num_edges()));
     for (edge_id e = 0; e < g.num_edges(); ++e) {

@@ -1,6 +1,8 @@
 // Writing a file so that it is never seen half-written.
 #pragma once
 
+#include <unistd.h>
+
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -8,7 +10,6 @@
 #include <string>
 #include <string_view>
 #include <system_error>
-#include <unistd.h>
 
 #include "essnet/core/error.hpp"
 
@@ -25,7 +26,8 @@ namespace essnet {
 class AtomicFile {
 public:
     explicit AtomicFile(std::string path)
-        : path_(std::move(path)), temporary_(path_ + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(next_number())) {
+        : path_(std::move(path)),
+          temporary_(path_ + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(next_number())) {
         file_ = std::fopen(temporary_.c_str(), "wb");
         if (!file_) throw FileError(path_, errno, "write");
     }

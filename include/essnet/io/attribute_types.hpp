@@ -13,7 +13,9 @@ namespace essnet::detail {
 enum class ValueType { boolean, integer, real, text };
 
 /// "true" or "false" (as GraphML and GEXF write booleans).
-inline bool is_boolean_text(std::string_view s) { return s == "true" || s == "false"; }
+inline bool is_boolean_text(std::string_view s) {
+    return s == "true" || s == "false";
+}
 
 /// An integer written as from_chars/to_chars would write it back: no sign '+', no leading zeros.
 inline bool is_integer_text(std::string_view s) {

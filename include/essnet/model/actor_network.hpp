@@ -25,8 +25,8 @@ namespace essnet {
 ///   event               a meeting, forum or summit (FIESS 2011, Rio+20)
 ///   person              an individual (a president-CEO)
 inline const std::vector<std::string>& usual_kinds() {
-    static const std::vector<std::string> kinds{"organization",       "network", "public_body", "international_body",
-                                                "funder",             "event",   "person"};
+    static const std::vector<std::string> kinds{"organization", "network", "public_body", "international_body",
+                                                "funder",       "event",   "person"};
     return kinds;
 }
 
@@ -40,8 +40,8 @@ inline const std::vector<std::string>& usual_kinds() {
 ///   presented_to     presenter -> audience
 ///   leads            person -> organisation
 inline const std::vector<std::string>& usual_relations() {
-    static const std::vector<std::string> relations{"founded", "member_of",  "partnership",  "organized",
-                                                    "participated_in", "funded", "presented_to", "leads"};
+    static const std::vector<std::string> relations{"founded",         "member_of", "partnership",  "organized",
+                                                    "participated_in", "funded",    "presented_to", "leads"};
     return relations;
 }
 
@@ -51,8 +51,8 @@ inline const std::vector<std::string>& reserved_actor_columns() {
     return names;
 }
 inline const std::vector<std::string>& reserved_tie_columns() {
-    static const std::vector<std::string> names{"source", "target", "relation", "directed", "weight",
-                                                "start_year", "end_year", "provenance"};
+    static const std::vector<std::string> names{"source", "target",     "relation", "directed",
+                                                "weight", "start_year", "end_year", "provenance"};
     return names;
 }
 

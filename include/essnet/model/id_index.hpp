@@ -45,7 +45,7 @@ public:
 
 private:
     std::size_t mask() const noexcept { return slots_.size() - 1; }
-    std::size_t slot_of(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id) & mask(); }
+    std::size_t slot_of(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id)&mask(); }
     void grow(const std::vector<std::string>& ids, std::size_t wanted) {
         std::size_t size = 16;
         while (size < wanted) size *= 2;

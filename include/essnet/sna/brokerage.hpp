@@ -62,7 +62,8 @@ inline BrokerageResult brokerage(const Graph& g, std::span<const std::int32_t> g
     std::int32_t largest = -1;
     for (std::size_t v = 0; v < nn; ++v) {
         if (groups[v] < 0)
-            throw std::invalid_argument("groups[" + std::to_string(v) + "] is negative (" + std::to_string(groups[v]) + ")");
+            throw std::invalid_argument("groups[" + std::to_string(v) + "] is negative (" + std::to_string(groups[v]) +
+                                        ")");
         largest = std::max(largest, groups[v]);
     }
     const auto k = static_cast<std::size_t>(largest + 1);
@@ -88,7 +89,8 @@ inline BrokerageResult brokerage(const Graph& g, std::span<const std::int32_t> g
                 const std::int32_t ga = groups[static_cast<std::size_t>(a)];
                 for (std::size_t q = 0; q < out_b.size(); ++q) {
                     const node_id c = out_b[q];
-                    if (c == b || c == a || (q > 0 && out_b[q - 1] == c) || mark[static_cast<std::size_t>(c)] == a) continue;
+                    if (c == b || c == a || (q > 0 && out_b[q - 1] == c) || mark[static_cast<std::size_t>(c)] == a)
+                        continue;
                     const std::int32_t gc = groups[static_cast<std::size_t>(c)];
                     if (ga == gb && gb == gc)
                         row[coordinator] += 1;
@@ -111,8 +113,8 @@ inline BrokerageResult brokerage(const Graph& g, std::span<const std::int32_t> g
     // Expected values and variances, as sna::brokerage computes them.
     const double N = n;
     const double d = n > 1 ? static_cast<double>(arcs) / (N * (N - 1)) : 0.0;
-    const double d2 = d * d * (1 - d), d3 = std::pow(d, 3) * std::pow(1 - d, 3), d4 = std::pow(d, 4) * std::pow(1 - d, 2),
-                 d5 = std::pow(d, 5) * (1 - d);
+    const double d2 = d * d * (1 - d), d3 = std::pow(d, 3) * std::pow(1 - d, 3),
+                 d4 = std::pow(d, 4) * std::pow(1 - d, 2), d5 = std::pow(d, 5) * (1 - d);
     auto choose2 = [](double x) { return x * (x - 1) / 2; };
     std::vector<double> size(k, 0.0);
     for (const auto c : groups) size[static_cast<std::size_t>(c)] += 1;
@@ -141,7 +143,8 @@ inline BrokerageResult brokerage(const Graph& g, std::span<const std::int32_t> g
         e[itinerant] = d2 * others_pairs;
         v[itinerant] = e[itinerant] * (1 - d2) + 2 * others_triples * d3;
         e[representative] = d2 * (N - ni) * (ni - 1);
-        v[representative] = e[representative] * (1 - d2) + 2 * ((ni - 1) * choose2(N - ni) + (N - ni) * choose2(ni - 1)) * d3;
+        v[representative] =
+            e[representative] * (1 - d2) + 2 * ((ni - 1) * choose2(N - ni) + (N - ni) * choose2(ni - 1)) * d3;
         e[gatekeeper] = e[representative];
         v[gatekeeper] = v[representative];
         e[liaison] = d2 * (others_outer - others_sq);
@@ -157,7 +160,8 @@ inline BrokerageResult brokerage(const Graph& g, std::span<const std::int32_t> g
         const auto c = static_cast<std::size_t>(groups[v]);
         r.expected[v] = r.group_expected[c];
         r.sd[v] = r.group_sd[c];
-        for (std::size_t role = 0; role < 6; ++role) r.z[v][role] = (r.raw[v][role] - r.expected[v][role]) / r.sd[v][role];
+        for (std::size_t role = 0; role < 6; ++role)
+            r.z[v][role] = (r.raw[v][role] - r.expected[v][role]) / r.sd[v][role];
     }
 
     // The whole network.
@@ -201,8 +205,9 @@ inline BrokerageResult brokerage(const Graph& g, std::span<const std::int32_t> g
             for (const std::size_t l : present) {
                 if (i == j || j == l || i == l) continue;
                 const double a = size[i], b = size[j], c = size[l];
-                gv[liaison] += a * b * c * ((4 * (N - b) - 2 * (a + c + 1)) * d3 - (4 * (N - c) - 2 * (a + b + 1)) * d4 +
-                                            (N - (a + c + 1)) * d5);
+                gv[liaison] += a * b * c *
+                               ((4 * (N - b) - 2 * (a + c + 1)) * d3 - (4 * (N - c) - 2 * (a + b + 1)) * d4 +
+                                (N - (a + c + 1)) * d5);
             }
     ge[total] = d2 * N * (N - 1) * (N - 2);
     gv[total] = ge[total] * (1 - d2) + N * (N - 1) * (N - 2) * ((4 * N - 10) * d3 - 4 * (N - 3) * d4 + (N - 3) * d5);

@@ -25,11 +25,14 @@ inline double density(const Graph& g) {
 namespace detail {
 
 // Whether the sorted list holds v.
-inline bool holds(std::span<const node_id> sorted, node_id v) { return std::binary_search(sorted.begin(), sorted.end(), v); }
+inline bool holds(std::span<const node_id> sorted, node_id v) {
+    return std::binary_search(sorted.begin(), sorted.end(), v);
+}
 
 inline void require_directed(const Graph& g, const char* what) {
     if (!g.directed())
-        throw std::invalid_argument(std::string(what) + " is defined for directed graphs; select the graph with directed = true");
+        throw std::invalid_argument(std::string(what) +
+                                    " is defined for directed graphs; select the graph with directed = true");
 }
 
 }  // namespace detail
@@ -93,8 +96,9 @@ inline DyadCensus dyad_census(const Graph& g) {
 }
 
 /// The 16 triad types of Holland & Leinhardt's MAN labelling, in the usual order.
-inline constexpr std::array<const char*, 16> triad_types = {"003",  "012",  "102",  "021D", "021U", "021C", "111D", "111U",
-                                                            "030T", "030C", "201",  "120D", "120U", "120C", "210",  "300"};
+inline constexpr std::array<const char*, 16> triad_types = {"003",  "012",  "102",  "021D", "021U", "021C",
+                                                            "111D", "111U", "030T", "030C", "201",  "120D",
+                                                            "120U", "120C", "210",  "300"};
 
 /// Triad census of a directed graph: how many of the C(n, 3) node triples fall in each of the 16
 /// MAN types, in the order of triad_types (as networkx's triadic_census, igraph's triad_census and R
@@ -121,10 +125,10 @@ inline std::array<std::int64_t, 16> triad_census(const Graph& g) {
     auto code = [&](node_id v, node_id u, node_id w) {
         return arc(v, u) + 2 * arc(u, v) + 4 * arc(v, w) + 8 * arc(w, v) + 16 * arc(u, w) + 32 * arc(w, u);
     };
-    static constexpr std::array<int, 64> type_of = {1,  2,  2,  3,  2,  4,  6,  8,  2,  6,  5,  7,  3,  8,  7,  11,
-                                                   2,  6,  4,  8,  5,  9,  9,  13, 6,  10, 9,  14, 7,  14, 12, 15,
-                                                   2,  5,  6,  7,  6,  9,  10, 14, 4,  9,  9,  12, 8,  13, 14, 15,
-                                                   3,  7,  8,  11, 7,  12, 14, 15, 8,  14, 13, 15, 11, 15, 15, 16};
+    static constexpr std::array<int, 64> type_of = {1, 2, 2, 3,  2, 4,  6,  8,  2, 6,  5,  7,  3,  8,  7,  11,
+                                                    2, 6, 4, 8,  5, 9,  9,  13, 6, 10, 9,  14, 7,  14, 12, 15,
+                                                    2, 5, 6, 7,  6, 9,  10, 14, 4, 9,  9,  12, 8,  13, 14, 15,
+                                                    3, 7, 8, 11, 7, 12, 14, 15, 8, 14, 13, 15, 11, 15, 15, 16};
     const int threads = detail::thread_count();
     std::vector<std::array<std::int64_t, 16>> local(static_cast<std::size_t>(threads), std::array<std::int64_t, 16>{});
 #pragma omp parallel num_threads(threads)

@@ -34,9 +34,9 @@
 namespace essnet {
 
 struct EgoOptions {
-    int radius = 1;                         ///< steps from the ego; 0 gives the ego alone
-    Direction direction = Direction::all;   ///< which arcs lead to alters (ignored when undirected)
-    bool include_ego = true;                ///< keep the ego in the extracted network
+    int radius = 1;                        ///< steps from the ego; 0 gives the ego alone
+    Direction direction = Direction::all;  ///< which arcs lead to alters (ignored when undirected)
+    bool include_ego = true;               ///< keep the ego in the extracted network
 };
 
 namespace detail {
@@ -90,7 +90,7 @@ inline Graph ego_graph(const Graph& g, node_id ego, const EgoOptions& options = 
 
 struct EgoMeasuresOptions {
     Direction direction = Direction::all;  ///< which arcs make a node an alter (ignored when undirected)
-    bool use_weights = true;                ///< for effective size and efficiency
+    bool use_weights = true;               ///< for effective size and efficiency
 };
 
 /// Ego measures of every node (see the top of this file), aligned with the graph's nodes.
@@ -116,8 +116,8 @@ inline EgoMeasures ego_measures(const Graph& g, std::span<const std::int32_t> gr
                                         std::to_string(groups.size()));
         for (std::size_t u = 0; u < nn; ++u) {
             if (groups[u] < 0)
-                throw std::invalid_argument("groups must be 0 or more, got " + std::to_string(groups[u]) +
-                                            " at node " + std::to_string(u));
+                throw std::invalid_argument("groups must be 0 or more, got " + std::to_string(groups[u]) + " at node " +
+                                            std::to_string(u));
             r.num_groups = std::max(r.num_groups, groups[u] + 1);
         }
         r.composition.assign(nn * static_cast<std::size_t>(r.num_groups), 0);
@@ -181,7 +181,8 @@ inline EgoMeasures ego_measures(const Graph& g, std::span<const std::int32_t> gr
             if (!groups.empty())
                 for (node_id i = 0; i < k; ++i)
                     ++r.composition[u * static_cast<std::size_t>(r.num_groups) +
-                                    static_cast<std::size_t>(groups[static_cast<std::size_t>(members[static_cast<std::size_t>(i)])])];
+                                    static_cast<std::size_t>(
+                                        groups[static_cast<std::size_t>(members[static_cast<std::size_t>(i)])])];
 
             // Brandes (2001) from every alter, keeping only the ego's dependency.
             if (k >= 2 && r.brokerage[u] > 0) {
@@ -200,7 +201,8 @@ inline EgoMeasures ego_measures(const Graph& g, std::span<const std::int32_t> gr
                     order.push_back(s);
                     for (std::size_t head = 0; head < order.size(); ++head) {
                         const node_id x = order[head];
-                        for (auto a = offsets[static_cast<std::size_t>(x)]; a < offsets[static_cast<std::size_t>(x) + 1]; ++a) {
+                        for (auto a = offsets[static_cast<std::size_t>(x)];
+                             a < offsets[static_cast<std::size_t>(x) + 1]; ++a) {
                             const node_id y = arcs[static_cast<std::size_t>(a)];
                             if (distance[static_cast<std::size_t>(y)] < 0) {
                                 distance[static_cast<std::size_t>(y)] = distance[static_cast<std::size_t>(x)] + 1;
@@ -212,12 +214,13 @@ inline EgoMeasures ego_measures(const Graph& g, std::span<const std::int32_t> gr
                     }
                     for (std::size_t i = order.size(); i-- > 1;) {
                         const node_id y = order[i];
-                        for (auto a = offsets[static_cast<std::size_t>(y)]; a < offsets[static_cast<std::size_t>(y) + 1]; ++a) {
+                        for (auto a = offsets[static_cast<std::size_t>(y)];
+                             a < offsets[static_cast<std::size_t>(y) + 1]; ++a) {
                             const node_id z = arcs[static_cast<std::size_t>(a)];
                             if (distance[static_cast<std::size_t>(z)] == distance[static_cast<std::size_t>(y)] + 1)
-                                dependency[static_cast<std::size_t>(y)] += paths[static_cast<std::size_t>(y)] /
-                                                                           paths[static_cast<std::size_t>(z)] *
-                                                                           (1 + dependency[static_cast<std::size_t>(z)]);
+                                dependency[static_cast<std::size_t>(y)] +=
+                                    paths[static_cast<std::size_t>(y)] / paths[static_cast<std::size_t>(z)] *
+                                    (1 + dependency[static_cast<std::size_t>(z)]);
                         }
                     }
                     through_ego += dependency[static_cast<std::size_t>(k)];

@@ -21,12 +21,13 @@ namespace detail {
 
 inline std::size_t checked_groups(const Graph& g, std::span<const std::int32_t> groups) {
     if (groups.size() != static_cast<std::size_t>(g.num_nodes()))
-        throw std::invalid_argument("groups must have one label per node (" + std::to_string(g.num_nodes()) + "), got " +
-                                    std::to_string(groups.size()));
+        throw std::invalid_argument("groups must have one label per node (" + std::to_string(g.num_nodes()) +
+                                    "), got " + std::to_string(groups.size()));
     std::int32_t largest = -1;
     for (std::size_t v = 0; v < groups.size(); ++v) {
         if (groups[v] < 0)
-            throw std::invalid_argument("groups[" + std::to_string(v) + "] is negative (" + std::to_string(groups[v]) + ")");
+            throw std::invalid_argument("groups[" + std::to_string(v) + "] is negative (" + std::to_string(groups[v]) +
+                                        ")");
         largest = std::max(largest, groups[v]);
     }
     return static_cast<std::size_t>(largest + 1);
@@ -43,7 +44,8 @@ void for_each_edge(const Graph& g, bool weighted, F&& f) {
 }
 
 inline double ei_ratio(double external, double internal) {
-    return external + internal > 0 ? (external - internal) / (external + internal) : std::numeric_limits<double>::quiet_NaN();
+    return external + internal > 0 ? (external - internal) / (external + internal)
+                                   : std::numeric_limits<double>::quiet_NaN();
 }
 
 }  // namespace detail
@@ -58,9 +60,9 @@ struct EIIndexOptions {
 };
 
 struct EIIndex {
-    double network = 0;                ///< over all ties
-    std::vector<double> group{};         ///< per group label: ties with at least one end in the group
-    std::vector<double> node{};          ///< per node: its own ties
+    double network = 0;           ///< over all ties
+    std::vector<double> group{};  ///< per group label: ties with at least one end in the group
+    std::vector<double> node{};   ///< per node: its own ties
 };
 
 /// E-I index of the whole network, of each group and of each node (see EIIndex). Throws
@@ -144,8 +146,8 @@ inline double attribute_assortativity(const Graph& g, std::span<const std::int32
 /// values holds one finite number per node.
 inline double numeric_assortativity(const Graph& g, std::span<const double> values) {
     if (values.size() != static_cast<std::size_t>(g.num_nodes()))
-        throw std::invalid_argument("values must have one number per node (" + std::to_string(g.num_nodes()) + "), got " +
-                                    std::to_string(values.size()));
+        throw std::invalid_argument("values must have one number per node (" + std::to_string(g.num_nodes()) +
+                                    "), got " + std::to_string(values.size()));
     for (std::size_t v = 0; v < values.size(); ++v)
         if (!std::isfinite(values[v])) throw std::invalid_argument("values[" + std::to_string(v) + "] is not finite");
     // Values over the largest one (the correlation does not depend on their unit), so that sums
@@ -158,7 +160,8 @@ inline double numeric_assortativity(const Graph& g, std::span<const double> valu
     auto pairs = [&](auto&& f) {
         const auto s = g.edge_sources(), t = g.edge_targets();
         for (std::size_t e = 0; e < s.size(); ++e) {
-            const double x = values[static_cast<std::size_t>(s[e])] / unit, y = values[static_cast<std::size_t>(t[e])] / unit;
+            const double x = values[static_cast<std::size_t>(s[e])] / unit,
+                         y = values[static_cast<std::size_t>(t[e])] / unit;
             f(x, y);
             if (!g.directed() && s[e] != t[e]) f(y, x);
         }

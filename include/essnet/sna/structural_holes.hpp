@@ -97,8 +97,12 @@ struct MutualAdjacency {
             });
         }
     }
-    std::size_t begin(node_id u) const { return static_cast<std::size_t>(offsets[static_cast<std::size_t>(u)]); }
-    std::size_t end(node_id u) const { return static_cast<std::size_t>(offsets[static_cast<std::size_t>(u) + 1]); }
+    std::size_t begin(node_id u) const {
+        return static_cast<std::size_t>(offsets[static_cast<std::size_t>(u)]);
+    }
+    std::size_t end(node_id u) const {
+        return static_cast<std::size_t>(offsets[static_cast<std::size_t>(u) + 1]);
+    }
 };
 
 }  // namespace detail

@@ -39,11 +39,13 @@ struct Projection {
 /// networkx's bipartite projections (see ProjectionWeight), where deg(k) counts k's distinct
 /// neighbours in the projected mode. O(sum over k in the other mode of deg(k)^2), parallel.
 /// Throws std::invalid_argument unless onto has one value per node.
-inline Projection project(const Graph& g, std::span<const std::uint8_t> onto, ProjectionWeight weight = ProjectionWeight::none) {
+inline Projection project(const Graph& g, std::span<const std::uint8_t> onto,
+                          ProjectionWeight weight = ProjectionWeight::none) {
     const node_id n = g.num_nodes();
     const auto nn = static_cast<std::size_t>(n);
     if (onto.size() != nn)
-        throw std::invalid_argument("onto must have one value per node (" + std::to_string(n) + "), got " + std::to_string(onto.size()));
+        throw std::invalid_argument("onto must have one value per node (" + std::to_string(n) + "), got " +
+                                    std::to_string(onto.size()));
     // Distinct neighbours of v in either direction that satisfy keep(w), v excluded.
     auto neighbours = [&](node_id v, auto&& keep, std::vector<node_id>& out) {
         out.clear();
@@ -96,7 +98,8 @@ inline Projection project(const Graph& g, std::span<const std::uint8_t> onto, Pr
                         seen[static_cast<std::size_t>(v)] = 1;
                         touched.push_back(v);
                     }
-                    acc[static_cast<std::size_t>(v)] += weight == ProjectionWeight::newman ? share[static_cast<std::size_t>(k)] : 1.0;
+                    acc[static_cast<std::size_t>(v)] +=
+                        weight == ProjectionWeight::newman ? share[static_cast<std::size_t>(k)] : 1.0;
                 }
             }
             std::sort(touched.begin(), touched.end());

@@ -60,7 +60,8 @@ def igraph_graph(directed):
 def graph_tool_graph(directed):
     g = gt.Graph(directed=directed)
     g.add_vertex(len(ACTORS))
-    props = {"name": ("string", 1), "kind": ("string", 2), "members": ("int", 3), "score": ("double", 4), "listed": ("bool", 5)}
+    props = {"name": ("string", 1), "kind": ("string", 2), "members": ("int", 3), "score": ("double", 4),
+             "listed": ("bool", 5)}
     for key, (kind, column) in props.items():
         p = g.new_vertex_property(kind)
         for k, a in enumerate(ACTORS):

@@ -10,8 +10,8 @@ int main() {
     const auto degree = essnet::degree(g);
     const auto components = essnet::connected_components(g);
     const auto a = essnet::adjacency_matrix(g);
-    if (g.num_nodes() != static_cast<essnet::node_id>(net.num_actors()) || degree.empty() || a.rows() != g.num_nodes() ||
-        num_vertices(g) != g.num_nodes()) {
+    if (g.num_nodes() != static_cast<essnet::node_id>(net.num_actors()) || degree.empty() ||
+        a.rows() != g.num_nodes() || num_vertices(g) != g.num_nodes()) {
         std::cerr << "consumer: unexpected result\n";
         return 1;
     }

@@ -16,9 +16,10 @@
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wuse-after-free"
 #endif
-#include <Eigen/Dense>
 #include <Spectra/GenEigsSolver.h>
 #include <Spectra/SymEigsSolver.h>
+
+#include <Eigen/Dense>
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
 #pragma GCC diagnostic pop
 #endif
@@ -61,7 +62,8 @@ struct Rows {
             if (unit) {
                 for (auto a = begin; a < end; ++a) s += x[columns[static_cast<std::size_t>(a)]];
             } else {
-                for (auto a = begin; a < end; ++a) s += values[static_cast<std::size_t>(a)] * x[columns[static_cast<std::size_t>(a)]];
+                for (auto a = begin; a < end; ++a)
+                    s += values[static_cast<std::size_t>(a)] * x[columns[static_cast<std::size_t>(a)]];
             }
             y[i] = s;
         }
@@ -151,7 +153,8 @@ inline Eigenpair solve_dense(const Operator& op) {
         for (Eigen::Index i = 1; i < m.rows(); ++i)
             if (solver.eigenvalues()(i).real() > solver.eigenvalues()(top).real()) top = i;
         p.value = solver.eigenvalues()(top).real();
-        for (std::size_t i = 0; i < n; ++i) p.vector[i] = solver.eigenvectors()(static_cast<Eigen::Index>(i), top).real();
+        for (std::size_t i = 0; i < n; ++i)
+            p.vector[i] = solver.eigenvectors()(static_cast<Eigen::Index>(i), top).real();
     }
     orient(p.vector);
     p.residual = residual_norm(op, p.vector, p.value);
@@ -203,7 +206,8 @@ inline bool has_cycle(const Rows& transpose) {
     std::vector<std::int64_t> in_count(static_cast<std::size_t>(n), 0);  // rows of A^T: row v has v's in-arcs
     std::vector<std::vector<std::int32_t>> successors(static_cast<std::size_t>(n));
     for (std::int64_t v = 0; v < n; ++v)
-        for (auto a = transpose.offsets[static_cast<std::size_t>(v)]; a < transpose.offsets[static_cast<std::size_t>(v) + 1]; ++a)
+        for (auto a = transpose.offsets[static_cast<std::size_t>(v)];
+             a < transpose.offsets[static_cast<std::size_t>(v) + 1]; ++a)
             if (transpose.value(a) > 0) {
                 ++in_count[static_cast<std::size_t>(v)];
                 successors[static_cast<std::size_t>(transpose.columns[static_cast<std::size_t>(a)])].push_back(
@@ -368,13 +372,15 @@ inline Principal principal(const Graph& g, bool weighted, Problem problem, int m
         std::int64_t sinks = 0;
         for (node_id u = 0; u < g.num_nodes(); ++u) sinks += g.out_degree(u) == 0;
         for (node_id u = 0; u < g.num_nodes(); ++u)
-            if (g.out_degree(u) == 0) result.vector[static_cast<std::size_t>(u)] = 1 / std::sqrt(static_cast<double>(sinks));
+            if (g.out_degree(u) == 0)
+                result.vector[static_cast<std::size_t>(u)] = 1 / std::sqrt(static_cast<double>(sinks));
         return result;  // converged stays false if a component's solve failed
     }
     result.value = problem == Problem::gram ? best * scale * scale : best * scale;
     const double share = 1 / std::sqrt(static_cast<double>(top.size()));
     for (const auto& [k, p] : top) {
-        for (std::size_t i = 0; i < p.vector.size(); ++i) result.vector[static_cast<std::size_t>(c.members[k][i])] = share * p.vector[i];
+        for (std::size_t i = 0; i < p.vector.size(); ++i)
+            result.vector[static_cast<std::size_t>(c.members[k][i])] = share * p.vector[i];
         result.converged = result.converged && p.converged;
         result.residual = std::max(result.residual, p.residual);
     }
@@ -394,9 +400,11 @@ inline Principal per_component(const Graph& g, bool weighted, Problem problem, i
         if (p.vector.empty()) {
             std::int64_t sinks = 0;
             for (const node_id u : c.members[k]) sinks += g.out_degree(u) == 0;
-            for (const node_id u : c.members[k]) p.vector.push_back(g.out_degree(u) == 0 ? 1 / std::sqrt(double(sinks)) : 0.0);
+            for (const node_id u : c.members[k])
+                p.vector.push_back(g.out_degree(u) == 0 ? 1 / std::sqrt(double(sinks)) : 0.0);
         }
-        for (std::size_t i = 0; i < p.vector.size(); ++i) result.vector[static_cast<std::size_t>(c.members[k][i])] = p.vector[i];
+        for (std::size_t i = 0; i < p.vector.size(); ++i)
+            result.vector[static_cast<std::size_t>(c.members[k][i])] = p.vector[i];
         result.value = std::max(result.value, problem == Problem::gram ? p.value * scale * scale : p.value * scale);
         result.converged = result.converged && p.converged;
         result.products += p.products;

@@ -43,8 +43,8 @@
 #include "essnet/community/partition.hpp"
 #include "essnet/community/quality.hpp"
 #include "essnet/core/parallel.hpp"
-#include "essnet/core/uninitialised.hpp"
 #include "essnet/core/random.hpp"
+#include "essnet/core/uninitialised.hpp"
 #include "essnet/graph/graph.hpp"
 
 namespace essnet {
@@ -63,9 +63,11 @@ struct WeightedGraph {
     double uniform_weight = 0;
     std::vector<double> mass{};
     std::vector<double> kappa{};  // per layer
-    double unit = 1;            // what one edge of weight 1 adds to s(v, C): 2 when undirected (both arcs)
+    double unit = 1;              // what one edge of weight 1 adds to s(v, C): 2 when undirected (both arcs)
 
-    double weight(std::int64_t e) const { return weights.empty() ? uniform_weight : weights[static_cast<std::size_t>(e)]; }
+    double weight(std::int64_t e) const {
+        return weights.empty() ? uniform_weight : weights[static_cast<std::size_t>(e)];
+    }
     std::int64_t begin(std::int32_t v) const { return offsets[static_cast<std::size_t>(v)]; }
     std::int64_t end(std::int32_t v) const { return offsets[static_cast<std::size_t>(v) + 1]; }
     std::size_t stride() const { return 2 * static_cast<std::size_t>(layers); }
@@ -159,13 +161,14 @@ void build_rows(std::int32_t count, std::size_t scratch, WeightedGraph& h, Fill&
     for (std::int32_t r = 0; r < count; ++r) reach[static_cast<std::size_t>(r) + 1] = reads(r);
     for (std::size_t r = 0; r < static_cast<std::size_t>(count); ++r) reach[r + 1] += reach[r];
     const std::int64_t total = reach.back();
-    const int threads = static_cast<int>(std::max<std::int64_t>(1, std::min<std::int64_t>(thread_count(), total / 65536 + 1)));
+    const int threads =
+        static_cast<int>(std::max<std::int64_t>(1, std::min<std::int64_t>(thread_count(), total / 65536 + 1)));
     // Uninitialised: only the pages the blocks write are ever touched.
     h.targets.resize(static_cast<std::size_t>(total));
     h.weights.resize(static_cast<std::size_t>(total));
     h.offsets.assign(static_cast<std::size_t>(count) + 1, 0);
-    std::vector<std::int64_t> written_at(static_cast<std::size_t>(threads), 0), length(static_cast<std::size_t>(threads), 0),
-        start(static_cast<std::size_t>(threads) + 1, 0);
+    std::vector<std::int64_t> written_at(static_cast<std::size_t>(threads), 0),
+        length(static_cast<std::size_t>(threads), 0), start(static_cast<std::size_t>(threads) + 1, 0);
 #pragma omp parallel num_threads(threads)
     {
         // Blocks by the team actually running (a nested region may get fewer threads than asked).
@@ -215,7 +218,8 @@ inline double check_weights(const Graph& g, bool weighted) {
     double total = 0;
     for (const double w : g.weights()) {
         if (!(w >= 0) || std::isinf(w))
-            throw std::invalid_argument("community detection needs finite, non-negative edge weights, got " + std::to_string(w));
+            throw std::invalid_argument("community detection needs finite, non-negative edge weights, got " +
+                                        std::to_string(w));
         total += w;
     }
     return total;
@@ -282,39 +286,43 @@ inline WeightedGraph from_layers(const std::vector<const Graph*>& layers, const 
     for (std::size_t l = 0; l < L; ++l)
         largest_sum += 2 * std::abs(coefficient[l]) * check_weights(*layers[l], use_weights && layers[l]->weighted());
     if (!std::isfinite(largest_sum))
-        throw std::invalid_argument("community detection needs edge weights (times the layer weights) whose sum is finite; "
-                                    "it overflows");
+        throw std::invalid_argument(
+            "community detection needs edge weights (times the layer weights) whose sum is finite; "
+            "it overflows");
     const Graph& first = *layers.front();
     if (L == 1 && !first.directed() && !(use_weights && first.weighted()))
         unit_undirected_rows(first, coefficient[0], h);
     else  // the general case: any number of layers, directed, weighted
-        build_rows(h.n, n, h, [&](std::int32_t u, NeighbourWeights& acc) {
-            const auto ui = static_cast<std::size_t>(u);
-            for (std::size_t l = 0; l < L; ++l) {
-                const Graph& g = *layers[l];
-                const bool weighted = use_weights && g.weighted();
-                const double c = coefficient[l];
-                // Out-arcs give A_uv, in-arcs A_vu; an undirected graph's arcs already come in both
-                // directions, so its out-arcs count twice.
-                const double twice = g.directed() ? 1.0 : 2.0;
-                auto visit = [&](std::span<const node_id> nbrs, std::span<const edge_id> edges, bool out) {
-                    for (std::size_t k = 0; k < nbrs.size(); ++k) {
-                        const double w = weighted ? g.weight(edges[k]) : 1.0;
-                        h.mass[ui * 2 * L + (out ? 0 : L) + l] += w;
-                        if (nbrs[k] != u) acc.add(nbrs[k], c * w * (out ? twice : 1.0));
-                    }
-                };
-                visit(g.out_neighbors(u), g.out_edges(u), true);
-                if (g.directed())
-                    visit(g.in_neighbors(u), g.in_edges(u), false);
-                else
-                    h.mass[ui * 2 * L + L + l] = h.mass[ui * 2 * L + l];
-            }
-        }, [&](std::int32_t u) {
-            std::int64_t most = 0;
-            for (const Graph* g : layers) most += g->out_degree(u) + (g->directed() ? g->in_degree(u) : 0);
-            return most;
-        });
+        build_rows(
+            h.n, n, h,
+            [&](std::int32_t u, NeighbourWeights& acc) {
+                const auto ui = static_cast<std::size_t>(u);
+                for (std::size_t l = 0; l < L; ++l) {
+                    const Graph& g = *layers[l];
+                    const bool weighted = use_weights && g.weighted();
+                    const double c = coefficient[l];
+                    // Out-arcs give A_uv, in-arcs A_vu; an undirected graph's arcs already come in both
+                    // directions, so its out-arcs count twice.
+                    const double twice = g.directed() ? 1.0 : 2.0;
+                    auto visit = [&](std::span<const node_id> nbrs, std::span<const edge_id> edges, bool out) {
+                        for (std::size_t k = 0; k < nbrs.size(); ++k) {
+                            const double w = weighted ? g.weight(edges[k]) : 1.0;
+                            h.mass[ui * 2 * L + (out ? 0 : L) + l] += w;
+                            if (nbrs[k] != u) acc.add(nbrs[k], c * w * (out ? twice : 1.0));
+                        }
+                    };
+                    visit(g.out_neighbors(u), g.out_edges(u), true);
+                    if (g.directed())
+                        visit(g.in_neighbors(u), g.in_edges(u), false);
+                    else
+                        h.mass[ui * 2 * L + L + l] = h.mass[ui * 2 * L + l];
+                }
+            },
+            [&](std::int32_t u) {
+                std::int64_t most = 0;
+                for (const Graph* g : layers) most += g->out_degree(u) + (g->directed() ? g->in_degree(u) : 0);
+                return most;
+            });
     h.kappa.assign(L, 0.0);
     for (std::size_t l = 0; l < L; ++l) {
         double total = 0;
@@ -337,15 +345,18 @@ inline WeightedGraph from_graph(const Graph& g, QualityFunction quality, double 
 // Nodes grouped by community: members[start[c] .. start[c + 1]) in increasing node order.
 struct Groups {
     std::vector<std::int32_t> start, members;
-    Groups(const std::vector<std::int32_t>& membership, std::int32_t k) : start(static_cast<std::size_t>(k) + 1, 0), members(membership.size()) {
+    Groups(const std::vector<std::int32_t>& membership, std::int32_t k)
+        : start(static_cast<std::size_t>(k) + 1, 0), members(membership.size()) {
         for (const auto c : membership) ++start[static_cast<std::size_t>(c) + 1];
         for (std::size_t c = 0; c < static_cast<std::size_t>(k); ++c) start[c + 1] += start[c];
         auto next = start;
         for (std::size_t v = 0; v < membership.size(); ++v)
-            members[static_cast<std::size_t>(next[static_cast<std::size_t>(membership[v])]++)] = static_cast<std::int32_t>(v);
+            members[static_cast<std::size_t>(next[static_cast<std::size_t>(membership[v])]++)] =
+                static_cast<std::int32_t>(v);
     }
     std::span<const std::int32_t> of(std::int32_t c) const {
-        return {members.data() + start[static_cast<std::size_t>(c)], members.data() + start[static_cast<std::size_t>(c) + 1]};
+        return {members.data() + start[static_cast<std::size_t>(c)],
+                members.data() + start[static_cast<std::size_t>(c) + 1]};
     }
 };
 
@@ -361,26 +372,29 @@ inline WeightedGraph aggregate(const WeightedGraph& g, const std::vector<std::in
     const auto L = static_cast<std::size_t>(g.layers);
     h.mass.assign(kk * 2 * L, 0.0);
     const Groups groups(membership, k);
-    build_rows(k, kk, h, [&](std::int32_t c, NeighbourWeights& acc) {
-        const auto ci = static_cast<std::size_t>(c);
-        const std::int32_t* last = groups.members.data() + groups.members.size();
-        const auto members = groups.of(c);
-        for (const std::int32_t* p = members.data(); p != members.data() + members.size(); ++p) {
-            // Communities are made in the order of groups.members: ask for the nodes a few ahead.
-            if (last - p > 8) g.prefetch_node(p[8]);
-            if (last - p > 4) g.prefetch_list(p[4]);
-            const std::int32_t v = *p;
-            add_masses(h.mass.data() + ci * 2 * L, g.mass_of(v), 2 * L);
-            for (auto e = g.begin(v); e < g.end(v); ++e) {
-                const auto d = membership[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])];
-                if (d != c) acc.add(d, g.weight(e));
+    build_rows(
+        k, kk, h,
+        [&](std::int32_t c, NeighbourWeights& acc) {
+            const auto ci = static_cast<std::size_t>(c);
+            const std::int32_t* last = groups.members.data() + groups.members.size();
+            const auto members = groups.of(c);
+            for (const std::int32_t* p = members.data(); p != members.data() + members.size(); ++p) {
+                // Communities are made in the order of groups.members: ask for the nodes a few ahead.
+                if (last - p > 8) g.prefetch_node(p[8]);
+                if (last - p > 4) g.prefetch_list(p[4]);
+                const std::int32_t v = *p;
+                add_masses(h.mass.data() + ci * 2 * L, g.mass_of(v), 2 * L);
+                for (auto e = g.begin(v); e < g.end(v); ++e) {
+                    const auto d = membership[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])];
+                    if (d != c) acc.add(d, g.weight(e));
+                }
             }
-        }
-    }, [&](std::int32_t c) {
-        std::int64_t most = 0;
-        for (const auto v : groups.of(c)) most += g.end(v) - g.begin(v);
-        return most;
-    });
+        },
+        [&](std::int32_t c) {
+            std::int64_t most = 0;
+            for (const auto v : groups.of(c)) most += g.end(v) - g.begin(v);
+            return most;
+        });
     return h;
 }
 
@@ -392,7 +406,8 @@ struct State {
     std::vector<std::int32_t> size{};
     std::vector<std::int32_t> empty{};  // ids of empty communities, reused for moves to a new community
 
-    State(const WeightedGraph& g, std::vector<std::int32_t> initial) : stride(g.stride()), community(std::move(initial)) {
+    State(const WeightedGraph& g, std::vector<std::int32_t> initial)
+        : stride(g.stride()), community(std::move(initial)) {
         const auto n = static_cast<std::size_t>(g.n);
         mass.assign(n * stride, 0.0);
         size.assign(n, 0);
@@ -425,7 +440,8 @@ struct State {
 // Best community for v given its weights to neighbouring communities (in acc), or its own when no
 // other gains strictly more. Leaving v's community D, the gains compare s(v, C) - expected(v, C)
 // with D's measured without v; an empty community gains 0.
-inline std::int32_t best_community(const WeightedGraph& g, const State& st, std::int32_t v, const NeighbourWeights& acc) {
+inline std::int32_t best_community(const WeightedGraph& g, const State& st, std::int32_t v,
+                                   const NeighbourWeights& acc) {
     const auto vi = static_cast<std::size_t>(v);
     const std::int32_t own = st.community[vi];
     const auto oi = static_cast<std::size_t>(own);
@@ -446,7 +462,8 @@ inline std::int32_t best_community(const WeightedGraph& g, const State& st, std:
     return best;
 }
 
-inline void gather(const WeightedGraph& g, const std::vector<std::int32_t>& community, std::int32_t v, NeighbourWeights& acc) {
+inline void gather(const WeightedGraph& g, const std::vector<std::int32_t>& community, std::int32_t v,
+                   NeighbourWeights& acc) {
     for (auto e = g.begin(v); e < g.end(v); ++e)
         acc.add(community[static_cast<std::size_t>(g.targets[static_cast<std::size_t>(e)])], g.weight(e));
 }
@@ -490,7 +507,8 @@ public:
 #pragma omp parallel for schedule(static) num_threads(threads_)
             for (std::int64_t i = 0; i < b; ++i) {
                 const int t = thread_id();
-                propose(st, batch, static_cast<std::size_t>(i), t == 0 ? acc_ : scratch_[static_cast<std::size_t>(t) - 1]);
+                propose(st, batch, static_cast<std::size_t>(i),
+                        t == 0 ? acc_ : scratch_[static_cast<std::size_t>(t) - 1]);
             }
         } else {
             for (std::int64_t i = 0; i < b; ++i) propose(st, batch, static_cast<std::size_t>(i), acc_);
@@ -512,7 +530,8 @@ public:
                 const double* mv = g_.mass_of(v);
                 const double stay = p.weight_own - g_.expected_apart(mv, st.mass_of(own));
                 if (p.to < 0) {  // alone in a new community gains 0
-                    if (stay < 0 && st.size[static_cast<std::size_t>(own)] > 1 && !st.empty.empty()) to = st.empty.back();
+                    if (stay < 0 && st.size[static_cast<std::size_t>(own)] > 1 && !st.empty.empty())
+                        to = st.empty.back();
                 } else if (p.weight_to - g_.expected(mv, st.mass_of(p.to)) > stay) {
                     to = p.to;
                 }
@@ -547,7 +566,8 @@ private:
         const std::int32_t own = st.community[static_cast<std::size_t>(v)];
         gather(g_, st.community, v, mine);
         const std::int32_t to = best_community(g_, st, v, mine);
-        proposals_[i] = {to != own && st.size[static_cast<std::size_t>(to)] == 0 ? -1 : to, to == own ? 0.0 : mine.of(to), mine.of(own)};
+        proposals_[i] = {to != own && st.size[static_cast<std::size_t>(to)] == 0 ? -1 : to,
+                         to == own ? 0.0 : mine.of(to), mine.of(own)};
         mine.clear();
     }
 
@@ -601,7 +621,8 @@ inline bool move_nodes_sweeps(const WeightedGraph& g, State& st, Rng& rng, Neigh
         moved = false;
         for (std::size_t begin = 0; begin < order.size(); begin += mover.batch_size()) {
             const std::size_t end = std::min(order.size(), begin + mover.batch_size());
-            moved |= mover.run(st, std::span<const std::int32_t>(order.data() + begin, end - begin), [](std::int32_t, std::int32_t) {});
+            moved |= mover.run(st, std::span<const std::int32_t>(order.data() + begin, end - begin),
+                               [](std::int32_t, std::int32_t) {});
         }
         moved_any |= moved;
     }
@@ -641,7 +662,8 @@ inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vecto
             if (m < 2) continue;
             std::size_t arcs = 0;
             for (std::size_t i = 0; i < m; ++i) {
-                std::atomic_ref(local[static_cast<std::size_t>(members[i])]).store(static_cast<std::int32_t>(i), std::memory_order_relaxed);
+                std::atomic_ref(local[static_cast<std::size_t>(members[i])])
+                    .store(static_cast<std::int32_t>(i), std::memory_order_relaxed);
                 arcs += static_cast<std::size_t>(g.end(members[i]) - g.begin(members[i]));
             }
             offsets.resize(m + 1);
@@ -687,7 +709,8 @@ inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vecto
                 const double* mv = mass.data() + vi * stride;
                 if (external[vi] < g.expected_apart(mv, ms.data())) continue;  // not well connected to S
                 for (auto e = offsets[vi]; e < offsets[vi + 1]; ++e)
-                    acc.add(label[static_cast<std::size_t>(targets[static_cast<std::size_t>(e)])], weights[static_cast<std::size_t>(e)]);
+                    acc.add(label[static_cast<std::size_t>(targets[static_cast<std::size_t>(e)])],
+                            weights[static_cast<std::size_t>(e)]);
                 candidates.assign(1, v);  // staying alone: gain 0
                 candidate_gain.assign(1, 0.0);
                 double best = 0;
@@ -730,7 +753,8 @@ inline std::vector<std::int32_t> refine(const WeightedGraph& g, const std::vecto
                 }
                 acc.clear();
             }
-            for (std::size_t i = 0; i < m; ++i) refined[static_cast<std::size_t>(members[i])] = members[static_cast<std::size_t>(label[i])];
+            for (std::size_t i = 0; i < m; ++i)
+                refined[static_cast<std::size_t>(members[i])] = members[static_cast<std::size_t>(label[i])];
         }
     }
     return refined;
