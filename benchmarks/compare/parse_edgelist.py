@@ -3,7 +3,7 @@
 
 Writes a seeded R-MAT edge list ("u v" per line, decimal node ids) to a temporary file, then times,
 alternating the tools, each repetition on the same file:
-  essnet parse   essnet.parse_edgelist(path)  (parse and number the nodes: arrays out)
+  essnet parse   essnet.read_edgelist_arrays(path)  (parse and number the nodes: arrays out)
   essnet graph   essnet.read_edgelist(path)   (the same, then build the graph)
   pandas   pandas.read_csv(path, sep=" ", header=None, names=["u", "v"], engine="c")  (parse only)
 and prints the median times, the MB/s of each, and the ratio pandas / essnet parse (> 1: essnet
@@ -60,7 +60,7 @@ def main() -> int:
         times = {"essnet parse": [], "essnet graph": [], "pandas": []}
         for _ in range(args.repeat):
             t0 = time.perf_counter()
-            nodes, sources, targets, _ = essnet.parse_edgelist(path)
+            nodes, sources, targets, _ = essnet.read_edgelist_arrays(path)
             times["essnet parse"].append(time.perf_counter() - t0)
             assert len(sources) == args.edges, "essnet read a wrong number of edges"
             # Check once against the written edges: node numbers map back to the ids.

@@ -10,7 +10,7 @@ as numpy arrays aligned with ``graph.nodes``.
 >>> deg = essnet.degree(g)
 """
 
-from . import _core, community, datasets, evolution, generate, interop, sna
+from . import _core, community, datasets, evolution, generate, interop, io, sna
 from ._core import Cancelled, ParseError, usual_kinds, usual_relations
 from ._warnings import ConvergenceWarning
 from ._graph import Graph
@@ -59,10 +59,22 @@ from .community import (
 from .components import connected_components, strongly_connected_components
 from .evolution import growth, over_time, robustness
 from .interop import from_igraph, from_networkx, from_pandas
-from .io import load, parse_edgelist, read_csv, read_edgelist, save
-from ._nodelink import read_json, write_json
-from ._pajek import read_dl, read_pajek, write_pajek
-from ._xml import read_gexf, read_graphml, write_gexf, write_graphml
+from .io import (
+    load,
+    read_csv,
+    read_dl,
+    read_edgelist,
+    read_edgelist_arrays,
+    read_gexf,
+    read_graphml,
+    read_json,
+    read_pajek,
+    save,
+    write_gexf,
+    write_graphml,
+    write_json,
+    write_pajek,
+)
 from .sna import (
     Brokerage,
     assortativity,
@@ -101,6 +113,7 @@ __all__ = [
     "triangles",
     "Consensus",
     "evolution",
+    "io",
     "growth",
     "over_time",
     "robustness",
@@ -154,7 +167,7 @@ __all__ = [
     "closeness",
     "connected_components",
     "datasets",
-    "parse_edgelist",
+    "read_edgelist_arrays",
     "degree",
     "edge_betweenness",
     "generate",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import operator
 from typing import Any, Sequence
 
 import numpy as np
 
-from . import _core
+from . import _core, _export
+from ._args import _by_node, _int32
 
 
 def _node_numbers(values, parameter: str) -> np.ndarray:
@@ -19,43 +19,6 @@ def _node_numbers(values, parameter: str) -> np.ndarray:
     if not np.issubdtype(a.dtype, np.integer):
         raise TypeError(f"{parameter} must be integer node numbers, got dtype {a.dtype}")
     return a.astype(np.int64, copy=False)
-
-
-def _integer(value, parameter: str, low: int, high: int) -> int:
-    """value as an int within [low, high]; otherwise an error that names the parameter."""
-    try:
-        number = operator.index(value)
-    except TypeError:
-        raise TypeError(f"{parameter} must be an integer, got {value!r}") from None
-    if not low <= number <= high:
-        raise ValueError(f"{parameter} must be from {low} to {high}, got {number}")
-    return number
-
-
-def _seed(value) -> int:
-    """A seed: any integer from 0 to 2**64 - 1."""
-    return _integer(value, "seed", 0, 2**64 - 1)
-
-
-def _int32(value, parameter: str) -> int:
-    """An integer argument held in 32 bits by the library (which checks its meaning)."""
-    return _integer(value, parameter, -(2**31), 2**31 - 1)
-
-
-def _by_node(values, graph: Graph, parameter: str):
-    """A pandas Series indexed by node id, put in graph.nodes order (a Series with a RangeIndex,
-    and anything else, is taken in order as it is)."""
-    import pandas as pd
-
-    if not isinstance(values, pd.Series) or isinstance(values.index, pd.RangeIndex):
-        return values
-    repeated = values.index[values.index.duplicated()].unique().tolist()
-    if repeated:
-        raise ValueError(f"{parameter} has more than one value for nodes {repeated[:5]}")
-    missing = [v for v in graph.nodes if v not in values.index]
-    if missing:
-        raise ValueError(f"{parameter} has no value for nodes {missing[:5]}")
-    return values.reindex(graph.nodes)
 
 
 def core_graph(graph) -> _core.Graph:
@@ -225,23 +188,17 @@ class Graph:
     def to_networkx(self):
         """The graph as a networkx Graph or DiGraph (MultiGraph or MultiDiGraph when it has parallel
         edges), nodes named as ``graph.nodes``, with a ``weight`` on each edge when weighted."""
-        from .interop import graph_to_networkx
-
-        return graph_to_networkx(self)
+        return _export.graph_to_networkx(self)
 
     def to_igraph(self):
         """The graph as an igraph Graph, vertex ``name`` the node ids, ``weight`` when weighted."""
-        from .interop import graph_to_igraph
-
-        return graph_to_igraph(self)
+        return _export.graph_to_igraph(self)
 
     def to_scipy(self):
         """The adjacency matrix as a scipy CSR array (n x n, float64): the sum of the weights of the
         edges from row to column (1 per edge when unweighted), symmetric when undirected, a
         self-loop once on the diagonal, as networkx's ``to_scipy_sparse_array``."""
-        from .interop import graph_to_scipy
-
-        return graph_to_scipy(self)
+        return _export.graph_to_scipy(self)
 
     def __repr__(self) -> str:
         kind = "directed" if self.directed else "undirected"

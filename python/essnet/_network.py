@@ -6,7 +6,7 @@ from typing import Sequence
 
 import numpy as np
 
-from . import _core
+from . import _core, _export
 from ._graph import Graph
 
 _NO_YEAR = np.iinfo(np.int32).min
@@ -209,17 +209,23 @@ class ActorNetwork:
         """The network as a networkx MultiDiGraph (a MultiGraph when no tie is directed), node and
         edge attributes included (see :mod:`essnet.interop`). A network that mixes directed and
         undirected ties gives each undirected tie as two arcs with ``directed=False``."""
-        from .interop import network_to_networkx
-
-        return network_to_networkx(self)
+        return _export.network_to_networkx(self)
 
     def to_igraph(self):
         """The network as an igraph Graph: vertex ``name`` the actor id, ``label`` its name, other
         fields and columns as vertex and edge attributes (undirected when no tie is directed; in a
         mixed network each undirected tie is two arcs with ``directed`` False)."""
-        from .interop import network_to_igraph
-
-        return network_to_igraph(self)
+        return _export.network_to_igraph(self)
 
     def __repr__(self) -> str:
         return f"<essnet.ActorNetwork {self.num_actors} actors, {self.num_ties} ties>"
+
+
+def core_network_of(network_or_graph) -> _core.ActorNetwork:
+    """The compiled network a writer writes: an ActorNetwork's own, or a Graph's as network_of makes
+    it (one actor per node, one tie per edge with its weight)."""
+    if isinstance(network_or_graph, ActorNetwork):
+        return network_or_graph._net
+    if isinstance(network_or_graph, Graph):
+        return _core.network_of(network_or_graph._g)
+    raise TypeError(f"expected an essnet.ActorNetwork or essnet.Graph, got {type(network_or_graph).__name__}")

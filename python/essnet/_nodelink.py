@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 
 from . import _core
-from ._network import ActorNetwork
-from .io import _core_network
+from ._network import ActorNetwork, core_network_of
 
 
 def read_json(path: str | os.PathLike) -> ActorNetwork:
@@ -107,4 +106,4 @@ def write_json(network_or_graph, path: str | os.PathLike) -> None:
     --------
     read_json
     """
-    _core.write_json(_core_network(network_or_graph), os.fspath(path))
+    _core.write_json(core_network_of(network_or_graph), os.fspath(path))

@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 
 from . import _core
-from ._network import ActorNetwork
-from .io import _core_network
+from ._network import ActorNetwork, core_network_of
 
 
 def read_graphml(path: str | os.PathLike) -> ActorNetwork:
@@ -49,7 +48,7 @@ def write_graphml(network_or_graph, path: str | os.PathLike) -> None:
     OSError
         The file cannot be written.
     """
-    _core.write_graphml(_core_network(network_or_graph), os.fspath(path))
+    _core.write_graphml(core_network_of(network_or_graph), os.fspath(path))
 
 
 def read_gexf(path: str | os.PathLike) -> ActorNetwork:
@@ -90,4 +89,4 @@ def write_gexf(network_or_graph, path: str | os.PathLike, *, version: str = "1.3
     OSError
         The file cannot be written.
     """
-    _core.write_gexf(_core_network(network_or_graph), os.fspath(path), version)
+    _core.write_gexf(core_network_of(network_or_graph), os.fspath(path), version)

@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._graph import Graph, _int32, _seed, core_graph
+from ._args import _int32, _run, _seed
+from ._graph import Graph, core_graph
 from ._warnings import warn_unconverged
 
 
@@ -27,33 +28,6 @@ def degree(graph: Graph, direction: str = "all") -> np.ndarray:
     graph ``direction`` picks "out", "in" or "all" (in + out, networkx's DiGraph.degree).
     """
     return _core.degree(core_graph(graph), direction)
-
-
-def _progress(progress, description: str):
-    """A progress callback for the C++ side, and a function that closes it."""
-    if progress is True:
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=100, desc=description, unit="%", leave=False)
-
-        def update(fraction: float) -> None:
-            bar.n = round(100 * fraction)
-            bar.refresh()
-
-        return update, bar.close
-    if progress is False or progress is None:
-        return None, lambda: None
-    if callable(progress):
-        return progress, lambda: None
-    raise TypeError(f"progress must be True, False or a callable taking the share done, got {progress!r}")
-
-
-def _run(function, description, progress, *args):
-    callback, close = _progress(progress, description)
-    try:
-        return function(*args, callback)
-    finally:
-        close()
 
 
 def _cutoff(cutoff) -> float:

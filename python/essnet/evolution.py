@@ -9,7 +9,8 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from ._graph import Graph, _seed
+from ._args import _seed
+from ._graph import Graph
 
 __all__ = ["over_time", "growth", "robustness"]
 

@@ -11,7 +11,8 @@ from typing import Sequence
 import numpy as np
 
 from . import _core
-from ._graph import Graph, _int32, _integer, _seed
+from ._args import _int32, _integer, _seed
+from ._graph import Graph
 from ._network import ActorNetwork
 
 

@@ -1,107 +1,15 @@
-"""Readers and writers of networks and graphs."""
+"""Every reader and writer of networks and graphs.
 
-from __future__ import annotations
+CSV tables (actors and ties), plain edge lists, essnet snapshots, GraphML, GEXF, JSON node-link,
+Pajek .net and UCINET DL (read only). Each is also at the top level: ``essnet.read_graphml`` is
+``essnet.io.read_graphml``.
+"""
 
-import os
+from ._dl import read_dl
+from ._nodelink import read_json, write_json
+from ._pajek import read_pajek, write_pajek
+from ._tables import load, read_csv, read_edgelist, read_edgelist_arrays, save
+from ._xml import read_gexf, read_graphml, write_gexf, write_graphml
 
-from . import _core
-from ._graph import Graph
-from ._network import ActorNetwork
-
-
-def _core_network(network_or_graph) -> _core.ActorNetwork:
-    """The compiled network a writer writes: an ActorNetwork's own, or a Graph's as network_of makes
-    it (one actor per node, one tie per edge with its weight)."""
-    if isinstance(network_or_graph, ActorNetwork):
-        return network_or_graph._net
-    if isinstance(network_or_graph, Graph):
-        return _core.network_of(network_or_graph._g)
-    raise TypeError(f"expected an essnet.ActorNetwork or essnet.Graph, got {type(network_or_graph).__name__}")
-
-
-def read_csv(actors: str | os.PathLike, ties: str | os.PathLike) -> ActorNetwork:
-    """Read a network from an actor table and a tie table in CSV (RFC 4180, UTF-8).
-
-    actors.csv needs an ``id`` column and may have name, kind, country, region, founded and any
-    extra columns; ties.csv needs ``source`` and ``target`` and may have relation, directed,
-    weight, start_year, end_year, provenance and extra columns.
-
-    Raises
-    ------
-    essnet.ParseError
-        Malformed input; ``file``, ``line`` and ``column`` say where.
-    FileNotFoundError, OSError
-        A file cannot be read.
-    """
-    return ActorNetwork(_core_network=_core.read_csv(os.fspath(actors), os.fspath(ties)))
-
-
-def read_edgelist(path: str | os.PathLike, directed: bool = False, weighted: bool = False,
-                  duplicates: str = "keep", self_loops: str = "keep") -> Graph:
-    """Read a graph from a plain edge list: ``source target [weight]`` per line.
-
-    Fields are separated by blanks or a comma; lines starting with ``#`` or ``%`` are comments.
-    Node ids are the tokens as written, numbered in order of first appearance.
-
-    Raises
-    ------
-    essnet.ParseError
-        Wrong number of fields, a bad weight; ``file``, ``line`` and ``column`` say where.
-    FileNotFoundError, OSError
-        The file cannot be read.
-    """
-    return Graph(_core.read_edgelist(os.fspath(path), directed, weighted, duplicates, self_loops))
-
-
-def parse_edgelist(path: str | os.PathLike, weighted: bool = False):
-    """Parse an edge list into arrays, without building a graph.
-
-    Same format and errors as :func:`read_edgelist`. Returns ``(nodes, sources, targets, weights)``:
-    the node names in order of first appearance, int32 arrays of node numbers, and a float64 array of
-    weights (``None`` unless ``weighted``).
-    """
-    return _core.parse_edgelist(os.fspath(path), weighted)
-
-
-def save(network_or_graph, path: str | os.PathLike, *, graphs: dict | None = None) -> None:
-    """Save an ActorNetwork or a Graph, and optionally named graphs with it, as an essnet snapshot:
-    a versioned, checksummed binary file that :func:`load` reads at close to disk speed.
-
-    >>> essnet.save(net, "chantier.essnet", graphs={"partnerships": g})
-    >>> net = essnet.load("chantier.essnet")
-
-    Written under a temporary name, then renamed, so an interrupted save leaves no partial file.
-    Raises OSError when the file cannot be written.
-    """
-    graphs = {} if graphs is None else dict(graphs)
-    for name, g in graphs.items():
-        if not isinstance(name, str) or not isinstance(g, Graph):
-            raise TypeError(f"graphs must map names (str) to essnet.Graph, got {name!r}: {type(g).__name__}")
-    if isinstance(network_or_graph, ActorNetwork):
-        network, graph = network_or_graph._net, None
-    elif isinstance(network_or_graph, Graph):
-        network, graph = None, network_or_graph._g
-    else:
-        raise TypeError(f"expected an essnet.ActorNetwork or essnet.Graph, got {type(network_or_graph).__name__}")
-    _core.save_snapshot(os.fspath(path), network, graph, [(k, g._g) for k, g in graphs.items()])
-
-
-def load(path: str | os.PathLike, *, graphs: bool = False):
-    """Load what :func:`save` saved: the ActorNetwork or Graph, or with ``graphs=True`` a pair of it
-    and the dict of named graphs saved with it.
-
-    Raises
-    ------
-    essnet.ParseError
-        The file is not a snapshot, comes from a newer format version, is truncated, fails its
-        checksum or holds inconsistent arrays (``line`` is 1, ``column`` the byte offset + 1).
-    FileNotFoundError, OSError
-        The file cannot be read.
-    """
-    network, graph, named = _core.load_snapshot(os.fspath(path))
-    if network is None and graph is None:
-        raise ValueError(f"{os.fspath(path)}: the snapshot holds neither a network nor a graph")
-    main = ActorNetwork(_core_network=network) if network is not None else Graph(graph)
-    if graphs:
-        return main, {name: Graph(g) for name, g in named}
-    return main
+__all__ = ["read_csv", "read_edgelist", "read_edgelist_arrays", "load", "save", "read_graphml", "write_graphml",
+           "read_gexf", "write_gexf", "read_json", "write_json", "read_pajek", "write_pajek", "read_dl"]

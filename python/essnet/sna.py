@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._graph import Graph, _by_node, _int32, core_graph
+from ._args import _by_node, _int32
+from ._graph import Graph, core_graph
 
 __all__ = ["ego_graph", "ego_measures", "project", "two_mode_density", "Brokerage", "brokerage", "structural_holes",
            "constraint", "effective_size", "efficiency", "hierarchy", "density", "reciprocity",

@@ -17,6 +17,7 @@
 #include "essnet/community/louvain.hpp"
 #include "essnet/community/quality.hpp"
 #include "essnet/generate/generators.hpp"
+#include "essnet/io/edgelist.hpp"
 #include "essnet/sna/ego.hpp"
 #include "essnet/sna/groups.hpp"
 #include "essnet/sna/structural_holes.hpp"
@@ -35,6 +36,22 @@ const char* name_of(Direction d) {
             return "in";
     }
     return "";
+}
+
+const char* name_of(DuplicatePolicy p) {
+    switch (p) {
+        case DuplicatePolicy::keep:
+            return "keep";
+        case DuplicatePolicy::sum:
+            return "sum";
+        case DuplicatePolicy::max:
+            return "max";
+    }
+    return "";
+}
+
+const char* name_of(SelfLoopPolicy p) {
+    return p == SelfLoopPolicy::keep ? "keep" : "drop";
 }
 
 const char* name_of(QualityFunction q) {
@@ -168,6 +185,13 @@ void bind_defaults(py::module_& m) {
             const EgoMeasuresOptions o;
             d["ego_measures"] =
                 py::dict(py::arg("direction") = name_of(o.direction), py::arg("use_weights") = o.use_weights);
+        }
+        {
+            const EdgeListOptions o;
+            d["read_edgelist"] =
+                py::dict(py::arg("directed") = o.directed, py::arg("weighted") = o.weighted,
+                         py::arg("duplicates") = name_of(o.duplicates), py::arg("self_loops") = name_of(o.self_loops));
+            d["read_edgelist_arrays"] = py::dict(py::arg("weighted") = o.weighted);
         }
         {
             const generate::LfrOptions o;

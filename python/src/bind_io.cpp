@@ -2,6 +2,7 @@
 #include <optional>
 
 #include "bindings.hpp"
+#include "essnet/io/attribute_types.hpp"
 #include "essnet/io/csv.hpp"
 #include "essnet/io/edgelist.hpp"
 #include "essnet/io/graph_network.hpp"
@@ -106,12 +107,31 @@ void bind_io(py::module_& m) {
         },
         py::arg("path"), py::arg("directed"), py::arg("weighted"), py::arg("duplicates"), py::arg("self_loops"));
     m.def(
-        "parse_edgelist",
+        "column_type",
+        [](const std::vector<std::string>& values) {
+            // The type the typed writers declare for a text column; Python's conversions follow it.
+            detail::ColumnType type;
+            for (const auto& v : values) type.add(v);
+            switch (type.type()) {
+                case detail::ValueType::boolean:
+                    return "boolean";
+                case detail::ValueType::integer:
+                    return "integer";
+                case detail::ValueType::real:
+                    return "real";
+                case detail::ValueType::text:
+                    return "text";
+            }
+            return "text";
+        },
+        py::arg("values"));
+    m.def(
+        "read_edgelist_arrays",
         [](const std::string& path, bool weighted) {
             EdgeList list;
             {
                 py::gil_scoped_release release;
-                list = parse_edgelist(path, weighted);
+                list = read_edgelist_arrays(path, {.weighted = weighted});
             }
             py::object weights = py::none();
             if (weighted) weights = to_numpy(std::move(list.weights));

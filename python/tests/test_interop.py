@@ -171,3 +171,26 @@ def test_networkx_keeps_a_tie_column_called_key():
     assert G.number_of_edges() == 3
     assert sorted(d["key"] for _, _, d in G.edges(data=True)) == ["grant", "grant", "x"]
     assert essnet.from_networkx(G).num_ties == 3
+
+
+def test_extra_columns_come_back_with_the_type_the_writers_declare(tmp_path):
+    # A 20-digit number does not fit in 64 bits: the GraphML writer declares the column double,
+    # and to_networkx gives it as a float, not as a Python int of arbitrary size. A leading zero
+    # keeps a code as text.
+    net = essnet.ActorNetwork(extra_actor_columns=["code", "zip", "count"])
+    net.add_actor("a", code="12345678901234567890", zip="01000", count="3")
+    net.add_actor("b", code="7", zip="02100", count="")
+    path = tmp_path / "net.graphml"
+    essnet.write_graphml(net, path)
+    G = nx.read_graphml(path)  # networkx applies the declared types
+    H = net.to_networkx()
+    for node in ("a", "b"):
+        for column in ("code", "zip", "count"):
+            if column in G.nodes[node]:
+                ours, theirs = H.nodes[node][column], G.nodes[node][column]
+                assert isinstance(ours, type(theirs)) and isinstance(theirs, type(ours)), (node, column, ours, theirs)
+                assert ours == theirs, (node, column)
+            else:
+                assert column not in H.nodes[node]
+    assert H.nodes["a"]["code"] == 1.2345678901234567e19
+    assert H.nodes["b"]["zip"] == "02100" and H.nodes["a"]["count"] == 3

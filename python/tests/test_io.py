@@ -94,10 +94,10 @@ def test_directory_is_an_os_error(tmp_path):
     with pytest.raises(IsADirectoryError):
         essnet.read_edgelist(tmp_path)
     with pytest.raises(IsADirectoryError):
-        essnet.parse_edgelist(tmp_path)
+        essnet.read_edgelist_arrays(tmp_path)
 
 
-def test_parse_edgelist_arrays(test_data_dir):
-    nodes, sources, targets, weights = essnet.parse_edgelist(test_data_dir / "small_edges.txt")
+def test_read_edgelist_arrays(test_data_dir):
+    nodes, sources, targets, weights = essnet.read_edgelist_arrays(test_data_dir / "small_edges.txt")
     assert nodes == ["1", "2", "3", "4"] and weights is None
     assert sources.dtype == np.int32 and sources.tolist() == [0, 1, 2, 3] and targets.tolist() == [1, 2, 0, 3]

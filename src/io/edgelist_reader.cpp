@@ -218,7 +218,8 @@ private:
 
 }  // namespace
 
-EdgeList parse_edgelist(const std::string& path, bool weighted) {
+EdgeList read_edgelist_arrays(const std::string& path, const EdgeListOptions& options) {
+    const bool weighted = options.weighted;
     std::unique_ptr<std::FILE, FileCloser> file(detail::open_for_reading(path));
     EdgeList out;
     struct stat info {};
@@ -257,7 +258,7 @@ EdgeList parse_edgelist(const std::string& path, bool weighted) {
 }
 
 Graph read_edgelist(const std::string& path, const EdgeListOptions& options) {
-    EdgeList list = parse_edgelist(path, options.weighted);
+    EdgeList list = read_edgelist_arrays(path, options);
     GraphBuilder builder(static_cast<node_id>(list.names.size()), {.directed = options.directed,
                                                                    .weighted = options.weighted,
                                                                    .duplicates = options.duplicates,

@@ -52,7 +52,7 @@ TEST(ReadEdgelist, DirectedWeightedNamesCrlf) {
 TEST(ReadEdgelist, LastLineWithoutNewlineAndLongLines) {
     const std::string long_name(5'000'000, 'x');  // longer than the read block
     TempFile f("a b\n" + long_name + " c");
-    const EdgeList e = parse_edgelist(f.path());
+    const EdgeList e = read_edgelist_arrays(f.path());
     ASSERT_EQ(e.sources.size(), 2u);
     EXPECT_EQ(e.names[2], long_name);
 }
@@ -61,7 +61,7 @@ TEST(ReadEdgelist, ManyIntegerNodesKeepFirstAppearanceOrder) {
     std::string text;
     for (int i = 0; i < 200000; ++i) text += std::to_string(i * 7919 % 1000003) + " " + std::to_string(i) + "\n";
     TempFile f(text);
-    const EdgeList e = parse_edgelist(f.path());
+    const EdgeList e = read_edgelist_arrays(f.path());
     EXPECT_EQ(e.sources.size(), 200000u);
     EXPECT_EQ(e.names[0], "0");  // first line is "0 0"
     EXPECT_EQ(e.names[1], "7919");
@@ -92,7 +92,7 @@ TEST_P(ReadEdgelistError, NamesFileLineAndColumn) {
     const BadEdges& c = GetParam();
     TempFile f(c.text);
     try {
-        parse_edgelist(f.path(), c.weighted);
+        read_edgelist_arrays(f.path(), {.weighted = c.weighted});
         FAIL() << "no ParseError";
     } catch (const ParseError& e) {
         EXPECT_EQ(e.file(), f.path());
@@ -126,16 +126,16 @@ TEST(ReadEdgelist, ByteOrderMarkAndTrailingCarriageReturns) {
     TempFile f(
         "\xEF\xBB\xBF"
         "1 2\r\r\n2 1 \r\n");
-    const EdgeList e = parse_edgelist(f.path());
+    const EdgeList e = read_edgelist_arrays(f.path());
     EXPECT_EQ(e.names, (std::vector<std::string>{"1", "2"}));
     EXPECT_EQ(e.sources.size(), 2u);
     TempFile comment("\xEF\xBB\xBF# a comment\n1 2\n");
-    EXPECT_EQ(parse_edgelist(comment.path()).sources.size(), 1u);
+    EXPECT_EQ(read_edgelist_arrays(comment.path()).sources.size(), 1u);
 }
 
 TEST(ReadEdgelist, DirectoryIsFileError) {
     try {
-        parse_edgelist("/tmp");
+        read_edgelist_arrays("/tmp");
         FAIL();
     } catch (const FileError& e) {
         EXPECT_EQ(e.error_number(), EISDIR);

@@ -31,11 +31,13 @@ struct EdgeList {
     std::vector<double> weights{};  // empty unless weighted
 };
 
-/// Parses an edge list file, streaming it in blocks. One pass, O(file size) time.
+/// Reads an edge list file into arrays, streaming it in blocks, without building a graph: the
+/// edges as the file lists them, so only `options.weighted` matters here (direction and the
+/// duplicate and self-loop policies apply when a graph is built). One pass, O(file size) time.
 /// Throws ParseError (file, line, column) for a line with too few or too many fields, an empty
 /// field, a weight that is not a finite non-negative number, or invalid UTF-8 in a name; FileError
 /// when the file cannot be read.
-EdgeList parse_edgelist(const std::string& path, bool weighted = false);
+EdgeList read_edgelist_arrays(const std::string& path, const EdgeListOptions& options = {});
 
 /// Parses an edge list file and builds its Graph (node names are the tokens).
 Graph read_edgelist(const std::string& path, const EdgeListOptions& options = {});

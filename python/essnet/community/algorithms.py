@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import _core
-from .._graph import Graph, _by_node, _int32, _seed, core_graph
+from .._args import _by_node, _int32, _run, _seed
+from .._graph import Graph, core_graph
 from .._warnings import ConvergenceWarning
 
 __all__ = ["Partition", "Consensus", "leiden", "leiden_multiplex", "louvain", "label_propagation", "consensus"]
@@ -111,8 +112,6 @@ def leiden(graph: Graph, *, objective: str = "modularity", resolution: float = 1
     progress : bool or callable
         Show a progress bar (True) or call progress(share_done) between rounds.
     """
-    from ..centrality import _run
-
     init = _membership_argument(initial_membership, graph, "initial_membership")
     return _partition(_run(_core.leiden, "leiden", progress, core_graph(graph), objective, resolution,
                            _int32(n_iterations, "n_iterations"), init, _seed(seed), use_weights, randomness), graph)
@@ -131,8 +130,6 @@ def leiden_multiplex(layers, layer_weights=None, *, objective: str = "modularity
     result's ``quality`` is the weighted sum of the layers' qualities; its communities are connected
     in the union of the layers. Other parameters as :func:`leiden`.
     """
-    from ..centrality import _run
-
     if isinstance(layers, dict):
         names = list(layers)
         layers = [layers[k] for k in names]
@@ -233,8 +230,6 @@ def consensus(graph: Graph, *, algorithm: str = "leiden", runs: int = 100, thres
     Each node's stability says how often it stayed with its bloc: "this bloc is robust, these three
     actors are not". Same seed, same result on any thread count.
     """
-    from ..centrality import _run
-
     best, co, stability, iterations, converged = _run(
         _core.consensus, "consensus", progress, core_graph(graph), algorithm, _int32(runs, "runs"), threshold,
         _int32(max_iterations, "max_iterations"), objective, resolution, use_weights, _seed(seed))

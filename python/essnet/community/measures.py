@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 
 from .. import _core
-from .._graph import Graph, _by_node, core_graph
+from .._args import _by_node
+from .._graph import Graph, core_graph
 
 __all__ = [
     "adjusted_mutual_information",
