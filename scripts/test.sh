@@ -12,7 +12,7 @@ jobs=${ESSNET_JOBS:-2}
 echo "== Style: clang-format (.clang-format) and flake8 (.flake8), in check mode"
 find include src python/src tests benchmarks examples \( -name '*.hpp' -o -name '*.cpp' \) -print0 |
   xargs -0 clang-format --dry-run --Werror
-flake8 python benchmarks examples tests setup.py
+flake8 python scripts benchmarks examples tests setup.py
 echo "style: no difference"
 
 echo "== C++ tests (ctest)"
