@@ -71,8 +71,8 @@ def main() -> int:
                 d = Path(d)
                 s, t = g.edges
                 pd.DataFrame({"source": s, "target": t}).to_csv(d / "e.csv", index=False)
-                pd.DataFrame({"group": pd.factorize(np.asarray(country, dtype=object))[0]}).to_csv(d / "c.csv",
-                                                                                                   index=False)
+                groups = pd.factorize(np.asarray(country, dtype=object))[0]
+                pd.DataFrame({"group": groups}).to_csv(d / "c.csv", index=False)
                 (d / "b.R").write_text(R_SCRIPT)
                 out = subprocess.run(["Rscript", str(d / "b.R"), str(d / "e.csv"), str(d / "c.csv")],
                                      capture_output=True, text=True, check=True)

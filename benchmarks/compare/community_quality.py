@@ -56,8 +56,8 @@ def main() -> int:
                     help="runs of each tool per LFR graph (seeds s + 1000 r); above 1, adds the standard error")
     ap.add_argument("--mus", type=float, nargs="+", default=[0.1, 0.2, 0.3, 0.4, 0.5, 0.6])
     ap.add_argument("--louvain-graphs", nargs="+", default=["cond-mat-2005", "lfr-1e5"])
-    ap.add_argument("--parts", nargs="+", default=["modularity", "lfr", "louvain"], choices=["modularity", "lfr",
-                                                                                             "louvain"])
+    parts = ["modularity", "lfr", "louvain"]
+    ap.add_argument("--parts", nargs="+", default=parts, choices=parts)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--smoke", action="store_true", help="karate and a 300-node LFR graph, 2 seeds")
     ap.add_argument("--cache", default=str(HERE.parents[1] / "build" / "compare-cache"))
@@ -78,14 +78,14 @@ def main() -> int:
         """A cached benchmark graph as (nodes, sources, essnet graph, igraph graph)."""
         data = np.load(run.cached_graph(name, Path(args.cache)))
         n, s, t = int(data["n"]), data["sources"], data["targets"]
-        return n, s, essnet.Graph.from_edges(s, t, num_nodes=n), igraph.Graph(n=n, edges=np.column_stack([s,
-                                                                                                          t]).tolist())
+        edges = np.column_stack([s, t]).tolist()
+        return n, s, essnet.Graph.from_edges(s, t, num_nodes=n), igraph.Graph(n=n, edges=edges)
 
     def tools(g, ig):
         return {
             "essnet": lambda seed: essnet.leiden(g, seed=seed).membership.tolist(),
-            "leidenalg": lambda seed: leidenalg.find_partition(ig, leidenalg.ModularityVertexPartition,
-                                                               seed=seed).membership,
+            "leidenalg": lambda seed: leidenalg.find_partition(
+                ig, leidenalg.ModularityVertexPartition, seed=seed).membership,
             "igraph": lambda seed: (igraph.set_random_number_generator(__import__("random").Random(seed)),
                                     ig.community_leiden(objective_function="modularity", n_iterations=2).membership)[1],
         }
@@ -130,8 +130,8 @@ def main() -> int:
             ig = igraph.Graph(n=g.num_nodes, edges=np.column_stack([s, t]).tolist())
             for run_index in range(args.lfr_runs):
                 for tool, fn in tools(g, ig).items():
-                    nmi[tool].append(igraph.compare_communities(fn(seed + 1000 * run_index), truth.tolist(),
-                                                                method="nmi"))
+                    found = fn(seed + 1000 * run_index)
+                    nmi[tool].append(igraph.compare_communities(found, truth.tolist(), method="nmi"))
         mean = {k: statistics.mean(v) for k, v in nmi.items()}
         # Paired by graph and seed: the spread of the differences, not of each tool's NMI.
         differences = [a - b for a, b in zip(nmi["essnet"], nmi["leidenalg"])]

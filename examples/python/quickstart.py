@@ -19,8 +19,8 @@ print(table.sort_values("degree", ascending=False).head(5).to_string())
 # Who brokers in each actor's own neighbourhood, and what kinds of actor surround it.
 kinds = net.actors.set_index("id")["kind"]
 ego = essnet.ego_measures(g, kinds)
-print(ego.sort_values("ego_betweenness", ascending=False)[["size", "density", "ego_betweenness",
-                                                           "heterogeneity"]].head(3))
+columns = ["size", "density", "ego_betweenness", "heterogeneity"]
+print(ego.sort_values("ego_betweenness", ascending=False)[columns].head(3))
 
 # Files for other tools: Gephi (with the ties' years on its timeline), networkx, a fast snapshot.
 with tempfile.TemporaryDirectory() as folder:

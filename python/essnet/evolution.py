@@ -87,8 +87,8 @@ def _perturbed(graph: Graph, kind: str, share: float, rng: np.random.Generator) 
 
 
 def robustness(graph: Graph, measure: Callable[[Graph], np.ndarray], *, perturbation: str = "drop_ties",
-               share: float = 0.1, runs: int = 100, seed: int = 0, interval: float = 0.9) -> tuple[pd.DataFrame,
-                                                                                                   pd.Series]:
+               share: float = 0.1, runs: int = 100, seed: int = 0,
+               interval: float = 0.9) -> tuple[pd.DataFrame, pd.Series]:
     """How far a node measure can be trusted when the map is incomplete or noisy (after Borgatti,
     Carley & Krackhardt 2006): the measure is recomputed on ``runs`` perturbed copies — ``share``
     of the ties dropped ("drop_ties"), of the actors dropped ("drop_actors") or as many random
@@ -137,8 +137,8 @@ def robustness(graph: Graph, measure: Callable[[Graph], np.ndarray], *, perturba
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
             frame = graph.frame(score=observed, rank=base_rank,
-                                score_low=np.nanquantile(scores, lo, axis=0), score_high=np.nanquantile(scores, hi,
-                                                                                                        axis=0),
+                                score_low=np.nanquantile(scores, lo, axis=0),
+                                score_high=np.nanquantile(scores, hi, axis=0),
                                 rank_low=np.nanquantile(rank, lo, axis=0), rank_high=np.nanquantile(rank, hi, axis=0),
                                 top10_share=np.nanmean(np.where(np.isnan(rank), np.nan, rank <= 10), axis=0))
     return frame, pd.Series(correlation, name="spearman", index=pd.RangeIndex(runs, name="run"))

@@ -182,8 +182,8 @@ def brokerage(graph: Graph, groups) -> Brokerage:
     both[0::2] = r["group_expected"]
     both[1::2] = r["group_sd"]
     return Brokerage(raw=frame(r["raw"], index), expected=frame(r["expected"], index), sd=frame(r["sd"], index),
-                     z=frame(r["z"], index), network=network, groups=pd.DataFrame(both, index=group_index,
-                                                                                  columns=ROLES))
+                     z=frame(r["z"], index), network=network,
+                     groups=pd.DataFrame(both, index=group_index, columns=ROLES))
 
 
 def _mode_mask(graph: Graph, onto) -> np.ndarray:
@@ -279,7 +279,9 @@ def ego_measures(graph: Graph, groups=None, *, direction: str = "all", use_weigh
         with np.errstate(invalid="ignore", divide="ignore"):
             shares = counts / size[:, None]
             frame["heterogeneity"] = np.where(size > 0, 1 - (shares ** 2).sum(axis=1), np.nan)
-            own = counts[np.arange(graph.num_nodes), np.asarray(codes,
-                                                                dtype=np.int64)] if graph.num_nodes else np.zeros(0)
+            if graph.num_nodes:
+                own = counts[np.arange(graph.num_nodes), np.asarray(codes, dtype=np.int64)]
+            else:
+                own = np.zeros(0)
             frame["same_group"] = np.where(size > 0, own / size, np.nan)
     return frame

@@ -88,8 +88,8 @@ def test_advice_networks(folder, attribute):
 def test_chantier_undirected(attribute):
     net = essnet.datasets.chantier()
     g = net.graph(directed=False)
-    ours = check_against_sna(g, net.actors.set_index("id").loc[g.nodes,
-                                                               attribute].astype(object).fillna("none").tolist())
+    groups = net.actors.set_index("id").loc[g.nodes, attribute].astype(object).fillna("none").tolist()
+    ours = check_against_sna(g, groups)
     assert list(ours.raw.index) == g.nodes
 
 

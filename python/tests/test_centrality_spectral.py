@@ -141,9 +141,8 @@ def test_random_graphs(seed, directed, weighted):
     np.testing.assert_allclose(essnet.coreness(g), as_array(nx.core_number(S), nodes))
     C = summed_simple(G, "weight" if weighted else None)
     C.remove_edges_from(nx.selfloop_edges(C))
-    np.testing.assert_allclose(essnet.clustering(g), as_array(nx.clustering(C, weight="weight" if weighted else None),
-                                                              nodes),
-                               rtol=1e-9, atol=1e-15)
+    reference = nx.clustering(C, weight="weight" if weighted else None)
+    np.testing.assert_allclose(essnet.clustering(g), as_array(reference, nodes), rtol=1e-9, atol=1e-15)
     if not directed:
         ig = igraph.Graph(n=n, edges=edges)
         ig.simplify()
@@ -238,8 +237,8 @@ def test_spectral_measures_and_clustering_at_extreme_weights(scale):
     for directed in (False, True):
         G = (nx.DiGraph if directed else nx.Graph)()
         G.add_weighted_edges_from((u, v, w * scale) for u, v, w in edges)
-        g = essnet.Graph.from_edges([u for u, _, _ in edges], [v for _, v, _ in edges], [w * scale for _, _,
-                                                                                         w in edges],
+        g = essnet.Graph.from_edges([u for u, _, _ in edges], [v for _, v, _ in edges],
+                                    [w * scale for _, _, w in edges],
                                     num_nodes=4, directed=directed, duplicates="max")
         unit = nx.DiGraph() if directed else nx.Graph()
         unit.add_weighted_edges_from(edges)

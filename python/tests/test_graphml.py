@@ -26,8 +26,8 @@ def awkward_network(seed, directed=True, actors=25, ties=60):
     for i in range(actors):
         ident = f"{texts[rng.integers(len(texts) - 1)]} #{i}" if i % 3 == 0 else f"a{i}"
         ids.append(ident)
-        net.add_actor(ident, name=str(rng.choice(texts)), kind=str(rng.choice(["organization", "network", "event",
-                                                                               ""])),
+        kinds = ["organization", "network", "event", ""]
+        net.add_actor(ident, name=str(rng.choice(texts)), kind=str(rng.choice(kinds)),
                       country=str(rng.choice(["CA", "BR", ""])), region=str(rng.choice(texts)),
                       founded=int(rng.integers(1900, 2020)) if rng.random() < 0.7 else None,
                       acronym=str(rng.choice(texts)), members=str(rng.integers(0, 5000)) if rng.random() < 0.8 else "",
@@ -107,8 +107,8 @@ def compare_with_tool(net, view):
             elif isinstance(value, (int, np.integer)):
                 assert int(got) == value, (v, key)
             elif isinstance(value, float):
-                assert float(got) == pytest.approx(value, rel=1e-6), (v,
-                                                                      key)  # graph-tool writes floats in hex or short
+                # graph-tool writes floats in hex or short
+                assert float(got) == pytest.approx(value, rel=1e-6), (v, key)
             else:
                 assert got == value, (v, key)
     ties = net.ties
@@ -222,8 +222,8 @@ def test_graph_is_written_with_weights(tmp_path):
     essnet.write_graphml(g, path)
     G = nx.read_graphml(path)
     assert list(G.nodes()) == ["a", "b", "c", "d"]
-    assert [(u, v, d["weight"]) for u, v, d in G.edges(data=True)] == [("a", "b", 0.5), ("b", "c", 2.0), ("c", "a",
-                                                                                                          1.0)]
+    want = [("a", "b", 0.5), ("b", "c", 2.0), ("c", "a", 1.0)]
+    assert [(u, v, d["weight"]) for u, v, d in G.edges(data=True)] == want
 
 
 # ---- round trips ----
