@@ -40,6 +40,7 @@
 #include "essnet/sna/census.hpp"
 #include "essnet/sna/ego.hpp"
 #include "essnet/sna/groups.hpp"
+#include "essnet/sna/robustness.hpp"
 #include "essnet/sna/structural_holes.hpp"
 #include "essnet/sna/two_mode.hpp"
 #include "essnet/version.hpp"

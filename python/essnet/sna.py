@@ -217,14 +217,11 @@ def project(graph: Graph, onto, *, weight: str = "none") -> Graph:
 
 
 def two_mode_density(graph: Graph, onto) -> float:
-    """Density of a two-mode network: ties between the modes over |A| x |B| (parallel ties once)."""
+    """Density of a two-mode network: the pairs of one node of each mode that are tied (either way,
+    any number of times) over |A| x |B|, where ``onto`` marks the nodes of mode A (booleans, one
+    per node or a Series by node id); 0 when a mode is empty."""
     mask = _mode_mask(graph, onto)
-    s, t = graph.edges
-    between = mask[s] != mask[t]
-    pairs = {(min(a, b), max(a, b)) for a, b in zip(s[between].tolist(), t[between].tolist())}
-    a = int(mask.sum())
-    b = graph.num_nodes - a
-    return len(pairs) / (a * b) if a and b else 0.0
+    return _core.two_mode_density(core_graph(graph), mask.astype(np.uint8).tolist())
 
 
 def _node_index(graph: Graph, node) -> int:

@@ -20,6 +20,7 @@
 #include "essnet/io/edgelist.hpp"
 #include "essnet/sna/ego.hpp"
 #include "essnet/sna/groups.hpp"
+#include "essnet/sna/robustness.hpp"
 #include "essnet/sna/structural_holes.hpp"
 
 namespace essnet::python {
@@ -52,6 +53,18 @@ const char* name_of(DuplicatePolicy p) {
 
 const char* name_of(SelfLoopPolicy p) {
     return p == SelfLoopPolicy::keep ? "keep" : "drop";
+}
+
+const char* name_of(Perturbation p) {
+    switch (p) {
+        case Perturbation::drop_ties:
+            return "drop_ties";
+        case Perturbation::drop_actors:
+            return "drop_actors";
+        case Perturbation::add_ties:
+            return "add_ties";
+    }
+    return "";
 }
 
 const char* name_of(QualityFunction q) {
@@ -185,6 +198,12 @@ void bind_defaults(py::module_& m) {
             const EgoMeasuresOptions o;
             d["ego_measures"] =
                 py::dict(py::arg("direction") = name_of(o.direction), py::arg("use_weights") = o.use_weights);
+        }
+        {
+            const RobustnessOptions o;
+            d["robustness"] =
+                py::dict(py::arg("perturbation") = name_of(o.perturbation), py::arg("share") = o.share,
+                         py::arg("runs") = o.runs, py::arg("seed") = o.seed, py::arg("interval") = o.interval);
         }
         {
             const EdgeListOptions o;

@@ -4,6 +4,7 @@
 #include "essnet/sna/census.hpp"
 #include "essnet/sna/ego.hpp"
 #include "essnet/sna/groups.hpp"
+#include "essnet/sna/robustness.hpp"
 #include "essnet/sna/structural_holes.hpp"
 #include "essnet/sna/two_mode.hpp"
 #include "policies.hpp"
@@ -11,6 +12,14 @@
 namespace essnet::python {
 
 namespace {
+
+Perturbation perturbation_of(const std::string& name) {
+    if (name == "drop_ties") return Perturbation::drop_ties;
+    if (name == "drop_actors") return Perturbation::drop_actors;
+    if (name == "add_ties") return Perturbation::add_ties;
+    throw std::invalid_argument("perturbation must be \"drop_ties\", \"drop_actors\" or \"add_ties\", got \"" + name +
+                                "\"");
+}
 
 py::array_t<double> rows(const std::vector<BrokerageRow>& r) {
     py::array_t<double> out({static_cast<py::ssize_t>(r.size()), static_cast<py::ssize_t>(6)});
@@ -48,6 +57,44 @@ void bind_sna(py::module_& m) {
                                   to_numpy(std::move(p.targets)), to_numpy(std::move(p.weights)));
         },
         py::arg("graph"), py::arg("onto"), py::arg("weight"));
+    m.def(
+        "two_mode_density",
+        [](const Graph& g, const std::vector<std::uint8_t>& in_first_mode) {
+            return two_mode_density(g, in_first_mode);
+        },
+        py::arg("graph"), py::arg("in_first_mode"), py::call_guard<py::gil_scoped_release>());
+    m.def(
+        "robustness",
+        [](const Graph& g, const py::function& measure, const std::string& perturbation, double share, int runs,
+           std::uint64_t seed, double interval, const py::object& progress) {
+            // The Python measure runs with the lock held, on a copy of each perturbed graph (the
+            // copy is the caller's to keep).
+            const NodeMeasure on_copy = [&](const Graph& h) {
+                py::gil_scoped_acquire gil;
+                return measure(h).cast<std::vector<double>>();
+            };
+            auto r = run_interruptible(progress, [&](const ProgressHook& hook) {
+                return robustness(g, on_copy,
+                                  {.perturbation = perturbation_of(perturbation),
+                                   .share = share,
+                                   .runs = runs,
+                                   .seed = seed,
+                                   .interval = interval,
+                                   .progress = hook});
+            });
+            py::dict d;
+            d["score"] = to_numpy(std::move(r.score));
+            d["rank"] = to_numpy(std::move(r.rank));
+            d["score_low"] = to_numpy(std::move(r.score_low));
+            d["score_high"] = to_numpy(std::move(r.score_high));
+            d["rank_low"] = to_numpy(std::move(r.rank_low));
+            d["rank_high"] = to_numpy(std::move(r.rank_high));
+            d["top10_share"] = to_numpy(std::move(r.top10_share));
+            d["rank_correlation"] = to_numpy(std::move(r.rank_correlation));
+            return d;
+        },
+        py::arg("graph"), py::arg("measure"), py::arg("perturbation"), py::arg("share"), py::arg("runs"),
+        py::arg("seed"), py::arg("interval"), py::arg("progress"));
     m.def(
         "brokerage",
         [](const Graph& g, const std::vector<std::int32_t>& groups) {

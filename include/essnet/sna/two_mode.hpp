@@ -121,4 +121,38 @@ inline Projection project(const Graph& g, std::span<const std::uint8_t> onto,
     return p;
 }
 
+/// Density of a two-mode network: the pairs (a, b), a with in_first_mode[a] != 0 and b without, that
+/// are tied (either way, any number of times), over |A| x |B|; ties inside one mode do not count.
+/// 0 when either mode is empty. O(n + m) time, O(n) memory per node's distinct neighbours.
+/// Throws std::invalid_argument unless in_first_mode has one value per node.
+inline double two_mode_density(const Graph& g, std::span<const std::uint8_t> in_first_mode) {
+    const node_id n = g.num_nodes();
+    const auto nn = static_cast<std::size_t>(n);
+    if (in_first_mode.size() != nn)
+        throw std::invalid_argument("in_first_mode must have one value per node (" + std::to_string(n) + "), got " +
+                                    std::to_string(in_first_mode.size()));
+    std::int64_t first = 0;
+    for (const auto x : in_first_mode) first += x != 0;
+    const std::int64_t second = n - first;
+    if (first == 0 || second == 0) return 0.0;
+    // Count each tied pair once, from its first-mode end: its distinct neighbours in the other mode,
+    // out and in, marked with the current node.
+    std::vector<node_id> mark(nn, -1);
+    std::int64_t pairs = 0;
+    for (node_id a = 0; a < n; ++a) {
+        if (!in_first_mode[static_cast<std::size_t>(a)]) continue;
+        auto visit = [&](std::span<const node_id> neighbours) {
+            for (const node_id b : neighbours) {
+                const auto bi = static_cast<std::size_t>(b);
+                if (in_first_mode[bi] || mark[bi] == a) continue;
+                mark[bi] = a;
+                ++pairs;
+            }
+        };
+        visit(g.out_neighbors(a));
+        if (g.directed()) visit(g.in_neighbors(a));
+    }
+    return static_cast<double>(pairs) / (static_cast<double>(first) * static_cast<double>(second));
+}
+
 }  // namespace essnet
