@@ -34,3 +34,32 @@ def data_dir():
 @pytest.fixture
 def test_data_dir():
     return TEST_DATA
+
+
+# Real networks and random multigraphs shared by the degree and components tests.
+CASES = [
+    ("zachary_karate", None, False),
+    ("padgett_florentine", "marriage", False),  # Pucci is isolated
+    ("krackhardt_hightech", "advice", True),
+]
+
+
+def networkx_from_csv(name, relation=None, directed=False):
+    import networkx as nx
+
+    G = nx.MultiDiGraph() if directed else nx.MultiGraph()
+    G.add_nodes_from(r["id"] for r in read_rows(DATA / name / "nodes.csv"))
+    for r in read_rows(DATA / name / "edges.csv"):
+        if relation is None or r["relation"] == relation:
+            G.add_edge(r["source"], r["target"])
+    return G
+
+
+def random_multigraph(seed, n, m, directed):
+    import random
+
+    rng = random.Random(seed)
+    edges = [(rng.randrange(n), rng.randrange(n)) for _ in range(m)]
+    edges += [(u, u) for u in rng.sample(range(n), 3)]  # self-loops
+    edges += edges[:5]  # multi-edges
+    return edges
