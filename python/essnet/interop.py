@@ -9,7 +9,6 @@ holds the whole column, as the GraphML and GEXF writers do). Empty values are le
 
 from __future__ import annotations
 
-import numpy as np
 
 from . import _core
 from ._export import _text, graph_to_igraph, graph_to_networkx, graph_to_scipy, network_to_igraph, network_to_networkx
@@ -18,22 +17,16 @@ from ._network import ActorNetwork
 __all__ = ["from_pandas", "from_networkx", "from_igraph", "network_to_networkx", "network_to_igraph",
            "graph_to_networkx", "graph_to_igraph", "graph_to_scipy"]
 
-_NO_YEAR = np.iinfo(np.int32).min
 _ACTOR_FIELDS = ("name", "kind", "country", "region", "founded")
 _TIE_FIELDS = ("relation", "weight", "start_year", "end_year", "provenance")
 
 
 def _year(value, where: str) -> int:
-    text = _text(value)
-    if text == "":
-        return int(_NO_YEAR)
+    """A year by the readers' rule (-9999..9999, "2011.0" allowed, empty for none)."""
     try:
-        x = float(text)
-    except ValueError:
-        raise ValueError(f"{where}: {text!r} is not a year") from None
-    if not x.is_integer() or not -9999 <= x <= 9999:
-        raise ValueError(f"{where}: {text!r} is not a year in -9999..9999")
-    return int(x)
+        return _core.parse_year(_text(value))
+    except ValueError as e:
+        raise ValueError(f"{where}: {e}") from None
 
 
 def _weight(value, where: str) -> float:
@@ -47,16 +40,12 @@ def _weight(value, where: str) -> float:
 
 
 def _directed(value, default: bool, where: str) -> int:
-    if isinstance(value, (bool, np.bool_)):
-        return int(bool(value))
-    text = _text(value).strip().lower()
-    if text == "":
-        return int(default)
-    if text in ("true", "yes", "1", "1.0"):
-        return 1
-    if text in ("false", "no", "0", "0.0"):
-        return 0
-    raise ValueError(f"{where}: directed {text!r} is not true or false")
+    """A "directed" flag by the readers' rule (true/yes/1, false/no/0, empty for the default)."""
+    try:
+        flag = _core.parse_directed(_text(value))
+    except ValueError as e:
+        raise ValueError(f"{where}: {e}") from None
+    return int(default if flag is None else flag)
 
 
 def _build(actor_rows: list[dict], tie_rows: list[dict], default_directed: bool) -> ActorNetwork:

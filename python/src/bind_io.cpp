@@ -2,6 +2,7 @@
 #include <optional>
 
 #include "bindings.hpp"
+#include "essnet/detail/numbers.hpp"
 #include "essnet/io/attribute_types.hpp"
 #include "essnet/io/csv.hpp"
 #include "essnet/io/edgelist.hpp"
@@ -106,6 +107,34 @@ void bind_io(py::module_& m) {
             return read_edgelist(path, options);
         },
         py::arg("path"), py::arg("directed"), py::arg("weighted"), py::arg("duplicates"), py::arg("self_loops"));
+    // The readers' rules for a year and a "directed" field, for the Python converters.
+    m.def(
+        "parse_year",
+        [](const std::string& text) {
+            const auto year = detail::parse_year(text);
+            if (!year)
+                throw std::invalid_argument(detail::quoted(text) +
+                                            " is not a year (expected an integer from -9999 to 9999 such as 2011, "
+                                            "or an empty field)");
+            return *year;
+        },
+        py::arg("text"));
+    m.def(
+        "parse_directed",
+        [](const std::string& text) -> std::optional<bool> {
+            switch (detail::parse_directed_word(text)) {
+                case detail::DirectedWord::empty:
+                    return std::nullopt;
+                case detail::DirectedWord::directed:
+                    return true;
+                case detail::DirectedWord::undirected:
+                    return false;
+                case detail::DirectedWord::invalid:
+                    break;
+            }
+            throw std::invalid_argument("directed " + detail::quoted(text) + " is not one of true/false, yes/no, 1/0");
+        },
+        py::arg("text"));
     m.def(
         "column_type",
         [](const std::vector<std::string>& values) {

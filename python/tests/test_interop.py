@@ -194,3 +194,21 @@ def test_extra_columns_come_back_with_the_type_the_writers_declare(tmp_path):
                 assert column not in H.nodes[node]
     assert H.nodes["a"]["code"] == 1.2345678901234567e19
     assert H.nodes["b"]["zip"] == "02100" and H.nodes["a"]["count"] == 3
+
+
+def test_from_pandas_reads_years_and_flags_by_the_csv_readers_rules(tmp_path):
+    actors = pd.DataFrame({"id": ["a", "b"], "founded": [1996.0, np.nan]})
+    ties = pd.DataFrame({"source": ["a", "a", "b"], "target": ["b", "b", "a"], "directed": ["YES", 0.0, ""],
+                         "start_year": ["2011.0", None, 2012]})
+    net = essnet.from_pandas(actors, ties)
+    # The same tables written as CSV and read by the C++ reader give the same network.
+    actors.to_csv(tmp_path / "actors.csv", index=False)
+    ties.to_csv(tmp_path / "ties.csv", index=False)
+    read = essnet.read_csv(tmp_path / "actors.csv", tmp_path / "ties.csv")
+    assert net.ties["directed"].tolist() == read.ties["directed"].tolist() == [True, False, True]
+    assert net.ties["start_year"].tolist()[::2] == read.ties["start_year"].tolist()[::2] == [2011, 2012]
+    assert net.actors["founded"].tolist()[0] == read.actors["founded"].tolist()[0] == 1996
+    with pytest.raises(ValueError, match=r"tie 0: directed 'maybe' is not one of true/false"):
+        essnet.from_pandas(actors, ties.assign(directed=["maybe", "1", "1"]))
+    with pytest.raises(ValueError, match=r"tie 0: start_year: '2.011e3' is not a year"):
+        essnet.from_pandas(actors, ties.assign(start_year=["2.011e3", None, None]))

@@ -21,13 +21,6 @@ using detail::CsvTokenizer;
 
 using detail::trim_blanks;
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 // The header row: known columns by name, unknown ones kept as extra columns.
 struct Header {
     std::vector<std::string> names;
@@ -90,9 +83,15 @@ double parse_weight(const CsvTokenizer& csv, const CsvField& f) {
 }
 
 bool parse_directed(const CsvTokenizer& csv, const CsvField& f) {
-    const std::string s = lower(trim_blanks(f.value));
-    if (s.empty() || s == "true" || s == "yes" || s == "1") return true;
-    if (s == "false" || s == "no" || s == "0") return false;
+    switch (detail::parse_directed_word(f.value)) {
+        case detail::DirectedWord::empty:
+        case detail::DirectedWord::directed:
+            return true;
+        case detail::DirectedWord::undirected:
+            return false;
+        case detail::DirectedWord::invalid:
+            break;
+    }
     csv.fail(f, "directed " + detail::quoted(f.value) + " is not one of true/false, yes/no, 1/0");
 }
 

@@ -170,6 +170,15 @@ TEST(ReadCsv, WeightsAndYearsAsWritten) {
     EXPECT_EQ(net.ties().start_year[1], -44);
 }
 
+TEST(ReadCsv, DirectedFlagsInAnyCaseAndAsPandasWritesThem) {
+    // true/yes/1 and false/no/0 in any case; 1.0 and 0.0 as pandas writes a flag column with gaps;
+    // empty: directed.
+    const ActorNetwork net = parse_csv("id\na\nb\n", "a.csv",
+                                       "source,target,directed\na,b,YES\na,b,1.0\na,b, No \na,b,0.0\na,b,\n", "t.csv");
+    EXPECT_EQ(net.ties().directed, (std::vector<std::uint8_t>{1, 1, 0, 0, 1}));
+    EXPECT_THROW(parse_csv("id\na\nb\n", "a.csv", "source,target,directed\na,b,1.5\n", "t.csv"), ParseError);
+}
+
 TEST(ReadCsv, DirectoryIsFileError) {
     try {
         read_csv("/tmp", "/tmp");

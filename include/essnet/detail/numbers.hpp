@@ -83,4 +83,22 @@ inline std::optional<std::int32_t> parse_year(std::string_view text) {
     return year;
 }
 
+/// The words a "directed" field may hold, case and surrounding blanks aside: true, yes, 1 (or 1.0,
+/// as pandas writes a column of flags with gaps) for a directed tie; false, no, 0 (0.0) for an
+/// undirected one; empty for the reader's default.
+enum class DirectedWord { empty, directed, undirected, invalid };
+
+inline DirectedWord parse_directed_word(std::string_view text) {
+    const std::string_view s = trim_blanks(text);
+    auto is = [&](std::string_view word) {
+        return s.size() == word.size() && std::equal(s.begin(), s.end(), word.begin(), [](char a, char b) {
+                   return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+               });
+    };
+    if (s.empty()) return DirectedWord::empty;
+    if (is("true") || is("yes") || is("1") || is("1.0")) return DirectedWord::directed;
+    if (is("false") || is("no") || is("0") || is("0.0")) return DirectedWord::undirected;
+    return DirectedWord::invalid;
+}
+
 }  // namespace essnet::detail
