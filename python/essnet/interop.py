@@ -42,10 +42,9 @@ def _weight(value, where: str) -> float:
 def _directed(value, default: bool, where: str) -> int:
     """A "directed" flag by the readers' rule (true/yes/1, false/no/0, empty for the default)."""
     try:
-        flag = _core.parse_directed(_text(value))
+        return int(_core.parse_directed(_text(value), default))
     except ValueError as e:
         raise ValueError(f"{where}: {e}") from None
-    return int(default if flag is None else flag)
 
 
 def _build(actor_rows: list[dict], tie_rows: list[dict], default_directed: bool) -> ActorNetwork:

@@ -120,21 +120,8 @@ void bind_io(py::module_& m) {
         },
         py::arg("text"));
     m.def(
-        "parse_directed",
-        [](const std::string& text) -> std::optional<bool> {
-            switch (detail::parse_directed_word(text)) {
-                case detail::DirectedWord::empty:
-                    return std::nullopt;
-                case detail::DirectedWord::directed:
-                    return true;
-                case detail::DirectedWord::undirected:
-                    return false;
-                case detail::DirectedWord::invalid:
-                    break;
-            }
-            throw std::invalid_argument("directed " + detail::quoted(text) + " is not one of true/false, yes/no, 1/0");
-        },
-        py::arg("text"));
+        "parse_directed", [](const std::string& text, bool empty) { return detail::parse_directed_flag(text, empty); },
+        py::arg("text"), py::arg("empty"));
     m.def(
         "column_type",
         [](const std::vector<std::string>& values) {

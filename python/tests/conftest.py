@@ -63,3 +63,19 @@ def random_multigraph(seed, n, m, directed):
     edges += [(u, u) for u in rng.sample(range(n), 3)]  # self-loops
     edges += edges[:5]  # multi-edges
     return edges
+
+
+def random_multigraph_pair(seed, directed):
+    """A sparse random multigraph on 60 nodes (several components, isolated nodes, self-loops,
+    multi-edges) as (n, edges, essnet graph, networkx graph)."""
+    import essnet
+    import networkx as nx
+
+    n = 60
+    edges = random_multigraph(seed, n, 70, directed)
+    s, t = zip(*edges)
+    g = essnet.Graph.from_edges(s, t, num_nodes=n, directed=directed)
+    G = nx.MultiDiGraph() if directed else nx.MultiGraph()
+    G.add_nodes_from(range(n))
+    G.add_edges_from(edges)
+    return n, edges, g, G

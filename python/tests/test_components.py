@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 import essnet
-from conftest import CASES, DATA, networkx_from_csv, random_multigraph
+from conftest import CASES, DATA, networkx_from_csv, random_multigraph_pair
 
 
 @pytest.mark.parametrize("name, relation, directed", CASES)
@@ -35,13 +35,7 @@ def assert_same_partition(membership, nodes, expected_sets):
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("directed", [False, True])
 def test_components_of_random_multigraphs_against_networkx(seed, directed):
-    n = 60
-    edges = random_multigraph(seed, n, 70, directed)  # sparse: several components and isolated nodes
-    s, t = zip(*edges)
-    g = essnet.Graph.from_edges(s, t, num_nodes=n, directed=directed)
-    G = nx.MultiDiGraph() if directed else nx.MultiGraph()
-    G.add_nodes_from(range(n))
-    G.add_edges_from(edges)
+    n, edges, g, G = random_multigraph_pair(seed, directed)
     expected = nx.weakly_connected_components(G) if directed else nx.connected_components(G)
     assert_same_partition(essnet.connected_components(g), list(range(n)), list(expected))
 

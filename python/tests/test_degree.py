@@ -1,12 +1,11 @@
 """Degree against networkx and igraph."""
 
 import igraph
-import networkx as nx
 import numpy as np
 import pytest
 
 import essnet
-from conftest import CASES, DATA, networkx_from_csv, random_multigraph
+from conftest import CASES, DATA, networkx_from_csv, random_multigraph_pair
 
 
 @pytest.mark.parametrize("name, relation, directed", CASES)
@@ -25,13 +24,7 @@ def test_degree_matches_networkx_on_real_networks(name, relation, directed):
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("directed", [False, True])
 def test_degree_of_random_multigraphs_against_networkx_and_igraph(seed, directed):
-    n = 60
-    edges = random_multigraph(seed, n, 70, directed)  # sparse: several components and isolated nodes
-    s, t = zip(*edges)
-    g = essnet.Graph.from_edges(s, t, num_nodes=n, directed=directed)
-    G = nx.MultiDiGraph() if directed else nx.MultiGraph()
-    G.add_nodes_from(range(n))
-    G.add_edges_from(edges)
+    n, edges, g, G = random_multigraph_pair(seed, directed)
     assert essnet.degree(g).tolist() == [G.degree(u) for u in range(n)]
     ig = igraph.Graph(n=n, edges=edges, directed=directed)
     assert essnet.degree(g).tolist() == ig.degree()

@@ -83,16 +83,11 @@ double parse_weight(const CsvTokenizer& csv, const CsvField& f) {
 }
 
 bool parse_directed(const CsvTokenizer& csv, const CsvField& f) {
-    switch (detail::parse_directed_word(f.value)) {
-        case detail::DirectedWord::empty:
-        case detail::DirectedWord::directed:
-            return true;
-        case detail::DirectedWord::undirected:
-            return false;
-        case detail::DirectedWord::invalid:
-            break;
+    try {
+        return detail::parse_directed_flag(f.value, true);  // an empty field: directed
+    } catch (const std::invalid_argument& e) {
+        csv.fail(f, e.what());
     }
-    csv.fail(f, "directed " + detail::quoted(f.value) + " is not one of true/false, yes/no, 1/0");
 }
 
 std::vector<std::string> extra_names(const Header& h) {

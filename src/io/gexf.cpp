@@ -405,20 +405,6 @@ private:
 
 // ---- writing ----
 
-const char* gexf_type(detail::ValueType t) {
-    switch (t) {
-        case detail::ValueType::boolean:
-            return "boolean";
-        case detail::ValueType::integer:
-            return "long";
-        case detail::ValueType::real:
-            return "double";
-        case detail::ValueType::text:
-            return "string";
-    }
-    return "string";
-}
-
 // The namespace and schema location of a GEXF version; std::invalid_argument for another version.
 std::pair<std::string, std::string> gexf_namespace(const std::string& version) {
     if (version == "1.3") return {"http://gexf.net/1.3", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"};
@@ -454,7 +440,7 @@ void emit_gexf(const ActorNetwork& net, const std::string& version, detail::Chun
         for (std::size_t i = 0; i < list.size(); ++i) {
             out += "      <attribute id=\"" + std::to_string(i) + "\" title=\"";
             detail::append_xml_escaped(out, list[i].name, true, "column name " + detail::quoted(list[i].name));
-            out += std::string("\" type=\"") + gexf_type(list[i].type) + "\"/>\n";
+            out += std::string("\" type=\"") + detail::xml_type_name(list[i].type) + "\"/>\n";
         }
         out += "    </attributes>\n";
     };

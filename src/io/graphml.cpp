@@ -430,20 +430,6 @@ private:
 
 // ---- writing ----
 
-const char* graphml_type(detail::ValueType t) {
-    switch (t) {
-        case detail::ValueType::boolean:
-            return "boolean";
-        case detail::ValueType::integer:
-            return "long";
-        case detail::ValueType::real:
-            return "double";
-        case detail::ValueType::text:
-            return "string";
-    }
-    return "string";
-}
-
 void emit_graphml(const ActorNetwork& net, detail::ChunkedWriter& w) {
     const auto& a = net.actors();
     const auto& t = net.ties();
@@ -465,7 +451,7 @@ void emit_graphml(const ActorNetwork& net, detail::ChunkedWriter& w) {
         for (std::size_t k = 0; k < columns.size(); ++k) {
             out += std::string("  <key id=\"") + prefix + std::to_string(k) + "\" for=\"" + domain + "\" attr.name=\"";
             detail::append_xml_escaped(out, columns[k].name, true, "column name " + detail::quoted(columns[k].name));
-            out += std::string("\" attr.type=\"") + graphml_type(columns[k].type) + "\"/>\n";
+            out += std::string("\" attr.type=\"") + detail::xml_type_name(columns[k].type) + "\"/>\n";
         }
     };
     declare("node", "n", node_columns);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -99,6 +100,22 @@ inline DirectedWord parse_directed_word(std::string_view text) {
     if (is("true") || is("yes") || is("1") || is("1.0")) return DirectedWord::directed;
     if (is("false") || is("no") || is("0") || is("0.0")) return DirectedWord::undirected;
     return DirectedWord::invalid;
+}
+
+/// The flag a "directed" field gives: `empty` for an empty field. Throws std::invalid_argument,
+/// naming the text, for any other word.
+inline bool parse_directed_flag(std::string_view text, bool empty) {
+    switch (parse_directed_word(text)) {
+        case DirectedWord::empty:
+            return empty;
+        case DirectedWord::directed:
+            return true;
+        case DirectedWord::undirected:
+            return false;
+        case DirectedWord::invalid:
+            break;
+    }
+    throw std::invalid_argument("directed " + quoted(text) + " is not one of true/false, yes/no, 1/0");
 }
 
 }  // namespace essnet::detail

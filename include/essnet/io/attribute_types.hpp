@@ -77,4 +77,19 @@ private:
     bool seen_ = false, boolean_ = true, integer_ = true, real_ = true;
 };
 
+/// The name GraphML's attr.type and GEXF's attribute type give a column of this type.
+inline const char* xml_type_name(ValueType t) {
+    switch (t) {
+        case ValueType::boolean:
+            return "boolean";
+        case ValueType::integer:
+            return "long";
+        case ValueType::real:
+            return "double";
+        case ValueType::text:
+            return "string";
+    }
+    return "string";
+}
+
 }  // namespace essnet::detail
