@@ -13,6 +13,8 @@ def connected_components(graph: Graph) -> np.ndarray:
 
     Components are numbered 0, 1, ... in order of their first node, the order in which networkx's
     ``connected_components`` yields them; a directed graph gives its weakly connected components.
+
+    Time and memory O(n + m).
     """
     membership, _sizes = _core.connected_components(core_graph(graph))
     return membership
@@ -25,6 +27,8 @@ def strongly_connected_components(graph: Graph) -> np.ndarray:
     long paths cannot overflow the stack). As sets, the components are those of networkx's
     ``strongly_connected_components``; they are numbered 0, 1, ... in order of their first node
     (networkx yields them in no documented order). An undirected graph gives its connected components.
+
+    Time and memory O(n + m) (Tarjan, iterative).
     """
     membership, _sizes = _core.strongly_connected_components(core_graph(graph))
     return membership

@@ -25,52 +25,78 @@ def structural_holes(graph: Graph, *, use_weights: bool = True) -> pd.DataFrame:
     effective size over the number of contacts; hierarchy is Burt's concentration of constraint
     (0: spread evenly; NaN with fewer than two contacts). Parallel edges are summed, self-loops
     ignored; a node without contacts gets NaN.
+
+    Time O(sum over nodes of d(u)^2), in parallel; memory O(n + m).
     """
     c, es, ef, h = _core.structural_holes(core_graph(graph), use_weights)
     return graph.frame(constraint=c, effective_size=es, efficiency=ef, hierarchy=h)
 
 
 def constraint(graph: Graph, *, use_weights: bool = True) -> np.ndarray:
-    """Burt's constraint of every node (networkx's ``constraint``); see :func:`structural_holes`."""
+    """Burt's constraint of every node (networkx's ``constraint``); see :func:`structural_holes`.
+
+    Time O(sum over nodes of d(u)^2), in parallel; memory O(n + m).
+    """
     return _core.structural_holes(core_graph(graph), use_weights)[0]
 
 
 def effective_size(graph: Graph, *, use_weights: bool = True) -> np.ndarray:
-    """Burt's effective size of every node (networkx's ``effective_size``); see :func:`structural_holes`."""
+    """Burt's effective size of every node (networkx's ``effective_size``); see :func:`structural_holes`.
+
+    Time O(sum over nodes of d(u)^2), in parallel; memory O(n + m).
+    """
     return _core.structural_holes(core_graph(graph), use_weights)[1]
 
 
 def efficiency(graph: Graph, *, use_weights: bool = True) -> np.ndarray:
-    """Burt's efficiency (effective size over the number of contacts); see :func:`structural_holes`."""
+    """Burt's efficiency (effective size over the number of contacts); see :func:`structural_holes`.
+
+    Time O(sum over nodes of d(u)^2), in parallel; memory O(n + m).
+    """
     return _core.structural_holes(core_graph(graph), use_weights)[2]
 
 
 def hierarchy(graph: Graph, *, use_weights: bool = True) -> np.ndarray:
-    """Burt's hierarchy of every node; see :func:`structural_holes`."""
+    """Burt's hierarchy of every node; see :func:`structural_holes`.
+
+    Time O(sum over nodes of d(u)^2), in parallel; memory O(n + m).
+    """
     return _core.structural_holes(core_graph(graph), use_weights)[3]
 
 
 def density(graph: Graph) -> float:
-    """Edges over possible edges, as networkx's ``density`` (self-loops and parallel edges count)."""
+    """Edges over possible edges, as networkx's ``density`` (self-loops and parallel edges count).
+
+    Time O(n + m).
+    """
     return _core.density(core_graph(graph))
 
 
 def reciprocity(graph: Graph) -> float:
     """Share of the arcs of a directed graph whose reverse arc exists (networkx's
-    ``overall_reciprocity``; parallel arcs count once). ValueError for an undirected graph."""
+    ``overall_reciprocity``; parallel arcs count once). ValueError for an undirected graph.
+
+    Time O(m log d) for the largest degree d (a binary search per arc).
+    """
     return _core.reciprocity(core_graph(graph))
 
 
 def dyad_census(graph: Graph) -> dict:
     """Mutual, asymmetric and null pairs of a directed graph (Holland & Leinhardt), as
-    ``{"mutual": M, "asymmetric": A, "null": N}`` (R sna's ``dyad.census``, igraph's ``dyad_census``)."""
+    ``{"mutual": M, "asymmetric": A, "null": N}`` (R sna's ``dyad.census``, igraph's ``dyad_census``).
+
+    Time O(m log d) for the largest degree d (a binary search per arc).
+    """
     m, a, n = _core.dyad_census(core_graph(graph))
     return {"mutual": m, "asymmetric": a, "null": n}
 
 
 def triad_census(graph: Graph) -> pd.Series:
     """The 16-type MAN triad census of a directed graph (Batagelj & Mrvar 2001), as a Series indexed
-    by type ("003" ... "300"), equal to networkx's ``triadic_census`` and igraph's ``triad_census``."""
+    by type ("003" ... "300"), equal to networkx's ``triadic_census`` and igraph's ``triad_census``.
+
+    Time O(m d) for the largest degree d (Batagelj & Mrvar 2001), in parallel; memory O(n + m).
+    """
     return pd.Series(_core.triad_census(core_graph(graph)), index=list(_core.triad_types), name="triads")
 
 
@@ -101,6 +127,8 @@ def ei_index(graph: Graph, groups, *, use_weights: bool = True) -> EIIndex:
     node (its own ties). -1: all ties inside groups; +1: all across. ``groups``: one value per
     node (strings or numbers), or a Series indexed by node id (say, ``net.actors.set_index("id")
     ["country"]``). Each edge counts once, weighted when the graph is; NaN where there is no tie.
+
+    Time and memory O(n + m).
     """
     codes, names = _groups(graph, groups)
     network, group, node = _core.ei_index(core_graph(graph), codes, use_weights)
@@ -110,7 +138,10 @@ def ei_index(graph: Graph, groups, *, use_weights: bool = True) -> EIIndex:
 def mixing_matrix(graph: Graph, groups, *, normalized: bool = False) -> pd.DataFrame:
     """Edge ends between groups (rows: source group, columns: target group), as networkx's
     ``attribute_mixing_matrix``; an undirected edge counts both ways. ``normalized``: divide by the
-    total."""
+    total.
+
+    Time O(n + m); memory O(groups^2).
+    """
     codes, names = _groups(graph, groups)
     m = _core.mixing_matrix(core_graph(graph), codes)
     if normalized and m.sum() > 0:
@@ -121,7 +152,10 @@ def mixing_matrix(graph: Graph, groups, *, normalized: bool = False) -> pd.DataF
 def assortativity(graph: Graph, values, *, kind: str = "nominal") -> float:
     """Newman's (2003) assortativity of an attribute: ``kind="nominal"`` for categories (networkx's
     ``attribute_assortativity_coefficient``) or ``"numeric"`` for numbers (networkx's
-    ``numeric_assortativity_coefficient``). NaN when undefined."""
+    ``numeric_assortativity_coefficient``). NaN when undefined.
+
+    Time and memory O(n + m).
+    """
     if kind == "nominal":
         codes, _ = _groups(graph, values, "values")
         return _core.attribute_assortativity(core_graph(graph), codes)
@@ -167,6 +201,8 @@ def brokerage(graph: Graph, groups) -> Brokerage:
     once and self-loops are ignored. An undirected graph is read as symmetric (every edge an arc
     both ways), as sna reads a symmetric sociomatrix. ``groups``: one value per node, or a Series
     indexed by node id.
+
+    Time O(sum over brokers b of in(b) x out(b)), the two-paths through b, in parallel; memory O(n + m).
     """
     codes, names = _groups(graph, groups)
     r = _core.brokerage(core_graph(graph), codes)
@@ -208,6 +244,9 @@ def project(graph: Graph, onto, *, weight: str = "none") -> Graph:
     >>> kinds = net.actors.set_index("id")["kind"]
     >>> g = net.graph(relations=["participated_in", "organized"], directed=False)
     >>> co = essnet.project(g, kinds.reindex(g.nodes) != "event", weight="count")
+
+    Time O(sum over nodes k of the other mode of deg(k)^2), in parallel; memory O(size of the
+    projection).
     """
     mask = _mode_mask(graph, onto)
     nodes, s, t, w = _core.project(core_graph(graph), mask.astype(np.uint8).tolist(), weight)
@@ -219,7 +258,10 @@ def project(graph: Graph, onto, *, weight: str = "none") -> Graph:
 def two_mode_density(graph: Graph, onto) -> float:
     """Density of a two-mode network: the pairs of one node of each mode that are tied (either way,
     any number of times) over |A| x |B|, where ``onto`` marks the nodes of mode A (booleans, one
-    per node or a Series by node id); 0 when a mode is empty."""
+    per node or a Series by node id); 0 when a mode is empty.
+
+    Time and memory O(n + m).
+    """
     mask = _mode_mask(graph, onto)
     return _core.two_mode_density(core_graph(graph), mask.astype(np.uint8).tolist())
 
@@ -239,7 +281,10 @@ def ego_graph(graph: Graph, node, *, radius: int = 1, direction: str = "all", ce
     says which arcs of a directed graph lead to alters; "all" is networkx's ``undirected=True``
     (networkx's default follows arcs out). ``center=False`` leaves the ego out. Nodes keep their ids
     (an unnamed graph's node numbers become their decimal strings), in the parent's order; edges keep
-    their weights and rows."""
+    their weights and rows.
+
+    Time O(size of the ego network's ties).
+    """
     ego = _node_index(graph, node)
     return Graph(_core.ego_graph(core_graph(graph), ego, _int32(radius, "radius"), direction, center))
 
@@ -259,6 +304,8 @@ def ego_measures(graph: Graph, groups=None, *, direction: str = "all", use_weigh
       shares; and ``same_group``, the share of alters in the ego's own group.
 
     Ties count once however many parallel edges carry them; self-loops are ignored.
+
+    Time O(sum over egos of size x ties of the ego network), in parallel; memory O(n) per thread.
     """
     codes, names = ([], []) if groups is None else _groups(graph, groups)
     r = _core.ego_measures(core_graph(graph), codes, direction, use_weights)

@@ -123,7 +123,7 @@ inline Projection project(const Graph& g, std::span<const std::uint8_t> onto,
 
 /// Density of a two-mode network: the pairs (a, b), a with in_first_mode[a] != 0 and b without, that
 /// are tied (either way, any number of times), over |A| x |B|; ties inside one mode do not count.
-/// 0 when either mode is empty. O(n + m) time, O(n) memory per node's distinct neighbours.
+/// 0 when either mode is empty. O(n + m) time, O(n) memory.
 /// Throws std::invalid_argument unless in_first_mode has one value per node.
 inline double two_mode_density(const Graph& g, std::span<const std::uint8_t> in_first_mode) {
     const node_id n = g.num_nodes();
