@@ -37,12 +37,6 @@ py::tuple iterative(F&& f) {
     return py::make_tuple(to_numpy(std::move(r.score)), r.iterations, r.converged, r.residual);
 }
 
-EigenSolver solver_of(const std::string& name) {
-    if (name == "krylov") return EigenSolver::krylov;
-    if (name == "power") return EigenSolver::power;
-    throw std::invalid_argument("solver must be 'krylov' or 'power', got '" + name + "'");
-}
-
 }  // namespace
 
 void bind_centrality(py::module_& m) {
@@ -82,7 +76,7 @@ void bind_centrality(py::module_& m) {
                                        .tolerance = tolerance,
                                        .use_weights = use_weights,
                                        .per_component = per_component,
-                                       .solver = solver_of(solver)};
+                                       .solver = value_of(solver_words, solver, "solver")};
             return iterative([&] { return eigenvector(g, o); });
         },
         py::arg("graph"), py::arg("max_iterations"), py::arg("tolerance"), py::arg("use_weights"),
@@ -140,16 +134,7 @@ void bind_centrality(py::module_& m) {
     m.def(
         "centralization",
         [](const Graph& g, const std::string& measure) {
-            CentralizationMeasure m;
-            if (measure == "degree")
-                m = CentralizationMeasure::degree;
-            else if (measure == "betweenness")
-                m = CentralizationMeasure::betweenness;
-            else if (measure == "closeness")
-                m = CentralizationMeasure::closeness;
-            else
-                throw std::invalid_argument("measure must be 'degree', 'betweenness' or 'closeness', got '" + measure +
-                                            "'");
+            const CentralizationMeasure m = value_of(centralization_words, measure, "measure");
             py::gil_scoped_release release;
             return centralization(g, m);
         },

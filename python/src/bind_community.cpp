@@ -4,23 +4,18 @@
 #include "essnet/community/label_propagation.hpp"
 #include "essnet/community/leiden.hpp"
 #include "essnet/community/louvain.hpp"
+#include "policies.hpp"
 
 namespace essnet::python {
 
 namespace {
 
-QualityFunction objective_of(const std::string& objective) {
-    if (objective == "modularity") return QualityFunction::modularity;
-    if (objective == "cpm" || objective == "CPM") return QualityFunction::cpm;
-    throw std::invalid_argument("objective must be \"modularity\" or \"cpm\", got \"" + objective + "\"");
+QualityFunction objective_of(const std::string& word) {
+    return value_of(objective_words, word, "objective");
 }
 
-CommunityAlgorithm algorithm_of(const std::string& name) {
-    if (name == "leiden") return CommunityAlgorithm::leiden;
-    if (name == "louvain") return CommunityAlgorithm::louvain;
-    if (name == "label_propagation") return CommunityAlgorithm::label_propagation;
-    throw std::invalid_argument("algorithm must be \"leiden\", \"louvain\" or \"label_propagation\", got \"" + name +
-                                "\"");
+CommunityAlgorithm algorithm_of(const std::string& word) {
+    return value_of(algorithm_words, word, "algorithm");
 }
 
 // Leiden's options from the Python arguments (leiden and leiden_multiplex take the same ones).

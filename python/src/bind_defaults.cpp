@@ -22,70 +22,11 @@
 #include "essnet/sna/groups.hpp"
 #include "essnet/sna/robustness.hpp"
 #include "essnet/sna/structural_holes.hpp"
+#include "policies.hpp"
 
 namespace essnet::python {
 
 namespace {
-
-const char* name_of(Direction d) {
-    switch (d) {
-        case Direction::all:
-            return "all";
-        case Direction::out:
-            return "out";
-        case Direction::in:
-            return "in";
-    }
-    return "";
-}
-
-const char* name_of(DuplicatePolicy p) {
-    switch (p) {
-        case DuplicatePolicy::keep:
-            return "keep";
-        case DuplicatePolicy::sum:
-            return "sum";
-        case DuplicatePolicy::max:
-            return "max";
-    }
-    return "";
-}
-
-const char* name_of(SelfLoopPolicy p) {
-    return p == SelfLoopPolicy::keep ? "keep" : "drop";
-}
-
-const char* name_of(Perturbation p) {
-    switch (p) {
-        case Perturbation::drop_ties:
-            return "drop_ties";
-        case Perturbation::drop_actors:
-            return "drop_actors";
-        case Perturbation::add_ties:
-            return "add_ties";
-    }
-    return "";
-}
-
-const char* name_of(QualityFunction q) {
-    return q == QualityFunction::modularity ? "modularity" : "cpm";
-}
-
-const char* name_of(EigenSolver s) {
-    return s == EigenSolver::krylov ? "krylov" : "power";
-}
-
-const char* name_of(CommunityAlgorithm a) {
-    switch (a) {
-        case CommunityAlgorithm::leiden:
-            return "leiden";
-        case CommunityAlgorithm::louvain:
-            return "louvain";
-        case CommunityAlgorithm::label_propagation:
-            return "label_propagation";
-    }
-    return "";
-}
 
 // A vector option whose default is empty: None in Python.
 template <class T>
@@ -101,7 +42,7 @@ py::object limit(double value) {
 
 py::dict leiden_defaults() {
     const LeidenOptions o;
-    return py::dict(py::arg("objective") = name_of(o.objective), py::arg("resolution") = o.resolution,
+    return py::dict(py::arg("objective") = word_of(objective_words, o.objective), py::arg("resolution") = o.resolution,
                     py::arg("n_iterations") = o.n_iterations,
                     py::arg("initial_membership") = none_if_empty(o.initial_membership), py::arg("seed") = o.seed,
                     py::arg("use_weights") = o.use_weights, py::arg("randomness") = o.randomness);
@@ -117,8 +58,8 @@ void bind_defaults(py::module_& m) {
     m.def("option_defaults", [] {
         py::dict d;
         const DegreeOptions degree;
-        d["degree"] = py::dict(py::arg("direction") = name_of(degree.direction));
-        d["strength"] = py::dict(py::arg("direction") = name_of(degree.direction));
+        d["degree"] = py::dict(py::arg("direction") = word_of(direction_words, degree.direction));
+        d["strength"] = py::dict(py::arg("direction") = word_of(direction_words, degree.direction));
         {
             const PageRankOptions o;
             d["pagerank"] =
@@ -131,7 +72,7 @@ void bind_defaults(py::module_& m) {
             d["eigenvector"] =
                 py::dict(py::arg("max_iterations") = o.max_iterations, py::arg("tolerance") = o.tolerance,
                          py::arg("use_weights") = o.use_weights, py::arg("per_component") = o.per_component,
-                         py::arg("solver") = name_of(o.solver));
+                         py::arg("solver") = word_of(solver_words, o.solver));
         }
         {
             const KatzOptions o;
@@ -169,8 +110,9 @@ void bind_defaults(py::module_& m) {
         d["leiden_multiplex"] = leiden_defaults();
         {
             const LouvainOptions o;
-            d["louvain"] = py::dict(py::arg("objective") = name_of(o.objective), py::arg("resolution") = o.resolution,
-                                    py::arg("seed") = o.seed, py::arg("use_weights") = o.use_weights);
+            d["louvain"] = py::dict(py::arg("objective") = word_of(objective_words, o.objective),
+                                    py::arg("resolution") = o.resolution, py::arg("seed") = o.seed,
+                                    py::arg("use_weights") = o.use_weights);
         }
         {
             const LabelPropagationOptions o;
@@ -179,10 +121,11 @@ void bind_defaults(py::module_& m) {
         }
         {
             const ConsensusOptions o;
-            d["consensus"] = py::dict(py::arg("algorithm") = name_of(o.algorithm), py::arg("runs") = o.runs,
-                                      py::arg("threshold") = o.threshold, py::arg("max_iterations") = o.max_iterations,
-                                      py::arg("objective") = name_of(o.objective), py::arg("resolution") = o.resolution,
-                                      py::arg("use_weights") = o.use_weights, py::arg("seed") = o.seed);
+            d["consensus"] = py::dict(
+                py::arg("algorithm") = word_of(algorithm_words, o.algorithm), py::arg("runs") = o.runs,
+                py::arg("threshold") = o.threshold, py::arg("max_iterations") = o.max_iterations,
+                py::arg("objective") = word_of(objective_words, o.objective), py::arg("resolution") = o.resolution,
+                py::arg("use_weights") = o.use_weights, py::arg("seed") = o.seed);
         }
         {
             const ModularityOptions o;
@@ -196,20 +139,20 @@ void bind_defaults(py::module_& m) {
         d["ei_index"] = use_weights_only(EIIndexOptions{}.use_weights);
         {
             const EgoMeasuresOptions o;
-            d["ego_measures"] =
-                py::dict(py::arg("direction") = name_of(o.direction), py::arg("use_weights") = o.use_weights);
+            d["ego_measures"] = py::dict(py::arg("direction") = word_of(direction_words, o.direction),
+                                         py::arg("use_weights") = o.use_weights);
         }
         {
             const RobustnessOptions o;
-            d["robustness"] =
-                py::dict(py::arg("perturbation") = name_of(o.perturbation), py::arg("share") = o.share,
-                         py::arg("runs") = o.runs, py::arg("seed") = o.seed, py::arg("interval") = o.interval);
+            d["robustness"] = py::dict(py::arg("perturbation") = word_of(perturbation_words, o.perturbation),
+                                       py::arg("share") = o.share, py::arg("runs") = o.runs, py::arg("seed") = o.seed,
+                                       py::arg("interval") = o.interval);
         }
         {
             const EdgeListOptions o;
-            d["read_edgelist"] =
-                py::dict(py::arg("directed") = o.directed, py::arg("weighted") = o.weighted,
-                         py::arg("duplicates") = name_of(o.duplicates), py::arg("self_loops") = name_of(o.self_loops));
+            d["read_edgelist"] = py::dict(py::arg("directed") = o.directed, py::arg("weighted") = o.weighted,
+                                          py::arg("duplicates") = word_of(duplicate_words, o.duplicates),
+                                          py::arg("self_loops") = word_of(self_loop_words, o.self_loops));
             d["read_edgelist_arrays"] = py::dict(py::arg("weighted") = o.weighted);
         }
         {

@@ -13,14 +13,6 @@ namespace essnet::python {
 
 namespace {
 
-Perturbation perturbation_of(const std::string& name) {
-    if (name == "drop_ties") return Perturbation::drop_ties;
-    if (name == "drop_actors") return Perturbation::drop_actors;
-    if (name == "add_ties") return Perturbation::add_ties;
-    throw std::invalid_argument("perturbation must be \"drop_ties\", \"drop_actors\" or \"add_ties\", got \"" + name +
-                                "\"");
-}
-
 py::array_t<double> rows(const std::vector<BrokerageRow>& r) {
     py::array_t<double> out({static_cast<py::ssize_t>(r.size()), static_cast<py::ssize_t>(6)});
     auto* p = out.mutable_data();
@@ -39,15 +31,7 @@ void bind_sna(py::module_& m) {
     m.def(
         "project",
         [](const Graph& g, const std::vector<std::uint8_t>& onto, const std::string& weight) {
-            ProjectionWeight w;
-            if (weight == "none")
-                w = ProjectionWeight::none;
-            else if (weight == "count")
-                w = ProjectionWeight::count;
-            else if (weight == "newman")
-                w = ProjectionWeight::newman;
-            else
-                throw std::invalid_argument("weight must be \"none\", \"count\" or \"newman\", got \"" + weight + "\"");
+            const ProjectionWeight w = value_of(projection_words, weight, "weight");
             Projection p;
             {
                 py::gil_scoped_release release;
@@ -75,7 +59,7 @@ void bind_sna(py::module_& m) {
             };
             auto r = run_interruptible(progress, [&](const ProgressHook& hook) {
                 return robustness(g, on_copy,
-                                  {.perturbation = perturbation_of(perturbation),
+                                  {.perturbation = value_of(perturbation_words, perturbation, "perturbation"),
                                    .share = share,
                                    .runs = runs,
                                    .seed = seed,

@@ -1,32 +1,80 @@
-// Text names of builder policies, as Python passes them.
+// The words Python passes for the C++ enumerations: one table per enumeration, read both ways (a
+// word to its value for the arguments, a value to its word for the defaults Python checks).
 #pragma once
 
+#include <array>
 #include <stdexcept>
 #include <string>
 
+#include "essnet/centrality/centralization.hpp"
 #include "essnet/centrality/degree.hpp"
+#include "essnet/centrality/eigenvector.hpp"
+#include "essnet/community/consensus.hpp"
+#include "essnet/community/quality.hpp"
 #include "essnet/graph/builder.hpp"
+#include "essnet/sna/robustness.hpp"
+#include "essnet/sna/two_mode.hpp"
 
 namespace essnet::python {
 
+template <class E>
+struct Word {
+    const char* word;
+    E value;
+};
+
+inline constexpr std::array<Word<Direction>, 3> direction_words{
+    {{"all", Direction::all}, {"out", Direction::out}, {"in", Direction::in}}};
+inline constexpr std::array<Word<DuplicatePolicy>, 3> duplicate_words{
+    {{"keep", DuplicatePolicy::keep}, {"sum", DuplicatePolicy::sum}, {"max", DuplicatePolicy::max}}};
+inline constexpr std::array<Word<SelfLoopPolicy>, 2> self_loop_words{
+    {{"keep", SelfLoopPolicy::keep}, {"drop", SelfLoopPolicy::drop}}};
+inline constexpr std::array<Word<QualityFunction>, 3> objective_words{
+    {{"modularity", QualityFunction::modularity}, {"cpm", QualityFunction::cpm}, {"CPM", QualityFunction::cpm}}};
+inline constexpr std::array<Word<CommunityAlgorithm>, 3> algorithm_words{
+    {{"leiden", CommunityAlgorithm::leiden},
+     {"louvain", CommunityAlgorithm::louvain},
+     {"label_propagation", CommunityAlgorithm::label_propagation}}};
+inline constexpr std::array<Word<EigenSolver>, 2> solver_words{
+    {{"krylov", EigenSolver::krylov}, {"power", EigenSolver::power}}};
+inline constexpr std::array<Word<Perturbation>, 3> perturbation_words{{{"drop_ties", Perturbation::drop_ties},
+                                                                       {"drop_actors", Perturbation::drop_actors},
+                                                                       {"add_ties", Perturbation::add_ties}}};
+inline constexpr std::array<Word<ProjectionWeight>, 3> projection_words{
+    {{"none", ProjectionWeight::none}, {"count", ProjectionWeight::count}, {"newman", ProjectionWeight::newman}}};
+inline constexpr std::array<Word<CentralizationMeasure>, 3> centralization_words{
+    {{"degree", CentralizationMeasure::degree},
+     {"betweenness", CentralizationMeasure::betweenness},
+     {"closeness", CentralizationMeasure::closeness}}};
+
+/// The value `word` names in `words`; std::invalid_argument naming the parameter, the words it takes
+/// and the word given otherwise ("solver must be 'krylov' or 'power', got 'arpack'").
+template <class E, std::size_t N>
+E value_of(const std::array<Word<E>, N>& words, const std::string& word, const char* parameter) {
+    for (const auto& w : words)
+        if (word == w.word) return w.value;
+    std::string message = std::string(parameter) + " must be ";
+    for (std::size_t i = 0; i < N; ++i)
+        message += (i == 0 ? "'" : i + 1 == N ? " or '" : ", '") + std::string(words[i].word) + "'";
+    throw std::invalid_argument(message + ", got '" + word + "'");
+}
+
+/// The first word that names `value`.
+template <class E, std::size_t N>
+const char* word_of(const std::array<Word<E>, N>& words, E value) {
+    for (const auto& w : words)
+        if (w.value == value) return w.word;
+    throw std::logic_error("an enumeration value without a word");
+}
+
 inline DuplicatePolicy duplicate_policy(const std::string& name) {
-    if (name == "keep") return DuplicatePolicy::keep;
-    if (name == "sum") return DuplicatePolicy::sum;
-    if (name == "max") return DuplicatePolicy::max;
-    throw std::invalid_argument("duplicates must be 'keep', 'sum' or 'max', got '" + name + "'");
+    return value_of(duplicate_words, name, "duplicates");
 }
-
 inline SelfLoopPolicy self_loop_policy(const std::string& name) {
-    if (name == "keep") return SelfLoopPolicy::keep;
-    if (name == "drop") return SelfLoopPolicy::drop;
-    throw std::invalid_argument("self_loops must be 'keep' or 'drop', got '" + name + "'");
+    return value_of(self_loop_words, name, "self_loops");
 }
-
-inline Direction direction_of(const std::string& direction) {
-    if (direction == "all") return Direction::all;
-    if (direction == "out") return Direction::out;
-    if (direction == "in") return Direction::in;
-    throw std::invalid_argument("direction must be 'all', 'out' or 'in', got '" + direction + "'");
+inline Direction direction_of(const std::string& name) {
+    return value_of(direction_words, name, "direction");
 }
 
 }  // namespace essnet::python

@@ -29,10 +29,14 @@ struct IterativeResult {
 
 namespace detail {
 
+// Entries per block of a deterministic sum: each block is summed by one thread, then the blocks in
+// order, so that a total does not depend on the thread count.
+inline constexpr std::int64_t sum_block = 4096;
+
 // Sums values in fixed blocks, then the blocks in order: the same total for any thread count.
 template <class F>
 double deterministic_sum(std::int64_t n, F&& value) {
-    constexpr std::int64_t block = 4096;
+    constexpr std::int64_t block = sum_block;
     const std::int64_t blocks = (n + block - 1) / block;
     std::vector<double> partial(static_cast<std::size_t>(blocks), 0.0);
 #pragma omp parallel for schedule(static)

@@ -87,28 +87,22 @@ inline IterativeResult pagerank(const Graph& g, const PageRankOptions& options =
     const auto dangling =
         options.dangling.empty() ? p : detail::normalized_distribution(options.dangling, n, "dangling");
     // Out-weight of every node (an undirected self-loop is stored as two arcs and counts once), and
-    // the self-loop arcs in each unweighted undirected in-list, taken out of the hot loop below.
-    std::vector<double> out(nn, 0.0), self_arcs;
+    // the self-loop arcs of every node, whose double count an unweighted undirected graph's hot
+    // loop below corrects once per node instead of testing every arc.
+    std::vector<double> out(nn, 0.0), self_arcs(nn, 0.0);
     bool has_self_loop = false;
 #pragma omp parallel for schedule(static) reduction(|| : has_self_loop)
     for (node_id u = 0; u < n; ++u) {
-        double s = 0;
+        const auto ui = static_cast<std::size_t>(u);
         const auto nbrs = g.out_neighbors(u);
         const auto edges = g.out_edges(u);
         for (std::size_t i = 0; i < nbrs.size(); ++i) {
-            s += detail::arc_weight(g, u, nbrs[i], edges[i], weighted);
-            has_self_loop = has_self_loop || nbrs[i] == u;
+            out[ui] += detail::arc_weight(g, u, nbrs[i], edges[i], weighted);
+            if (nbrs[i] == u) self_arcs[ui] += 1;
         }
-        out[static_cast<std::size_t>(u)] = s;
+        has_self_loop = has_self_loop || self_arcs[ui] > 0;
     }
     const bool correct_loops = undirected && !weighted && has_self_loop;
-    if (correct_loops) {
-        self_arcs.assign(nn, 0.0);
-#pragma omp parallel for schedule(static)
-        for (node_id u = 0; u < n; ++u)
-            for (const node_id v : g.out_neighbors(u))
-                if (v == u) self_arcs[static_cast<std::size_t>(u)] += 1;
-    }
     std::vector<double> x(nn, 1.0 / n), next(nn), share(nn), next_share(nn);
     double dangling_sum = 0;  // the mass of the nodes without out-arcs
     for (std::size_t u = 0; u < nn; ++u) {
@@ -121,7 +115,7 @@ inline IterativeResult pagerank(const Graph& g, const PageRankOptions& options =
     const double contraction = options.alpha / (1 - options.alpha);
     // One pass per iteration: pull the shares along in-arcs, write the new score and share, and
     // sum the change and the dangling mass in fixed blocks (the same sums for any thread count).
-    constexpr std::int64_t block = 4096;
+    constexpr std::int64_t block = detail::sum_block;
     const std::int64_t blocks = (n + block - 1) / block;
     std::vector<double> block_change(static_cast<std::size_t>(blocks)),
         block_dangling(static_cast<std::size_t>(blocks));

@@ -133,6 +133,11 @@ inline GraphBuilder same_nodes_builder(const Graph& g) {
     return b;
 }
 
+inline void check_share(double share) {
+    if (!(share >= 0 && share < 1))
+        throw std::invalid_argument("share must be in [0, 1), got " + std::to_string(share));
+}
+
 }  // namespace detail
 
 /// A perturbed copy of g. drop_ties and add_ties keep every node (and its name and actor row);
@@ -141,8 +146,7 @@ inline GraphBuilder same_nodes_builder(const Graph& g) {
 /// unnamed graph's numbers become their decimal strings). O(n + m) time.
 /// Throws std::invalid_argument for a share outside [0, 1).
 inline PerturbedGraph perturb(const Graph& g, Perturbation kind, double share, Rng& rng) {
-    if (!(share >= 0 && share < 1))
-        throw std::invalid_argument("share must be in [0, 1), got " + std::to_string(share));
+    detail::check_share(share);
     const node_id n = g.num_nodes();
     const edge_id m = g.num_edges();
     PerturbedGraph p;
@@ -200,8 +204,7 @@ inline PerturbedGraph perturb(const Graph& g, Perturbation kind, double share, R
 /// Throws std::invalid_argument for a share outside [0, 1), runs < 1, an interval outside (0, 1],
 /// or a measure that does not return one value per node; Cancelled when the progress hook says so.
 inline RobustnessResult robustness(const Graph& g, const NodeMeasure& measure, const RobustnessOptions& options = {}) {
-    if (!(options.share >= 0 && options.share < 1))
-        throw std::invalid_argument("share must be in [0, 1), got " + std::to_string(options.share));
+    detail::check_share(options.share);  // before the measure runs on g
     if (options.runs < 1) throw std::invalid_argument("runs must be at least 1, got " + std::to_string(options.runs));
     if (!(options.interval > 0 && options.interval <= 1))
         throw std::invalid_argument("interval must be in (0, 1], got " + std::to_string(options.interval));
