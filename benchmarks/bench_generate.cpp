@@ -18,14 +18,16 @@ BENCHMARK(BM_Rmat)->Arg(10)->Arg(16)->Arg(20)->Unit(benchmark::kMillisecond);
 
 void BM_ErdosRenyi(benchmark::State& state) {
     Graph g;
-    for (auto _ : state) g = generate::erdos_renyi(static_cast<node_id>(state.range(0)), 8 * state.range(0), false, 1);
+    for (auto _ : state)
+        g = generate::erdos_renyi(
+            {.n = static_cast<node_id>(state.range(0)), .m = 8 * state.range(0), .directed = false, .seed = 1});
     bench::set_graph_counters(state, g);
 }
 BENCHMARK(BM_ErdosRenyi)->Arg(1 << 10)->Arg(1 << 16)->Arg(1 << 20)->Unit(benchmark::kMillisecond);
 
 void BM_BarabasiAlbert(benchmark::State& state) {
     Graph g;
-    for (auto _ : state) g = generate::barabasi_albert(static_cast<node_id>(state.range(0)), 8, 1);
+    for (auto _ : state) g = generate::barabasi_albert({.n = static_cast<node_id>(state.range(0)), .m = 8, .seed = 1});
     bench::set_graph_counters(state, g);
 }
 BENCHMARK(BM_BarabasiAlbert)->Arg(1 << 10)->Arg(1 << 16)->Arg(1 << 20)->Unit(benchmark::kMillisecond);

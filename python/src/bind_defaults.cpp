@@ -156,6 +156,18 @@ void bind_defaults(py::module_& m) {
             d["read_edgelist_arrays"] = py::dict(py::arg("weighted") = o.weighted);
         }
         {
+            const generate::ErdosRenyiOptions o;
+            d["generate.erdos_renyi"] = py::dict(py::arg("directed") = o.directed, py::arg("seed") = o.seed);
+        }
+        {
+            const generate::BarabasiAlbertOptions o;
+            d["generate.barabasi_albert"] = py::dict(py::arg("seed") = o.seed);
+        }
+        {
+            const generate::SbmOptions o;
+            d["generate.stochastic_block_model"] = py::dict(py::arg("directed") = o.directed, py::arg("seed") = o.seed);
+        }
+        {
             const generate::LfrOptions o;
             d["generate.lfr"] = py::dict(
                 py::arg("average_degree") = o.average_degree, py::arg("max_degree") = o.max_degree,

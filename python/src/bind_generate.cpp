@@ -5,10 +5,18 @@
 namespace essnet::python {
 
 void bind_generate(py::module_& m) {
-    m.def("erdos_renyi", &generate::erdos_renyi, py::arg("n"), py::arg("m"), py::arg("directed"), py::arg("seed"),
-          py::call_guard<py::gil_scoped_release>());
-    m.def("barabasi_albert", &generate::barabasi_albert, py::arg("n"), py::arg("m"), py::arg("seed"),
-          py::call_guard<py::gil_scoped_release>());
+    m.def(
+        "erdos_renyi",
+        [](node_id n, std::int64_t edges, bool directed, std::uint64_t seed) {
+            return generate::erdos_renyi({.n = n, .m = edges, .directed = directed, .seed = seed});
+        },
+        py::arg("n"), py::arg("m"), py::arg("directed"), py::arg("seed"), py::call_guard<py::gil_scoped_release>());
+    m.def(
+        "barabasi_albert",
+        [](node_id n, node_id edges, std::uint64_t seed) {
+            return generate::barabasi_albert({.n = n, .m = edges, .seed = seed});
+        },
+        py::arg("n"), py::arg("m"), py::arg("seed"), py::call_guard<py::gil_scoped_release>());
     m.def(
         "stochastic_block_model",
         [](const std::vector<node_id>& sizes, const std::vector<std::vector<double>>& p, bool directed,
@@ -16,7 +24,8 @@ void bind_generate(py::module_& m) {
             generate::SbmResult r;
             {
                 py::gil_scoped_release release;
-                r = generate::stochastic_block_model(sizes, p, directed, seed);
+                r = generate::stochastic_block_model(
+                    {.sizes = sizes, .probabilities = p, .directed = directed, .seed = seed});
             }
             return py::make_tuple(std::move(r.graph), to_numpy(std::move(r.block)));
         },

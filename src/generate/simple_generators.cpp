@@ -72,7 +72,8 @@ private:
 
 }  // namespace
 
-Graph erdos_renyi(node_id n, std::int64_t m, bool directed, std::uint64_t seed) {
+Graph erdos_renyi(const ErdosRenyiOptions& options) {
+    const auto [n, m, directed, seed] = options;
     if (n < 0) throw std::invalid_argument("n must be non-negative, got " + std::to_string(n));
     const auto nn = static_cast<std::uint64_t>(n);
     const std::uint64_t pairs = nn < 2 ? 0 : (directed ? nn * (nn - 1) : nn * (nn - 1) / 2);
@@ -110,7 +111,8 @@ Graph erdos_renyi(node_id n, std::int64_t m, bool directed, std::uint64_t seed) 
     return std::move(b).build();
 }
 
-Graph barabasi_albert(node_id n, node_id m, std::uint64_t seed) {
+Graph barabasi_albert(const BarabasiAlbertOptions& options) {
+    const auto [n, m, seed] = options;
     if (m < 1 || m >= n)
         throw std::invalid_argument("barabasi_albert needs 1 <= m < n, got m = " + std::to_string(m) +
                                     ", n = " + std::to_string(n));
@@ -146,8 +148,8 @@ Graph barabasi_albert(node_id n, node_id m, std::uint64_t seed) {
     return std::move(b).build();
 }
 
-SbmResult stochastic_block_model(const std::vector<node_id>& sizes, const std::vector<std::vector<double>>& p,
-                                 bool directed, std::uint64_t seed) {
+SbmResult stochastic_block_model(const SbmOptions& options) {
+    const auto& [sizes, p, directed, seed] = options;
     const std::size_t k = sizes.size();
     if (p.size() != k)
         throw std::invalid_argument("probabilities must be a " + std::to_string(k) + " x " + std::to_string(k) +

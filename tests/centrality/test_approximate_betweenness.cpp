@@ -13,7 +13,7 @@ namespace {
 using test::make_graph;
 
 TEST(ApproximateBetweenness, WithinEpsilonInAtLeast95PercentOfSeeds) {
-    const Graph g = generate::barabasi_albert(150, 2, 3);
+    const Graph g = generate::barabasi_albert({.n = 150, .m = 2, .seed = 3});
     const auto exact = betweenness(g);
     const double eps = 0.05;
     int within = 0;

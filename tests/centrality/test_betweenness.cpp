@@ -123,7 +123,7 @@ TEST(EdgeBetweenness, PathAndParallelEdges) {
 }
 
 TEST(Betweenness, SameResultWithOneOrTwoThreads) {
-    const Graph g = generate::erdos_renyi(300, 900, false, 5);
+    const Graph g = generate::erdos_renyi({.n = 300, .m = 900, .directed = false, .seed = 5});
 #ifdef _OPENMP
     const int threads = omp_get_max_threads();
     omp_set_num_threads(1);
@@ -142,7 +142,8 @@ TEST(Betweenness, SameResultWithOneOrTwoThreads) {
 TEST(Betweenness, SumsToTheInnerNodesOfAllShortestPaths) {
     // Every shortest s-t path has d(s,t) - 1 inner nodes, so the unnormalized scores add up to the
     // sum of d(s,t) - 1 over the connected unordered pairs; distances here by a plain BFS.
-    const Graph g = generate::erdos_renyi(150, 300, false, 8);  // sparse: several components
+    const Graph g =
+        generate::erdos_renyi({.n = 150, .m = 300, .directed = false, .seed = 8});  // sparse: several components
     double expected = 0;
     for (node_id s = 0; s < g.num_nodes(); ++s) {
         std::vector<int> dist(static_cast<std::size_t>(g.num_nodes()), -1);
@@ -163,7 +164,7 @@ TEST(Betweenness, SumsToTheInnerNodesOfAllShortestPaths) {
 }
 
 TEST(Betweenness, ProgressAndCancel) {
-    const Graph g = generate::erdos_renyi(2000, 8000, false, 1);
+    const Graph g = generate::erdos_renyi({.n = 2000, .m = 8000, .directed = false, .seed = 1});
     double last = 0;
     betweenness(g, {.progress = [&](double f) {
                     last = f;

@@ -69,7 +69,7 @@ bool stable(const Graph& g, const std::vector<std::int32_t>& label) {
 
 TEST(LabelPropagation, ConvergedMeansEveryNodeHoldsAHeaviestLabel) {
     for (std::uint64_t seed = 0; seed < 5; ++seed) {
-        const Graph g = generate::erdos_renyi(400, 1200, false, seed);
+        const Graph g = generate::erdos_renyi({.n = 400, .m = 1200, .directed = false, .seed = seed});
         const LabelPropagationResult full = label_propagation(g, {.seed = seed});
         EXPECT_TRUE(full.converged) << seed;
         EXPECT_GE(full.iterations, 1) << seed;

@@ -78,7 +78,8 @@ TEST(Leiden, KarateBestOfTenSeedsReachesTheOptimum) {
 
 TEST(Leiden, CommunitiesAreConnectedOnRandomGraphs) {
     for (std::uint64_t seed = 0; seed < 10; ++seed) {
-        const Graph g = generate::erdos_renyi(300, 400, false, seed);  // sparse: many small pieces
+        const Graph g =
+            generate::erdos_renyi({.n = 300, .m = 400, .directed = false, .seed = seed});  // sparse: many small pieces
         for (const auto quality : {QualityFunction::modularity, QualityFunction::cpm}) {
             const Partition p = leiden(
                 g, {.objective = quality, .resolution = quality == QualityFunction::cpm ? 0.05 : 1.0, .seed = seed});
@@ -180,7 +181,7 @@ TEST(Leiden, SameSeedSamePartitionForAnyThreadCount) {
     }
 #endif
     // The seed matters where the structure leaves room for choice (a sparse random graph).
-    const Graph noise = generate::erdos_renyi(500, 1000, false, 4);
+    const Graph noise = generate::erdos_renyi({.n = 500, .m = 1000, .directed = false, .seed = 4});
     EXPECT_NE(leiden(noise, {.seed = 11}).membership, leiden(noise, {.seed = 12}).membership);
 }
 

@@ -56,22 +56,22 @@ TEST(Rng, KnownFirstValuesAndBounds) {
 
 TEST(ErdosRenyi, ExactEdgeCountSimpleAndSeeded) {
     for (const bool directed : {false, true}) {
-        const Graph g = erdos_renyi(200, 1500, directed, 3);
+        const Graph g = erdos_renyi({.n = 200, .m = 1500, .directed = directed, .seed = 3});
         EXPECT_EQ(g.num_nodes(), 200);
         EXPECT_EQ(g.num_edges(), 1500);
         EXPECT_EQ(g.directed(), directed);
         EXPECT_TRUE(is_simple(g));
-        EXPECT_EQ(edge_list(g), edge_list(erdos_renyi(200, 1500, directed, 3)));
-        EXPECT_NE(edge_list(g), edge_list(erdos_renyi(200, 1500, directed, 4)));
+        EXPECT_EQ(edge_list(g), edge_list(erdos_renyi({.n = 200, .m = 1500, .directed = directed, .seed = 3})));
+        EXPECT_NE(edge_list(g), edge_list(erdos_renyi({.n = 200, .m = 1500, .directed = directed, .seed = 4})));
     }
     // Dense (drawn through the complement) and complete.
-    EXPECT_TRUE(is_simple(erdos_renyi(30, 400, false, 1)));
-    EXPECT_EQ(erdos_renyi(30, 435, false, 1).num_edges(), 435);
-    EXPECT_EQ(erdos_renyi(0, 0).num_nodes(), 0);
-    EXPECT_EQ(erdos_renyi(1, 0).num_edges(), 0);
-    EXPECT_THROW(erdos_renyi(10, 46), std::invalid_argument);
-    EXPECT_THROW(erdos_renyi(-1, 0), std::invalid_argument);
-    EXPECT_THROW(erdos_renyi(10, -1), std::invalid_argument);
+    EXPECT_TRUE(is_simple(erdos_renyi({.n = 30, .m = 400, .directed = false, .seed = 1})));
+    EXPECT_EQ(erdos_renyi({.n = 30, .m = 435, .directed = false, .seed = 1}).num_edges(), 435);
+    EXPECT_EQ(erdos_renyi({.n = 0, .m = 0}).num_nodes(), 0);
+    EXPECT_EQ(erdos_renyi({.n = 1, .m = 0}).num_edges(), 0);
+    EXPECT_THROW(erdos_renyi({.n = 10, .m = 46}), std::invalid_argument);
+    EXPECT_THROW(erdos_renyi({.n = -1, .m = 0}), std::invalid_argument);
+    EXPECT_THROW(erdos_renyi({.n = 10, .m = -1}), std::invalid_argument);
 }
 
 TEST(ErdosRenyi, EveryPairEquallyLikely) {
@@ -79,7 +79,8 @@ TEST(ErdosRenyi, EveryPairEquallyLikely) {
     std::vector<int> hits(25, 0);
     const int draws = 20000;
     for (int s = 0; s < draws; ++s)
-        for (auto [u, v] : edge_list(erdos_renyi(5, 3, false, static_cast<std::uint64_t>(s))))
+        for (auto [u, v] :
+             edge_list(erdos_renyi({.n = 5, .m = 3, .directed = false, .seed = static_cast<std::uint64_t>(s)})))
             ++hits[std::min(u, v) * 5 + std::max(u, v)];
     for (int u = 0; u < 5; ++u)
         for (int v = u + 1; v < 5; ++v) EXPECT_NEAR(hits[u * 5 + v] / double(draws), 0.3, 0.02) << u << "," << v;
@@ -87,7 +88,7 @@ TEST(ErdosRenyi, EveryPairEquallyLikely) {
 
 TEST(BarabasiAlbert, EdgeCountAndPowerLawTail) {
     const node_id n = 20000, m = 3;
-    const Graph g = barabasi_albert(n, m, 11);
+    const Graph g = barabasi_albert({.n = n, .m = m, .seed = 11});
     EXPECT_EQ(g.num_edges(), m + static_cast<std::int64_t>(n - m - 1) * m);
     EXPECT_TRUE(is_simple(g));
     // The degree distribution of the BA model is P(k) = 2m(m+1) / (k(k+1)(k+2)) for k >= m
@@ -99,14 +100,14 @@ TEST(BarabasiAlbert, EdgeCountAndPowerLawTail) {
         const double expected = p * n;
         EXPECT_NEAR(count[static_cast<std::size_t>(k)], expected, 5 * std::sqrt(expected) + 0.01 * n) << "k=" << k;
     }
-    EXPECT_THROW(barabasi_albert(5, 5), std::invalid_argument);
-    EXPECT_THROW(barabasi_albert(5, 0), std::invalid_argument);
+    EXPECT_THROW(barabasi_albert({.n = 5, .m = 5}), std::invalid_argument);
+    EXPECT_THROW(barabasi_albert({.n = 5, .m = 0}), std::invalid_argument);
 }
 
 TEST(StochasticBlockModel, BlockDensities) {
     const std::vector<node_id> sizes{300, 500};
     const std::vector<std::vector<double>> p{{0.05, 0.01}, {0.01, 0.02}};
-    const auto r = stochastic_block_model(sizes, p, false, 5);
+    const auto r = stochastic_block_model({.sizes = sizes, .probabilities = p, .directed = false, .seed = 5});
     ASSERT_EQ(r.graph.num_nodes(), 800);
     EXPECT_EQ(std::count(r.block.begin(), r.block.end(), 0), 300);
     EXPECT_TRUE(is_simple(r.graph));
@@ -122,11 +123,14 @@ TEST(StochasticBlockModel, BlockDensities) {
             EXPECT_NEAR(counts[a][b], expected, 5 * std::sqrt(expected)) << a << b;  // 5 standard deviations
         }
     // Directed, all-or-nothing probabilities.
-    const auto full = stochastic_block_model({3, 2}, {{1, 0}, {1, 0}}, true, 1);
+    const auto full =
+        stochastic_block_model({.sizes = {3, 2}, .probabilities = {{1, 0}, {1, 0}}, .directed = true, .seed = 1});
     EXPECT_EQ(full.graph.num_edges(), 3 * 2 + 2 * 3);  // 3*2 inside block 0, block 1 -> block 0: 2*3
-    EXPECT_THROW(stochastic_block_model({3, 2}, {{0.5, 0.1}, {0.2, 0.5}}, false), std::invalid_argument);
-    EXPECT_THROW(stochastic_block_model({3}, {{1.5}}), std::invalid_argument);
-    EXPECT_THROW(stochastic_block_model({3, 2}, {{0.5}}), std::invalid_argument);
+    EXPECT_THROW(
+        stochastic_block_model({.sizes = {3, 2}, .probabilities = {{0.5, 0.1}, {0.2, 0.5}}, .directed = false}),
+        std::invalid_argument);
+    EXPECT_THROW(stochastic_block_model({.sizes = {3}, .probabilities = {{1.5}}}), std::invalid_argument);
+    EXPECT_THROW(stochastic_block_model({.sizes = {3, 2}, .probabilities = {{0.5}}}), std::invalid_argument);
 }
 
 class LfrMixing : public testing::TestWithParam<double> {};

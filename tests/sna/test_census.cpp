@@ -68,7 +68,7 @@ TEST(Census, TriadsByBruteForceAndErrors) {
     // are fixed by those counts alone: 003 (0,0,3), 012 (0,1,2), 102 (1,0,2), 201 (2,0,1),
     // 210 (2,1,0), 300 (3,0,0). 003 is the census's remainder, so this checks it independently.
     const std::size_t n = 40;
-    const Graph g = generate::erdos_renyi(static_cast<node_id>(n), 500, true, 7);
+    const Graph g = generate::erdos_renyi({.n = static_cast<node_id>(n), .m = 500, .directed = true, .seed = 7});
     std::vector<std::vector<bool>> arc(n, std::vector<bool>(n, false));
     const auto s = g.edge_sources(), t = g.edge_targets();
     for (std::size_t e = 0; e < s.size(); ++e)

@@ -43,7 +43,7 @@ TEST(Robustness, RanksCorrelationsAndQuantilesByHand) {
 }
 
 TEST(Robustness, PerturbationsDoWhatTheySay) {
-    const Graph g = generate::erdos_renyi(2000, 20000, false, 4);
+    const Graph g = generate::erdos_renyi({.n = 2000, .m = 20000, .directed = false, .seed = 4});
     Rng rng(7);
     // Each tie dropped with probability 0.3: the count is binomial, within 5 standard deviations.
     const auto dropped = perturb(g, Perturbation::drop_ties, 0.3, rng);
@@ -61,7 +61,8 @@ TEST(Robustness, PerturbationsDoWhatTheySay) {
     }
     // Dropped actors: the survivors keep their names and their ties among themselves.
     const Graph named = make_graph(4, {{0, 1}, {1, 2}, {2, 3}, {3, 0}});
-    const auto fewer = perturb(generate::erdos_renyi(500, 2000, false, 1), Perturbation::drop_actors, 0.5, rng);
+    const auto fewer = perturb(generate::erdos_renyi({.n = 500, .m = 2000, .directed = false, .seed = 1}),
+                               Perturbation::drop_actors, 0.5, rng);
     std::int64_t alive = 0;
     for (const node_id at : fewer.position) alive += at >= 0;
     EXPECT_EQ(alive, fewer.graph.num_nodes());
@@ -80,7 +81,7 @@ TEST(Robustness, PerturbationsDoWhatTheySay) {
 }
 
 TEST(Robustness, NothingPerturbedMeansNothingChanges) {
-    const Graph g = generate::erdos_renyi(60, 200, false, 2);
+    const Graph g = generate::erdos_renyi({.n = 60, .m = 200, .directed = false, .seed = 2});
     const RobustnessResult r = robustness(g, degrees, {.share = 0.0, .runs = 5});
     const auto d = degrees(g);
     for (std::size_t u = 0; u < d.size(); ++u) {
@@ -94,7 +95,7 @@ TEST(Robustness, NothingPerturbedMeansNothingChanges) {
 }
 
 TEST(Robustness, SeededAndCheckedBySpearmanWrittenOut) {
-    const Graph g = generate::barabasi_albert(300, 3, 5);
+    const Graph g = generate::barabasi_albert({.n = 300, .m = 3, .seed = 5});
     const RobustnessOptions options{.perturbation = Perturbation::drop_ties, .share = 0.2, .runs = 8, .seed = 11};
     const auto a = robustness(g, degrees, options);
     const auto b = robustness(g, degrees, options);

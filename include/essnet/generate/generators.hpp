@@ -9,18 +9,38 @@
 
 namespace essnet::generate {
 
+struct ErdosRenyiOptions {
+    node_id n = 0;       ///< nodes
+    std::int64_t m = 0;  ///< edges (arcs when directed)
+    bool directed = false;
+    std::uint64_t seed = 0;
+};
+
 /// Erdős–Rényi G(n, m): a graph drawn uniformly among the simple graphs (no self-loops, no
 /// parallel edges) with n nodes and exactly m edges (networkx's gnm_random_graph).
 /// O(n + m) expected time. Throws std::invalid_argument when n < 0, m < 0 or m exceeds the number
 /// of node pairs.
-Graph erdos_renyi(node_id n, std::int64_t m, bool directed = false, std::uint64_t seed = 0);
+Graph erdos_renyi(const ErdosRenyiOptions& options);
+
+struct BarabasiAlbertOptions {
+    node_id n = 0;  ///< nodes
+    node_id m = 1;  ///< edges from each new node
+    std::uint64_t seed = 0;
+};
 
 /// Barabási–Albert preferential attachment (Barabási & Albert 1999, Science 286:509), as networkx's
 /// barabasi_albert_graph: a star on m+1 nodes, then each new node links to m distinct existing
 /// nodes chosen with probability proportional to their degree. Undirected, simple,
 /// m + (n - m - 1) * m edges; degrees follow P(k) ~ k^-3. O(n m) time.
 /// Throws std::invalid_argument unless 1 <= m < n.
-Graph barabasi_albert(node_id n, node_id m, std::uint64_t seed = 0);
+Graph barabasi_albert(const BarabasiAlbertOptions& options);
+
+struct SbmOptions {
+    std::vector<node_id> sizes{};                      ///< nodes in each block
+    std::vector<std::vector<double>> probabilities{};  ///< edge probability between blocks r and s
+    bool directed = false;
+    std::uint64_t seed = 0;
+};
 
 struct SbmResult {
     Graph graph{};
@@ -32,9 +52,7 @@ struct SbmResult {
 /// with geometric skips (Batagelj & Brandes 2005, Phys. Rev. E 71:036113) in O(n + m) time.
 /// No self-loops. Throws std::invalid_argument for negative sizes, a non-square or (undirected)
 /// asymmetric matrix, or probabilities outside [0, 1].
-SbmResult stochastic_block_model(const std::vector<node_id>& sizes,
-                                 const std::vector<std::vector<double>>& probabilities, bool directed = false,
-                                 std::uint64_t seed = 0);
+SbmResult stochastic_block_model(const SbmOptions& options);
 
 struct LfrOptions {
     node_id n = 1000;
