@@ -11,6 +11,8 @@ from ._network import ActorNetwork
 def read_dl(path: str | os.PathLike) -> ActorNetwork:
     """Read a network from a UCINET DL file (read only).
 
+    Time O(file size + n + m), one pass over the text; memory O(n + m) for what it returns.
+
     Read: the ``DL N=...`` header (``NM``, ``FORMAT = FULLMATRIX | EDGELIST1 | NODELIST1``,
     ``LABELS:``, ``ROW LABELS:`` / ``COLUMN LABELS:``, ``LABELS EMBEDDED``, ``MATRIX LABELS:``,
     ``DIAGONAL PRESENT | ABSENT``; keywords in any case), then ``DATA:``.

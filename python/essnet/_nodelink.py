@@ -11,6 +11,8 @@ from ._network import ActorNetwork, core_network_of
 def read_json(path: str | os.PathLike) -> ActorNetwork:
     """Read a network from a JSON node-link file, as networkx's ``node_link_data`` and d3 write it.
 
+    Time O(file size + n + m), one pass over the text; memory O(n + m) for what it returns.
+
     The top level is an object with a ``"nodes"`` array and a ``"links"`` array (``"edges"``, as
     networkx 3.4 names it, is read the same); ``"directed"`` (false when absent, as networkx and d3
     read it) gives the direction of links without a ``"directed"`` key of their own; ``"graph"``
@@ -64,6 +66,8 @@ def read_json(path: str | os.PathLike) -> ActorNetwork:
 def write_json(network_or_graph, path: str | os.PathLike) -> None:
     """Write a network (or a graph) as a JSON node-link file that networkx's ``node_link_graph``
     and d3 read.
+
+    Time O(n + m); the file is written to a temporary name and renamed, so a failed write leaves no half-written file.
 
     ``"directed"`` is true when every tie is directed and false when none is (or there are no
     ties); when the network mixes both, it is true and every link carries its own boolean

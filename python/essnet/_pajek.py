@@ -11,6 +11,8 @@ from ._network import ActorNetwork, core_network_of
 def read_pajek(path: str | os.PathLike) -> ActorNetwork:
     """Read a network from a Pajek ``.net`` file.
 
+    Time O(file size + n + m), one pass over the text; memory O(n + m) for what it returns.
+
     Read: ``*Vertices n`` (required) with vertex lines ``number label ...`` (labels quoted or
     not; coordinates, shape and drawing parameters after the label are ignored; a vertex without
     a label takes its number); ``*Vertices n n1`` for two-mode networks; ``*Arcs`` and ``*Edges``
@@ -40,6 +42,8 @@ def read_pajek(path: str | os.PathLike) -> ActorNetwork:
 
 def write_pajek(network_or_graph, path: str | os.PathLike) -> None:
     """Write a network (or a graph) as a Pajek ``.net`` file.
+
+    Time O(n + m); the file is written to a temporary name and renamed, so a failed write leaves no half-written file.
 
     Written: ``*Vertices n`` and one line ``number "id"`` per actor (``*Vertices n n1`` when the
     actors have a ``mode`` column of ``"1"`` then ``"2"`` values); then the ties without a

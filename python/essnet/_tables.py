@@ -12,6 +12,8 @@ from ._network import ActorNetwork
 def read_csv(actors: str | os.PathLike, ties: str | os.PathLike) -> ActorNetwork:
     """Read a network from an actor table and a tie table in CSV (RFC 4180, UTF-8).
 
+    Time O(file size + n + m), one pass over the text; memory O(n + m) for what it returns.
+
     actors.csv needs an ``id`` column and may have name, kind, country, region, founded and any
     extra columns; ties.csv needs ``source`` and ``target`` and may have relation, directed,
     weight, start_year, end_year, provenance and extra columns.
@@ -30,6 +32,8 @@ def read_edgelist(path: str | os.PathLike, *, directed: bool = False, weighted: 
                   duplicates: str = "keep", self_loops: str = "keep") -> Graph:
     """Read a graph from a plain edge list: ``source target [weight]`` per line.
 
+    Time O(file size + n + m), one pass over the text; memory O(n + m) for what it returns.
+
     Fields are separated by blanks or a comma; lines starting with ``#`` or ``%`` are comments.
     Node ids are the tokens as written, numbered in order of first appearance.
 
@@ -46,6 +50,8 @@ def read_edgelist(path: str | os.PathLike, *, directed: bool = False, weighted: 
 def read_edgelist_arrays(path: str | os.PathLike, *, weighted: bool = False):
     """Read an edge list file into arrays, without building a graph.
 
+    Time O(file size + n + m), one pass over the text; memory O(n + m) for what it returns.
+
     Same format and errors as :func:`read_edgelist`. Returns ``(nodes, sources, targets, weights)``:
     the node names in order of first appearance, int32 arrays of node numbers, and a float64 array of
     weights (``None`` unless ``weighted``).
@@ -56,6 +62,8 @@ def read_edgelist_arrays(path: str | os.PathLike, *, weighted: bool = False):
 def save(network_or_graph, path: str | os.PathLike, *, graphs: dict | None = None) -> None:
     """Save an ActorNetwork or a Graph, and optionally named graphs with it, as an essnet snapshot:
     a versioned, checksummed binary file that :func:`load` reads at close to disk speed.
+
+    Time and memory O(n + m); written to a temporary name and renamed.
 
     >>> essnet.save(net, "chantier.essnet", graphs={"partnerships": g})
     >>> net = essnet.load("chantier.essnet")
@@ -79,6 +87,8 @@ def save(network_or_graph, path: str | os.PathLike, *, graphs: dict | None = Non
 def load(path: str | os.PathLike, *, graphs: bool = False):
     """Load what :func:`save` saved: the ActorNetwork or Graph, or with ``graphs=True`` a pair of it
     and the dict of named graphs saved with it.
+
+    Time O(n + m): the arrays are read back as written, with no parsing of text.
 
     Raises
     ------

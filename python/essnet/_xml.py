@@ -11,6 +11,8 @@ from ._network import ActorNetwork, core_network_of
 def read_graphml(path: str | os.PathLike) -> ActorNetwork:
     """Read a GraphML file (as networkx, igraph, graph-tool, Gephi or yEd write it).
 
+    Time O(file size + n + m), one pass over the text; memory O(n + m) for what it returns.
+
     Node ids become actor ids and edges ties. Typed ``<key>`` attributes named name, kind,
     country, region and founded fill the actor fields (``label``, as Gephi writes it, or yEd's
     node label gives the name when there is no ``name``); relation, weight, start_year, end_year
@@ -34,6 +36,8 @@ def write_graphml(network_or_graph, path: str | os.PathLike) -> None:
     """Write an ActorNetwork (or a Graph: one node per graph node, edges with their weights) as
     GraphML that networkx, igraph, graph-tool, Gephi and yEd read.
 
+    Time O(n + m); the file is written to a temporary name and renamed, so a failed write leaves no half-written file.
+
     Every actor and tie field that holds a value is written as a typed key; extra columns are
     typed boolean, long, double or string, the narrowest that holds all their values. The
     direction is the graph's ``edgedefault``, with ``directed="false"`` on the undirected ties of a
@@ -53,6 +57,8 @@ def write_graphml(network_or_graph, path: str | os.PathLike) -> None:
 
 def read_gexf(path: str | os.PathLike) -> ActorNetwork:
     """Read a GEXF file (1.1draft, 1.2draft or 1.3, as Gephi and networkx write it).
+
+    Time O(file size + n + m), one pass over the text; memory O(n + m) for what it returns.
 
     Node ids become actor ids and labels names; edges become ties, directed by their ``type`` or the
     graph's ``defaultedgetype`` ("mutual" is read as undirected). Attributes titled kind, country,
@@ -75,6 +81,8 @@ def read_gexf(path: str | os.PathLike) -> ActorNetwork:
 
 def write_gexf(network_or_graph, path: str | os.PathLike, *, version: str = "1.3") -> None:
     """Write an ActorNetwork (or a Graph) as GEXF for Gephi, with tie years on its timeline.
+
+    Time O(n + m); the file is written to a temporary name and renamed, so a failed write leaves no half-written file.
 
     When any tie has a year the graph is dynamic (``timeformat="integer"``): each tie's start_year
     and end_year are its edge's ``start`` and ``end``, so the network plays on Gephi's timeline.
