@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "essnet/core/parallel.hpp"
 #include "essnet/graph/graph.hpp"
 
 namespace essnet {
@@ -28,27 +29,6 @@ struct IterativeResult {
 };
 
 namespace detail {
-
-// Entries per block of a deterministic sum: each block is summed by one thread, then the blocks in
-// order, so that a total does not depend on the thread count.
-inline constexpr std::int64_t sum_block = 4096;
-
-// Sums values in fixed blocks, then the blocks in order: the same total for any thread count.
-template <class F>
-double deterministic_sum(std::int64_t n, F&& value) {
-    constexpr std::int64_t block = sum_block;
-    const std::int64_t blocks = (n + block - 1) / block;
-    std::vector<double> partial(static_cast<std::size_t>(blocks), 0.0);
-#pragma omp parallel for schedule(static)
-    for (std::int64_t b = 0; b < blocks; ++b) {
-        double s = 0;
-        for (std::int64_t i = b * block; i < std::min(n, (b + 1) * block); ++i) s += value(i);
-        partial[static_cast<std::size_t>(b)] = s;
-    }
-    double total = 0;
-    for (const double p : partial) total += p;
-    return total;
-}
 
 inline double l1_change(const std::vector<double>& a, const std::vector<double>& b) {
     return deterministic_sum(static_cast<std::int64_t>(a.size()), [&](std::int64_t i) {

@@ -1,0 +1,162 @@
+// A Barnes-Hut quadtree (Barnes & Hut 1986, Nature 324:446) over weighted points, for far-field
+// repulsion in force-directed layouts, with multipole moments for the 1/d force.
+//
+// A repulsion k m_i m_j / d along the offset is the gradient of k m_i m_j log|z - w| in the complex
+// plane. Around a region's mass centre, sum_j m_j log(z - w_j) = M log z - sum_p a_p / (p z^p) with
+// a_p = sum_j m_j w_j^p (a_1 = 0 at the mass centre), so the region pushes a node at offset z by
+// k m_i conj(M / z + sum_p a_p / z^(p+1)) (Greengard & Rokhlin 1987, J. Comput. Phys. 73:325). The
+// moments up to p = 3 make the far field about (size / distance)^3 accurate instead of
+// (size / distance)^2 with the mass alone.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <complex>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace essnet::detail {
+
+class BarnesHutTree {
+public:
+    struct Region {
+        double mass = 0;
+        double centre_x = 0, centre_y = 0;          // mass centre
+        double size = 0;                            // twice the largest distance of a point from the mass centre
+        std::complex<double> moment2{}, moment3{};  // a_2 and a_3 about the mass centre
+        std::int32_t first = 0, last = 0;           // the region's points are order()[first, last)
+        std::int32_t children[4] = {-1, -1, -1, -1};
+        bool leaf() const noexcept { return children[0] < 0 && children[1] < 0 && children[2] < 0 && children[3] < 0; }
+    };
+
+    /// Builds the tree over points (x[i], y[i]) of mass mass[i]. Leaves hold one point, or several
+    /// at one place (or after `max_depth` splits). O(n depth) time.
+    void build(std::span<const double> x, std::span<const double> y, std::span<const double> mass) {
+        const auto n = static_cast<std::int32_t>(x.size());
+        x_ = x;
+        y_ = y;
+        mass_ = mass;
+        order_.resize(static_cast<std::size_t>(n));
+        rank_.resize(static_cast<std::size_t>(n));
+        for (std::int32_t i = 0; i < n; ++i) order_[static_cast<std::size_t>(i)] = i;
+        regions_.clear();
+        if (n == 0) return;
+        double min_x = x[0], max_x = x[0], min_y = y[0], max_y = y[0];
+        for (std::int32_t i = 1; i < n; ++i) {
+            min_x = std::min(min_x, x[static_cast<std::size_t>(i)]);
+            max_x = std::max(max_x, x[static_cast<std::size_t>(i)]);
+            min_y = std::min(min_y, y[static_cast<std::size_t>(i)]);
+            max_y = std::max(max_y, y[static_cast<std::size_t>(i)]);
+        }
+        const double side = std::max(max_x - min_x, max_y - min_y);
+        split(0, n, min_x, min_y, side, 0);
+        for (std::int32_t k = 0; k < n; ++k) rank_[static_cast<std::size_t>(order_[static_cast<std::size_t>(k)])] = k;
+    }
+
+    /// Calls pair(j) for every point j near point i (in a leaf that the opening rule reaches, i itself
+    /// excluded) and far(region) for every region treated as one mass. A region that does not hold i
+    /// is treated as one mass when distance(i, mass centre) * theta > size (Gephi's ForceAtlas2 rule).
+    /// The visiting order is fixed, so sums of forces do not depend on threads.
+    template <class Pair, class Far>
+    void visit(std::int32_t i, double theta, Pair&& pair, Far&& far) const {
+        if (regions_.empty()) return;
+        const double xi = x_[static_cast<std::size_t>(i)], yi = y_[static_cast<std::size_t>(i)];
+        const std::int32_t rank_i = rank_[static_cast<std::size_t>(i)];
+        std::int32_t stack[4 * (max_depth + 2)];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            const Region& r = regions_[static_cast<std::size_t>(stack[--top])];
+            const bool holds_i = rank_i >= r.first && rank_i < r.last;
+            if (!holds_i && r.last - r.first > 1 && std::hypot(xi - r.centre_x, yi - r.centre_y) * theta > r.size) {
+                far(r);
+            } else if (r.leaf()) {
+                for (std::int32_t k = r.first; k < r.last; ++k) {
+                    const std::int32_t j = order_[static_cast<std::size_t>(k)];
+                    if (j != i) pair(j);
+                }
+            } else {
+                for (int q = 3; q >= 0; --q)
+                    if (r.children[q] >= 0) stack[top++] = r.children[q];
+            }
+        }
+    }
+
+    const std::vector<Region>& regions() const noexcept { return regions_; }
+
+    /// The repulsion on a point of unit mass at (x, y) from region r as one multipole, per unit of
+    /// the coefficient k: conj(M / z + a_2 / z^3 + a_3 / z^4) for z the offset from the mass centre.
+    static std::complex<double> far_field(const Region& r, double x, double y) {
+        const std::complex<double> z(x - r.centre_x, y - r.centre_y);
+        const std::complex<double> inverse = 1.0 / z;
+        const std::complex<double> inverse2 = inverse * inverse;
+        return std::conj(inverse * (r.mass + inverse2 * (r.moment2 + r.moment3 * inverse)));
+    }
+
+    static constexpr int max_depth = 48;
+
+private:
+    // Makes the region of points order_[first, last) in the square at (x0, y0) of side `side`;
+    // returns its index.
+    std::int32_t split(std::int32_t first, std::int32_t last, double x0, double y0, double side, int depth) {
+        const auto index = static_cast<std::int32_t>(regions_.size());
+        regions_.push_back({.first = first, .last = last});
+        const auto begin = order_.begin() + first, end = order_.begin() + last;
+        bool same_place = true;
+        for (auto it = begin; it != end; ++it)
+            if (x_[static_cast<std::size_t>(*it)] != x_[static_cast<std::size_t>(*begin)] ||
+                y_[static_cast<std::size_t>(*it)] != y_[static_cast<std::size_t>(*begin)])
+                same_place = false;
+        if (last - first > 1 && !same_place && depth < max_depth) {
+            const double half = side / 2, mid_x = x0 + half, mid_y = y0 + half;
+            const auto below =
+                std::partition(begin, end, [&](std::int32_t p) { return y_[static_cast<std::size_t>(p)] < mid_y; });
+            const auto left_low =
+                std::partition(begin, below, [&](std::int32_t p) { return x_[static_cast<std::size_t>(p)] < mid_x; });
+            const auto left_high =
+                std::partition(below, end, [&](std::int32_t p) { return x_[static_cast<std::size_t>(p)] < mid_x; });
+            const std::int32_t bounds[5] = {first, static_cast<std::int32_t>(left_low - order_.begin()),
+                                            static_cast<std::int32_t>(below - order_.begin()),
+                                            static_cast<std::int32_t>(left_high - order_.begin()), last};
+            const double corner_x[4] = {x0, mid_x, x0, mid_x}, corner_y[4] = {y0, y0, mid_y, mid_y};
+            for (int q = 0; q < 4; ++q)
+                if (bounds[q + 1] > bounds[q]) {
+                    const std::int32_t child =
+                        split(bounds[q], bounds[q + 1], corner_x[q], corner_y[q], half, depth + 1);
+                    regions_[static_cast<std::size_t>(index)].children[q] = child;
+                }
+        }
+        Region& r = regions_[static_cast<std::size_t>(index)];
+        double mass = 0, sx = 0, sy = 0;
+        for (auto it = begin; it != end; ++it) {
+            const auto p = static_cast<std::size_t>(*it);
+            mass += mass_[p];
+            sx += mass_[p] * x_[p];
+            sy += mass_[p] * y_[p];
+        }
+        r.mass = mass;
+        r.centre_x = mass > 0 ? sx / mass : x_[static_cast<std::size_t>(*begin)];
+        r.centre_y = mass > 0 ? sy / mass : y_[static_cast<std::size_t>(*begin)];
+        double radius = 0;
+        for (auto it = begin; it != end; ++it) {
+            const auto p = static_cast<std::size_t>(*it);
+            radius = std::max(radius, std::hypot(x_[p] - r.centre_x, y_[p] - r.centre_y));
+        }
+        r.size = 2 * radius;
+        for (auto it = begin; it != end; ++it) {
+            const auto p = static_cast<std::size_t>(*it);
+            const std::complex<double> w(x_[p] - r.centre_x, y_[p] - r.centre_y);
+            const std::complex<double> w2 = w * w;
+            r.moment2 += mass_[p] * w2;
+            r.moment3 += mass_[p] * w2 * w;
+        }
+        return index;
+    }
+
+    std::span<const double> x_, y_, mass_;
+    std::vector<std::int32_t> order_, rank_;
+    std::vector<Region> regions_;
+};
+
+}  // namespace essnet::detail

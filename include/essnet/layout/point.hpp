@@ -1,0 +1,70 @@
+// A layout is one point per node, aligned with the graph's nodes.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "essnet/core/random.hpp"
+#include "essnet/core/types.hpp"
+
+namespace essnet {
+
+/// A position in the plane, in layout units (a drawing scales them to the page).
+struct Point {
+    double x = 0;
+    double y = 0;
+    friend bool operator==(const Point&, const Point&) = default;
+};
+
+/// The smallest axis-aligned box holding a set of points.
+struct BoundingBox {
+    double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+    double width() const noexcept { return max_x - min_x; }
+    double height() const noexcept { return max_y - min_y; }
+};
+
+/// The bounding box of `points`; all zeros when there are none.
+inline BoundingBox bounding_box(std::span<const Point> points) {
+    if (points.empty()) return {};
+    BoundingBox box{.min_x = points[0].x, .min_y = points[0].y, .max_x = points[0].x, .max_y = points[0].y};
+    for (const Point& p : points) {
+        box.min_x = std::min(box.min_x, p.x);
+        box.max_x = std::max(box.max_x, p.x);
+        box.min_y = std::min(box.min_y, p.y);
+        box.max_y = std::max(box.max_y, p.y);
+    }
+    return box;
+}
+
+namespace detail {
+
+// Throws std::invalid_argument unless `positions` is empty or holds one finite point per node.
+inline void check_positions(std::span<const Point> positions, node_id n, const char* parameter) {
+    if (positions.empty()) return;
+    if (static_cast<std::int64_t>(positions.size()) != n)
+        throw std::invalid_argument(std::string(parameter) + " has " + std::to_string(positions.size()) +
+                                    " points for a graph of " + std::to_string(n) + " nodes");
+    for (std::size_t i = 0; i < positions.size(); ++i)
+        if (!std::isfinite(positions[i].x) || !std::isfinite(positions[i].y))
+            throw std::invalid_argument(std::string(parameter) + "[" + std::to_string(i) + "] is not finite");
+}
+
+// Uniform random points in a square of side `side` centred on the origin.
+inline std::vector<Point> random_square(node_id n, double side, Rng& rng) {
+    std::vector<Point> points(static_cast<std::size_t>(n));
+    for (Point& p : points) {
+        p.x = (rng.uniform() - 0.5) * side;
+        p.y = (rng.uniform() - 0.5) * side;
+    }
+    return points;
+}
+
+}  // namespace detail
+
+}  // namespace essnet
