@@ -114,10 +114,13 @@ void bind_centrality(py::module_& m) {
         "triangles", [](const Graph& g) { return array_of([&] { return triangles(g); }); }, py::arg("graph"));
     m.def(
         "clustering",
-        [](const Graph& g, bool use_weights) { return array_of([&] { return clustering(g, {use_weights}); }); },
+        [](const Graph& g, bool use_weights) {
+            return array_of([&] { return clustering(g, {.use_weights = use_weights}); });
+        },
         py::arg("graph"), py::arg("use_weights"));
     m.def(
-        "average_clustering", [](const Graph& g, bool use_weights) { return average_clustering(g, {use_weights}); },
+        "average_clustering",
+        [](const Graph& g, bool use_weights) { return average_clustering(g, {.use_weights = use_weights}); },
         py::arg("graph"), py::arg("use_weights"), py::call_guard<py::gil_scoped_release>());
     m.def("transitivity", &transitivity, py::arg("graph"), py::call_guard<py::gil_scoped_release>());
     m.def(
@@ -125,7 +128,9 @@ void bind_centrality(py::module_& m) {
         [](const Graph& g, double epsilon, double delta, bool use_weights, std::uint64_t seed,
            const py::object& progress) {
             auto r = run_interruptible(progress, [&](const ProgressHook& hook) {
-                return approximate_betweenness(g, {epsilon, delta, use_weights, seed, hook});
+                return approximate_betweenness(
+                    g,
+                    {.epsilon = epsilon, .delta = delta, .use_weights = use_weights, .seed = seed, .progress = hook});
             });
             return py::make_tuple(to_numpy(std::move(r.score)), r.samples, r.vertex_diameter_bound);
         },
@@ -145,7 +150,11 @@ void bind_centrality(py::module_& m) {
         [](const Graph& g, bool normalized, bool endpoints, bool use_weights, double cutoff,
            const py::object& progress) {
             return to_numpy(run_interruptible(progress, [&](const ProgressHook& hook) {
-                return betweenness(g, {normalized, endpoints, use_weights, cutoff, hook});
+                return betweenness(g, {.normalized = normalized,
+                                       .endpoints = endpoints,
+                                       .use_weights = use_weights,
+                                       .cutoff = cutoff,
+                                       .progress = hook});
             }));
         },
         py::arg("graph"), py::arg("normalized"), py::arg("endpoints"), py::arg("use_weights"), py::arg("cutoff"),
@@ -154,7 +163,8 @@ void bind_centrality(py::module_& m) {
         "edge_betweenness",
         [](const Graph& g, bool normalized, bool use_weights, double cutoff, const py::object& progress) {
             return to_numpy(run_interruptible(progress, [&](const ProgressHook& hook) {
-                return edge_betweenness(g, {normalized, false, use_weights, cutoff, hook});
+                return edge_betweenness(
+                    g, {.normalized = normalized, .use_weights = use_weights, .cutoff = cutoff, .progress = hook});
             }));
         },
         py::arg("graph"), py::arg("normalized"), py::arg("use_weights"), py::arg("cutoff"), py::arg("progress"));
@@ -162,7 +172,7 @@ void bind_centrality(py::module_& m) {
         "closeness",
         [](const Graph& g, bool wf_improved, bool use_weights, const py::object& progress) {
             return to_numpy(run_interruptible(progress, [&](const ProgressHook& hook) {
-                return closeness(g, {wf_improved, use_weights, hook});
+                return closeness(g, {.wf_improved = wf_improved, .use_weights = use_weights, .progress = hook});
             }));
         },
         py::arg("graph"), py::arg("wf_improved"), py::arg("use_weights"), py::arg("progress"));
@@ -170,7 +180,7 @@ void bind_centrality(py::module_& m) {
         "harmonic",
         [](const Graph& g, bool normalized, bool use_weights, const py::object& progress) {
             return to_numpy(run_interruptible(progress, [&](const ProgressHook& hook) {
-                return harmonic(g, {normalized, use_weights, hook});
+                return harmonic(g, {.normalized = normalized, .use_weights = use_weights, .progress = hook});
             }));
         },
         py::arg("graph"), py::arg("normalized"), py::arg("use_weights"), py::arg("progress"));

@@ -18,6 +18,7 @@
 #include "essnet/community/quality.hpp"
 #include "essnet/generate/generators.hpp"
 #include "essnet/io/edgelist.hpp"
+#include "essnet/layout/quality.hpp"
 #include "essnet/sna/ego.hpp"
 #include "essnet/sna/groups.hpp"
 #include "essnet/sna/robustness.hpp"
@@ -181,6 +182,25 @@ void bind_defaults(py::module_& m) {
                 py::dict(py::arg("edge_factor") = o.edge_factor, py::arg("a") = o.a, py::arg("b") = o.b,
                          py::arg("c") = o.c, py::arg("directed") = o.directed, py::arg("simple") = o.simple,
                          py::arg("scramble") = o.scramble, py::arg("seed") = o.seed);
+        }
+        {
+            const ForceAtlas2Options o;
+            d["layout.forceatlas2"] = py::dict(
+                py::arg("iterations") = o.iterations, py::arg("scaling") = o.scaling, py::arg("gravity") = o.gravity,
+                py::arg("strong_gravity") = o.strong_gravity, py::arg("linlog") = o.linlog,
+                py::arg("edge_weight_influence") = o.edge_weight_influence, py::arg("dissuade_hubs") = o.dissuade_hubs,
+                py::arg("prevent_overlap") = o.prevent_overlap, py::arg("jitter_tolerance") = o.jitter_tolerance,
+                py::arg("repulsion") = word_of(repulsion_words, o.repulsion), py::arg("theta") = o.theta,
+                py::arg("node_sizes") = none_if_empty(o.node_sizes), py::arg("initial") = none_if_empty(o.initial),
+                py::arg("pinned") = none_if_empty(o.pinned), py::arg("pack_components") = o.pack_components,
+                py::arg("seed") = o.seed);
+        }
+        {
+            const LayoutQualityOptions o;
+            d["layout.quality"] = py::dict(py::arg("max_sources") = o.max_sources,
+                                           py::arg("max_exact_crossing_edges") = o.max_exact_crossing_edges,
+                                           py::arg("crossing_samples") = o.crossing_samples,
+                                           py::arg("node_radius") = o.node_radius, py::arg("seed") = o.seed);
         }
         {
             const generate::SocialEconomyOptions o;

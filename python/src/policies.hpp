@@ -12,6 +12,7 @@
 #include "essnet/community/consensus.hpp"
 #include "essnet/community/quality.hpp"
 #include "essnet/graph/builder.hpp"
+#include "essnet/layout/forceatlas2.hpp"
 #include "essnet/sna/robustness.hpp"
 #include "essnet/sna/two_mode.hpp"
 
@@ -42,6 +43,8 @@ inline constexpr std::array<Word<Perturbation>, 3> perturbation_words{{{"drop_ti
                                                                        {"add_ties", Perturbation::add_ties}}};
 inline constexpr std::array<Word<ProjectionWeight>, 3> projection_words{
     {{"none", ProjectionWeight::none}, {"count", ProjectionWeight::count}, {"newman", ProjectionWeight::newman}}};
+inline constexpr std::array<Word<Repulsion>, 3> repulsion_words{
+    {{"auto", Repulsion::automatic}, {"exact", Repulsion::exact}, {"barnes_hut", Repulsion::barnes_hut}}};
 inline constexpr std::array<Word<CentralizationMeasure>, 3> centralization_words{
     {{"degree", CentralizationMeasure::degree},
      {"betweenness", CentralizationMeasure::betweenness},

@@ -1,0 +1,99 @@
+// Layouts and their quality.
+#include "bindings.hpp"
+#include "essnet/layout/forceatlas2.hpp"
+#include "essnet/layout/quality.hpp"
+#include "policies.hpp"
+
+namespace essnet::python {
+
+namespace {
+
+// An (n, 2) float64 array from points.
+py::array_t<double> points_to_numpy(const std::vector<Point>& points) {
+    py::array_t<double> out({static_cast<py::ssize_t>(points.size()), py::ssize_t{2}});
+    auto view = out.mutable_unchecked<2>();
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        view(static_cast<py::ssize_t>(i), 0) = points[i].x;
+        view(static_cast<py::ssize_t>(i), 1) = points[i].y;
+    }
+    return out;
+}
+
+// Points from an (n, 2) float64 array (the Python layer checks the shape and values first).
+std::vector<Point> points_from_numpy(const py::array_t<double, py::array::c_style | py::array::forcecast>& a) {
+    std::vector<Point> points;
+    if (a.ndim() != 2 || a.shape(1) != 2) throw std::invalid_argument("positions must be an (n, 2) array");
+    auto view = a.unchecked<2>();
+    points.reserve(static_cast<std::size_t>(a.shape(0)));
+    for (py::ssize_t i = 0; i < a.shape(0); ++i) points.push_back({.x = view(i, 0), .y = view(i, 1)});
+    return points;
+}
+
+}  // namespace
+
+void bind_layout(py::module_& m) {
+    m.def(
+        "forceatlas2",
+        [](const Graph& g, int iterations, double scaling, double gravity, bool strong_gravity, bool linlog,
+           double edge_weight_influence, bool dissuade_hubs, bool prevent_overlap, std::vector<double> node_sizes,
+           double jitter_tolerance, const std::string& repulsion, double theta, const py::object& initial,
+           std::vector<node_id> pinned, bool pack_components, std::uint64_t seed, const py::object& progress) {
+            const ForceAtlas2Options options{
+                .iterations = iterations,
+                .scaling = scaling,
+                .gravity = gravity,
+                .strong_gravity = strong_gravity,
+                .linlog = linlog,
+                .edge_weight_influence = edge_weight_influence,
+                .dissuade_hubs = dissuade_hubs,
+                .prevent_overlap = prevent_overlap,
+                .node_sizes = std::move(node_sizes),
+                .jitter_tolerance = jitter_tolerance,
+                .repulsion = value_of(repulsion_words, repulsion, "repulsion"),
+                .theta = theta,
+                .initial =
+                    initial.is_none() ? std::vector<Point>{} : points_from_numpy(initial.cast<py::array_t<double>>()),
+                .pinned = std::move(pinned),
+                .pack_components = pack_components,
+                .seed = seed,
+            };
+            auto points = run_interruptible(progress, [&](const ProgressHook& hook) {
+                ForceAtlas2Options with_hook = options;
+                with_hook.progress = hook;
+                return forceatlas2(g, with_hook);
+            });
+            return points_to_numpy(points);
+        },
+        py::arg("graph"), py::arg("iterations"), py::arg("scaling"), py::arg("gravity"), py::arg("strong_gravity"),
+        py::arg("linlog"), py::arg("edge_weight_influence"), py::arg("dissuade_hubs"), py::arg("prevent_overlap"),
+        py::arg("node_sizes"), py::arg("jitter_tolerance"), py::arg("repulsion"), py::arg("theta"), py::arg("initial"),
+        py::arg("pinned"), py::arg("pack_components"), py::arg("seed"), py::arg("progress"));
+    m.def(
+        "layout_quality",
+        [](const Graph& g, const py::array_t<double, py::array::c_style | py::array::forcecast>& positions,
+           std::int32_t max_sources, std::int64_t max_exact_crossing_edges, std::int64_t crossing_samples,
+           double node_radius, std::uint64_t seed) {
+            const std::vector<Point> points = points_from_numpy(positions);
+            LayoutQuality q;
+            {
+                py::gil_scoped_release release;
+                q = layout_quality(g, points,
+                                   {.max_sources = max_sources,
+                                    .max_exact_crossing_edges = max_exact_crossing_edges,
+                                    .crossing_samples = crossing_samples,
+                                    .node_radius = node_radius,
+                                    .seed = seed});
+            }
+            py::dict d;
+            d["stress"] = q.stress;
+            d["neighbourhood_preservation"] = q.neighbourhood_preservation;
+            d["crossings"] = q.crossings;
+            d["crossings_exact"] = q.crossings_exact;
+            d["overlaps"] = q.overlaps;
+            return d;
+        },
+        py::arg("graph"), py::arg("positions"), py::arg("max_sources"), py::arg("max_exact_crossing_edges"),
+        py::arg("crossing_samples"), py::arg("node_radius"), py::arg("seed"));
+}
+
+}  // namespace essnet::python

@@ -1,0 +1,150 @@
+"""essnet.layout against references computed here: networkx distances for stress, brute force in
+numpy for neighbourhood preservation, crossings and overlaps."""
+
+import itertools
+
+import networkx as nx
+import numpy as np
+import pytest
+
+import essnet
+from conftest import from_networkx
+
+
+def reference_quality(G, pos, radius):
+    """Stress, neighbourhood preservation, crossings and overlaps by their definitions."""
+    nodes = list(G.nodes())
+    index = {v: i for i, v in enumerate(nodes)}
+    U = nx.Graph(G)
+    U.remove_edges_from(nx.selfloop_edges(U))
+    e_over_d, e2_over_d2, pairs = 0.0, 0.0, 0
+    for s, lengths in nx.all_pairs_shortest_path_length(U):
+        for t, d in lengths.items():
+            if s == t:
+                continue
+            e = np.linalg.norm(pos[index[s]] - pos[index[t]])
+            e_over_d += e / d
+            e2_over_d2 += e * e / (d * d)
+            pairs += 1
+    stress = 1 - e_over_d ** 2 / (e2_over_d2 * pairs)
+    jaccards = []
+    for v in nodes:
+        mine = set(index[u] for u in U.neighbors(v))
+        if not mine:
+            continue
+        d = np.linalg.norm(pos - pos[index[v]], axis=1)
+        d[index[v]] = np.inf
+        near = set(np.argsort(d, kind="stable")[:len(mine)].tolist())
+        jaccards.append(len(mine & near) / len(mine | near))
+    edges = [(index[a], index[b]) for a, b in U.edges()]
+
+    def side(a, b, c):
+        return np.sign((pos[b][0] - pos[a][0]) * (pos[c][1] - pos[a][1]) - (pos[b][1] - pos[a][1]) * (pos[c][0] - pos[a][0]))
+
+    crossings = 0
+    for (a, b), (c, d) in itertools.combinations(edges, 2):
+        if len({a, b, c, d}) == 4 and side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0:
+            crossings += 1
+    distances = np.linalg.norm(pos[:, None, :] - pos[None, :, :], axis=2)
+    overlaps = int((distances[np.triu_indices(len(nodes), 1)] < 2 * radius).sum())
+    return stress, float(np.mean(jaccards)), crossings, overlaps
+
+
+@pytest.mark.parametrize("name", ["karate", "florentine", "les_miserables"])
+def test_quality_equals_the_definitions(name):
+    G = {"karate": nx.karate_club_graph, "florentine": nx.florentine_families_graph,
+         "les_miserables": nx.les_miserables_graph}[name]()
+    g = from_networkx(G)
+    pos = essnet.layout.forceatlas2(g, seed=3)
+    q = essnet.layout.quality(g, pos, node_radius=0.5)
+    stress, preservation, crossings, overlaps = reference_quality(G, pos, 0.5)
+    assert q["stress"] == pytest.approx(stress, abs=1e-12)
+    assert q["neighbourhood_preservation"] == pytest.approx(preservation, abs=1e-12)
+    assert q["crossings"] == crossings and q["crossings_exact"]
+    assert q["overlaps"] == overlaps
+
+
+def test_forceatlas2_shape_determinism_and_quality():
+    g = essnet.datasets.chantier().graph(directed=False)
+    pos = essnet.layout.forceatlas2(g, seed=1)
+    assert pos.shape == (g.num_nodes, 2) and pos.dtype == np.float64
+    assert np.isfinite(pos).all()
+    assert np.array_equal(pos, essnet.layout.forceatlas2(g, seed=1))
+    assert not np.array_equal(pos, essnet.layout.forceatlas2(g, seed=2))
+    # Far better than random positions on both measures.
+    rng = np.random.default_rng(0)
+    random = essnet.layout.quality(g, rng.uniform(size=(g.num_nodes, 2)))
+    q = essnet.layout.quality(g, pos)
+    assert q["stress"] < random["stress"] and q["neighbourhood_preservation"] > random["neighbourhood_preservation"]
+
+
+def test_forceatlas2_exact_and_barnes_hut_agree_on_a_small_graph():
+    G = nx.les_miserables_graph()
+    g = from_networkx(G, weight="weight")
+    exact = essnet.layout.forceatlas2(g, repulsion="exact", iterations=50, seed=4)
+    approx = essnet.layout.forceatlas2(g, repulsion="barnes_hut", iterations=50, seed=4)
+    q_exact, q_approx = essnet.layout.quality(g, exact), essnet.layout.quality(g, approx)
+    assert abs(q_exact["stress"] - q_approx["stress"]) < 0.05
+
+
+def test_pinned_and_initial():
+    G = nx.karate_club_graph()
+    g = from_networkx(G)
+    start = np.random.default_rng(1).uniform(-50, 50, size=(34, 2))
+    pos = essnet.layout.forceatlas2(g, initial=start, pinned=["0", "33"])
+    assert np.array_equal(pos[[0, 33]], start[[0, 33]])
+    assert not np.array_equal(pos[1], start[1])
+    mask = np.zeros(34, dtype=bool)
+    mask[[0, 33]] = True
+    assert np.array_equal(essnet.layout.forceatlas2(g, initial=start, pinned=mask), pos)
+
+
+def test_components_are_packed_apart():
+    G = nx.disjoint_union_all([nx.cycle_graph(5), nx.complete_graph(6), nx.path_graph(4), nx.empty_graph(3)])
+    g = from_networkx(G)
+    pos = essnet.layout.forceatlas2(g)
+    boxes = []
+    for component in nx.connected_components(G):
+        p = pos[sorted(component)]
+        boxes.append((p[:, 0].min(), p[:, 0].max(), p[:, 1].min(), p[:, 1].max()))
+    for a, b in itertools.combinations(boxes, 2):
+        assert a[1] < b[0] or b[1] < a[0] or a[3] < b[2] or b[3] < a[2]
+
+
+def test_errors_name_the_parameter():
+    g = from_networkx(nx.path_graph(3))
+    with pytest.raises(ValueError, match="initial"):
+        essnet.layout.forceatlas2(g, initial=np.zeros((2, 2)))
+    with pytest.raises(ValueError, match="initial"):
+        essnet.layout.forceatlas2(g, initial=[[0, 0], [np.nan, 1], [1, 1]])
+    with pytest.raises(ValueError, match="pinned"):
+        essnet.layout.forceatlas2(g, pinned=["nobody"])
+    with pytest.raises(ValueError, match="repulsion"):
+        essnet.layout.forceatlas2(g, repulsion="fast")
+    with pytest.raises(ValueError, match="scaling"):
+        essnet.layout.forceatlas2(g, scaling=0)
+    with pytest.raises(ValueError, match="node_sizes"):
+        essnet.layout.forceatlas2(g, node_sizes=[1, 2])
+    with pytest.raises(ValueError, match="positions"):
+        essnet.layout.quality(g, np.zeros((3, 3)))
+    with pytest.raises(TypeError):
+        essnet.layout.forceatlas2(nx.path_graph(3))
+
+
+def test_progress_callback_and_cancel():
+    g = essnet.generate.erdos_renyi(3000, 9000, seed=1)
+    shares = []
+    essnet.layout.forceatlas2(g, iterations=3, progress=shares.append)
+    assert shares[-1] == 1.0
+
+    def stop(share):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        essnet.layout.forceatlas2(g, iterations=100, progress=stop)
+
+
+def test_empty_and_single_node():
+    assert essnet.layout.forceatlas2(essnet.Graph.from_edges([], [], num_nodes=0)).shape == (0, 2)
+    one = essnet.layout.forceatlas2(essnet.Graph.from_edges([], [], num_nodes=1))
+    assert one.shape == (1, 2) and np.isfinite(one).all()
