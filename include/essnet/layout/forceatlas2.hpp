@@ -97,52 +97,72 @@ public:
     void compute(std::span<const double> x, std::span<const double> y, std::span<double> fx, std::span<double> fy) {
         const node_id n = g_.num_nodes();
         const auto un = static_cast<std::size_t>(n);
-        if (barnes_hut_) tree_.build(x, y, mass_);
         const bool sized = o_.prevent_overlap;
         const double k_r = o_.scaling;
         const auto& mass = mass_;
         auto size_of = [&](std::size_t i) { return sizes_.empty() ? 1.0 : sizes_[i]; };
+        // Repulsion on i from node j, one-sided (each node sums its own forces).
+        auto repel = [&](std::size_t i, std::size_t j, double& sx, double& sy) {
+            const double dx = x[i] - x[j], dy = y[i] - y[j];
+            const double d2 = dx * dx + dy * dy;
+            if (!sized) {
+                if (d2 > 0) {
+                    const double f = k_r * mass[i] * mass[j] / d2;
+                    sx += dx * f;
+                    sy += dy * f;
+                }
+                return;
+            }
+            const double gap = std::sqrt(d2) - size_of(i) - size_of(j);
+            if (gap > 0) {
+                const double f = k_r * mass[i] * mass[j] / (gap * gap);
+                sx += dx * f;
+                sy += dy * f;
+            } else if (gap < 0) {
+                const double f = 100 * k_r * mass[i] * mass[j];
+                sx += dx * f;
+                sy += dy * f;
+            }
+        };
+        if (barnes_hut_) {
+            // Repulsion leaf by leaf of the quadtree: each leaf's nodes belong to one thread.
+            tree_.build(x, y, mass_);
+            const auto& leaves = tree_.leaves();
+#pragma omp parallel for schedule(dynamic, 16)
+            for (std::int64_t k = 0; k < static_cast<std::int64_t>(leaves.size()); ++k) {
+                const auto& leaf = tree_.regions()[static_cast<std::size_t>(leaves[static_cast<std::size_t>(k)])];
+                for (std::int32_t l = leaf.first; l < leaf.last; ++l) {
+                    const auto i = static_cast<std::size_t>(tree_.order()[static_cast<std::size_t>(l)]);
+                    fx[i] = 0;
+                    fy[i] = 0;
+                }
+                tree_.visit_leaf(
+                    leaves[static_cast<std::size_t>(k)], o_.theta,
+                    [&](std::int32_t i, std::int32_t j) {
+                        repel(static_cast<std::size_t>(i), static_cast<std::size_t>(j), fx[static_cast<std::size_t>(i)],
+                              fy[static_cast<std::size_t>(i)]);
+                    },
+                    [&](std::int32_t i, const BarnesHutTree::Region& r) {
+                        const auto u = static_cast<std::size_t>(i);
+                        const std::complex<double> f = BarnesHutTree::far_field(r, x[u], y[u]);
+                        fx[u] += k_r * mass[u] * f.real();
+                        fy[u] += k_r * mass[u] * f.imag();
+                    });
+            }
+        }
 #pragma omp parallel for schedule(dynamic, 256)
         for (node_id u = 0; u < n; ++u) {
             const auto i = static_cast<std::size_t>(u);
             double sx = 0, sy = 0;
-            // Repulsion from node j, one-sided (each node sums its own forces).
-            auto repel = [&](std::size_t j) {
-                const double dx = x[i] - x[j], dy = y[i] - y[j];
-                const double d = std::hypot(dx, dy);
-                if (!sized) {
-                    if (d > 0) {
-                        const double f = k_r * mass[i] * mass[j] / (d * d);
-                        sx += dx * f;
-                        sy += dy * f;
-                    }
-                    return;
-                }
-                const double gap = d - size_of(i) - size_of(j);
-                if (gap > 0) {
-                    const double f = k_r * mass[i] * mass[j] / (gap * gap);
-                    sx += dx * f;
-                    sy += dy * f;
-                } else if (gap < 0) {
-                    const double f = 100 * k_r * mass[i] * mass[j];
-                    sx += dx * f;
-                    sy += dy * f;
-                }
-            };
             if (barnes_hut_) {
-                tree_.visit(
-                    static_cast<std::int32_t>(u), o_.theta, [&](std::int32_t j) { repel(static_cast<std::size_t>(j)); },
-                    [&](const BarnesHutTree::Region& r) {
-                        const std::complex<double> f = BarnesHutTree::far_field(r, x[i], y[i]);
-                        sx += k_r * mass[i] * f.real();
-                        sy += k_r * mass[i] * f.imag();
-                    });
+                sx = fx[i];
+                sy = fy[i];
             } else {
                 for (std::size_t j = 0; j < un; ++j)
-                    if (j != i) repel(j);
+                    if (j != i) repel(i, j, sx, sy);
             }
             // Gravity towards the origin.
-            const double d0 = std::hypot(x[i], y[i]);
+            const double d0 = detail::length(x[i], y[i]);
             if (d0 > 0) {
                 const double f = o_.strong_gravity ? mass[i] * o_.gravity : mass[i] * o_.gravity / d0;
                 sx -= x[i] * f;
@@ -153,7 +173,7 @@ public:
                 const double dx = x[i] - x[j], dy = y[i] - y[j];
                 double c = attraction_ * pull_[static_cast<std::size_t>(e)];
                 if (o_.dissuade_hubs) c /= source_mass;
-                double d = o_.linlog || sized ? std::hypot(dx, dy) : 0;
+                double d = o_.linlog || sized ? detail::length(dx, dy) : 0;
                 if (sized) {
                     d -= size_of(i) + size_of(j);
                     if (d <= 0) return;
@@ -216,11 +236,11 @@ inline std::vector<Point> forceatlas2_run(const Graph& g, const ForceAtlas2Optio
         auto free = [&](std::int64_t i) { return pinned.empty() || !pinned[static_cast<std::size_t>(i)]; };
         const double swinging = deterministic_sum(n, [&](std::int64_t i) {
             const auto k = static_cast<std::size_t>(i);
-            return free(i) ? mass[k] * std::hypot(old_fx[k] - fx[k], old_fy[k] - fy[k]) : 0.0;
+            return free(i) ? mass[k] * detail::length(old_fx[k] - fx[k], old_fy[k] - fy[k]) : 0.0;
         });
         const double traction = deterministic_sum(n, [&](std::int64_t i) {
             const auto k = static_cast<std::size_t>(i);
-            return free(i) ? mass[k] * 0.5 * std::hypot(old_fx[k] + fx[k], old_fy[k] + fy[k]) : 0.0;
+            return free(i) ? mass[k] * 0.5 * detail::length(old_fx[k] + fx[k], old_fy[k] + fy[k]) : 0.0;
         });
         if (swinging == 0 && traction == 0) break;  // no force on any free node: at rest
         const double nodes = static_cast<double>(n);
@@ -245,11 +265,11 @@ inline std::vector<Point> forceatlas2_run(const Graph& g, const ForceAtlas2Optio
         for (node_id u = 0; u < n; ++u) {
             const auto i = static_cast<std::size_t>(u);
             if (!free(u)) continue;
-            const double node_swinging = mass[i] * std::hypot(old_fx[i] - fx[i], old_fy[i] - fy[i]);
+            const double node_swinging = mass[i] * detail::length(old_fx[i] - fx[i], old_fy[i] - fy[i]);
             double factor = speed / (1.0 + std::sqrt(speed * node_swinging));
             if (sized) {
                 // Gephi cannot trust the swinging when nodes collide: slower steps, at most 10 long.
-                const double force = std::hypot(fx[i], fy[i]);
+                const double force = detail::length(fx[i], fy[i]);
                 factor = force > 0 ? std::min(0.1 * factor * force, 10.0) / force : 0.0;
             }
             x[i] += fx[i] * factor;

@@ -94,7 +94,7 @@ inline double mean_edge_length(const Graph& g, std::span<const Point> positions)
     for (edge_id e = 0; e < g.num_edges(); ++e) {
         const Point a = positions[static_cast<std::size_t>(g.edge_source(e))];
         const Point b = positions[static_cast<std::size_t>(g.edge_target(e))];
-        const double d = std::hypot(a.x - b.x, a.y - b.y);
+        const double d = detail::length(a.x - b.x, a.y - b.y);
         if (d > 0) {
             total += d;
             ++count;

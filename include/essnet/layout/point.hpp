@@ -44,6 +44,12 @@ inline BoundingBox bounding_box(std::span<const Point> points) {
 
 namespace detail {
 
+// Length of (dx, dy). std::hypot guards against overflow at a large cost in speed; layout
+// coordinates are far from the limits of double.
+inline double length(double dx, double dy) noexcept {
+    return std::sqrt(dx * dx + dy * dy);
+}
+
 // Throws std::invalid_argument unless `positions` is empty or holds one finite point per node.
 inline void check_positions(std::span<const Point> positions, node_id n, const char* parameter) {
     if (positions.empty()) return;

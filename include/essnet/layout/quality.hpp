@@ -96,7 +96,7 @@ inline LayoutQuality layout_quality(const Graph& g, std::span<const Point> posit
     }
     auto drawn = [&](node_id a, node_id b) {
         const Point p = positions[static_cast<std::size_t>(a)], r = positions[static_cast<std::size_t>(b)];
-        return std::hypot(p.x - r.x, p.y - r.y);
+        return detail::length(p.x - r.x, p.y - r.y);
     };
 
     // Stress: one breadth-first search per source, each summed on its own, then in source order.
@@ -222,7 +222,8 @@ inline LayoutQuality layout_quality(const Graph& g, std::span<const Point> posit
 
     // Overlaps.
     const BoundingBox box = bounding_box(positions);
-    const double radius = options.node_radius > 0 ? options.node_radius : std::hypot(box.width(), box.height()) / 400;
+    const double radius =
+        options.node_radius > 0 ? options.node_radius : detail::length(box.width(), box.height()) / 400;
     std::int64_t overlaps = 0;
     if (radius > 0) {
 #pragma omp parallel for schedule(dynamic, 256) reduction(+ : overlaps)

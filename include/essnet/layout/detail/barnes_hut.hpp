@@ -16,6 +16,8 @@
 #include <span>
 #include <vector>
 
+#include "essnet/layout/point.hpp"
+
 namespace essnet::detail {
 
 class BarnesHutTree {
@@ -27,18 +29,19 @@ public:
         std::complex<double> moment2{}, moment3{};  // a_2 and a_3 about the mass centre
         std::int32_t first = 0, last = 0;           // the region's points are order()[first, last)
         std::int32_t children[4] = {-1, -1, -1, -1};
+        double min_x = 0, min_y = 0, max_x = 0, max_y = 0;  // bounding box of the points (leaves only)
         bool leaf() const noexcept { return children[0] < 0 && children[1] < 0 && children[2] < 0 && children[3] < 0; }
     };
 
-    /// Builds the tree over points (x[i], y[i]) of mass mass[i]. Leaves hold one point, or several
-    /// at one place (or after `max_depth` splits). O(n depth) time.
+    /// Builds the tree over points (x[i], y[i]) of mass mass[i]. Leaves hold at most leaf_capacity
+    /// points, or more at one place (or after `max_depth` splits). O(n depth) time.
     void build(std::span<const double> x, std::span<const double> y, std::span<const double> mass) {
         const auto n = static_cast<std::int32_t>(x.size());
         x_ = x;
         y_ = y;
         mass_ = mass;
         order_.resize(static_cast<std::size_t>(n));
-        rank_.resize(static_cast<std::size_t>(n));
+        leaves_.clear();
         for (std::int32_t i = 0; i < n; ++i) order_[static_cast<std::size_t>(i)] = i;
         regions_.clear();
         if (n == 0) return;
@@ -51,30 +54,41 @@ public:
         }
         const double side = std::max(max_x - min_x, max_y - min_y);
         split(0, n, min_x, min_y, side, 0);
-        for (std::int32_t k = 0; k < n; ++k) rank_[static_cast<std::size_t>(order_[static_cast<std::size_t>(k)])] = k;
     }
 
-    /// Calls pair(j) for every point j near point i (in a leaf that the opening rule reaches, i itself
-    /// excluded) and far(region) for every region treated as one mass. A region that does not hold i
-    /// is treated as one mass when distance(i, mass centre) * theta > size (Gephi's ForceAtlas2 rule).
-    /// The visiting order is fixed, so sums of forces do not depend on threads.
+    /// For every point i of leaf region `leaf`: calls pair(i, j) for each point j that the opening
+    /// rule reaches one by one (i itself excluded), and far(i, region) for each region taken as one
+    /// multipole. A region that is not the leaf or one of its ancestors is taken as one multipole for
+    /// all the leaf's points when the point of the leaf's bounding box nearest to the region's mass
+    /// centre is at distance d with d * theta > size: Gephi's opening rule then holds for each of
+    /// them. Traversing once per leaf instead of once per point shares the walk among the leaf's
+    /// points. The visiting order is fixed, so sums of forces do not depend on threads.
     template <class Pair, class Far>
-    void visit(std::int32_t i, double theta, Pair&& pair, Far&& far) const {
-        if (regions_.empty()) return;
-        const double xi = x_[static_cast<std::size_t>(i)], yi = y_[static_cast<std::size_t>(i)];
-        const std::int32_t rank_i = rank_[static_cast<std::size_t>(i)];
+    void visit_leaf(std::int32_t leaf, double theta, Pair&& pair, Far&& far) const {
+        const Region& own = regions_[static_cast<std::size_t>(leaf)];
+        const double theta2 = theta * theta;
         std::int32_t stack[4 * (max_depth + 2)];
         int top = 0;
         stack[top++] = 0;
         while (top > 0) {
-            const Region& r = regions_[static_cast<std::size_t>(stack[--top])];
-            const bool holds_i = rank_i >= r.first && rank_i < r.last;
-            if (!holds_i && r.last - r.first > 1 && std::hypot(xi - r.centre_x, yi - r.centre_y) * theta > r.size) {
-                far(r);
-            } else if (r.leaf()) {
-                for (std::int32_t k = r.first; k < r.last; ++k) {
-                    const std::int32_t j = order_[static_cast<std::size_t>(k)];
-                    if (j != i) pair(j);
+            const std::int32_t index = stack[--top];
+            const Region& r = regions_[static_cast<std::size_t>(index)];
+            const bool ancestor = r.first <= own.first && own.last <= r.last;
+            if (!ancestor && r.last - r.first > 1) {
+                const double dx = std::max({own.min_x - r.centre_x, r.centre_x - own.max_x, 0.0});
+                const double dy = std::max({own.min_y - r.centre_y, r.centre_y - own.max_y, 0.0});
+                if ((dx * dx + dy * dy) * theta2 > r.size * r.size) {
+                    for (std::int32_t k = own.first; k < own.last; ++k) far(order_[static_cast<std::size_t>(k)], r);
+                    continue;
+                }
+            }
+            if (r.leaf()) {
+                for (std::int32_t k = own.first; k < own.last; ++k) {
+                    const std::int32_t i = order_[static_cast<std::size_t>(k)];
+                    for (std::int32_t l = r.first; l < r.last; ++l) {
+                        const std::int32_t j = order_[static_cast<std::size_t>(l)];
+                        if (j != i) pair(i, j);
+                    }
                 }
             } else {
                 for (int q = 3; q >= 0; --q)
@@ -83,18 +97,33 @@ public:
         }
     }
 
+    /// The leaf regions, in the order of their points.
+    const std::vector<std::int32_t>& leaves() const noexcept { return leaves_; }
+
     const std::vector<Region>& regions() const noexcept { return regions_; }
+    const std::vector<std::int32_t>& order() const noexcept { return order_; }
 
     /// The repulsion on a point of unit mass at (x, y) from region r as one multipole, per unit of
     /// the coefficient k: conj(M / z + a_2 / z^3 + a_3 / z^4) for z the offset from the mass centre.
     static std::complex<double> far_field(const Region& r, double x, double y) {
-        const std::complex<double> z(x - r.centre_x, y - r.centre_y);
-        const std::complex<double> inverse = 1.0 / z;
-        const std::complex<double> inverse2 = inverse * inverse;
-        return std::conj(inverse * (r.mass + inverse2 * (r.moment2 + r.moment3 * inverse)));
+        // Complex arithmetic written out: std::complex division and products check for infinities
+        // and NaN through library calls, which cost more than the whole field.
+        const double zx = x - r.centre_x, zy = y - r.centre_y;
+        const double norm = zx * zx + zy * zy;
+        const double ix = zx / norm, iy = -zy / norm;             // 1 / z
+        const double i2x = ix * ix - iy * iy, i2y = 2 * ix * iy;  // 1 / z^2
+        // a_2 + a_3 / z
+        const double sx = r.moment2.real() + r.moment3.real() * ix - r.moment3.imag() * iy;
+        const double sy = r.moment2.imag() + r.moment3.real() * iy + r.moment3.imag() * ix;
+        // M + (a_2 + a_3 / z) / z^2
+        const double tx = r.mass + sx * i2x - sy * i2y, ty = sx * i2y + sy * i2x;
+        // conj((...) / z)
+        return {tx * ix - ty * iy, -(tx * iy + ty * ix)};
     }
 
     static constexpr int max_depth = 48;
+    /// Regions of at most this many points are not split: their points are summed one by one.
+    static constexpr std::int32_t leaf_capacity = 8;
 
 private:
     // Makes the region of points order_[first, last) in the square at (x0, y0) of side `side`;
@@ -108,7 +137,7 @@ private:
             if (x_[static_cast<std::size_t>(*it)] != x_[static_cast<std::size_t>(*begin)] ||
                 y_[static_cast<std::size_t>(*it)] != y_[static_cast<std::size_t>(*begin)])
                 same_place = false;
-        if (last - first > 1 && !same_place && depth < max_depth) {
+        if (last - first > leaf_capacity && !same_place && depth < max_depth) {
             const double half = side / 2, mid_x = x0 + half, mid_y = y0 + half;
             const auto below =
                 std::partition(begin, end, [&](std::int32_t p) { return y_[static_cast<std::size_t>(p)] < mid_y; });
@@ -141,9 +170,21 @@ private:
         double radius = 0;
         for (auto it = begin; it != end; ++it) {
             const auto p = static_cast<std::size_t>(*it);
-            radius = std::max(radius, std::hypot(x_[p] - r.centre_x, y_[p] - r.centre_y));
+            radius = std::max(radius, length(x_[p] - r.centre_x, y_[p] - r.centre_y));
         }
         r.size = 2 * radius;
+        if (r.leaf()) {
+            leaves_.push_back(index);
+            r.min_x = r.max_x = x_[static_cast<std::size_t>(*begin)];
+            r.min_y = r.max_y = y_[static_cast<std::size_t>(*begin)];
+            for (auto it = begin; it != end; ++it) {
+                const auto p = static_cast<std::size_t>(*it);
+                r.min_x = std::min(r.min_x, x_[p]);
+                r.max_x = std::max(r.max_x, x_[p]);
+                r.min_y = std::min(r.min_y, y_[p]);
+                r.max_y = std::max(r.max_y, y_[p]);
+            }
+        }
         for (auto it = begin; it != end; ++it) {
             const auto p = static_cast<std::size_t>(*it);
             const std::complex<double> w(x_[p] - r.centre_x, y_[p] - r.centre_y);
@@ -155,7 +196,7 @@ private:
     }
 
     std::span<const double> x_, y_, mass_;
-    std::vector<std::int32_t> order_, rank_;
+    std::vector<std::int32_t> order_, leaves_;
     std::vector<Region> regions_;
 };
 

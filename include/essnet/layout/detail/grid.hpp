@@ -48,7 +48,7 @@ public:
             for_ring(cx, cy, ring, [&](std::int32_t j) {
                 if (j == i) return;
                 const Point q = points_[static_cast<std::size_t>(j)];
-                const Entry e{std::hypot(p.x - q.x, p.y - q.y), j};
+                const Entry e{length(p.x - q.x, p.y - q.y), j};
                 if (static_cast<std::int64_t>(best.size()) < wanted) {
                     best.push(e);
                 } else if (wanted > 0 && e < best.top()) {
@@ -82,7 +82,7 @@ public:
                      k < start_[static_cast<std::size_t>(r * columns_ + c + 1)]; ++k) {
                     const std::int32_t j = members_[static_cast<std::size_t>(k)];
                     const Point q = points_[static_cast<std::size_t>(j)];
-                    if (j != i && std::hypot(p.x - q.x, p.y - q.y) < radius) visit(j);
+                    if (j != i && length(p.x - q.x, p.y - q.y) < radius) visit(j);
                 }
     }
 
