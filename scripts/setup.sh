@@ -27,6 +27,10 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# node and npm run graphology-layout-forceatlas2, the reference of the layout benchmark; a node
+# already on the PATH (NodeSource's package, say) is used as it is.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "essnet setup: installing the missing Debian packages (the list above says what each is for): ${missing[*]}"
   sudo=""
@@ -41,4 +45,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm packages of the benchmark peers, exactly as benchmarks/compare/node/package-lock.json pins them.
+node_dir="$(dirname "$0")/../benchmarks/compare/node"
+if [ ! -d "$node_dir/node_modules" ] || [ "$node_dir/package-lock.json" -nt "$node_dir/node_modules" ]; then
+  echo "essnet setup: installing the npm packages of benchmarks/compare/node (graphology-layout-forceatlas2)"
+  (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null && touch node_modules)
 fi

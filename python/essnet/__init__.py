@@ -114,6 +114,7 @@ __all__ = [
     "Consensus",
     "evolution",
     "io",
+    "layout",
     "growth",
     "over_time",
     "robustness",

@@ -39,7 +39,8 @@ def reference_quality(G, pos, radius):
     edges = [(index[a], index[b]) for a, b in U.edges()]
 
     def side(a, b, c):
-        return np.sign((pos[b][0] - pos[a][0]) * (pos[c][1] - pos[a][1]) - (pos[b][1] - pos[a][1]) * (pos[c][0] - pos[a][0]))
+        ab, ac = pos[b] - pos[a], pos[c] - pos[a]
+        return np.sign(ab[0] * ac[1] - ab[1] * ac[0])
 
     crossings = 0
     for (a, b), (c, d) in itertools.combinations(edges, 2):
