@@ -38,6 +38,8 @@
 #include "essnet/layout/forceatlas2.hpp"
 #include "essnet/layout/pack.hpp"
 #include "essnet/layout/quality.hpp"
+#include "essnet/layout/simple.hpp"
+#include "essnet/layout/spectral.hpp"
 #include "essnet/model/actor_network.hpp"
 #include "essnet/sna/brokerage.hpp"
 #include "essnet/sna/census.hpp"

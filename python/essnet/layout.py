@@ -10,10 +10,10 @@ from __future__ import annotations
 import numpy as np
 
 from . import _core
-from ._args import _int32, _integer, _run, _seed
+from ._args import _by_node, _int32, _integer, _run, _seed
 from ._graph import Graph, core_graph
 
-__all__ = ["forceatlas2", "quality"]
+__all__ = ["bipartite", "circular", "forceatlas2", "quality", "spectral"]
 
 
 def _positions(values, graph: Graph, parameter: str) -> np.ndarray:
@@ -115,6 +115,51 @@ def forceatlas2(graph: Graph, *, iterations: int = 100, scaling: float = 2.0, gr
                 float(scaling), float(gravity), bool(strong_gravity), bool(linlog), float(edge_weight_influence),
                 bool(dissuade_hubs), bool(prevent_overlap), _sizes(node_sizes, graph), float(jitter_tolerance),
                 repulsion, float(theta), start, _pinned(pinned, graph), bool(pack_components), _seed(seed))
+
+
+def _node_numbers_of(ids, graph: Graph, parameter: str) -> list[int]:
+    position = {v: i for i, v in enumerate(graph.nodes)}
+    numbers = []
+    for v in ids:
+        if v not in position:
+            raise ValueError(f"{parameter}: node {v!r} is not in the graph")
+        numbers.append(position[v])
+    return numbers
+
+
+def circular(graph: Graph, *, order=None) -> np.ndarray:
+    """Every node on the unit circle, evenly spaced counter-clockwise from (1, 0), as networkx's
+    ``circular_layout``: the k-th node of ``order`` (node ids; ``graph.nodes`` by default) at angle
+    2 pi k / n. One node sits at the origin. O(n)."""
+    numbers = [] if order is None else _node_numbers_of(order, graph, "order")
+    return _core.circular(core_graph(graph), numbers)
+
+
+def bipartite(graph: Graph, first_side, *, sweeps: int = 8) -> np.ndarray:
+    """Two-mode data on two lines: the nodes where ``first_side`` is true (actors, say) at x = 0,
+    the others (events) at x = 1, each side spread over y in [0, 1].
+
+    ``first_side`` is a boolean array aligned with ``graph.nodes`` or a pandas Series by node id.
+    Each side is ordered by the barycentre heuristic (Sugiyama, Tagawa & Toda 1981): ``sweeps``
+    times, a side is sorted by the mean place of its nodes' neighbours on the other side, which
+    reduces crossings; 0 keeps the node order. O(sweeps (m + n log n)).
+    """
+    side = np.asarray(_by_node(first_side, graph, "first_side"))
+    if side.shape != (graph.num_nodes,):
+        raise ValueError(f"first_side must have one value per node, shape ({graph.num_nodes},), got {side.shape}")
+    return _core.bipartite(core_graph(graph), side.astype(bool).astype(np.uint8).tolist(), _int32(sweeps, "sweeps"))
+
+
+def spectral(graph: Graph, *, use_weights: bool = True, max_restarts: int = 1000,
+             tolerance: float = 1e-10) -> np.ndarray:
+    """Spectral layout (Hall 1970; Koren 2005): x and y are the Laplacian eigenvectors of the second
+    and third smallest eigenvalues, as networkx's ``spectral_layout``, each oriented so its largest
+    entry is positive and scaled to a mean tie length of 1. Direction is ignored, parallel ties add
+    their weights (``use_weights``), self-loops are dropped. Each component is laid out on its own
+    and the pieces packed. Components up to 200 nodes are solved densely, larger ones by restarted
+    Lanczos to the relative residual ``tolerance``; RuntimeError if it does not converge."""
+    return _core.spectral_layout(core_graph(graph), bool(use_weights), _int32(max_restarts, "max_restarts"),
+                                 float(tolerance))
 
 
 def quality(graph: Graph, positions, *, max_sources: int = 1000, max_exact_crossing_edges: int = 4000,

@@ -19,6 +19,8 @@
 #include "essnet/generate/generators.hpp"
 #include "essnet/io/edgelist.hpp"
 #include "essnet/layout/quality.hpp"
+#include "essnet/layout/simple.hpp"
+#include "essnet/layout/spectral.hpp"
 #include "essnet/sna/ego.hpp"
 #include "essnet/sna/groups.hpp"
 #include "essnet/sna/robustness.hpp"
@@ -194,6 +196,17 @@ void bind_defaults(py::module_& m) {
                 py::arg("node_sizes") = none_if_empty(o.node_sizes), py::arg("initial") = none_if_empty(o.initial),
                 py::arg("pinned") = none_if_empty(o.pinned), py::arg("pack_components") = o.pack_components,
                 py::arg("seed") = o.seed);
+        }
+        {
+            const CircularOptions o;
+            d["layout.circular"] = py::dict(py::arg("order") = none_if_empty(o.order));
+        }
+        d["layout.bipartite"] = py::dict(py::arg("sweeps") = BipartiteOptions{}.sweeps);
+        {
+            const SpectralLayoutOptions o;
+            d["layout.spectral"] =
+                py::dict(py::arg("use_weights") = o.use_weights, py::arg("max_restarts") = o.max_restarts,
+                         py::arg("tolerance") = o.tolerance);
         }
         {
             const LayoutQualityOptions o;

@@ -2,6 +2,8 @@
 #include "bindings.hpp"
 #include "essnet/layout/forceatlas2.hpp"
 #include "essnet/layout/quality.hpp"
+#include "essnet/layout/simple.hpp"
+#include "essnet/layout/spectral.hpp"
 #include "policies.hpp"
 
 namespace essnet::python {
@@ -68,6 +70,30 @@ void bind_layout(py::module_& m) {
         py::arg("linlog"), py::arg("edge_weight_influence"), py::arg("dissuade_hubs"), py::arg("prevent_overlap"),
         py::arg("node_sizes"), py::arg("jitter_tolerance"), py::arg("repulsion"), py::arg("theta"), py::arg("initial"),
         py::arg("pinned"), py::arg("pack_components"), py::arg("seed"), py::arg("progress"));
+    m.def(
+        "circular",
+        [](const Graph& g, std::vector<node_id> order) {
+            return points_to_numpy(circular(g, {.order = std::move(order)}));
+        },
+        py::arg("graph"), py::arg("order"));
+    m.def(
+        "bipartite",
+        [](const Graph& g, std::vector<std::uint8_t> first_side, int sweeps) {
+            return points_to_numpy(bipartite(g, first_side, {.sweeps = sweeps}));
+        },
+        py::arg("graph"), py::arg("first_side"), py::arg("sweeps"));
+    m.def(
+        "spectral_layout",
+        [](const Graph& g, bool use_weights, int max_restarts, double tolerance) {
+            std::vector<Point> points;
+            {
+                py::gil_scoped_release release;
+                points =
+                    spectral(g, {.use_weights = use_weights, .max_restarts = max_restarts, .tolerance = tolerance});
+            }
+            return points_to_numpy(points);
+        },
+        py::arg("graph"), py::arg("use_weights"), py::arg("max_restarts"), py::arg("tolerance"));
     m.def(
         "layout_quality",
         [](const Graph& g, const py::array_t<double, py::array::c_style | py::array::forcecast>& positions,

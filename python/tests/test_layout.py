@@ -149,3 +149,47 @@ def test_empty_and_single_node():
     assert essnet.layout.forceatlas2(essnet.Graph.from_edges([], [], num_nodes=0)).shape == (0, 2)
     one = essnet.layout.forceatlas2(essnet.Graph.from_edges([], [], num_nodes=1))
     assert one.shape == (1, 2) and np.isfinite(one).all()
+
+
+def test_circular_equals_networkx():
+    G = nx.karate_club_graph()
+    g = from_networkx(G)
+    reference = nx.circular_layout(G)
+    pos = essnet.layout.circular(g)
+    for i, v in enumerate(G.nodes()):
+        assert pos[i] == pytest.approx(reference[v], abs=1e-6)  # networkx computes the angles in float32
+    order = list(reversed(g.nodes))
+    assert essnet.layout.circular(g, order=order)[-1] == pytest.approx([1, 0], abs=1e-15)
+    with pytest.raises(ValueError, match="order"):
+        essnet.layout.circular(g, order=["nobody"])
+
+
+def unit(v):
+    v = np.asarray(v, dtype=float) - np.mean(v)
+    return v / np.linalg.norm(v)
+
+
+@pytest.mark.parametrize("weight", [None, "weight"])
+def test_spectral_equals_networkx_up_to_sign_and_scale(weight):
+    G = nx.les_miserables_graph()
+    g = from_networkx(G, weight=weight)
+    reference = nx.spectral_layout(G, weight=weight)
+    pos = essnet.layout.spectral(g, use_weights=weight is not None)
+    for axis in (0, 1):
+        ours = unit(pos[:, axis])
+        theirs = unit([reference[v][axis] for v in G.nodes()])
+        assert abs(ours @ theirs) == pytest.approx(1.0, abs=1e-8)
+
+
+def test_bipartite_two_lines_fewer_crossings():
+    B = nx.davis_southern_women_graph()
+    g = from_networkx(B)
+    women = np.array([B.nodes[v]["bipartite"] == 0 for v in B.nodes()])
+    pos = essnet.layout.bipartite(g, women)
+    assert (pos[women, 0] == 0).all() and (pos[~women, 0] == 1).all()
+    unordered = essnet.layout.bipartite(g, women, sweeps=0)
+    assert essnet.layout.quality(g, pos)["crossings"] < essnet.layout.quality(g, unordered)["crossings"]
+    import pandas as pd
+
+    by_id = pd.Series(women, index=g.nodes).iloc[::-1]
+    assert np.array_equal(essnet.layout.bipartite(g, by_id), pos)
