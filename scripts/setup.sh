@@ -13,12 +13,15 @@ packages=(
   libcli11-dev                           # CLI11 (command line of the essnet program)
   libexpat1-dev                          # expat: streaming XML parser (GraphML and GEXF)
   nlohmann-json3-dev                     # nlohmann/json (JSON node-link)
+  libcairo2-dev pkg-config fonts-dejavu-core  # cairo: drawings to PNG and PDF, label metrics; the font they name
   libgtest-dev libbenchmark-dev          # GoogleTest, Google Benchmark
   pybind11-dev python3-dev python3-tqdm  # Python module (tqdm: progress bars)
   python3-venv python3-pip python3-setuptools python3-wheel
   python3-numpy python3-pandas           # Python results
   python3-pytest python3-networkx python3-igraph python3-scipy python3-sklearn  # Python tests and references
   python3-xxhash                         # reference checksum for the snapshot tests
+  python3-pil                            # decodes the PNG drawings in the tests
+  python3-matplotlib                     # draw(..., ax=) into matplotlib Axes (imported only then)
   python3-graph-tool python3-leidenalg   # peers in the benchmark comparison
   r-cran-sna                             # R's sna: the reference for brokerage roles
 )

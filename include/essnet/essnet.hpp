@@ -21,6 +21,7 @@
 #include "essnet/core/random.hpp"
 #include "essnet/core/types.hpp"
 #include "essnet/datasets/chantier.hpp"
+#include "essnet/draw/drawing.hpp"
 #include "essnet/generate/generators.hpp"
 #include "essnet/graph/builder.hpp"
 #include "essnet/graph/graph.hpp"

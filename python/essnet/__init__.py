@@ -15,6 +15,7 @@ from ._core import Cancelled, ParseError, usual_kinds, usual_relations
 from ._warnings import ConvergenceWarning
 from ._graph import Graph
 from ._network import ActorNetwork
+from ._drawing import Drawing, draw
 from .centrality import (
     approximate_betweenness,
     centralization,
@@ -115,6 +116,8 @@ __all__ = [
     "evolution",
     "io",
     "layout",
+    "draw",
+    "Drawing",
     "growth",
     "over_time",
     "robustness",

@@ -13,7 +13,7 @@ from . import _core
 from ._args import _by_node, _int32, _integer, _run, _seed
 from ._graph import Graph, core_graph
 
-__all__ = ["bipartite", "circular", "forceatlas2", "quality", "spectral"]
+__all__ = ["auto", "bipartite", "circular", "forceatlas2", "quality", "spectral"]
 
 
 def _positions(values, graph: Graph, parameter: str) -> np.ndarray:
@@ -160,6 +160,14 @@ def spectral(graph: Graph, *, use_weights: bool = True, max_restarts: int = 1000
     Lanczos to the relative residual ``tolerance``; RuntimeError if it does not converge."""
     return _core.spectral_layout(core_graph(graph), bool(use_weights), _int32(max_restarts, "max_restarts"),
                                  float(tolerance))
+
+
+def auto(graph: Graph, *, seed: int = 0) -> np.ndarray:
+    """The layout :func:`essnet.draw` uses when none is given: ForceAtlas2 with Gephi's settings,
+    300 iterations up to 10,000 nodes (exact repulsion below 1,000) and 100 above (Barnes-Hut), each
+    component laid out on its own and packed. The choice may improve between versions; pass a
+    layout explicitly for positions that must stay the same."""
+    return forceatlas2(graph, iterations=300 if graph.num_nodes <= 10_000 else 100, seed=seed)
 
 
 def quality(graph: Graph, positions, *, max_sources: int = 1000, max_exact_crossing_edges: int = 4000,

@@ -16,6 +16,7 @@
 #include "essnet/community/leiden.hpp"
 #include "essnet/community/louvain.hpp"
 #include "essnet/community/quality.hpp"
+#include "essnet/draw/drawing.hpp"
 #include "essnet/generate/generators.hpp"
 #include "essnet/io/edgelist.hpp"
 #include "essnet/layout/quality.hpp"
@@ -207,6 +208,11 @@ void bind_defaults(py::module_& m) {
             d["layout.spectral"] =
                 py::dict(py::arg("use_weights") = o.use_weights, py::arg("max_restarts") = o.max_restarts,
                          py::arg("tolerance") = o.tolerance);
+        }
+        {
+            const DrawOptions o;
+            d["draw"] = py::dict(py::arg("width") = o.width, py::arg("height") = o.height,
+                                 py::arg("labels") = o.label_count, py::arg("font_size") = o.font_size);
         }
         {
             const LayoutQualityOptions o;

@@ -28,6 +28,7 @@ void bind_sna(py::module_& m);
 void bind_datasets(py::module_& m);
 void bind_generate(py::module_& m);
 void bind_layout(py::module_& m);
+void bind_draw(py::module_& m);
 void bind_defaults(py::module_& m);
 
 /// Copies a C++ array into a new numpy array.

@@ -17,7 +17,9 @@ from essnet import _core
 DEFAULTS = _core.option_defaults()
 PYTHON_ONLY = {"progress"}  # a tqdm bar or a callback: no C++ option takes a Python object
 # Data that C++ takes as an argument of its own, not as an option.
-ARGUMENTS = {"ego_measures": {"groups"}, "leiden_multiplex": {"layer_weights"}}
+ARGUMENTS = {"ego_measures": {"groups"}, "leiden_multiplex": {"layer_weights"},
+             # what to draw and how to read it: Python objects that become the C++ scene's inputs
+             "draw": {"pos", "layout", "color", "size", "label", "network", "seed", "ax"}}
 
 
 def function(name):

@@ -73,7 +73,14 @@ public:
     /// Calls visit(j) for every point j != i within `radius` of point i.
     template <class Visit>
     void within(std::int32_t i, double radius, Visit&& visit) const {
-        const Point p = points_[static_cast<std::size_t>(i)];
+        within_point(points_[static_cast<std::size_t>(i)], radius, [&](std::int32_t j) {
+            if (j != i) visit(j);
+        });
+    }
+
+    /// Calls visit(j) for every point j within `radius` of p.
+    template <class Visit>
+    void within_point(Point p, double radius, Visit&& visit) const {
         const std::int64_t reach = static_cast<std::int64_t>(std::ceil(radius / cell_));
         const std::int64_t cx = column(p.x), cy = row(p.y);
         for (std::int64_t r = std::max<std::int64_t>(0, cy - reach); r <= std::min(rows_ - 1, cy + reach); ++r)
@@ -82,7 +89,7 @@ public:
                      k < start_[static_cast<std::size_t>(r * columns_ + c + 1)]; ++k) {
                     const std::int32_t j = members_[static_cast<std::size_t>(k)];
                     const Point q = points_[static_cast<std::size_t>(j)];
-                    if (j != i && length(p.x - q.x, p.y - q.y) < radius) visit(j);
+                    if (length(p.x - q.x, p.y - q.y) < radius) visit(j);
                 }
     }
 

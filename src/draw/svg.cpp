@@ -1,0 +1,122 @@
+// The SVG back end: the scene written as text, nothing recomputed.
+#include <cstdio>
+#include <string>
+
+#include "essnet/draw/drawing.hpp"
+
+namespace essnet {
+
+namespace {
+
+std::string num(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", v);
+    std::string s = text;
+    while (s.size() > 1 && s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
+// Text for element content and attribute values; control characters other than tab and newline
+// are not allowed in XML 1.0 and are dropped.
+std::string escaped(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string svg(const Scene& s) {
+    std::string out;
+    out.reserve(256 + 160 * (s.nodes.size() + s.edges.size()));
+    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(s.width) + "\" height=\"" + num(s.height) +
+           "\" viewBox=\"0 0 " + num(s.width) + " " + num(s.height) + "\">\n";
+    out +=
+        "<style>\n"
+        ".edge { stroke: #888888; stroke-linecap: round; }\n"
+        ".node { stroke: #ffffff; stroke-width: 0.8; }\n"
+        ".label, .legend text { font-family: 'DejaVu Sans', sans-serif; fill: #222222; }\n"
+        ".legend .title { font-weight: bold; }\n";
+    for (std::size_t k = 0; k < s.categories.size(); ++k)
+        out += ".c" + std::to_string(k) + " { fill: " + hex(s.categories[k].colour) + "; }\n";
+    out += "</style>\n";
+    out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+    bool arrows = false;
+    for (const SceneEdge& e : s.edges) arrows = arrows || e.arrow;
+    if (arrows)
+        out +=
+            "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" "
+            "markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" "
+            "fill=\"#888888\"/></marker></defs>\n";
+    out += "<g class=\"edges\">\n";
+    for (const SceneEdge& e : s.edges) {
+        out += "<line class=\"edge\" x1=\"" + num(e.x1) + "\" y1=\"" + num(e.y1) + "\" x2=\"" + num(e.x2) + "\" y2=\"" +
+               num(e.y2) + "\" stroke-width=\"" + num(e.width) + "\" stroke-opacity=\"" + num(e.opacity) + "\"";
+        if (e.arrow) out += " marker-end=\"url(#arrow)\"";
+        out += "/>\n";
+    }
+    out += "</g>\n<g class=\"nodes\">\n";
+    for (const SceneNode& v : s.nodes) {
+        out += "<circle class=\"node";
+        if (v.category >= 0) out += " c" + std::to_string(v.category);
+        out += "\" data-node=\"" + std::to_string(v.node) + "\" cx=\"" + num(v.x) + "\" cy=\"" + num(v.y) + "\" r=\"" +
+               num(v.radius) + "\"";
+        if (v.category < 0) out += " fill=\"" + hex(v.fill) + "\"";
+        out += "><title>" + escaped(v.title) + "</title></circle>\n";
+    }
+    out += "</g>\n<g class=\"labels\">\n";
+    for (const SceneLabel& l : s.labels)
+        out += "<text class=\"label\" x=\"" + num(l.x) + "\" y=\"" + num(l.y) + "\" font-size=\"" + num(s.font_size) +
+               "\">" + escaped(l.text) + "</text>\n";
+    out += "</g>\n";
+
+    // Legends, as make_scene placed them.
+    if (!s.legend_texts.empty()) {
+        out += "<g class=\"legend\">\n";
+        if (!s.legend_bars.empty()) {
+            out += "<defs><linearGradient id=\"viridis\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">";
+            for (int k = 0; k <= 10; ++k)
+                out += "<stop offset=\"" + num(k / 10.0) + "\" stop-color=\"" + hex(viridis(k / 10.0)) + "\"/>";
+            out += "</linearGradient></defs>\n";
+        }
+        for (const LegendBar& bar : s.legend_bars)
+            out += "<rect x=\"" + num(bar.x) + "\" y=\"" + num(bar.y) + "\" width=\"" + num(bar.width) +
+                   "\" height=\"" + num(bar.height) + "\" fill=\"url(#viridis)\"/>\n";
+        for (const LegendDisc& disc : s.legend_discs)
+            out += "<circle cx=\"" + num(disc.x) + "\" cy=\"" + num(disc.y) + "\" r=\"" + num(disc.radius) +
+                   "\" fill=\"" + hex(disc.fill) + "\"/>\n";
+        for (const LegendText& text : s.legend_texts) {
+            out += "<text";
+            if (text.title) out += " class=\"title\"";
+            out += " x=\"" + num(text.x) + "\" y=\"" + num(text.y) + "\" font-size=\"" + num(s.font_size) + "\"";
+            if (text.end_anchored) out += " text-anchor=\"end\"";
+            out += '>';
+            out += escaped(text.text);
+            out += "</text>\n";
+        }
+        out += "</g>\n";
+    }
+    out += "</svg>\n";
+    return out;
+}
+
+}  // namespace essnet
