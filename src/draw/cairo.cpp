@@ -7,10 +7,13 @@
 #include <cerrno>
 #include <cmath>
 #include <numbers>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "essnet/core/error.hpp"
+#include "essnet/core/parallel.hpp"
 #include "essnet/draw/drawing.hpp"
 #include "essnet/io/atomic_file.hpp"
 
@@ -30,14 +33,13 @@ void select_font(cairo_t* cr, double size, bool bold = false) {
     cairo_set_font_size(cr, size);
 }
 
-// Draws the scene as it is: the same marks, in the same order, as the SVG back end.
-void render(cairo_t* cr, const Scene& s) {
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
+constexpr Rgb edge_grey{0x88, 0x88, 0x88};
+
+// Strokes ties one by one (each blends with what is below it, as in the SVG).
+void stroke_edges(cairo_t* cr, std::span<const SceneEdge> edges) {
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    const Rgb grey{0x88, 0x88, 0x88};
-    for (const SceneEdge& e : s.edges) {
-        set_colour(cr, grey, e.opacity);
+    for (const SceneEdge& e : edges) {
+        set_colour(cr, edge_grey, e.opacity);
         cairo_set_line_width(cr, e.width);
         cairo_move_to(cr, e.x1, e.y1);
         cairo_line_to(cr, e.x2, e.y2);
@@ -51,19 +53,57 @@ void render(cairo_t* cr, const Scene& s) {
                 cairo_line_to(cr, e.x2 - ux * length - uy * half, e.y2 - uy * length + ux * half);
                 cairo_line_to(cr, e.x2 - ux * length + uy * half, e.y2 - uy * length - ux * half);
                 cairo_close_path(cr);
-                set_colour(cr, grey);
+                set_colour(cr, edge_grey);
                 cairo_fill(cr);
             }
         }
     }
-    cairo_set_line_width(cr, 0.8);
+}
+
+// Many ties on a raster surface are stroked in parallel: each thread strokes a consecutive share
+// into a transparent layer of its own, and the layers are painted in order. Painting "over" is
+// associative, so the picture is the one of stroking them all in order, up to rounding.
+void draw_edges(cairo_t* cr, std::span<const SceneEdge> edges) {
+    const int threads = detail::thread_count();
+    cairo_surface_t* target = cairo_get_target(cr);
+    const bool raster = cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_IMAGE;
+    if (!raster || threads < 2 || edges.size() < 20000) return stroke_edges(cr, edges);
+    const int width = cairo_image_surface_get_width(target), height = cairo_image_surface_get_height(target);
+    std::vector<cairo_surface_t*> layers(static_cast<std::size_t>(threads));
+#pragma omp parallel for schedule(static, 1) num_threads(threads)
+    for (int t = 0; t < threads; ++t) {
+        const std::size_t first = edges.size() * static_cast<std::size_t>(t) / static_cast<std::size_t>(threads);
+        const std::size_t last = edges.size() * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(threads);
+        cairo_surface_t* layer = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+        cairo_t* layer_cr = cairo_create(layer);
+        stroke_edges(layer_cr, edges.subspan(first, last - first));
+        cairo_destroy(layer_cr);
+        layers[static_cast<std::size_t>(t)] = layer;
+    }
+    for (cairo_surface_t* layer : layers) {
+        cairo_set_source_surface(cr, layer, 0, 0);
+        cairo_paint(cr);
+        cairo_surface_destroy(layer);
+    }
+}
+
+// Draws the scene as it is: the same marks, in the same order, as the SVG back end.
+void render(cairo_t* cr, const Scene& s) {
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    draw_edges(cr, s.edges);
+    cairo_set_line_width(cr, s.node_stroke);
     for (const SceneNode& v : s.nodes) {
         cairo_new_path(cr);
         cairo_arc(cr, v.x, v.y, v.radius, 0, 2 * std::numbers::pi);
         set_colour(cr, v.fill);
-        cairo_fill_preserve(cr);
-        cairo_set_source_rgb(cr, 1, 1, 1);
-        cairo_stroke(cr);
+        if (s.node_stroke > 0) {
+            cairo_fill_preserve(cr);
+            cairo_set_source_rgb(cr, 1, 1, 1);
+            cairo_stroke(cr);
+        } else {
+            cairo_fill(cr);
+        }
     }
     const Rgb ink{0x22, 0x22, 0x22};
     select_font(cr, s.font_size);

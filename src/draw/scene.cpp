@@ -96,8 +96,14 @@ Scene make_scene(const Graph& g, std::span<const Point> positions, const DrawOpt
     const double panel = legend ? std::min(200.0, o.width / 3) : 0;
     scene.legend_x = o.width - panel;
 
-    // Radii.
-    std::vector<double> radius(static_cast<std::size_t>(n), o.radius);
+    // Radii. On a crowded canvas (under 625 square pixels per node) every radius shrinks with the
+    // square root of the area per node, down to 0.6 pixels, so that discs do not hide the map.
+    const double plot_area = std::max(1.0, (scene.legend_x - 2 * o.margin) * (o.height - 2 * o.margin));
+    const double crowding = n > 0 ? std::min(1.0, std::sqrt(plot_area / static_cast<double>(n)) / 25) : 1.0;
+    const double min_radius = std::max(std::min(o.min_radius, 0.6), o.min_radius * crowding);
+    const double max_radius = std::max(min_radius, o.max_radius * crowding);
+    scene.node_stroke = crowding < 0.2 ? 0.0 : 0.8 * std::min(1.0, 2 * crowding);  // no rim on tiny discs
+    std::vector<double> radius(static_cast<std::size_t>(n), std::max(std::min(o.radius, 0.6), o.radius * crowding));
     double size_min = 0, size_max = 0;
     if (!o.size_values.empty()) {
         bool first = true;
@@ -110,10 +116,9 @@ Scene make_scene(const Graph& g, std::span<const Point> positions, const DrawOpt
         // Area proportional to the value above the smallest: r^2 linear in v.
         auto radius_of = [&](double v) {
             if (!std::isfinite(v) || size_max == size_min)
-                return std::isfinite(v) && size_max == size_min ? (o.min_radius + o.max_radius) / 2 : o.min_radius;
+                return std::isfinite(v) && size_max == size_min ? (min_radius + max_radius) / 2 : min_radius;
             const double t = (v - size_min) / (size_max - size_min);
-            return std::sqrt(o.min_radius * o.min_radius +
-                             t * (o.max_radius * o.max_radius - o.min_radius * o.min_radius));
+            return std::sqrt(min_radius * min_radius + t * (max_radius * max_radius - min_radius * min_radius));
         };
         for (node_id u = 0; u < n; ++u)
             radius[static_cast<std::size_t>(u)] = radius_of(o.size_values[static_cast<std::size_t>(u)]);

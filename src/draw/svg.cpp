@@ -1,4 +1,5 @@
 // The SVG back end: the scene written as text, nothing recomputed.
+#include <charconv>
 #include <cstdio>
 #include <string>
 
@@ -8,13 +9,28 @@ namespace essnet {
 
 namespace {
 
+// A coordinate to 1/100 pixel, without trailing zeros.
 std::string num(double v) {
     char text[32];
-    std::snprintf(text, sizeof text, "%.2f", v);
-    std::string s = text;
+    const auto end = std::to_chars(text, text + sizeof text, v, std::chars_format::fixed, 2).ptr;
+    std::string s(text, end);
     while (s.size() > 1 && s.back() == '0') s.pop_back();
     if (s.back() == '.') s.pop_back();
     return s == "-0" ? "0" : s;
+}
+
+// Appends "name=\"value\"" after a space, the value as num() writes it.
+void attribute(std::string& out, const char* name, double value) {
+    out += ' ';
+    out += name;
+    out += "=\"";
+    char text[32];
+    const auto end = std::to_chars(text, text + sizeof text, value, std::chars_format::fixed, 2).ptr;
+    const char* last = end;
+    while (last > text + 1 && last[-1] == '0') --last;
+    if (last[-1] == '.') --last;
+    out.append(text, static_cast<std::size_t>(last - text));
+    out += '"';
 }
 
 // Text for element content and attribute values; control characters other than tab and newline
@@ -53,9 +69,9 @@ std::string svg(const Scene& s) {
     out +=
         "<style>\n"
         ".edge { stroke: #888888; stroke-linecap: round; }\n"
-        ".node { stroke: #ffffff; stroke-width: 0.8; }\n"
         ".label, .legend text { font-family: 'DejaVu Sans', sans-serif; fill: #222222; }\n"
         ".legend .title { font-weight: bold; }\n";
+    out += ".node { stroke: #ffffff; stroke-width: " + num(s.node_stroke) + "; }\n";
     for (std::size_t k = 0; k < s.categories.size(); ++k)
         out += ".c" + std::to_string(k) + " { fill: " + hex(s.categories[k].colour) + "; }\n";
     out += "</style>\n";
@@ -67,21 +83,50 @@ std::string svg(const Scene& s) {
             "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" "
             "markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" "
             "fill=\"#888888\"/></marker></defs>\n";
-    out += "<g class=\"edges\">\n";
+    // Ties of one width and opacity (an unweighted graph) take them from the style, not each line.
+    out += "<g class=\"edges\"";
+    bool uniform = true;
+    for (const SceneEdge& e : s.edges)
+        uniform = uniform && e.width == s.edges.front().width && e.opacity == s.edges.front().opacity;
+    if (uniform && !s.edges.empty()) {
+        attribute(out, "stroke-width", s.edges.front().width);
+        attribute(out, "stroke-opacity", s.edges.front().opacity);
+    }
+    out += ">\n";
     for (const SceneEdge& e : s.edges) {
-        out += "<line class=\"edge\" x1=\"" + num(e.x1) + "\" y1=\"" + num(e.y1) + "\" x2=\"" + num(e.x2) + "\" y2=\"" +
-               num(e.y2) + "\" stroke-width=\"" + num(e.width) + "\" stroke-opacity=\"" + num(e.opacity) + "\"";
+        out += "<line class=\"edge\"";
+        attribute(out, "x1", e.x1);
+        attribute(out, "y1", e.y1);
+        attribute(out, "x2", e.x2);
+        attribute(out, "y2", e.y2);
+        if (!uniform) {
+            attribute(out, "stroke-width", e.width);
+            attribute(out, "stroke-opacity", e.opacity);
+        }
         if (e.arrow) out += " marker-end=\"url(#arrow)\"";
         out += "/>\n";
     }
     out += "</g>\n<g class=\"nodes\">\n";
     for (const SceneNode& v : s.nodes) {
         out += "<circle class=\"node";
-        if (v.category >= 0) out += " c" + std::to_string(v.category);
-        out += "\" data-node=\"" + std::to_string(v.node) + "\" cx=\"" + num(v.x) + "\" cy=\"" + num(v.y) + "\" r=\"" +
-               num(v.radius) + "\"";
-        if (v.category < 0) out += " fill=\"" + hex(v.fill) + "\"";
-        out += "><title>" + escaped(v.title) + "</title></circle>\n";
+        if (v.category >= 0) {
+            out += " c";
+            out += std::to_string(v.category);
+        }
+        out += "\" data-node=\"";
+        out += std::to_string(v.node);
+        out += '"';
+        attribute(out, "cx", v.x);
+        attribute(out, "cy", v.y);
+        attribute(out, "r", v.radius);
+        if (v.category < 0) {
+            out += " fill=\"";
+            out += hex(v.fill);
+            out += '"';
+        }
+        out += "><title>";
+        out += escaped(v.title);
+        out += "</title></circle>\n";
     }
     out += "</g>\n<g class=\"labels\">\n";
     for (const SceneLabel& l : s.labels)

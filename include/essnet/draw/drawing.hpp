@@ -91,6 +91,7 @@ struct LegendBar {  // a viridis gradient, left to right
 struct Scene {
     double width = 0, height = 0;
     double font_size = 11;
+    double node_stroke = 0.8;  ///< width of the white rim of the discs
     std::vector<SceneEdge> edges{};
     std::vector<SceneNode> nodes{};  // in drawing order: smaller discs first
     std::vector<SceneLabel> labels{};
@@ -119,6 +120,8 @@ struct DrawOptions {
     std::vector<double> colour_values{};
     std::string colour_title{};
     /// Disc areas proportional to these values, radii from min_radius to max_radius; NaN takes min.
+    /// On a crowded canvas (under 625 square pixels per node) all radii shrink with the square root
+    /// of the area per node, to no less than 0.6 pixels.
     std::vector<double> size_values{};
     std::string size_title{};
     double min_radius = 3, max_radius = 14;
@@ -138,10 +141,10 @@ struct DrawOptions {
 /// on the canvas), colours, disc sizes, tie widths and opacities by weight (arrows when directed),
 /// legends, and labels. Labels are placed greedily in order of priority, each at the first of four
 /// places (right, left, above, below its disc) whose box overlaps no label placed before and no
-/// other node's disc, and stays on the canvas; a label with no free place is left out. Text is measured with cairo's metrics of
-/// DejaVu Sans, the font every back end names. O(n log n + m + k^2) for k labels.
-/// Throws std::invalid_argument for positions or per-node options of the wrong length, positions
-/// that are not finite, or a category outside category_names.
+/// other node's disc, and stays on the canvas; a label with no free place is left out. Text is measured with cairo's
+/// metrics of DejaVu Sans, the font every back end names. O(n log n + m + k^2) for k labels. Throws
+/// std::invalid_argument for positions or per-node options of the wrong length, positions that are not finite, or a
+/// category outside category_names.
 Scene make_scene(const Graph& g, std::span<const Point> positions, const DrawOptions& options = {});
 
 /// The scene as an SVG document: ties as <line>, nodes as <circle> with a <title> tooltip and the
