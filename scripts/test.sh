@@ -29,6 +29,7 @@ if [ ! -f build/sanitize/CMakeCache.txt ]; then
 fi
 cmake --build build/sanitize -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS="suppressions=$PWD/tests/sanitize/lsan.supp" \
   ctest --test-dir build/sanitize --output-on-failure -j "$jobs" -E install.consumer
 
 echo "== Fuzzing the readers (libFuzzer, ${ESSNET_FUZZ_SECONDS:-15} s each)"

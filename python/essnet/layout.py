@@ -162,12 +162,12 @@ def spectral(graph: Graph, *, use_weights: bool = True, max_restarts: int = 1000
                                  float(tolerance))
 
 
-def auto(graph: Graph, *, seed: int = 0) -> np.ndarray:
-    """The layout :func:`essnet.draw` uses when none is given: ForceAtlas2 with Gephi's settings,
-    300 iterations up to 10,000 nodes (exact repulsion below 1,000) and 100 above (Barnes-Hut), each
-    component laid out on its own and packed. The choice may improve between versions; pass a
-    layout explicitly for positions that must stay the same."""
-    return forceatlas2(graph, iterations=300 if graph.num_nodes <= 10_000 else 100, seed=seed)
+def auto(graph: Graph, *, seed: int = 0, progress=False) -> np.ndarray:
+    """The layout :func:`essnet.draw` (and ``essnet draw`` on the command line) uses when none is
+    given: ForceAtlas2 with Gephi's settings, 300 iterations up to 10,000 nodes (exact repulsion
+    below 1,000) and 100 above (Barnes-Hut), each component laid out on its own and packed. The
+    choice may improve between versions; name a layout for positions that must stay the same."""
+    return _run(_core.auto_layout, "layout", progress, core_graph(graph), _seed(seed))
 
 
 def quality(graph: Graph, positions, *, max_sources: int = 1000, max_exact_crossing_edges: int = 4000,

@@ -1,5 +1,6 @@
 // Layouts and their quality.
 #include "bindings.hpp"
+#include "essnet/layout/auto.hpp"
 #include "essnet/layout/forceatlas2.hpp"
 #include "essnet/layout/quality.hpp"
 #include "essnet/layout/simple.hpp"
@@ -70,6 +71,14 @@ void bind_layout(py::module_& m) {
         py::arg("linlog"), py::arg("edge_weight_influence"), py::arg("dissuade_hubs"), py::arg("prevent_overlap"),
         py::arg("node_sizes"), py::arg("jitter_tolerance"), py::arg("repulsion"), py::arg("theta"), py::arg("initial"),
         py::arg("pinned"), py::arg("pack_components"), py::arg("seed"), py::arg("progress"));
+    m.def(
+        "auto_layout",
+        [](const Graph& g, std::uint64_t seed, const py::object& progress) {
+            auto points =
+                run_interruptible(progress, [&](const ProgressHook& hook) { return auto_layout(g, seed, hook); });
+            return points_to_numpy(points);
+        },
+        py::arg("graph"), py::arg("seed"), py::arg("progress"));
     m.def(
         "circular",
         [](const Graph& g, std::vector<node_id> order) {

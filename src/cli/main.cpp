@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "draw.hpp"
 #include "essnet/datasets/chantier.hpp"
 #include "essnet/graph/selection.hpp"
 #include "essnet/io/csv.hpp"
@@ -192,6 +193,52 @@ int convert(const ConvertArgs& args) {
     return 0;
 }
 
+struct DrawArgs {
+    std::vector<std::string> files;  // inputs, then the output
+    essnet::cli::DrawRequest request;
+    bool directed = false, weighted = false;
+};
+
+int draw(const DrawArgs& args) {
+    using namespace essnet;
+    std::vector<std::string> inputs = args.files;
+    const std::string output = inputs.back();
+    inputs.pop_back();
+    std::string ext = std::filesystem::path(output).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext != ".svg" && ext != ".png" && ext != ".pdf") {
+        std::cerr << "essnet: usage error: the output's extension must be .svg, .png or .pdf, got '" << output << "'\n";
+        return exit_usage;
+    }
+    Input in;
+    const bool read = reporting_input_errors([&] {
+        in = read_input(inputs, args.directed, args.weighted);
+        if (in.network) {
+            GraphSelection selection;
+            if (args.directed) selection.directed = true;
+            if (args.weighted) selection.weight = "weight";
+            in.graph = select_graph(*in.network, selection);
+        }
+    });
+    if (!read) return exit_input;
+    Scene scene;
+    try {
+        scene = cli::map_scene(in.graph, in.network ? &*in.network : nullptr, args.request);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "essnet: usage error: " << e.what() << "\n";
+        return exit_usage;
+    }
+    try {
+        write_drawing(scene, output);
+    } catch (const FileError& e) {
+        std::cerr << "essnet: output error: " << e.what() << "\n";
+        return exit_output;
+    }
+    std::cout << "Wrote " << output << " (" << in.graph.num_nodes() << " actors, " << scene.labels.size()
+              << " labelled)\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -231,6 +278,30 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"1.3", "1.2draft"}));
     conversion->add_flag("--directed", convert_args.directed, "Read an edge list as directed (default: undirected)");
     conversion->add_flag("--weighted", convert_args.weighted, "Read an edge list's third column as weights");
+    DrawArgs draw_args;
+    auto* drawing = app.add_subcommand(
+        "draw", "Draw a map of a network: INPUT... OUTPUT, the output's extension choosing SVG, PNG or PDF.");
+    drawing
+        ->add_option("files", draw_args.files,
+                     "[INPUT...] OUTPUT: any input analyze reads (none: the bundled Chantier network), then "
+                     "the map to write")
+        ->expected(1, 3)
+        ->required();
+    drawing->add_option("--layout", draw_args.request.layout, "auto (default), forceatlas2, spectral or circular")
+        ->check(CLI::IsMember({"auto", "forceatlas2", "spectral", "circular"}));
+    drawing->add_option("--color", draw_args.request.color,
+                        "community (Leiden), or an actor column: kind, country, region, founded or an extra one");
+    drawing->add_option("--size", draw_args.request.size,
+                        "degree, strength, betweenness, pagerank, or a numeric actor column");
+    drawing->add_option("--labels", draw_args.request.labels, "How many of the largest actors to label; -1 for all")
+        ->check(CLI::Range(-1, 1000000));
+    drawing->add_option("--width", draw_args.request.width, "Width in pixels (points in a PDF)")
+        ->check(CLI::Range(16.0, 20000.0));
+    drawing->add_option("--height", draw_args.request.height, "Height in pixels (points in a PDF)")
+        ->check(CLI::Range(16.0, 20000.0));
+    drawing->add_option("--seed", draw_args.request.seed, "Seed of the layout and of the communities");
+    drawing->add_flag("--directed", draw_args.directed, "A directed graph, with arrows");
+    drawing->add_flag("--weighted", draw_args.weighted, "Tie widths by weight");
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -240,6 +311,7 @@ int main(int argc, char** argv) {
         return exit_usage;
     }
     try {
+        if (drawing->parsed()) return draw(draw_args);
         if (conversion->parsed()) {
             convert_args.output = convert_args.inputs.back();
             convert_args.inputs.pop_back();

@@ -213,9 +213,17 @@ void write_drawing(const Scene& scene, const std::string& path) {
 namespace detail {
 
 TextBox measure_text(const std::string& text, double font_size) {
-    // One small surface per thread, kept: measuring is called once per label.
-    thread_local cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
-    thread_local cairo_t* cr = cairo_create(surface);
+    // One small surface per thread, kept while the thread lives: measuring is called once per label.
+    struct Measurer {
+        cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+        cairo_t* cr = cairo_create(surface);
+        ~Measurer() {
+            cairo_destroy(cr);
+            cairo_surface_destroy(surface);
+        }
+    };
+    thread_local Measurer measurer;
+    cairo_t* cr = measurer.cr;
     select_font(cr, font_size);
     cairo_font_extents_t font;
     cairo_font_extents(cr, &font);

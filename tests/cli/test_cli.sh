@@ -44,6 +44,20 @@ check directed-and-undirected 2 "$essnet" analyze --directed --undirected
 check edgelist 0 "$essnet" analyze "$data/small_edges.txt" --out "$tmp/edges" --top 2
 contains edgelist-top "$tmp/edges/top_degree.csv" "1,1,1,,2"
 
+check draw-bundled-svg 0 "$essnet" draw --color kind --size degree "$tmp/map.svg"
+contains draw-svg-legend "$tmp/map.svg" ">kind</text>"
+contains draw-svg-node "$tmp/map.svg" "<circle class=\"node"
+check draw-png 0 "$essnet" draw --color community --labels 5 "$tmp/map.png"
+check draw-pdf 0 "$essnet" draw --layout circular "$data/small_actors.csv" "$data/small_ties.csv" "$tmp/map.pdf"
+head -c 4 "$tmp/map.png" | grep -q PNG && echo "ok   draw-png-magic" || { echo "FAIL draw-png-magic"; failures=$((failures + 1)); }
+head -c 5 "$tmp/map.pdf" | grep -q '%PDF-' && echo "ok   draw-pdf-magic" || { echo "FAIL draw-pdf-magic"; failures=$((failures + 1)); }
+check draw-edgelist 0 "$essnet" draw --size betweenness "$data/small_edges.txt" "$tmp/edges.svg"
+check draw-bad-extension 2 "$essnet" draw "$tmp/map.gif"
+check draw-unknown-column 2 "$essnet" draw --color fame "$tmp/x.svg"
+check draw-edgelist-column 2 "$essnet" draw --color kind "$data/small_edges.txt" "$tmp/x.svg"
+check draw-unwritable 4 "$essnet" draw "$tmp/missing/map.svg"
+ls "$tmp" | grep -q '\.tmp-' && { echo "FAIL draw left temporary files"; failures=$((failures + 1)); }
+
 check help 0 "$essnet" --help
 check analyze-help 0 "$essnet" analyze --help
 contains help-text "$tmp/out" "ACTORS.csv TIES.csv"

@@ -169,6 +169,18 @@ TEST(ForceAtlas2, SameCoordinatesBitForBitOnOneAndTwoThreads) {
     omp_set_num_threads(threads);
     EXPECT_EQ(one, two);
 }
+
+TEST(ForceAtlas2, LargeGraphsBuildTheirQuadtreeInParallelWithTheSameResult) {
+    // 60,000 nodes: the top quadrants of the tree are built in parallel.
+    const Graph g = generate::erdos_renyi({.n = 60000, .m = 120000, .seed = 2});
+    const int threads = omp_get_max_threads();
+    omp_set_num_threads(1);
+    const auto one = forceatlas2(g, {.iterations = 3, .pack_components = false, .seed = 1});
+    omp_set_num_threads(2);
+    const auto two = forceatlas2(g, {.iterations = 3, .pack_components = false, .seed = 1});
+    omp_set_num_threads(threads);
+    EXPECT_EQ(one, two);
+}
 #endif
 
 TEST(ForceAtlas2, SeedDecidesTheLayout) {

@@ -53,7 +53,7 @@ public:
             max_y = std::max(max_y, y[static_cast<std::size_t>(i)]);
         }
         const double side = std::max(max_x - min_x, max_y - min_y);
-        split(0, n, min_x, min_y, side, 0);
+        split(regions_, leaves_, 0, n, min_x, min_y, side, 0);
     }
 
     /// For every point i of leaf region `leaf`: calls pair(i, j) for each point j that the opening
@@ -126,11 +126,17 @@ public:
     static constexpr std::int32_t leaf_capacity = 8;
 
 private:
-    // Makes the region of points order_[first, last) in the square at (x0, y0) of side `side`;
-    // returns its index.
-    std::int32_t split(std::int32_t first, std::int32_t last, double x0, double y0, double side, int depth) {
-        const auto index = static_cast<std::int32_t>(regions_.size());
-        regions_.push_back({.first = first, .last = last});
+    // Quadrants holding at least this many points are built in parallel (the top two levels only).
+    static constexpr std::int32_t parallel_points = 50'000;
+
+    // Appends the region of points order_[first, last), in the square at (x0, y0) of side `side`,
+    // and its subtree to `regions` in pre-order, and its leaves to `leaves`; returns its index. Large
+    // regions near the root build their quadrants in parallel, each into vectors of its own that are
+    // then appended in quadrant order: the arrays are those of the serial build.
+    std::int32_t split(std::vector<Region>& regions, std::vector<std::int32_t>& leaves, std::int32_t first,
+                       std::int32_t last, double x0, double y0, double side, int depth) {
+        const auto index = static_cast<std::int32_t>(regions.size());
+        regions.push_back({.first = first, .last = last});
         const auto begin = order_.begin() + first, end = order_.begin() + last;
         bool same_place = true;
         for (auto it = begin; it != end; ++it)
@@ -149,14 +155,35 @@ private:
                                             static_cast<std::int32_t>(below - order_.begin()),
                                             static_cast<std::int32_t>(left_high - order_.begin()), last};
             const double corner_x[4] = {x0, mid_x, x0, mid_x}, corner_y[4] = {y0, y0, mid_y, mid_y};
-            for (int q = 0; q < 4; ++q)
-                if (bounds[q + 1] > bounds[q]) {
-                    const std::int32_t child =
-                        split(bounds[q], bounds[q + 1], corner_x[q], corner_y[q], half, depth + 1);
-                    regions_[static_cast<std::size_t>(index)].children[q] = child;
+            if (depth < 2 && last - first >= parallel_points) {
+                std::vector<Region> sub[4];
+                std::vector<std::int32_t> sub_leaves[4];
+#pragma omp parallel for schedule(dynamic, 1)
+                for (int q = 0; q < 4; ++q)
+                    if (bounds[q + 1] > bounds[q])
+                        split(sub[q], sub_leaves[q], bounds[q], bounds[q + 1], corner_x[q], corner_y[q], half,
+                              depth + 1);
+                for (int q = 0; q < 4; ++q) {
+                    if (sub[q].empty()) continue;
+                    const auto offset = static_cast<std::int32_t>(regions.size());
+                    for (Region region : sub[q]) {
+                        for (auto& child : region.children)
+                            if (child >= 0) child += offset;
+                        regions.push_back(region);
+                    }
+                    for (const std::int32_t leaf : sub_leaves[q]) leaves.push_back(leaf + offset);
+                    regions[static_cast<std::size_t>(index)].children[q] = offset;
                 }
+            } else {
+                for (int q = 0; q < 4; ++q)
+                    if (bounds[q + 1] > bounds[q]) {
+                        const std::int32_t child =
+                            split(regions, leaves, bounds[q], bounds[q + 1], corner_x[q], corner_y[q], half, depth + 1);
+                        regions[static_cast<std::size_t>(index)].children[q] = child;
+                    }
+            }
         }
-        Region& r = regions_[static_cast<std::size_t>(index)];
+        Region& r = regions[static_cast<std::size_t>(index)];
         double mass = 0, sx = 0, sy = 0;
         for (auto it = begin; it != end; ++it) {
             const auto p = static_cast<std::size_t>(*it);
@@ -174,7 +201,7 @@ private:
         }
         r.size = 2 * radius;
         if (r.leaf()) {
-            leaves_.push_back(index);
+            leaves.push_back(index);
             r.min_x = r.max_x = x_[static_cast<std::size_t>(*begin)];
             r.min_y = r.max_y = y_[static_cast<std::size_t>(*begin)];
             for (auto it = begin; it != end; ++it) {
