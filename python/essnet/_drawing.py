@@ -11,7 +11,7 @@ import pandas as pd
 from . import _core, centrality
 from . import layout as _layout
 from ._args import _by_node, _int32, _seed
-from ._graph import Graph, core_graph
+from ._graph import Graph, _node_numbers_of, core_graph
 from ._network import ActorNetwork
 from .community import Partition, leiden
 
@@ -200,11 +200,7 @@ def draw(graph_or_network, pos=None, *, layout: str = "auto", color=None, size=N
     if isinstance(labels, (int, np.integer)):
         label_count, labelled = _int32(labels, "labels"), []
     else:
-        position = {v: i for i, v in enumerate(graph.nodes)}
-        missing = [v for v in labels if v not in position]
-        if missing:
-            raise ValueError(f"labels: node {missing[0]!r} is not in the graph")
-        label_count, labelled = 0, [position[v] for v in labels]
+        label_count, labelled = 0, _node_numbers_of(labels, graph, "labels")
     scene = _core.make_scene(core_graph(graph), positions, float(width), float(height), categories, names,
                              colour_values, colour_title, size_values, size_title, texts, label_count, labelled,
                              float(font_size), [])

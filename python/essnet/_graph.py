@@ -21,6 +21,17 @@ def _node_numbers(values, parameter: str) -> np.ndarray:
     return a.astype(np.int64, copy=False)
 
 
+def _node_numbers_of(ids, graph: "Graph", parameter: str) -> list[int]:
+    """Node numbers of node ids of ``graph.nodes``; ValueError naming the parameter for an unknown id."""
+    position = {v: i for i, v in enumerate(graph.nodes)}
+    numbers = []
+    for v in ids:
+        if v not in position:
+            raise ValueError(f"{parameter}: node {v!r} is not in the graph")
+        numbers.append(position[v])
+    return numbers
+
+
 def core_graph(graph) -> _core.Graph:
     """The compiled graph inside an essnet.Graph; TypeError for anything else."""
     if not isinstance(graph, Graph):
@@ -147,13 +158,7 @@ class Graph:
         """The subgraph induced by ``nodes`` (ids of ``graph.nodes``), in the order given, with every
         edge between two of them (weights and rows kept, in this graph's edge order). An unnamed
         graph's node numbers become their decimal strings. ValueError for an unknown or repeated id."""
-        position = {v: i for i, v in enumerate(self.nodes)}
-        numbers = []
-        for v in nodes:
-            if v not in position:
-                raise ValueError(f"node {v!r} is not in the graph")
-            numbers.append(position[v])
-        return Graph(_core.induced_subgraph(self._g, numbers))
+        return Graph(_core.induced_subgraph(self._g, _node_numbers_of(nodes, self, "nodes")))
 
     def neighbors(self, node: int, direction: str = "out") -> np.ndarray:
         """Neighbours of node number ``node`` (``direction`` "out" or "in"), sorted."""

@@ -11,7 +11,7 @@ import numpy as np
 
 from . import _core
 from ._args import _by_node, _int32, _integer, _run, _seed
-from ._graph import Graph, core_graph
+from ._graph import Graph, _node_numbers_of, core_graph
 
 __all__ = ["auto", "bipartite", "circular", "forceatlas2", "quality", "spectral"]
 
@@ -36,13 +36,7 @@ def _pinned(values, graph: Graph) -> list[int]:
         if a.shape != (graph.num_nodes,):
             raise ValueError(f"pinned as a mask must have shape ({graph.num_nodes},), got {a.shape}")
         return np.flatnonzero(a).tolist()
-    position = {v: i for i, v in enumerate(graph.nodes)}
-    numbers = []
-    for v in values:
-        if v not in position:
-            raise ValueError(f"pinned node {v!r} is not in the graph")
-        numbers.append(position[v])
-    return numbers
+    return _node_numbers_of(values, graph, "pinned")
 
 
 def _sizes(values, graph: Graph) -> list[float]:
@@ -115,16 +109,6 @@ def forceatlas2(graph: Graph, *, iterations: int = 100, scaling: float = 2.0, gr
                 float(scaling), float(gravity), bool(strong_gravity), bool(linlog), float(edge_weight_influence),
                 bool(dissuade_hubs), bool(prevent_overlap), _sizes(node_sizes, graph), float(jitter_tolerance),
                 repulsion, float(theta), start, _pinned(pinned, graph), bool(pack_components), _seed(seed))
-
-
-def _node_numbers_of(ids, graph: Graph, parameter: str) -> list[int]:
-    position = {v: i for i, v in enumerate(graph.nodes)}
-    numbers = []
-    for v in ids:
-        if v not in position:
-            raise ValueError(f"{parameter}: node {v!r} is not in the graph")
-        numbers.append(position[v])
-    return numbers
 
 
 def circular(graph: Graph, *, order=None) -> np.ndarray:

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "../io/xml_stream.hpp"
 #include "essnet/draw/drawing.hpp"
 
 namespace essnet {
@@ -33,29 +34,11 @@ void attribute(std::string& out, const char* name, double value) {
     out += '"';
 }
 
-// Text for element content and attribute values; control characters other than tab and newline
-// are not allowed in XML 1.0 and are dropped.
+// Text for element content, escaped by the XML writers' rule (io/xml_stream.hpp): std::invalid_argument
+// for text that is not valid UTF-8 or holds a control character XML 1.0 cannot hold.
 std::string escaped(const std::string& text) {
     std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
-        }
-    }
+    detail::append_xml_escaped(out, text, false, "drawn text '" + text.substr(0, 40) + "'");
     return out;
 }
 
