@@ -12,8 +12,10 @@ import numpy as np
 from . import _core
 from ._args import _by_node, _int32, _integer, _run, _seed
 from ._graph import Graph, _node_numbers_of, core_graph
+from .centrality import degree
 
-__all__ = ["auto", "bipartite", "circular", "forceatlas2", "quality", "spectral"]
+__all__ = ["auto", "bipartite", "circular", "forceatlas2", "fruchterman_reingold", "over_time", "pivot_mds", "quality",
+           "spectral", "stress"]
 
 
 def _positions(values, graph: Graph, parameter: str) -> np.ndarray:
@@ -109,6 +111,150 @@ def forceatlas2(graph: Graph, *, iterations: int = 100, scaling: float = 2.0, gr
                 float(scaling), float(gravity), bool(strong_gravity), bool(linlog), float(edge_weight_influence),
                 bool(dissuade_hubs), bool(prevent_overlap), _sizes(node_sizes, graph), float(jitter_tolerance),
                 repulsion, float(theta), start, _pinned(pinned, graph), bool(pack_components), _seed(seed))
+
+
+def fruchterman_reingold(graph: Graph, *, iterations: int = 500, start_temperature: float = 0.0,
+                         use_weights: bool = True, repulsion: str = "auto", initial=None, pinned=None,
+                         pack_components: bool = True, seed: int = 0, progress=False) -> np.ndarray:
+    """Fruchterman-Reingold (1991, Software: Practice and Experience 21(11)), with its grid variant.
+
+    With the ideal tie length 1, every pair of nodes repels with force 1 / d and every tie pulls its
+    ends with force d ** 2 (times its weight with ``use_weights``); a step moves each node along its
+    force by at most the temperature, which cools linearly from ``start_temperature`` (0:
+    sqrt(n) / 10, as igraph) to 0. Random starts are uniform in a square of side sqrt(n).
+
+    Parameters
+    ----------
+    iterations : int, default 500
+        Steps (igraph's default).
+    start_temperature : float, default 0.0
+        Largest move in the first step, in tie lengths; 0 picks sqrt(n) / 10.
+    use_weights : bool, default True
+        A tie of weight w pulls w times as hard.
+    repulsion : {"auto", "all_pairs", "grid"}, default "auto"
+        "grid" (the paper's variant) lets only nodes within 2 tie lengths repel; "auto" uses it from
+        1000 nodes, as igraph.
+    initial, pinned, pack_components, seed, progress
+        As :func:`forceatlas2`.
+
+    Returns an (n, 2) float64 array aligned with ``graph.nodes``; the same for any number of
+    threads. O(iterations (n^2 + m)) time for all pairs, about O(iterations (n + m)) with the grid.
+    """
+    start = None if initial is None else _positions(initial, graph, "initial")
+    return _run(_core.fruchterman_reingold, "fruchterman_reingold", progress, core_graph(graph),
+                _int32(iterations, "iterations"), float(start_temperature), bool(use_weights), repulsion, start,
+                _pinned(pinned, graph), bool(pack_components), _seed(seed))
+
+
+def stress(graph: Graph, *, method: str = "auto", pivots: int = 200, iterations: int = 500, tolerance: float = 1e-5,
+           initial=None, pinned=None, anchoring=None, seed: int = 0, progress=False) -> np.ndarray:
+    """Stress majorization (Gansner, Koren & North 2004): drawn distances close to the hop distances.
+
+    Minimises the sum over pairs of (|x_i - x_j| - d_ij) ** 2 / d_ij ** 2, where d is the number of
+    ties on a shortest path; a tie is drawn about 1 long. Direction, weights, self-loops and
+    parallel ties are ignored. Each component starts from pivot MDS (:func:`pivot_mds`) and the
+    pieces are packed. Every step lowers the stress; the result is the same, bit for bit, for any
+    number of threads.
+
+    Parameters
+    ----------
+    method : {"auto", "full", "sparse"}, default "auto"
+        "full" sums over every pair (O(n^2) memory and time per step); "sparse" is the sparse stress
+        of Ortmann, Klimenta & Brandes (2016): the ties plus, for each node, one term per pivot that
+        stands for the nodes near that pivot (O(pivots n + m) per step). "auto" uses full stress for
+        components up to 2000 nodes and sparse above.
+    pivots : int, default 200
+        Pivots of sparse stress.
+    iterations : int, default 500
+        At most this many steps.
+    tolerance : float, default 1e-5
+        Stop when a step lowers the stress by less than this share of it.
+    initial : array (n, 2), optional
+        Start here, each component laid out in place (no packing).
+    pinned : node ids or boolean mask, optional
+        Nodes that keep their ``initial`` position.
+    anchoring : float or array of n floats, optional
+        Pull each node towards its ``initial`` position: 1 weighs the anchor as much as all the
+        node's distances together, 0 leaves it free (Brandes & Mader 2012). Keeps the mental map
+        across snapshots. One value for every node, or one per node.
+    seed : int, default 0
+        Picks the first pivot and the jitter that separates nodes with equal distances.
+    progress : bool or callable, default False
+        True shows a tqdm bar; a callable receives the share of work done.
+
+    Returns an (n, 2) float64 array aligned with ``graph.nodes``. Full: O(n (n + m)) time to
+    measure the distances; sparse: O(pivots (n + m)) time and 4 pivots n bytes. ValueError names a
+    bad argument; pinned nodes or anchoring need ``initial``.
+
+    Sparse stress places each node by its hop distances to the pivots: on large small-world graphs,
+    where those distances are few and short, nodes that share them gather in clumps, and
+    :func:`forceatlas2` draws better. Meshes, grids, trees and road-like networks suit it.
+    """
+    start = None if initial is None else _positions(initial, graph, "initial")
+    return _run(_core.stress_layout, "stress", progress, core_graph(graph), method, _int32(pivots, "pivots"),
+                _int32(iterations, "iterations"), float(tolerance), start, _pinned(pinned, graph),
+                _anchoring(anchoring, graph), _seed(seed))
+
+
+def _anchoring(values, graph: Graph) -> list[float]:
+    if values is None:
+        return []
+    a = np.asarray(values, dtype=np.float64)
+    if a.ndim == 0:
+        a = np.full(graph.num_nodes, float(a))
+    if a.shape != (graph.num_nodes,):
+        raise ValueError(f"anchoring must be one number or one per node, shape ({graph.num_nodes},), got {a.shape}")
+    return a.tolist()
+
+
+def pivot_mds(graph: Graph, *, pivots: int = 50, seed: int = 0) -> np.ndarray:
+    """Pivot MDS (Brandes & Pich 2006): classical MDS of the hop distances, approximated from
+    ``pivots`` nodes chosen far apart (the first from ``seed``, each next the farthest from those
+    chosen). With every node a pivot it is classical MDS. Direction, weights, self-loops and
+    parallel ties are ignored; each component is embedded at the scale that best fits its distances
+    (a tie about 1 long) and the pieces are packed. O(pivots (n + m) + n pivots ** 2) time,
+    O(n pivots) memory."""
+    return _core.pivot_mds(core_graph(graph), _int32(pivots, "pivots"), _seed(seed))
+
+
+def over_time(network, years, *, cumulative: bool = False, anchoring: float = 0.1, seed: int = 0,
+              **selection) -> dict:
+    """One layout per year snapshot or window, each keeping the reader's mental map of the last.
+
+    ``years``, ``cumulative`` and ``selection`` (relations, kinds, directed ...) select the graphs
+    as :func:`essnet.over_time` does. The network of all those years together is laid out first
+    (:func:`stress`, components packed). The first snapshot starts from that map; each later one
+    starts from the snapshot before it. Each is refined by stress majorization with the anchoring
+    term of Brandes & Mader (2012): an actor that had ties in the snapshot before is pulled towards
+    where it was, ``anchoring`` times as hard as its distances pull it (0: no pull; more: steadier
+    maps that fit their own year less well); an actor new to the ties moves freely from its place
+    on the whole map. An actor without ties that year stays where it
+    was, so every actor has a place on every map.
+
+    Returns ``{year label: (n, 2) array aligned with that snapshot's graph.nodes}`` in the order
+    of ``years``; labels are as in :func:`essnet.over_time`. Positions are in tie lengths and
+    comparable across years. Time: one graph selection and one stress layout per snapshot.
+    """
+    windows = [(None, y) if cumulative else y for y in years]
+    if not windows:
+        return {}
+    firsts = [w[0] if isinstance(w, (tuple, list)) else w for w in windows]
+    lasts = [w[1] if isinstance(w, (tuple, list)) else w for w in windows]
+    union = (None if any(f is None for f in firsts) else min(firsts),
+             None if any(last is None for last in lasts) else max(lasts))
+    whole = network.graph(years=union, **selection)
+    where = dict(zip(whole.nodes, stress(whole, seed=seed)))
+    layouts = {}
+    active = set()  # actors with ties in the snapshot before
+    for y, window in zip(years, windows):
+        g = network.graph(years=window, **selection)
+        start = np.array([where[node] for node in g.nodes], dtype=np.float64).reshape(g.num_nodes, 2)
+        held = np.array([anchoring if node in active else 0.0 for node in g.nodes])
+        pos = stress(g, initial=start, anchoring=held, seed=seed)
+        where.update(zip(g.nodes, pos))
+        active = {node for node, d in zip(g.nodes, degree(g)) if d > 0}
+        layouts[f"{y[0]}-{y[1]}" if isinstance(y, (tuple, list)) else y] = pos
+    return layouts
 
 
 def circular(graph: Graph, *, order=None) -> np.ndarray:

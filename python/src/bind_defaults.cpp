@@ -19,9 +19,11 @@
 #include "essnet/draw/drawing.hpp"
 #include "essnet/generate/generators.hpp"
 #include "essnet/io/edgelist.hpp"
+#include "essnet/layout/fruchterman_reingold.hpp"
 #include "essnet/layout/quality.hpp"
 #include "essnet/layout/simple.hpp"
 #include "essnet/layout/spectral.hpp"
+#include "essnet/layout/stress.hpp"
 #include "essnet/sna/ego.hpp"
 #include "essnet/sna/groups.hpp"
 #include "essnet/sna/robustness.hpp"
@@ -197,6 +199,27 @@ void bind_defaults(py::module_& m) {
                 py::arg("node_sizes") = none_if_empty(o.node_sizes), py::arg("initial") = none_if_empty(o.initial),
                 py::arg("pinned") = none_if_empty(o.pinned), py::arg("pack_components") = o.pack_components,
                 py::arg("seed") = o.seed);
+        }
+        {
+            const FruchtermanReingoldOptions o;
+            d["layout.fruchterman_reingold"] =
+                py::dict(py::arg("iterations") = o.iterations, py::arg("start_temperature") = o.start_temperature,
+                         py::arg("use_weights") = o.use_weights,
+                         py::arg("repulsion") = word_of(repulsion_range_words, o.repulsion),
+                         py::arg("initial") = none_if_empty(o.initial), py::arg("pinned") = none_if_empty(o.pinned),
+                         py::arg("pack_components") = o.pack_components, py::arg("seed") = o.seed);
+        }
+        {
+            const StressOptions o;
+            d["layout.stress"] =
+                py::dict(py::arg("method") = word_of(stress_method_words, o.method), py::arg("pivots") = o.pivots,
+                         py::arg("iterations") = o.iterations, py::arg("tolerance") = o.tolerance,
+                         py::arg("initial") = none_if_empty(o.initial), py::arg("pinned") = none_if_empty(o.pinned),
+                         py::arg("anchoring") = none_if_empty(o.anchoring), py::arg("seed") = o.seed);
+        }
+        {
+            const PivotMdsOptions o;
+            d["layout.pivot_mds"] = py::dict(py::arg("pivots") = o.pivots, py::arg("seed") = o.seed);
         }
         {
             const CircularOptions o;

@@ -2,9 +2,11 @@
 #include "bindings.hpp"
 #include "essnet/layout/auto.hpp"
 #include "essnet/layout/forceatlas2.hpp"
+#include "essnet/layout/fruchterman_reingold.hpp"
 #include "essnet/layout/quality.hpp"
 #include "essnet/layout/simple.hpp"
 #include "essnet/layout/spectral.hpp"
+#include "essnet/layout/stress.hpp"
 #include "policies.hpp"
 
 namespace essnet::python {
@@ -71,6 +73,68 @@ void bind_layout(py::module_& m) {
         py::arg("linlog"), py::arg("edge_weight_influence"), py::arg("dissuade_hubs"), py::arg("prevent_overlap"),
         py::arg("node_sizes"), py::arg("jitter_tolerance"), py::arg("repulsion"), py::arg("theta"), py::arg("initial"),
         py::arg("pinned"), py::arg("pack_components"), py::arg("seed"), py::arg("progress"));
+    m.def(
+        "fruchterman_reingold",
+        [](const Graph& g, int iterations, double start_temperature, bool use_weights, const std::string& repulsion,
+           const py::object& initial, std::vector<node_id> pinned, bool pack_components, std::uint64_t seed,
+           const py::object& progress) {
+            const FruchtermanReingoldOptions options{
+                .iterations = iterations,
+                .start_temperature = start_temperature,
+                .use_weights = use_weights,
+                .repulsion = value_of(repulsion_range_words, repulsion, "repulsion"),
+                .initial =
+                    initial.is_none() ? std::vector<Point>{} : points_from_numpy(initial.cast<py::array_t<double>>()),
+                .pinned = std::move(pinned),
+                .pack_components = pack_components,
+                .seed = seed,
+            };
+            auto points = run_interruptible(progress, [&](const ProgressHook& hook) {
+                FruchtermanReingoldOptions with_hook = options;
+                with_hook.progress = hook;
+                return fruchterman_reingold(g, with_hook);
+            });
+            return points_to_numpy(points);
+        },
+        py::arg("graph"), py::arg("iterations"), py::arg("start_temperature"), py::arg("use_weights"),
+        py::arg("repulsion"), py::arg("initial"), py::arg("pinned"), py::arg("pack_components"), py::arg("seed"),
+        py::arg("progress"));
+    m.def(
+        "stress_layout",
+        [](const Graph& g, const std::string& method, std::int32_t pivots, int iterations, double tolerance,
+           const py::object& initial, std::vector<node_id> pinned, std::vector<double> anchoring, std::uint64_t seed,
+           const py::object& progress) {
+            const StressOptions options{
+                .method = value_of(stress_method_words, method, "method"),
+                .pivots = pivots,
+                .iterations = iterations,
+                .tolerance = tolerance,
+                .initial =
+                    initial.is_none() ? std::vector<Point>{} : points_from_numpy(initial.cast<py::array_t<double>>()),
+                .pinned = std::move(pinned),
+                .anchoring = std::move(anchoring),
+                .seed = seed,
+            };
+            auto points = run_interruptible(progress, [&](const ProgressHook& hook) {
+                StressOptions with_hook = options;
+                with_hook.progress = hook;
+                return stress(g, with_hook);
+            });
+            return points_to_numpy(points);
+        },
+        py::arg("graph"), py::arg("method"), py::arg("pivots"), py::arg("iterations"), py::arg("tolerance"),
+        py::arg("initial"), py::arg("pinned"), py::arg("anchoring"), py::arg("seed"), py::arg("progress"));
+    m.def(
+        "pivot_mds",
+        [](const Graph& g, std::int32_t pivots, std::uint64_t seed) {
+            std::vector<Point> points;
+            {
+                py::gil_scoped_release release;
+                points = pivot_mds(g, {.pivots = pivots, .seed = seed});
+            }
+            return points_to_numpy(points);
+        },
+        py::arg("graph"), py::arg("pivots"), py::arg("seed"));
     m.def(
         "auto_layout",
         [](const Graph& g, std::uint64_t seed, const py::object& progress) {

@@ -193,3 +193,146 @@ def test_bipartite_two_lines_fewer_crossings():
 
     by_id = pd.Series(women, index=g.nodes).iloc[::-1]
     assert np.array_equal(essnet.layout.bipartite(g, by_id), pos)
+
+
+# Stress, pivot MDS, Fruchterman-Reingold and layouts over time.
+
+def kamada_kawai_stress(G):
+    """networkx's kamada_kawai_layout minimises the same full stress, sum (|x_i - x_j| - d)^2 / d^2,
+    by scipy's L-BFGS: an independent optimiser of the objective."""
+    return nx.kamada_kawai_layout(G)
+
+
+@pytest.mark.parametrize("name", ["karate", "florentine", "les_miserables", "davis"])
+def test_stress_is_as_low_as_networkx_kamada_kawai(name):
+    G = {"karate": nx.karate_club_graph, "florentine": nx.florentine_families_graph,
+         "les_miserables": nx.les_miserables_graph, "davis": nx.davis_southern_women_graph}[name]()
+    g = from_networkx(G)
+    ours = essnet.layout.quality(g, essnet.layout.stress(g))["stress"]
+    kk = kamada_kawai_stress(G)
+    theirs = essnet.layout.quality(g, np.array([kk[v] for v in G.nodes()]))["stress"]
+    assert ours <= theirs * 1.01 + 1e-6, (ours, theirs)
+
+
+def test_sparse_stress_is_close_to_full_stress():
+    G = nx.grid_2d_graph(25, 25)
+    g = from_networkx(G)
+    full = essnet.layout.quality(g, essnet.layout.stress(g, method="full"))["stress"]
+    sparse = essnet.layout.quality(g, essnet.layout.stress(g, method="sparse", pivots=50))["stress"]
+    assert full < 0.02
+    assert sparse < 1.25 * full + 0.005
+
+
+def test_pivot_mds_with_every_pivot_is_classical_mds():
+    G = nx.les_miserables_graph()
+    g = from_networkx(G)
+    n = G.number_of_nodes()
+    d = np.array(nx.floyd_warshall_numpy(G, weight=None))
+    centre = np.eye(n) - np.full((n, n), 1 / n)
+    b = -0.5 * centre @ (d ** 2) @ centre
+    values, vectors = np.linalg.eigh(b)
+    classical = vectors[:, [-1, -2]] * np.sqrt(values[[-1, -2]])
+    pos = essnet.layout.pivot_mds(g, pivots=n)
+    ours = np.linalg.norm(pos[:, None] - pos[None], axis=2)[np.triu_indices(n, 1)]
+    ref = np.linalg.norm(classical[:, None] - classical[None], axis=2)[np.triu_indices(n, 1)]
+    scale = (ours @ ref) / (ref @ ref)
+    assert np.allclose(ours, scale * ref, atol=1e-8 * ours.max())
+
+
+def test_stress_options_and_errors():
+    g = from_networkx(nx.karate_club_graph())
+    a = essnet.layout.stress(g, seed=2)
+    assert a.shape == (34, 2) and np.isfinite(a).all()
+    np.testing.assert_array_equal(a, essnet.layout.stress(g, seed=2))
+    start = essnet.layout.circular(g) * 5
+    pinned = essnet.layout.stress(g, initial=start, pinned=["0", "33"])
+    np.testing.assert_array_equal(pinned[[0, 33]], start[[0, 33]])
+    held = essnet.layout.stress(g, initial=start, anchoring=100.0)
+    free = essnet.layout.stress(g, initial=start)
+    assert np.linalg.norm(held - start, axis=1).mean() < 0.05 * np.linalg.norm(free - start, axis=1).mean()
+    with pytest.raises(ValueError, match="method"):
+        essnet.layout.stress(g, method="exact")
+    with pytest.raises(ValueError, match="initial"):
+        essnet.layout.stress(g, anchoring=1.0)
+    with pytest.raises(ValueError, match="anchoring"):
+        essnet.layout.stress(g, initial=start, anchoring=[1.0, 2.0])
+    with pytest.raises(ValueError, match="pivots"):
+        essnet.layout.stress(g, pivots=0)
+    with pytest.raises(ValueError, match="initial"):
+        essnet.layout.stress(g, initial=np.zeros((3, 2)))
+    with pytest.raises(ValueError, match="pivots"):
+        essnet.layout.pivot_mds(g, pivots=1)
+    assert essnet.layout.stress(essnet.Graph.from_edges([], [], num_nodes=0)).shape == (0, 2)
+
+
+def test_fruchterman_reingold_balances_a_tie_at_length_one_and_is_deterministic():
+    pair = essnet.Graph.from_edges([0], [1], num_nodes=2)
+    pos = essnet.layout.fruchterman_reingold(pair)
+    assert np.linalg.norm(pos[0] - pos[1]) == pytest.approx(1.0, abs=1e-2)
+    g = from_networkx(nx.les_miserables_graph())
+    a = essnet.layout.fruchterman_reingold(g, seed=4)
+    np.testing.assert_array_equal(a, essnet.layout.fruchterman_reingold(g, seed=4))
+    grid = essnet.layout.fruchterman_reingold(g, seed=4, repulsion="grid")
+    assert a.shape == grid.shape == (77, 2)
+    start = essnet.layout.circular(g) * 10
+    pinned = essnet.layout.fruchterman_reingold(g, initial=start, pinned=[g.nodes[0]])
+    np.testing.assert_array_equal(pinned[0], start[0])
+    with pytest.raises(ValueError, match="repulsion"):
+        essnet.layout.fruchterman_reingold(g, repulsion="barnes_hut")
+    with pytest.raises(ValueError, match="start_temperature"):
+        essnet.layout.fruchterman_reingold(g, start_temperature=-1.0)
+
+
+def growing_network(actors=150, years=range(2000, 2010), seed=5):
+    """A network that grows year by year: communities of 30 whose ties begin in random years."""
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    rows = []
+    for u in range(actors):
+        for v in range(u + 1, actors):
+            same = u // 30 == v // 30
+            if rng.random() < (0.15 if same else 0.004):
+                rows.append({"source": f"a{u}", "target": f"a{v}", "start_year": int(rng.choice(list(years)))})
+    return essnet.from_pandas(pd.DataFrame({"id": [f"a{u}" for u in range(actors)]}), pd.DataFrame(rows))
+
+
+def aligned(pos, reference):
+    """pos turned, mirrored and moved to fit reference best (orthogonal Procrustes)."""
+    a, b = pos - pos.mean(axis=0), reference - reference.mean(axis=0)
+    u, _, vt = np.linalg.svd(a.T @ b)
+    return a @ (u @ vt) + reference.mean(axis=0)
+
+
+def test_over_time_moves_actors_less_than_independent_layouts():
+    net = growing_network()
+    years = list(range(2003, 2010))
+    layouts = essnet.layout.over_time(net, years, cumulative=True)
+    assert list(layouts) == years
+    graphs = {y: net.graph(years=(None, y)) for y in years}
+    independent = {y: essnet.layout.stress(graphs[y]) for y in years}
+    moved_over_time, moved_independent = [], []
+    for before, after in zip(years, years[1:]):
+        g0, g1 = graphs[before], graphs[after]
+        assert layouts[after].shape == (g1.num_nodes, 2) and np.isfinite(layouts[after]).all()
+        active = (essnet.degree(g0) > 0) & (essnet.degree(g1) > 0)
+        moved_over_time.append(np.linalg.norm(layouts[after][active] - layouts[before][active], axis=1).mean())
+        fitted = aligned(independent[after][active], independent[before][active])
+        moved_independent.append(np.linalg.norm(fitted - independent[before][active], axis=1).mean())
+    assert np.mean(moved_over_time) < 0.5 * np.mean(moved_independent), (moved_over_time, moved_independent)
+    # The maps stay readable: each within a small factor of the stress of its own independent layout.
+    for y in years:
+        mine = essnet.layout.quality(graphs[y], layouts[y])["stress"]
+        alone = essnet.layout.quality(graphs[y], independent[y])["stress"]
+        assert mine < 2.5 * alone + 0.02, (y, mine, alone)
+
+
+def test_over_time_keeps_actors_without_ties_in_place_and_windows():
+    net = essnet.datasets.chantier()
+    layouts = essnet.layout.over_time(net, [(2001, 2009), (2010, 2012)], anchoring=0.5)
+    assert list(layouts) == ["2001-2009", "2010-2012"]
+    g = net.graph(years=(2010, 2012))
+    quiet = essnet.degree(net.graph(years=(2001, 2009))) + essnet.degree(g) == 0
+    assert quiet.any()
+    np.testing.assert_array_equal(layouts["2001-2009"][quiet], layouts["2010-2012"][quiet])
+    assert essnet.layout.over_time(net, []) == {}
