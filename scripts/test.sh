@@ -47,6 +47,7 @@ echo "== Benchmark smoke runs (benchmarks/compare)"
 .venv/bin/python benchmarks/compare/approximate_betweenness.py --graph karate --pivots 10 --epsilon 0.05 --repeat 1
 .venv/bin/python benchmarks/compare/spectral.py --smoke
 .venv/bin/python benchmarks/compare/layout.py --smoke
+.venv/bin/python benchmarks/compare/layout_quality.py --smoke
 .venv/bin/python benchmarks/compare/community_quality.py --smoke
 .venv/bin/python benchmarks/compare/brokerage.py --smoke
 .venv/bin/python benchmarks/compare/robustness.py --smoke

@@ -50,6 +50,7 @@ class Graph:
 
 class Scene:
     def __init__(self) -> None: ...
+    edge_styles: list
     edges: list
     font_size: float
     height: float

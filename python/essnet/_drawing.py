@@ -213,11 +213,24 @@ def draw(graph_or_network, pos=None, *, layout: str = "auto", color=None, size=N
 def _draw_on_axes(drawing: Drawing, ax) -> None:
     """The scene in matplotlib: ties as a LineCollection, nodes as circles, labels as text, canvas
     pixels as data units with y downwards."""
-    from matplotlib.collections import LineCollection, PatchCollection
+    from matplotlib.collections import LineCollection, PatchCollection, PolyCollection
     from matplotlib.patches import Circle
 
     scene = drawing._scene
-    ax.add_collection(LineCollection(scene.edges, colors="#888888", linewidths=0.6, alpha=0.5, zorder=1))
+    styles = scene.edge_styles
+    # Canvas pixels at 96 per inch; matplotlib widths are in points (72 per inch).
+    ax.add_collection(LineCollection(scene.edges, colors=[(0.53, 0.53, 0.53, opacity) for _, opacity, _ in styles],
+                                     linewidths=[0.75 * width for width, _, _ in styles], zorder=1))
+    # Arrowheads as the SVG draws them: triangles 6 tie widths long and wide, tips on the target's rim.
+    heads = []
+    for ((x1, y1), (x2, y2)), (width, _, arrow) in zip(scene.edges, styles):
+        length = np.hypot(x2 - x1, y2 - y1)
+        if arrow and length > 0:
+            ux, uy, size = (x2 - x1) / length, (y2 - y1) / length, 6 * width
+            bx, by = x2 - size * ux, y2 - size * uy
+            heads.append([(x2, y2), (bx - size / 2 * uy, by + size / 2 * ux), (bx + size / 2 * uy, by - size / 2 * ux)])
+    if heads:
+        ax.add_collection(PolyCollection(heads, facecolors=[(0.53, 0.53, 0.53, 0.8)], edgecolors="none", zorder=1))
     circles = [Circle((x, y), r) for _, x, y, r, _, _ in scene.nodes]
     ax.add_collection(PatchCollection(circles, facecolors=[fill for *_, fill, _ in scene.nodes], edgecolors="white",
                                       linewidths=0.5, zorder=2))

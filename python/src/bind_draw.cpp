@@ -18,6 +18,13 @@ void bind_draw(py::module_& m) {
                     out.append(py::make_tuple(py::make_tuple(e.x1, e.y1), py::make_tuple(e.x2, e.y2)));
                 return out;
             })
+        .def_property_readonly("edge_styles",
+                               [](const Scene& s) {
+                                   py::list out;
+                                   for (const SceneEdge& e : s.edges)
+                                       out.append(py::make_tuple(e.width, e.opacity, e.arrow));
+                                   return out;
+                               })
         .def_property_readonly("nodes",
                                [](const Scene& s) {
                                    py::list out;

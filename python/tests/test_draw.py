@@ -131,6 +131,15 @@ def test_draws_into_matplotlib_axes():
     d = essnet.draw(g, ax=ax, labels=5)
     assert len(ax.collections) == 2 and len(ax.texts) == len(d.labels)
     plt.close(fig)
+    # A directed graph gets one arrowhead per tie, its tip where the SVG's line ends.
+    directed = essnet.Graph.from_edges([0, 1, 2], [1, 2, 0], num_nodes=3, directed=True)
+    fig, ax = plt.subplots()
+    d = essnet.draw(directed, ax=ax)
+    heads = ax.collections[1].get_paths()
+    assert len(ax.collections) == 3 and len(heads) == 3
+    for ((_, _), end), head in zip(d._scene.edges, heads):
+        assert np.allclose(head.vertices[0], end)
+    plt.close(fig)
 
 
 def test_empty_and_one_node():

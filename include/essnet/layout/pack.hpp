@@ -105,8 +105,9 @@ inline double mean_edge_length(const Graph& g, std::span<const Point> positions)
 
 // Lays out each connected component (weak, when directed) with `lay_out(subgraph, component,
 // nodes)`, where node i of the subgraph is nodes[i] of g, which returns one point per node of the
-// subgraph, and packs the pieces with pack_pieces, a gap of
-// the largest component's mean edge length apart. A connected graph is laid out whole, with no copy.
+// subgraph, and packs the pieces with pack_pieces, twice the largest component's mean edge length
+// apart (so that a node's nearest drawn nodes are in its own piece). A connected graph is laid out
+// whole, with no copy.
 template <class LayOut>
 std::vector<Point> lay_out_components(const Graph& g, LayOut&& lay_out) {
     const node_id n = g.num_nodes();
@@ -134,7 +135,7 @@ std::vector<Point> lay_out_components(const Graph& g, LayOut&& lay_out) {
             gap = mean_edge_length(sub, pieces[c]);
         }
     }
-    pack_pieces(pieces, gap);
+    pack_pieces(pieces, 2 * gap);
     std::vector<Point> positions(static_cast<std::size_t>(n));
     for (std::size_t c = 0; c < members.size(); ++c)
         for (std::size_t i = 0; i < members[c].size(); ++i)
