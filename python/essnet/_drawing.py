@@ -230,7 +230,7 @@ def _draw_on_axes(drawing: Drawing, ax) -> None:
             bx, by = x2 - size * ux, y2 - size * uy
             heads.append([(x2, y2), (bx - size / 2 * uy, by + size / 2 * ux), (bx + size / 2 * uy, by - size / 2 * ux)])
     if heads:
-        ax.add_collection(PolyCollection(heads, facecolors=[(0.53, 0.53, 0.53, 0.8)], edgecolors="none", zorder=1))
+        ax.add_collection(PolyCollection(heads, facecolors=[(0.53, 0.53, 0.53, 1.0)], edgecolors="none", zorder=1))
     circles = [Circle((x, y), r) for _, x, y, r, _, _ in scene.nodes]
     ax.add_collection(PatchCollection(circles, facecolors=[fill for *_, fill, _ in scene.nodes], edgecolors="white",
                                       linewidths=0.5, zorder=2))

@@ -153,7 +153,8 @@ def stress(graph: Graph, *, method: str = "auto", pivots: int = 200, iterations:
     Minimises the sum over pairs of (|x_i - x_j| - d_ij) ** 2 / d_ij ** 2, where d is the number of
     ties on a shortest path; a tie is drawn about 1 long. Direction, weights, self-loops and
     parallel ties are ignored. Each component starts from pivot MDS (:func:`pivot_mds`) and the
-    pieces are packed. Every step lowers the stress; the result is the same, bit for bit, for any
+    pieces are packed. Every step of full stress lowers the stress (with the anchor terms); the
+    result is the same, bit for bit, for any
     number of threads.
 
     Parameters
@@ -222,7 +223,8 @@ def over_time(network, years, *, cumulative: bool = False, anchoring: float = 0.
     """One layout per year snapshot or window, each keeping the reader's mental map of the last.
 
     ``years``, ``cumulative`` and ``selection`` (relations, kinds, directed ...) select the graphs
-    as :func:`essnet.over_time` does. The network of all those years together is laid out first
+    as :func:`essnet.over_time` does. The network of the window from the first year to the last is
+    laid out first
     (:func:`stress`, components packed). The first snapshot starts from that map; each later one
     starts from the snapshot before it. Each is refined by stress majorization with the anchoring
     term of Brandes & Mader (2012): an actor that had ties in the snapshot before is pulled towards
@@ -231,13 +233,18 @@ def over_time(network, years, *, cumulative: bool = False, anchoring: float = 0.
     on the whole map. An actor without ties that year stays where it
     was, so every actor has a place on every map.
 
-    Returns ``{year label: (n, 2) array aligned with that snapshot's graph.nodes}`` in the order
-    of ``years``; labels are as in :func:`essnet.over_time`. Positions are in tie lengths and
+    Returns ``{year label: (n, 2) array aligned with that snapshot's graph.nodes}`` (the actors the
+    selection keeps, the same for every year) in the order of ``years``; labels are as in
+    :func:`essnet.over_time`, and a year given twice is a ValueError. Positions are in tie lengths and
     comparable across years. Time: one graph selection and one stress layout per snapshot.
     """
+    years = list(years)
     windows = [(None, y) if cumulative else y for y in years]
     if not windows:
         return {}
+    labels = [f"{y[0]}-{y[1]}" if isinstance(y, (tuple, list)) else y for y in years]
+    if len(set(labels)) < len(labels):
+        raise ValueError(f"years has a year or window twice: {labels}")
     firsts = [w[0] if isinstance(w, (tuple, list)) else w for w in windows]
     lasts = [w[1] if isinstance(w, (tuple, list)) else w for w in windows]
     union = (None if any(f is None for f in firsts) else min(firsts),
@@ -246,14 +253,14 @@ def over_time(network, years, *, cumulative: bool = False, anchoring: float = 0.
     where = dict(zip(whole.nodes, stress(whole, seed=seed)))
     layouts = {}
     active = set()  # actors with ties in the snapshot before
-    for y, window in zip(years, windows):
+    for label, window in zip(labels, windows):
         g = network.graph(years=window, **selection)
         start = np.array([where[node] for node in g.nodes], dtype=np.float64).reshape(g.num_nodes, 2)
         held = np.array([anchoring if node in active else 0.0 for node in g.nodes])
         pos = stress(g, initial=start, anchoring=held, seed=seed)
         where.update(zip(g.nodes, pos))
         active = {node for node, d in zip(g.nodes, degree(g)) if d > 0}
-        layouts[f"{y[0]}-{y[1]}" if isinstance(y, (tuple, list)) else y] = pos
+        layouts[label] = pos
     return layouts
 
 

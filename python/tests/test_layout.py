@@ -200,7 +200,7 @@ def test_bipartite_two_lines_fewer_crossings():
 def kamada_kawai_stress(G):
     """networkx's kamada_kawai_layout minimises the same full stress, sum (|x_i - x_j| - d)^2 / d^2,
     by scipy's L-BFGS: an independent optimiser of the objective."""
-    return nx.kamada_kawai_layout(G)
+    return nx.kamada_kawai_layout(G, weight=None)
 
 
 @pytest.mark.parametrize("name", ["karate", "florentine", "les_miserables", "davis"])
@@ -307,7 +307,7 @@ def aligned(pos, reference):
 def test_over_time_moves_actors_less_than_independent_layouts():
     net = growing_network()
     years = list(range(2003, 2010))
-    layouts = essnet.layout.over_time(net, years, cumulative=True)
+    layouts = essnet.layout.over_time(net, (y for y in years), cumulative=True)  # a generator works too
     assert list(layouts) == years
     graphs = {y: net.graph(years=(None, y)) for y in years}
     independent = {y: essnet.layout.stress(graphs[y]) for y in years}
@@ -336,3 +336,13 @@ def test_over_time_keeps_actors_without_ties_in_place_and_windows():
     assert quiet.any()
     np.testing.assert_array_equal(layouts["2001-2009"][quiet], layouts["2010-2012"][quiet])
     assert essnet.layout.over_time(net, []) == {}
+    with pytest.raises(ValueError, match="twice"):
+        essnet.layout.over_time(net, [2010, 2010])
+
+
+def test_coincident_starts_come_apart():
+    g = from_networkx(nx.star_graph(5))
+    for pos in (essnet.layout.stress(g, initial=np.zeros((6, 2))),
+                essnet.layout.fruchterman_reingold(g, initial=np.zeros((6, 2)))):
+        d = np.linalg.norm(pos[:, None] - pos[None], axis=2)[np.triu_indices(6, 1)]
+        assert d.min() > 0.3

@@ -57,15 +57,32 @@ TEST(FruchtermanReingold, FirstStepMovesByTheForceCappedAtTheTemperature) {
 }
 
 TEST(FruchtermanReingold, GridAndAllPairsAgreeWhenEveryNodeIsNear) {
-    const Graph g = generate::erdos_renyi({.n = 30, .m = 60, .seed = 1});
-    const auto a = fruchterman_reingold(g, {.iterations = 200, .repulsion = RepulsionRange::all_pairs});
-    double within = 0, all = 0;
-    for (node_id u = 0; u < 30; ++u)
-        for (node_id v = u + 1; v < 30; ++v) {
-            all += 1;
-            within += distance(a[u], a[v]) < 5;
-        }
-    EXPECT_GT(within / all, 0.5);  // a compact drawing, as the forces promise
+    // Every node inside a disc of radius 0.9: all pairs are nearer than the grid's reach of 2.
+    const Graph g = generate::erdos_renyi({.n = 40, .m = 80, .seed = 1});
+    Rng rng(3);
+    std::vector<Point> start;
+    while (start.size() < 40) {
+        const Point p{1.8 * (rng.uniform() - 0.5), 1.8 * (rng.uniform() - 0.5)};
+        if (std::hypot(p.x, p.y) < 0.9) start.push_back(p);
+    }
+    const auto all = fruchterman_reingold(
+        g, {.iterations = 1, .start_temperature = 0.05, .repulsion = RepulsionRange::all_pairs, .initial = start});
+    const auto grid = fruchterman_reingold(
+        g, {.iterations = 1, .start_temperature = 0.05, .repulsion = RepulsionRange::grid, .initial = start});
+    for (std::size_t i = 0; i < start.size(); ++i) {
+        EXPECT_NEAR(all[i].x, grid[i].x, 1e-12) << i;
+        EXPECT_NEAR(all[i].y, grid[i].y, 1e-12) << i;
+        EXPECT_NE(all[i], start[i]);
+    }
+}
+
+TEST(FruchtermanReingold, CoincidentNodesComeApart) {
+    const Graph g = make_graph(4, {{0, 1}, {0, 2}, {0, 3}});
+    for (const auto range : {RepulsionRange::all_pairs, RepulsionRange::grid}) {
+        const auto p = fruchterman_reingold(g, {.repulsion = range, .initial = std::vector<Point>(4)});
+        for (int i = 0; i < 4; ++i)
+            for (int j = i + 1; j < 4; ++j) EXPECT_GT(distance(p[i], p[j]), 0.3) << i << "," << j;
+    }
 }
 
 #ifdef _OPENMP

@@ -200,6 +200,73 @@ TEST(Stress, LargeComponentsUseSparseStressAndAreThreadIndependent) {
 #endif
 }
 
+TEST(Stress, AnchoredStepsLowerStressPlusAnchorTerms) {
+    const Graph g = generate::erdos_renyi({.n = 40, .m = 90, .seed = 6});
+    std::vector<std::pair<node_id, node_id>> edges;
+    for (edge_id e = 0; e < g.num_edges(); ++e) edges.emplace_back(g.edge_source(e), g.edge_target(e));
+    const auto d = hops(40, edges);
+    Rng rng(7);
+    const auto start = detail::random_square(40, 6, rng);
+    const std::vector<double> anchoring(40, 0.5);
+    // The objective by its definition: stress + sum_i anchoring_i D_i |x_i - start_i|^2, with D_i
+    // the sum of node i's weights 1 / d^2.
+    auto objective = [&](const std::vector<Point>& x) {
+        double total = full_stress(d, x);
+        for (std::size_t i = 0; i < x.size(); ++i) {
+            double weights = 0;
+            for (std::size_t j = 0; j < x.size(); ++j)
+                if (j != i && std::isfinite(d[i][j])) weights += 1 / (d[i][j] * d[i][j]);
+            total += anchoring[i] * weights * std::pow(distance(x[i], start[i]), 2);
+        }
+        return total;
+    };
+    double previous = objective(start);
+    for (int steps = 1; steps <= 20; ++steps) {
+        const double now = objective(stress(g, {.method = StressMethod::full,
+                                                .iterations = steps,
+                                                .tolerance = 0,
+                                                .initial = start,
+                                                .anchoring = anchoring}));
+        EXPECT_LE(now, previous * (1 + 1e-12)) << "after " << steps << " steps";
+        previous = now;
+    }
+}
+
+TEST(Stress, CoincidentStartsComeApart) {
+    const Graph g = make_graph(5, {{0, 1}, {0, 2}, {0, 3}, {0, 4}});
+    const auto p = stress(g, {.initial = std::vector<Point>(5)});
+    for (int i = 0; i < 5; ++i)
+        for (int j = i + 1; j < 5; ++j) EXPECT_GT(distance(p[i], p[j]), 0.5) << i << "," << j;
+}
+
+TEST(Stress, FullStressRefusesHugeComponents) {
+    std::vector<std::pair<node_id, node_id>> edges;
+    for (node_id u = 0; u + 1 < 20001; ++u) edges.emplace_back(u, u + 1);
+    try {
+        stress(make_graph(20001, edges), {.method = StressMethod::full, .iterations = 1});
+        FAIL() << "no error";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("method full"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("sparse"), std::string::npos);
+    }
+}
+
+#ifdef _OPENMP
+TEST(Stress, FullStressAndPivotMdsAreThreadIndependent) {
+    const Graph g = generate::erdos_renyi({.n = 600, .m = 1800, .seed = 4});
+    const int threads = omp_get_max_threads();
+    omp_set_num_threads(1);
+    const auto full_one = stress(g, {.iterations = 10});
+    const auto mds_one = pivot_mds(g, {.pivots = 100});
+    omp_set_num_threads(2);
+    const auto full_two = stress(g, {.iterations = 10});
+    const auto mds_two = pivot_mds(g, {.pivots = 100});
+    omp_set_num_threads(threads);
+    EXPECT_EQ(full_one, full_two);
+    EXPECT_EQ(mds_one, mds_two);
+}
+#endif
+
 TEST(Stress, EdgeCases) {
     EXPECT_TRUE(stress(Graph{}).empty());
     EXPECT_TRUE(pivot_mds(Graph{}).empty());
@@ -226,7 +293,7 @@ TEST(Stress, BadOptionsNameTheParameter) {
         }
         return std::string("no error");
     };
-    EXPECT_NE(message({.pivots = 0}).find("pivots"), std::string::npos);
+    EXPECT_NE(message({.pivots = 1}).find("pivots"), std::string::npos);
     EXPECT_NE(message({.iterations = -1}).find("iterations"), std::string::npos);
     EXPECT_NE(message({.tolerance = -1}).find("tolerance"), std::string::npos);
     EXPECT_NE(message({.initial = {{0, 0}}}).find("initial"), std::string::npos);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -54,7 +55,8 @@ inline std::vector<Point> fruchterman_reingold_run(const Graph& g, const Fruchte
     std::vector<Point> move(un);
     for (int iteration = 0; iteration < o.iterations; ++iteration) {
         const double temperature = start * (1.0 - static_cast<double>(iteration) / o.iterations);
-        const PointGrid cells(x, 2.0);
+        std::optional<PointGrid> cells;  // about two nodes per cell
+        if (grid) cells.emplace(x, 2.0);
 #pragma omp parallel for schedule(dynamic, 256)
         for (node_id u = 0; u < n; ++u) {
             const auto i = static_cast<std::size_t>(u);
@@ -67,10 +69,14 @@ inline std::vector<Point> fruchterman_reingold_run(const Graph& g, const Fruchte
                 if (d2 > 0) {
                     fx += dx / d2;
                     fy += dy / d2;
+                } else {  // coincident: a unit push along a direction fixed by the pair
+                    const Point away = separating_direction(u, static_cast<node_id>(j));
+                    fx += away.x;
+                    fy += away.y;
                 }
             };
             if (grid) {
-                cells.within(static_cast<std::int32_t>(u), reach, repel);
+                cells->within(static_cast<std::int32_t>(u), reach, repel);
             } else {
                 for (node_id v = 0; v < n; ++v)
                     if (v != u) repel(static_cast<std::int32_t>(v));

@@ -61,6 +61,19 @@ inline void check_positions(std::span<const Point> positions, node_id n, const c
             throw std::invalid_argument(std::string(parameter) + "[" + std::to_string(i) + "] is not finite");
 }
 
+// A unit vector for the pair (i, j), the opposite one for (j, i): the direction in which coincident
+// nodes are pushed apart, the same whatever the thread count.
+inline Point separating_direction(node_id i, node_id j) {
+    const auto lo = static_cast<std::uint64_t>(std::min(i, j)), hi = static_cast<std::uint64_t>(std::max(i, j));
+    std::uint64_t h = (lo * 0x9e3779b97f4a7c15ULL) ^ (hi + 0x632be59bd9b4e019ULL);
+    h ^= h >> 31;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 29;
+    const double angle = static_cast<double>(h >> 11) * 0x1.0p-53 * 6.283185307179586;
+    const double sign = i < j ? 1.0 : -1.0;
+    return {sign * std::cos(angle), sign * std::sin(angle)};
+}
+
 // Uniform random points in a square of side `side` centred on the origin.
 inline std::vector<Point> random_square(node_id n, double side, Rng& rng) {
     std::vector<Point> points(static_cast<std::size_t>(n));

@@ -58,6 +58,7 @@ struct StressOptions {
 namespace detail {
 
 inline constexpr node_id full_stress_limit = 2000;
+inline constexpr node_id full_stress_largest = 20000;  // 1.6 GB of distances
 inline constexpr std::int32_t mds_pivots = 50;
 inline constexpr std::uint32_t unreachable_hops = std::numeric_limits<std::uint32_t>::max();
 
@@ -146,7 +147,7 @@ inline std::vector<Point> pivot_mds_coordinates(const PivotDistances& d, std::si
 // within d / 2 of p: the pivot stands for them.
 class StressTerms {
 public:
-    StressTerms(const HopAdjacency& adj, StressMethod method, std::int32_t pivots, std::uint64_t seed)
+    StressTerms(const HopAdjacency& adj, StressMethod method, std::int32_t pivots, std::uint64_t seed, bool start)
         : adj_(adj), n_(adj.size()), full_(method == StressMethod::full) {
         const auto un = static_cast<std::size_t>(n_);
         if (full_) {
@@ -159,13 +160,14 @@ public:
                     adj.hops_from(s, std::span<std::uint32_t>(distances_.data() + static_cast<std::size_t>(s) * un, un),
                                   queue);
             }
-            // Pivots for the starting MDS, chosen by max/min over the full matrix.
-            PivotDistances mds(adj, std::min(mds_pivots, static_cast<std::int32_t>(n_)), seed);
-            start_ = pivot_mds_coordinates(mds, mds.pivots.size());
+            if (start) {  // the starting MDS from pivots of its own, chosen by max/min
+                const PivotDistances mds(adj, std::min(mds_pivots, static_cast<std::int32_t>(n_)), seed);
+                start_ = pivot_mds_coordinates(mds, mds.pivots.size());
+            }
             return;
         }
         PivotDistances d(adj, pivots, seed);
-        start_ = pivot_mds_coordinates(d, std::min<std::size_t>(mds_pivots, d.pivots.size()));
+        if (start) start_ = pivot_mds_coordinates(d, std::min<std::size_t>(mds_pivots, d.pivots.size()));
         pivots_ = d.pivots;
         const std::size_t k = pivots_.size();
         // Regions: each node goes to its nearest pivot (the first on ties); s counts per distance.
@@ -278,13 +280,24 @@ inline void majorize(const StressTerms& terms, std::vector<Point>& x, std::span<
                 const Point xj = x[static_cast<std::size_t>(j)];
                 const double dx = xi.x - xj.x, dy = xi.y - xj.y;
                 const double e = length(dx, dy);
-                const double r = e > 0 ? d / e : 0.0;  // coincident points: no direction to push along
                 sum += w * (e - d) * (e - d);
                 pull.w += w;
-                pull.x += w * (xj.x + r * dx);
-                pull.y += w * (xj.y + r * dy);
+                if (e > 0) {
+                    pull.x += w * (xj.x + d / e * dx);
+                    pull.y += w * (xj.y + d / e * dy);
+                } else {  // coincident: apart along a direction fixed by the pair
+                    const Point u = separating_direction(static_cast<node_id>(i), j);
+                    pull.x += w * (xj.x + d * u.x);
+                    pull.y += w * (xj.y + d * u.y);
+                }
             });
             pulls[static_cast<std::size_t>(i)] = pull;
+            if (!anchoring.empty() && anchoring[static_cast<std::size_t>(i)] > 0) {
+                // The anchor term, twice: the sum counts every pair from both ends.
+                const Point a = anchors[static_cast<std::size_t>(i)];
+                sum += 2 * anchoring[static_cast<std::size_t>(i)] * pull.w *
+                       ((xi.x - a.x) * (xi.x - a.x) + (xi.y - a.y) * (xi.y - a.y));
+            }
             return sum;
         });
         if (stress == 0 || (iteration > 0 && previous - stress <= o.tolerance * previous)) break;
@@ -321,7 +334,12 @@ inline std::vector<Point> stress_connected(const Graph& g, const StressOptions& 
     const StressMethod method = o.method == StressMethod::automatic
                                     ? (n <= full_stress_limit ? StressMethod::full : StressMethod::sparse)
                                     : o.method;
-    const StressTerms terms(adj, method, o.pivots, seed);
+    if (method == StressMethod::full && n > full_stress_largest)
+        throw std::invalid_argument(
+            "stress: method full needs " + std::to_string(4 * static_cast<std::int64_t>(n) * n) +
+            " bytes of distances for a component of " + std::to_string(n) + " nodes; it is refused above " +
+            std::to_string(full_stress_largest) + " nodes: use method sparse");
+    const StressTerms terms(adj, method, o.pivots, seed, start.empty());
     std::vector<Point> x;
     if (!start.empty()) {
         x.assign(start.begin(), start.end());
@@ -341,8 +359,9 @@ inline void check_stress_options(const StressOptions& o, node_id n) {
         if (!ok) throw std::invalid_argument("stress: " + message);
     };
     require(o.iterations >= 0, "iterations must be >= 0, got " + std::to_string(o.iterations));
-    require(o.pivots >= 1, "pivots must be >= 1, got " + std::to_string(o.pivots));
-    require(o.tolerance >= 0 && std::isfinite(o.tolerance), "tolerance must be finite and >= 0");
+    require(o.pivots >= 2, "pivots must be >= 2, got " + std::to_string(o.pivots));
+    require(o.tolerance >= 0 && std::isfinite(o.tolerance),
+            "tolerance must be finite and >= 0, got " + std::to_string(o.tolerance));
     require(o.anchoring.empty() || static_cast<std::int64_t>(o.anchoring.size()) == n,
             "anchoring has " + std::to_string(o.anchoring.size()) + " values for " + std::to_string(n) + " nodes");
     for (std::size_t i = 0; i < o.anchoring.size(); ++i)
@@ -398,11 +417,13 @@ inline std::vector<Point> pivot_mds(const Graph& g, const PivotMdsOptions& optio
 /// model", GD 2016, JGAA 21(5)), whose `pivots` terms stand for the pairs of their regions. Each
 /// component starts from pivot MDS (Brandes & Pich 2006) and is laid out on its own; the pieces are
 /// packed. With `initial`, each component starts and stays where it is put instead, so `pinned` and
-/// `anchoring` can hold a drawing still. Every step lowers the stress and the result is the same,
+/// `anchoring` can hold a drawing still. Every step of full stress lowers the stress (plus the anchor
+/// terms), and the result is the same,
 /// bit for bit, whatever the number of threads.
 ///
 /// Full: O(n (n + m)) to measure distances, O(n^2) memory and time per iteration. Sparse: O(k (n + m))
-/// to measure, O(k n) memory (4 bytes per entry), O(k n + m) per iteration.
+/// to measure, O(k n) memory (8 bytes per entry while measuring, 4 after), O(k n + m) per iteration.
+/// Full stress is refused for components above 20,000 nodes.
 ///
 /// Sparse stress places each node by its hop distances to the pivots. On small-world graphs, where
 /// those distances are few and short, many nodes share them and gather in clumps (on the 36,458
