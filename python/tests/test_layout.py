@@ -197,19 +197,15 @@ def test_bipartite_two_lines_fewer_crossings():
 
 # Stress, pivot MDS, Fruchterman-Reingold and layouts over time.
 
-def kamada_kawai_stress(G):
-    """networkx's kamada_kawai_layout minimises the same full stress, sum (|x_i - x_j| - d)^2 / d^2,
-    by scipy's L-BFGS: an independent optimiser of the objective."""
-    return nx.kamada_kawai_layout(G, weight=None)
-
-
 @pytest.mark.parametrize("name", ["karate", "florentine", "les_miserables", "davis"])
 def test_stress_is_as_low_as_networkx_kamada_kawai(name):
     G = {"karate": nx.karate_club_graph, "florentine": nx.florentine_families_graph,
          "les_miserables": nx.les_miserables_graph, "davis": nx.davis_southern_women_graph}[name]()
     g = from_networkx(G)
     ours = essnet.layout.quality(g, essnet.layout.stress(g))["stress"]
-    kk = kamada_kawai_stress(G)
+    # networkx's Kamada-Kawai minimises the same full stress, sum (|x_i - x_j| - d)^2 / d^2 over hop
+    # distances, by scipy's L-BFGS: an independent optimiser of the objective.
+    kk = nx.kamada_kawai_layout(G, weight=None)
     theirs = essnet.layout.quality(g, np.array([kk[v] for v in G.nodes()]))["stress"]
     assert ours <= theirs * 1.01 + 1e-6, (ours, theirs)
 

@@ -10,6 +10,7 @@
 #include "essnet/generate/generators.hpp"
 #include "essnet/layout/forceatlas2.hpp"
 #include "support/graphs.hpp"
+#include "support/layouts.hpp"
 
 namespace essnet {
 namespace {
@@ -234,19 +235,7 @@ TEST(ForceAtlas2, ComponentsArePackedWithoutOverlap) {
     const Graph g = make_graph(
         16, {{0, 1}, {1, 2}, {2, 0}, {3, 4}, {4, 5}, {5, 3}, {6, 7}, {7, 8}, {8, 6}, {9, 10}, {10, 11}, {11, 12}});
     const auto p = forceatlas2(g);
-    const std::vector<std::vector<node_id>> pieces{{0, 1, 2}, {3, 4, 5}, {6, 7, 8}, {9, 10, 11, 12}, {13}, {14}, {15}};
-    std::vector<BoundingBox> boxes;
-    for (const auto& piece : pieces) {
-        std::vector<Point> points;
-        for (const node_id u : piece) points.push_back(p[static_cast<std::size_t>(u)]);
-        boxes.push_back(bounding_box(points));
-    }
-    for (std::size_t a = 0; a < boxes.size(); ++a)
-        for (std::size_t b = a + 1; b < boxes.size(); ++b) {
-            const bool apart = boxes[a].max_x < boxes[b].min_x || boxes[b].max_x < boxes[a].min_x ||
-                               boxes[a].max_y < boxes[b].min_y || boxes[b].max_y < boxes[a].min_y;
-            EXPECT_TRUE(apart) << "pieces " << a << " and " << b << " overlap";
-        }
+    test::expect_pieces_apart(p, {{0, 1, 2}, {3, 4, 5}, {6, 7, 8}, {9, 10, 11, 12}, {13}, {14}, {15}});
     // Centred on the origin.
     const BoundingBox all = bounding_box(p);
     EXPECT_NEAR(all.min_x + all.max_x, 0, 1e-9);

@@ -13,24 +13,17 @@
 #include "essnet/layout/quality.hpp"
 #include "essnet/layout/stress.hpp"
 #include "support/graphs.hpp"
+#include "support/layouts.hpp"
+#include "support/oracles.hpp"
 
 namespace essnet {
 namespace {
 
 using test::make_graph;
 
-// All-pairs hop distances by Floyd-Warshall, written out independently of the library's BFS.
-std::vector<std::vector<double>> hops(node_id n, const std::vector<std::pair<node_id, node_id>>& edges) {
-    const double inf = std::numeric_limits<double>::infinity();
-    std::vector<std::vector<double>> d(static_cast<std::size_t>(n),
-                                       std::vector<double>(static_cast<std::size_t>(n), inf));
-    for (node_id i = 0; i < n; ++i) d[i][i] = 0;
-    for (const auto& [u, v] : edges)
-        if (u != v) d[u][v] = d[v][u] = 1;
-    for (node_id k = 0; k < n; ++k)
-        for (node_id i = 0; i < n; ++i)
-            for (node_id j = 0; j < n; ++j) d[i][j] = std::min(d[i][j], d[i][k] + d[k][j]);
-    return d;
+// All-pairs hop distances by Floyd-Warshall (the test oracle), direction and weights ignored.
+std::vector<std::vector<double>> hops(const Graph& g) {
+    return test::distances(test::dense(g, false));
 }
 
 // The full stress sum_{i<j} d^-2 (|x_i - x_j| - d)^2 over connected pairs.
@@ -79,9 +72,7 @@ TEST(Stress, FourCycleIsTheSquareOfLeastStress) {
 
 TEST(Stress, EveryStepLowersTheStress) {
     const Graph g = generate::erdos_renyi({.n = 60, .m = 150, .seed = 3});
-    std::vector<std::pair<node_id, node_id>> edges;
-    for (edge_id e = 0; e < g.num_edges(); ++e) edges.emplace_back(g.edge_source(e), g.edge_target(e));
-    const auto d = hops(60, edges);
+    const auto d = hops(g);
     Rng rng(4);
     const auto start = detail::random_square(60, 8, rng);
     double previous = full_stress(d, start);
@@ -98,7 +89,7 @@ TEST(Stress, PivotMdsWithEveryPivotIsClassicalMds) {
     const std::vector<std::pair<node_id, node_id>> edges{{0, 1}, {1, 2}, {2, 3}, {3, 4},
                                                          {1, 5}, {5, 6}, {2, 6}, {6, 7}};
     const node_id n = 8;
-    const auto d = hops(n, edges);
+    const auto d = hops(make_graph(n, edges));
     Eigen::MatrixXd sq(n, n);
     for (node_id i = 0; i < n; ++i)
         for (node_id j = 0; j < n; ++j) sq(i, j) = d[i][j] * d[i][j];
@@ -140,19 +131,7 @@ TEST(Stress, SparseStressComesCloseToFullStressOnAGrid) {
 TEST(Stress, ComponentsArePackedWithoutOverlapAndTiesAreAboutOneLong) {
     const Graph g = make_graph(12, {{0, 1}, {1, 2}, {2, 0}, {3, 4}, {4, 5}, {5, 6}, {6, 3}, {7, 8}, {8, 9}});
     const auto p = stress(g);
-    const std::vector<std::vector<node_id>> pieces{{0, 1, 2}, {3, 4, 5, 6}, {7, 8, 9}, {10}, {11}};
-    std::vector<BoundingBox> boxes;
-    for (const auto& piece : pieces) {
-        std::vector<Point> points;
-        for (const node_id u : piece) points.push_back(p[static_cast<std::size_t>(u)]);
-        boxes.push_back(bounding_box(points));
-    }
-    for (std::size_t a = 0; a < boxes.size(); ++a)
-        for (std::size_t b = a + 1; b < boxes.size(); ++b) {
-            const bool apart = boxes[a].max_x < boxes[b].min_x || boxes[b].max_x < boxes[a].min_x ||
-                               boxes[a].max_y < boxes[b].min_y || boxes[b].max_y < boxes[a].min_y;
-            EXPECT_TRUE(apart) << "pieces " << a << " and " << b << " overlap";
-        }
+    test::expect_pieces_apart(p, {{0, 1, 2}, {3, 4, 5, 6}, {7, 8, 9}, {10}, {11}});
     EXPECT_NEAR(distance(p[0], p[1]), 1, 1e-3);  // a triangle is drawn exactly
     EXPECT_NEAR(distance(p[7], p[9]), 2, 1e-3);  // and a path straight
 }
@@ -202,9 +181,7 @@ TEST(Stress, LargeComponentsUseSparseStressAndAreThreadIndependent) {
 
 TEST(Stress, AnchoredStepsLowerStressPlusAnchorTerms) {
     const Graph g = generate::erdos_renyi({.n = 40, .m = 90, .seed = 6});
-    std::vector<std::pair<node_id, node_id>> edges;
-    for (edge_id e = 0; e < g.num_edges(); ++e) edges.emplace_back(g.edge_source(e), g.edge_target(e));
-    const auto d = hops(40, edges);
+    const auto d = hops(g);
     Rng rng(7);
     const auto start = detail::random_square(40, 6, rng);
     const std::vector<double> anchoring(40, 0.5);

@@ -332,14 +332,7 @@ inline std::vector<Point> forceatlas2(const Graph& g, const ForceAtlas2Options& 
     for (std::size_t i = 0; i < o.node_sizes.size(); ++i)
         require(o.node_sizes[i] >= 0 && std::isfinite(o.node_sizes[i]),
                 "node_sizes[" + std::to_string(i) + "] must be finite and >= 0");
-    std::vector<std::uint8_t> pinned;
-    if (!o.pinned.empty()) {
-        pinned.assign(static_cast<std::size_t>(n), 0);
-        for (const node_id u : o.pinned) {
-            require(u >= 0 && u < n, "pinned node " + std::to_string(u) + " is not in 0.." + std::to_string(n - 1));
-            pinned[static_cast<std::size_t>(u)] = 1;
-        }
-    }
+    const std::vector<std::uint8_t> pinned = detail::pinned_flags(o.pinned, n, "forceatlas2");
 
     detail::ProgressReporter reporter(o.progress, static_cast<std::int64_t>(o.iterations) * n);
     // Random starts spread over a square whose area grows with n, so early steps are not all repulsion.

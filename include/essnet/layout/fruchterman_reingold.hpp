@@ -134,14 +134,7 @@ inline std::vector<Point> fruchterman_reingold(const Graph& g, const Fruchterman
     require(o.start_temperature >= 0 && std::isfinite(o.start_temperature),
             "start_temperature must be finite and >= 0, got " + std::to_string(o.start_temperature));
     detail::check_positions(o.initial, n, "initial");
-    std::vector<std::uint8_t> pinned;
-    if (!o.pinned.empty()) {
-        pinned.assign(static_cast<std::size_t>(n), 0);
-        for (const node_id u : o.pinned) {
-            require(u >= 0 && u < n, "pinned node " + std::to_string(u) + " is not in 0.." + std::to_string(n - 1));
-            pinned[static_cast<std::size_t>(u)] = 1;
-        }
-    }
+    const std::vector<std::uint8_t> pinned = detail::pinned_flags(o.pinned, n, "fruchterman_reingold");
     detail::ProgressReporter reporter(o.progress, static_cast<std::int64_t>(o.iterations) * n);
     auto random_start = [](node_id nodes, Rng& rng) {
         return detail::random_square(nodes, std::sqrt(static_cast<double>(nodes)), rng);

@@ -61,6 +61,20 @@ inline void check_positions(std::span<const Point> positions, node_id n, const c
             throw std::invalid_argument(std::string(parameter) + "[" + std::to_string(i) + "] is not finite");
 }
 
+// One flag per node, 1 for the nodes of `pinned`; empty when none is pinned. Throws
+// std::invalid_argument naming `layout` for a node outside 0..n-1.
+inline std::vector<std::uint8_t> pinned_flags(std::span<const node_id> pinned, node_id n, const char* layout) {
+    std::vector<std::uint8_t> flags;
+    if (!pinned.empty()) flags.assign(static_cast<std::size_t>(n), 0);
+    for (const node_id u : pinned) {
+        if (u < 0 || u >= n)
+            throw std::invalid_argument(std::string(layout) + ": pinned node " + std::to_string(u) + " is not in 0.." +
+                                        std::to_string(n - 1));
+        flags[static_cast<std::size_t>(u)] = 1;
+    }
+    return flags;
+}
+
 // A unit vector for the pair (i, j), the opposite one for (j, i): the direction in which coincident
 // nodes are pushed apart, the same whatever the thread count.
 inline Point separating_direction(node_id i, node_id j) {

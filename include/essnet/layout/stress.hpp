@@ -370,8 +370,6 @@ inline void check_stress_options(const StressOptions& o, node_id n) {
     check_positions(o.initial, n, "initial");
     require(o.initial.empty() ? o.pinned.empty() && o.anchoring.empty() : true,
             "pinned nodes and anchoring need initial positions");
-    for (const node_id u : o.pinned)
-        require(u >= 0 && u < n, "pinned node " + std::to_string(u) + " is not in 0.." + std::to_string(n - 1));
 }
 
 }  // namespace detail
@@ -445,8 +443,7 @@ inline std::vector<Point> stress(const Graph& g, const StressOptions& options = 
     } else {
         // Each component in place: its nodes' initial positions are the start and the anchors.
         positions = options.initial;
-        std::vector<std::uint8_t> pinned(static_cast<std::size_t>(n), 0);
-        for (const node_id u : options.pinned) pinned[static_cast<std::size_t>(u)] = 1;
+        const std::vector<std::uint8_t> pinned = detail::pinned_flags(options.pinned, n, "stress");
         const ComponentsResult components = connected_components(g);
         std::vector<std::vector<node_id>> members(components.sizes.size());
         for (node_id u = 0; u < n; ++u) members[static_cast<std::size_t>(components.membership[u])].push_back(u);
@@ -459,7 +456,7 @@ inline std::vector<Point> stress(const Graph& g, const StressOptions& options = 
             std::vector<double> anchoring;
             for (const node_id u : members[c]) {
                 start.push_back(options.initial[static_cast<std::size_t>(u)]);
-                held.push_back(pinned[static_cast<std::size_t>(u)]);
+                held.push_back(pinned.empty() ? 0 : pinned[static_cast<std::size_t>(u)]);
                 if (!options.anchoring.empty()) anchoring.push_back(options.anchoring[static_cast<std::size_t>(u)]);
             }
             const std::vector<Point> x = detail::stress_connected(
