@@ -23,6 +23,7 @@ packages=(
   python3-pil                            # decodes the PNG drawings in the tests
   python3-matplotlib                     # draw(..., ax=) into matplotlib Axes (imported only then)
   python3-graph-tool python3-leidenalg   # peers in the benchmark comparison
+  chromium                               # the report's browser tests (headless, driven by playwright-core)
   r-cran-sna                             # R's sna: the reference for brokerage roles
 )
 
@@ -30,8 +31,9 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# node and npm run graphology-layout-forceatlas2, the reference of the layout benchmark; a node
-# already on the PATH (NodeSource's package, say) is used as it is.
+# node and npm bundle the report's interactive map and run graphology-layout-forceatlas2, the
+# reference of the layout benchmark; a node already on the PATH (NodeSource's package, say) is used
+# as it is.
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -50,9 +52,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm packages of the benchmark peers, exactly as benchmarks/compare/node/package-lock.json pins them.
-node_dir="$(dirname "$0")/../benchmarks/compare/node"
-if [ ! -d "$node_dir/node_modules" ] || [ "$node_dir/package-lock.json" -nt "$node_dir/node_modules" ]; then
-  echo "essnet setup: installing the npm packages of benchmarks/compare/node (graphology-layout-forceatlas2)"
-  (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null && touch node_modules)
-fi
+# npm packages, exactly as each package-lock.json pins them: the report's interactive map (sigma.js,
+# graphology, esbuild to bundle them, playwright-core to drive Chromium in the report's browser
+# tests) and the benchmark peers (graphology-layout-forceatlas2).
+root="$(cd "$(dirname "$0")/.." && pwd)"
+for node_dir in "$root/src/report/web" "$root/benchmarks/compare/node"; do
+  if [ ! -d "$node_dir/node_modules" ] || [ "$node_dir/package-lock.json" -nt "$node_dir/node_modules" ]; then
+    echo "essnet setup: installing the npm packages of ${node_dir#"$root"/}"
+    (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null && touch node_modules)
+  fi
+done

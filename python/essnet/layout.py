@@ -12,6 +12,7 @@ import numpy as np
 from . import _core
 from ._args import _by_node, _int32, _integer, _run, _seed
 from ._graph import Graph, _node_numbers_of, core_graph
+from ._network import _labels, _year_window
 from .centrality import degree
 
 __all__ = ["auto", "bipartite", "circular", "forceatlas2", "fruchterman_reingold", "over_time", "pivot_mds", "quality",
@@ -218,20 +219,20 @@ def pivot_mds(graph: Graph, *, pivots: int = 50, seed: int = 0) -> np.ndarray:
     return _core.pivot_mds(core_graph(graph), _int32(pivots, "pivots"), _seed(seed))
 
 
-def over_time(network, years, *, cumulative: bool = False, anchoring: float = 0.1, seed: int = 0,
-              **selection) -> dict:
+def over_time(network, years, *, cumulative: bool = False, anchoring: float = 0.1, seed: int = 0, progress=False,
+              relations=None, kinds=None, directed: bool | None = None, weight: str | None = None,
+              duplicates: str = "keep", self_loops: str = "keep") -> dict:
     """One layout per year snapshot or window, each keeping the reader's mental map of the last.
 
-    ``years``, ``cumulative`` and ``selection`` (relations, kinds, directed ...) select the graphs
-    as :func:`essnet.over_time` does. The network of the window from the first year to the last is
-    laid out first
-    (:func:`stress`, components packed). The first snapshot starts from that map; each later one
-    starts from the snapshot before it. Each is refined by stress majorization with the anchoring
-    term of Brandes & Mader (2012): an actor that had ties in the snapshot before is pulled towards
-    where it was, ``anchoring`` times as hard as its distances pull it (0: no pull; more: steadier
-    maps that fit their own year less well); an actor new to the ties moves freely from its place
-    on the whole map. An actor without ties that year stays where it
-    was, so every actor has a place on every map.
+    ``years``, ``cumulative`` and the selection (``relations``, ``kinds``, ``directed`` ..., as
+    :meth:`ActorNetwork.graph`) pick the graphs as :func:`essnet.over_time` does. The network of the
+    window from the first year to the last is laid out first (:func:`stress`, components packed).
+    The first snapshot starts from that map; each later one starts from the snapshot before it.
+    Each is refined by stress majorization with the anchoring term of Brandes & Mader (2012): an
+    actor that had ties in the snapshot before is pulled towards where it was, ``anchoring`` times
+    as hard as its distances pull it (0: no pull; more: steadier maps that fit their own year less
+    well); an actor new to the ties moves freely from its place on the whole map. An actor without
+    ties that year stays where it was, so every actor has a place on every map.
 
     Returns ``{year label: (n, 2) array aligned with that snapshot's graph.nodes}`` (the actors the
     selection keeps, the same for every year) in the order of ``years``; labels are as in
@@ -239,29 +240,14 @@ def over_time(network, years, *, cumulative: bool = False, anchoring: float = 0.
     comparable across years. Time: one graph selection and one stress layout per snapshot.
     """
     years = list(years)
-    windows = [(None, y) if cumulative else y for y in years]
-    if not windows:
-        return {}
     labels = [f"{y[0]}-{y[1]}" if isinstance(y, (tuple, list)) else y for y in years]
     if len(set(labels)) < len(labels):
         raise ValueError(f"years has a year or window twice: {labels}")
-    firsts = [w[0] if isinstance(w, (tuple, list)) else w for w in windows]
-    lasts = [w[1] if isinstance(w, (tuple, list)) else w for w in windows]
-    union = (None if any(f is None for f in firsts) else min(firsts),
-             None if any(last is None for last in lasts) else max(lasts))
-    whole = network.graph(years=union, **selection)
-    where = dict(zip(whole.nodes, stress(whole, seed=seed)))
-    layouts = {}
-    active = set()  # actors with ties in the snapshot before
-    for label, window in zip(labels, windows):
-        g = network.graph(years=window, **selection)
-        start = np.array([where[node] for node in g.nodes], dtype=np.float64).reshape(g.num_nodes, 2)
-        held = np.array([anchoring if node in active else 0.0 for node in g.nodes])
-        pos = stress(g, initial=start, anchoring=held, seed=seed)
-        where.update(zip(g.nodes, pos))
-        active = {node for node, d in zip(g.nodes, degree(g)) if d > 0}
-        layouts[label] = pos
-    return layouts
+    windows = [_year_window((None, y) if cumulative else y) for y in years]
+    layouts = _run(_core.layout_over_time, "layout", progress, network._net, _labels(relations, "relations"),
+                   _labels(kinds, "kinds"), directed, weight, duplicates, self_loops, windows,
+                   float(anchoring), _seed(seed))
+    return dict(zip(labels, layouts))
 
 
 def circular(graph: Graph, *, order=None) -> np.ndarray:

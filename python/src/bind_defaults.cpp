@@ -20,6 +20,7 @@
 #include "essnet/generate/generators.hpp"
 #include "essnet/io/edgelist.hpp"
 #include "essnet/layout/fruchterman_reingold.hpp"
+#include "essnet/layout/over_time.hpp"
 #include "essnet/layout/quality.hpp"
 #include "essnet/layout/simple.hpp"
 #include "essnet/layout/spectral.hpp"
@@ -216,6 +217,10 @@ void bind_defaults(py::module_& m) {
                          py::arg("iterations") = o.iterations, py::arg("tolerance") = o.tolerance,
                          py::arg("initial") = none_if_empty(o.initial), py::arg("pinned") = none_if_empty(o.pinned),
                          py::arg("anchoring") = none_if_empty(o.anchoring), py::arg("seed") = o.seed);
+        }
+        {
+            const OverTimeOptions o;
+            d["layout.over_time"] = py::dict(py::arg("anchoring") = o.anchoring, py::arg("seed") = o.seed);
         }
         {
             const PivotMdsOptions o;

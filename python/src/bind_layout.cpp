@@ -3,6 +3,7 @@
 #include "essnet/layout/auto.hpp"
 #include "essnet/layout/forceatlas2.hpp"
 #include "essnet/layout/fruchterman_reingold.hpp"
+#include "essnet/layout/over_time.hpp"
 #include "essnet/layout/quality.hpp"
 #include "essnet/layout/simple.hpp"
 #include "essnet/layout/spectral.hpp"
@@ -124,6 +125,34 @@ void bind_layout(py::module_& m) {
         },
         py::arg("graph"), py::arg("method"), py::arg("pivots"), py::arg("iterations"), py::arg("tolerance"),
         py::arg("initial"), py::arg("pinned"), py::arg("anchoring"), py::arg("seed"), py::arg("progress"));
+    m.def(
+        "layout_over_time",
+        [](const ActorNetwork& net, std::optional<std::vector<std::string>> relations,
+           std::optional<std::vector<std::string>> kinds, std::optional<bool> directed,
+           std::optional<std::string> weight, const std::string& duplicates, const std::string& self_loops,
+           const std::vector<std::pair<std::int32_t, std::int32_t>>& windows, double anchoring, std::uint64_t seed,
+           const py::object& progress) {
+            GraphSelection sel;
+            sel.relations = std::move(relations);
+            sel.kinds = std::move(kinds);
+            sel.directed = directed;
+            sel.weight = weight.value_or("");
+            sel.duplicates = duplicate_policy(duplicates);
+            sel.self_loops = self_loop_policy(self_loops);
+            std::vector<YearRange> ranges;
+            for (const auto& [first, last] : windows) ranges.push_back({first, last});
+            // A copy, taken while the GIL is held: another Python thread could add ties meanwhile.
+            const ActorNetwork copy = net;
+            auto layouts = run_interruptible(progress, [&](const ProgressHook& hook) {
+                return layout_over_time(copy, sel, ranges, {.anchoring = anchoring, .seed = seed, .progress = hook});
+            });
+            py::list out;
+            for (const auto& points : layouts) out.append(points_to_numpy(points));
+            return out;
+        },
+        py::arg("network"), py::arg("relations"), py::arg("kinds"), py::arg("directed"), py::arg("weight"),
+        py::arg("duplicates"), py::arg("self_loops"), py::arg("windows"), py::arg("anchoring"), py::arg("seed"),
+        py::arg("progress"));
     m.def(
         "pivot_mds",
         [](const Graph& g, std::int32_t pivots, std::uint64_t seed) {

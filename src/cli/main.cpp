@@ -3,8 +3,11 @@
 // Exit codes: 0 success, 2 usage error (bad command line), 3 input error (unreadable or malformed
 // input file), 4 output error (cannot write the report), 1 any other failure.
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -22,6 +25,12 @@
 #include "essnet/io/snapshot.hpp"
 #include "essnet/version.hpp"
 #include "report.hpp"
+#include "sha256.hpp"
+
+namespace essnet::datasets::embedded {
+extern const char* const chantier_actors_csv;  // the bundled network's tables, compiled into the library
+extern const char* const chantier_ties_csv;
+}  // namespace essnet::datasets::embedded
 
 namespace {
 
@@ -35,8 +44,38 @@ struct AnalyzeArgs {
     bool directed = false;
     bool undirected = false;
     bool weighted = false;
-    std::size_t top = 10;
+    std::string years, relations, measures, formats = "html,md,csv,json";
+    essnet::report::Options options;
+    bool no_interactive = false;
 };
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::string item;
+    std::istringstream in(text);
+    while (std::getline(in, item, ','))
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+
+// "2005" or "2001-2012".
+essnet::YearRange parse_years(const std::string& text) {
+    auto year = [&](std::string_view s) {
+        std::int32_t y = 0;
+        const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), y);
+        if (s.empty() || error != std::errc{} || end != s.data() + s.size() || y < -9999 || y > 9999)
+            throw std::invalid_argument("--years must be a year or FIRST-LAST (such as 2001-2012), got '" + text + "'");
+        return y;
+    };
+    const auto dash = text.find('-', 1);
+    if (dash == std::string::npos) return {year(text), year(text)};
+    const essnet::YearRange r{year(std::string_view(text).substr(0, dash)),
+                              year(std::string_view(text).substr(dash + 1))};
+    if (r.first > r.last)
+        throw std::invalid_argument("--years: the first year " + std::to_string(r.first) + " is after the last " +
+                                    std::to_string(r.last));
+    return r;
+}
 
 // A network format, from a file name's extension; empty for an edge list.
 std::string format_of(const std::string& path) {
@@ -111,30 +150,83 @@ bool reporting_input_errors(Read&& read) {
     return false;
 }
 
-int analyze(const AnalyzeArgs& args) {
+// Each input file with the SHA-256 of its bytes; the bundled tables for the bundled network.
+std::vector<std::pair<std::string, std::string>> sources_of(const std::vector<std::string>& inputs) {
+    using essnet::report::sha256_hex;
+    std::vector<std::pair<std::string, std::string>> out;
+    if (inputs.empty()) {
+        out.emplace_back("chantier/actors.csv (bundled)", sha256_hex(essnet::datasets::embedded::chantier_actors_csv));
+        out.emplace_back("chantier/ties.csv (bundled)", sha256_hex(essnet::datasets::embedded::chantier_ties_csv));
+        return out;
+    }
+    for (const auto& path : inputs) {
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        if (!in) throw essnet::FileError(path, errno, "read");
+        out.emplace_back(path, sha256_hex(bytes.str()));
+    }
+    return out;
+}
+
+int analyze(AnalyzeArgs args) {
     using namespace essnet;
+    report::Options& options = args.options;
+    report::Input input;
+    try {
+        if (!args.years.empty()) input.selection.years = parse_years(args.years);
+        if (!args.relations.empty()) input.selection.relations = split_list(args.relations);
+        options.measures = split_list(args.measures);
+        options.formats = split_list(args.formats);
+        for (const auto& f : options.formats)
+            if (std::find(report::format_names().begin(), report::format_names().end(), f) ==
+                report::format_names().end())
+                throw std::invalid_argument("--format: unknown format '" + f +
+                                            "'; the formats are html, md, csv, json");
+        options.interactive = !args.no_interactive;
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "essnet: usage error: " << e.what() << "\n";
+        return exit_usage;
+    }
+    if (args.directed) input.selection.directed = true;
+    if (args.undirected) input.selection.directed = false;
+    if (args.weighted) input.selection.weight = "weight";
     Input in;
+    bool selection_error = false;
     const bool read = reporting_input_errors([&] {
         in = read_input(args.inputs, args.directed, args.weighted);
+        input.sources = sources_of(args.inputs);
         if (in.network) {
-            GraphSelection selection;
-            if (args.directed) selection.directed = true;
-            if (args.undirected) selection.directed = false;
-            if (args.weighted) selection.weight = "weight";
-            in.graph = select_graph(*in.network, selection);
+            try {
+                in.graph = select_graph(*in.network, input.selection);
+            } catch (const std::invalid_argument& e) {
+                std::cerr << "essnet: usage error: " << e.what() << "\n";
+                selection_error = true;
+            }
         }
     });
+    if (selection_error) return exit_usage;
     if (!read) return exit_input;
-    std::optional<ActorNetwork>& network = in.network;
-    const Graph& graph = in.graph;
-    const std::string& title = in.title;
-    const std::string default_out = in.name;
-    const std::string out =
-        args.out.empty() ? (std::filesystem::path("essnet-output") / default_out).string() : args.out;
-    const auto summary = cli::summarize(title, network ? &*network : nullptr, graph, args.top);
-    std::cout << cli::to_markdown(summary);
+    if (!in.network && (input.selection.years || input.selection.relations)) {
+        std::cerr << "essnet: usage error: --years and --relations need a network with tie years and relations, "
+                     "not an edge list\n";
+        return exit_usage;
+    }
+    input.network = std::move(in.network);
+    input.graph = std::move(in.graph);
+    input.title = in.title;
+    const std::string out = args.out.empty() ? (std::filesystem::path("essnet-output") / in.name).string() : args.out;
+    options.log = [](const std::string& line) { std::cerr << "essnet: " << line << std::endl; };
+    report::Report result;
     try {
-        const auto files = cli::write_report(summary, graph, out);
+        result = report::analyze(input, options);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "essnet: usage error: " << e.what() << "\n";
+        return exit_usage;
+    }
+    std::cout << report::markdown(result);
+    try {
+        const auto files = report::write(result, options, out);
         std::cout << "\nReport written to " << out << "/ (";
         for (std::size_t i = 0; i < files.size(); ++i) std::cout << (i ? ", " : "") << files[i];
         std::cout << ")\n";
@@ -248,8 +340,10 @@ int main(int argc, char** argv) {
     AnalyzeArgs args;
     auto* cmd = app.add_subcommand(
         "analyze",
-        "Summarise a network: actors by kind, ties by relation and year, connected components and the "
-        "actors with the highest degree. With no input, analyses the bundled Chantier network.");
+        "Answer the research questions of a network in a report: who is central, who brokers between groups, "
+        "which blocs form and how sure we can be, how the network grew. Writes report.html (one self-contained "
+        "file with an interactive map), summary.md, one CSV per table and results.json. With no input, analyses "
+        "the bundled Chantier network.");
     cmd->add_option("inputs", args.inputs,
                     "ACTORS.csv TIES.csv (a network); a .graphml, .gexf, .net (Pajek), .dl (UCINET), .json "
                     "(node-link) or .essnet (snapshot) file; or EDGELIST (one edge per line)")
@@ -262,8 +356,19 @@ int main(int argc, char** argv) {
     cmd->add_flag("--undirected", args.undirected, "An undirected graph")->excludes(directed);
     cmd->add_flag("--weighted", args.weighted,
                   "Use the ties' weight column, or read a third edge-list column as weight");
-    cmd->add_option("--top", args.top, "How many highest-degree actors to list (1 to 1000000)")
-        ->check(CLI::Range(1, 1000000));
+    cmd->add_option("--group", args.options.group,
+                    "Actor column that groups actors for brokerage and the E-I index (default: kind, and country "
+                    "where actors have one)");
+    cmd->add_option("--measures", args.measures,
+                    "Centrality measures, comma-separated: degree, strength, betweenness, closeness, harmonic, "
+                    "eigenvector, pagerank, coreness (default: all that apply)");
+    cmd->add_option("--years", args.years, "Only the ties active in a year or window: 2005 or 2001-2012");
+    cmd->add_option("--relations", args.relations, "Only these relations, comma-separated (default: all)");
+    cmd->add_option("--seed", args.options.seed, "Seed of the layouts, communities and robustness runs");
+    cmd->add_option("--format", args.formats, "Files to write, comma-separated: html, md, csv, json (default: all)");
+    cmd->add_flag("--no-interactive", args.no_interactive, "Leave the interactive map out of report.html");
+    cmd->add_option("--top", args.options.top, "How many top actors to list per measure (1 to 1000)")
+        ->check(CLI::Range(1, 1000));
     ConvertArgs convert_args;
     auto* conversion = app.add_subcommand(
         "convert",
@@ -317,7 +422,7 @@ int main(int argc, char** argv) {
             convert_args.inputs.pop_back();
             return convert(convert_args);
         }
-        return analyze(args);
+        return analyze(std::move(args));
     } catch (const std::exception& e) {
         std::cerr << "essnet: error: " << e.what() << "\n";
         return 1;

@@ -1,0 +1,15 @@
+# Writes OUTPUT: the licence texts of the npm packages bundled into the report's interactive map.
+# Run as: cmake -DMODULES=.../node_modules -DOUTPUT=... -P report_licences.cmake
+set(text "")
+foreach(package sigma graphology graphology-utils events)
+  file(GLOB licence "${MODULES}/${package}/LICENSE*")
+  if(NOT licence)
+    message(FATAL_ERROR "no licence file in ${MODULES}/${package}")
+  endif()
+  file(READ "${MODULES}/${package}/package.json" manifest)
+  string(JSON version GET "${manifest}" version)
+  file(READ "${licence}" body)
+  string(APPEND text "${package} ${version}\n\n${body}\n\n")
+endforeach()
+file(WRITE "${OUTPUT}.tmp" "${text}")
+file(RENAME "${OUTPUT}.tmp" "${OUTPUT}")

@@ -1,0 +1,23 @@
+// Charts of the report, as inline SVG, and the base64 encoding that embeds PNG maps.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace essnet::report {
+
+/// A line chart of one or more series over years, as an SVG element: axes with round ticks, one
+/// coloured line with dots per series, and a legend.
+std::string line_chart(const std::vector<std::int32_t>& years,
+                       const std::vector<std::pair<std::string, std::vector<double>>>& series);
+
+/// Standard base64 (RFC 4648) of `bytes`, with padding.
+std::string base64(std::string_view bytes);
+
+/// `text` with &, <, >, " and ' escaped for HTML and XML text and attributes.
+std::string escape(std::string_view text);
+
+}  // namespace essnet::report

@@ -1,0 +1,329 @@
+// The interactive map of essnet's HTML report: sigma.js drawing a graphology graph built from the
+// data the report embeds (<script type="application/json" id="essnet-map-data">). Pan and zoom,
+// a tooltip on hover, a click lists an actor's ties with their quotes, a search box, colour by kind,
+// country or bloc, size by a measure, a timeline (cumulative or window) and a legend.
+import Graph from "graphology";
+import Sigma from "sigma";
+import { EdgeArrowProgram } from "sigma/rendering";
+
+// The report gives the palette of its static maps; these are Paul Tol's muted colours, the same.
+let PALETTE = ["#cc6677", "#332288", "#ddcc77", "#117733", "#88ccee", "#882255", "#44aa99", "#999933", "#aa4499"];
+let OTHER = "#dddddd";
+const FADED = "#eeeeee";
+const COLOUR_NAMES = { kind: "kind", country: "country", bloc: "bloc (consensus community)" };
+
+function element(tag, attributes = {}, text = "") {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, v);
+  if (text) e.textContent = text;
+  return e;
+}
+
+function formatNumber(x) {
+  if (x === null || x === undefined) return "–";
+  if (Number.isInteger(x)) return String(x);
+  return Number(x).toPrecision(4);
+}
+
+// Categories of a node attribute: the nine most frequent take the palette, the rest are "other".
+function categories(codes, names) {
+  const count = new Map();
+  for (const c of codes) count.set(c, (count.get(c) || 0) + 1);
+  const order = [...count.keys()].sort((a, b) => count.get(b) - count.get(a) || a - b);
+  const colour = new Map();
+  order.forEach((c, i) => colour.set(c, i < PALETTE.length ? PALETTE[i] : OTHER));
+  const legend = order.slice(0, PALETTE.length).map((c) => ({ name: names[c], colour: colour.get(c), count: count.get(c) }));
+  const others = order.slice(PALETTE.length).reduce((s, c) => s + count.get(c), 0);
+  if (others) legend.push({ name: "other", colour: OTHER, count: others });
+  return { colour, legend };
+}
+
+function start() {
+  const holder = document.getElementById("essnet-map");
+  const source = document.getElementById("essnet-map-data");
+  if (!holder || !source) return;
+  const data = JSON.parse(source.textContent);
+  if (data.palette) PALETTE = data.palette;
+  if (data.other) OTHER = data.other;
+  const n = data.ids.length;
+  const ties = data.ties;
+  const m = ties.source.length;
+  const dated = ties.start.length === m;
+  const acronyms = data.acronyms || [];
+  const label = (i) => acronyms[i] || data.names[i];
+
+  // Controls.
+  holder.textContent = "";
+  const bar = element("div", { class: "map-controls" });
+  const search = element("input", { type: "search", id: "map-search", placeholder: "Find an actor", "aria-label": "Find an actor" });
+  if (n <= 5000) {
+    const list = element("datalist", { id: "map-actors" });
+    for (let i = 0; i < n; i++) list.appendChild(element("option", { value: data.names[i] }));
+    bar.appendChild(list);
+    search.setAttribute("list", "map-actors");
+  }
+  bar.appendChild(search);
+  const colourBy = element("select", { id: "map-colour", "aria-label": "Colour by" });
+  for (const key of ["kind", "country", "bloc"]) {
+    const codes = data[key];
+    if (key !== "bloc" && !(data[key + "s"] || []).some((s) => s !== "(none)")) continue;
+    if (codes) colourBy.appendChild(element("option", { value: key }, "colour: " + key));
+  }
+  bar.appendChild(colourBy);
+  const sizeBy = element("select", { id: "map-size", "aria-label": "Size by" });
+  for (const key of Object.keys(data.measures || {})) sizeBy.appendChild(element("option", { value: key }, "size: " + key));
+  bar.appendChild(sizeBy);
+  const years = data.years || [];
+  const slider = element("input", { type: "range", id: "map-year", "aria-label": "Year" });
+  const mode = element("select", { id: "map-mode", "aria-label": "Timeline" });
+  const yearLabel = element("output", { id: "map-year-label" });
+  if (years.length && dated) {
+    slider.min = years[0];
+    slider.max = years[years.length - 1] + 1; // the last step shows every tie, dated or not
+    slider.step = 1;
+    slider.value = slider.max;
+    mode.appendChild(element("option", { value: "cumulative" }, "ties begun by then"));
+    mode.appendChild(element("option", { value: "window" }, "ties active that year"));
+    const timeline = element("span", { class: "map-timeline" });
+    timeline.append(slider, yearLabel, mode);
+    bar.appendChild(timeline);
+  }
+  const stage = element("div", { class: "map-stage", id: "map-stage" });
+  const tooltip = element("div", { class: "map-tooltip", role: "tooltip" });
+  tooltip.hidden = true;
+  stage.appendChild(tooltip);
+  const legend = element("div", { class: "map-legend", id: "map-legend" });
+  const panel = element("div", { class: "map-panel", id: "map-panel" });
+  panel.appendChild(element("p", { class: "hint" }, "Click an actor, or find one by name, to list its ties and their sources."));
+  const side = element("div", { class: "map-side" });
+  side.append(legend, panel);
+  const body = element("div", { class: "map-body" });
+  body.append(stage, side);
+  holder.append(bar, body);
+
+  // The graph: node i is key "i", tie t is key "t" (self-loops are listed, not drawn).
+  const graph = new Graph({ type: data.directed ? "directed" : "undirected", multi: true, allowSelfLoops: false });
+  const xy = data.xy;
+  for (let i = 0; i < n; i++) {
+    graph.addNode(String(i), { x: xy[2 * i], y: xy[2 * i + 1], label: label(i), size: 3, color: OTHER });
+  }
+  const incident = Array.from({ length: n }, () => []);
+  for (let t = 0; t < m; t++) {
+    const s = ties.source[t], d = ties.target[t];
+    incident[s].push(t);
+    if (d !== s) incident[d].push(t);
+    if (s === d) continue;
+    graph.addEdgeWithKey(String(t), String(s), String(d), { size: 0.6, color: "#c8c8c8", type: data.directed ? "arrow" : "line" });
+  }
+
+  const state = { year: null, mode: "cumulative", selected: null, neighbours: new Set(), colour: new Map() };
+  const tieShown = (t) => {
+    if (state.year === null) return true;
+    const s = ties.start[t];
+    if (s === null || s > state.year) return false;
+    if (state.mode === "window") {
+      const e = ties.end[t];
+      if (e !== null && e < state.year) return false;
+    }
+    return true;
+  };
+  // Nodes with a tie shown, recomputed when the year changes.
+  let active = null;
+  const recomputeActive = () => {
+    if (state.year === null) {
+      active = null;
+      return;
+    }
+    active = new Uint8Array(n);
+    for (let t = 0; t < m; t++) if (tieShown(t)) active[ties.source[t]] = active[ties.target[t]] = 1;
+  };
+
+  const applyColour = () => {
+    const key = colourBy.value || "bloc";
+    const names = key === "bloc" ? [...new Set(data.bloc)].sort((a, b) => a - b).reduce((a, b) => ((a[b] = "bloc " + b), a), []) : data[key + "s"];
+    const { colour, legend: lines } = categories(data[key], names);
+    graph.forEachNode((node) => graph.setNodeAttribute(node, "color", colour.get(data[key][Number(node)])));
+    legend.textContent = "";
+    legend.appendChild(element("h4", {}, COLOUR_NAMES[key] || key));
+    const ul = element("ul");
+    for (const line of lines) {
+      const li = element("li");
+      li.append(element("span", { class: "swatch", style: "background:" + line.colour }), document.createTextNode(line.name + " (" + line.count + ")"));
+      ul.appendChild(li);
+    }
+    legend.appendChild(ul);
+    const key2 = sizeBy.value;
+    if (key2) legend.appendChild(element("p", {}, "size: " + key2));
+    if (state.year !== null) legend.appendChild(element("p", {}, "grey: no tie " + (state.mode === "window" ? "active in " : "begun by ") + state.year));
+  };
+  const applySize = () => {
+    const values = (data.measures || {})[sizeBy.value];
+    if (!values) return;
+    let lo = Infinity, hi = -Infinity;
+    for (const v of values) if (v !== null) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+    const big = n > 20000 ? 6 : n > 2000 ? 9 : 14;
+    const small = n > 20000 ? 1.5 : 3;
+    graph.forEachNode((node) => {
+      const v = values[Number(node)];
+      const t = v === null || !(hi > lo) ? 0 : (v - lo) / (hi - lo);
+      graph.setNodeAttribute(node, "size", small + (big - small) * Math.sqrt(t));
+    });
+  };
+  const applyPositions = () => {
+    const layouts = data.layouts || {};
+    let use = xy;
+    if (state.year !== null) {
+      // The layout of the latest year not after the slider's.
+      for (const y of years) if (y <= state.year && layouts[y]) use = layouts[y];
+    }
+    graph.forEachNode((node) => {
+      const i = Number(node);
+      graph.mergeNodeAttributes(node, { x: use[2 * i], y: use[2 * i + 1] });
+    });
+  };
+
+  const renderer = new Sigma(graph, stage, {
+    edgeProgramClasses: { arrow: EdgeArrowProgram },
+    labelRenderedSizeThreshold: n > 2000 ? 8 : 5,
+    labelFont: "DejaVu Sans, sans-serif",
+    zIndex: true,
+    nodeReducer: (node, attrs) => {
+      const i = Number(node);
+      const out = { ...attrs };
+      if (active && !active[i]) {
+        out.color = FADED;
+        out.label = null;
+        out.zIndex = 0;
+      }
+      if (state.selected !== null) {
+        if (node === state.selected) {
+          out.highlighted = true;
+          out.zIndex = 2;
+        } else if (!state.neighbours.has(node)) {
+          out.color = FADED;
+          out.label = null;
+        } else out.zIndex = 1;
+      }
+      return out;
+    },
+    edgeReducer: (edge, attrs) => {
+      const t = Number(edge);
+      if (!tieShown(t)) return { ...attrs, hidden: true };
+      if (state.selected !== null) {
+        if (ties.source[t] === Number(state.selected) || ties.target[t] === Number(state.selected))
+          return { ...attrs, color: "#555", size: 1.5, zIndex: 1 };
+        return { ...attrs, color: "#eeeeee" };
+      }
+      return attrs;
+    },
+  });
+
+  const describe = (i) => {
+    const lines = [data.names[i]];
+    const kind = data.kinds[data.kind[i]], country = data.countries[data.country[i]];
+    const facts = [];
+    if (kind && kind !== "(none)") facts.push(kind);
+    if (country && country !== "(none)") facts.push(country);
+    facts.push("bloc " + data.bloc[i]);
+    lines.push(facts.join(" · "));
+    for (const [key, values] of Object.entries(data.measures || {})) lines.push(key + ": " + formatNumber(values[i]));
+    return lines;
+  };
+
+  const select = (node) => {
+    state.selected = node;
+    state.neighbours = new Set(node === null ? [] : graph.neighbors(node));
+    panel.textContent = "";
+    if (node === null) {
+      panel.appendChild(element("p", { class: "hint" }, "Click an actor, or find one by name, to list its ties and their sources."));
+      renderer.refresh({ skipIndexation: true });
+      return;
+    }
+    const i = Number(node);
+    const [name, ...facts] = describe(i);
+    panel.appendChild(element("h4", { class: "selected-name" }, name));
+    panel.appendChild(element("p", { class: "facts" }, facts.join("; ")));
+    const list = element("ol", { class: "ties" });
+    for (const t of incident[i]) {
+      const other = ties.source[t] === i ? ties.target[t] : ties.source[t];
+      const arrow = ties.source[t] === i ? "→" : "←";
+      const li = element("li", { "data-tie": String(t) });
+      if (!tieShown(t)) li.className = "outside";
+      const relation = (ties.relations || [])[ties.relation[t]] || "tie";
+      const when = ties.start[t] === null || ties.start[t] === undefined ? "" : " (" + ties.start[t] + (ties.end[t] ? "–" + ties.end[t] : "") + ")";
+      li.appendChild(element("span", { class: "tie" }, relation + " " + arrow + " " + data.names[other] + when));
+      const quote = ties.quotes && ties.quote[t] !== undefined ? ties.quotes[ties.quote[t]] : "";
+      if (quote) li.appendChild(element("blockquote", {}, quote));
+      list.appendChild(li);
+    }
+    panel.appendChild(element("p", {}, incident[i].length + " tie" + (incident[i].length === 1 ? "" : "s") + ":"));
+    panel.appendChild(list);
+    renderer.refresh({ skipIndexation: true });
+  };
+
+  renderer.on("clickNode", ({ node }) => select(node));
+  renderer.on("clickStage", () => select(null));
+  renderer.on("enterNode", ({ node, event }) => {
+    tooltip.textContent = "";
+    describe(Number(node)).forEach((line, k) => tooltip.appendChild(element(k ? "div" : "strong", {}, line)));
+    tooltip.style.left = event.x + 12 + "px";
+    tooltip.style.top = event.y + 12 + "px";
+    tooltip.hidden = false;
+  });
+  renderer.on("leaveNode", () => (tooltip.hidden = true));
+
+  const find = (query) => {
+    const q = query.trim().toLowerCase();
+    if (!q) return null;
+    const fields = (i) => [data.names[i], data.ids[i], acronyms[i] || ""].map((s) => s.toLowerCase());
+    for (let i = 0; i < n; i++) if (fields(i).includes(q)) return i;
+    for (let i = 0; i < n; i++) if (fields(i).some((s) => s.includes(q))) return i;
+    return null;
+  };
+  const onSearch = () => {
+    const i = find(search.value);
+    search.classList.toggle("not-found", i === null && search.value.trim() !== "");
+    if (i === null) return;
+    select(String(i));
+    const where = renderer.getNodeDisplayData(String(i));
+    if (where) renderer.getCamera().animate({ x: where.x, y: where.y, ratio: Math.min(renderer.getCamera().ratio, 0.5) }, { duration: 300 });
+  };
+  search.addEventListener("change", onSearch);
+  search.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") onSearch();
+  });
+  colourBy.addEventListener("change", () => {
+    applyColour();
+    renderer.refresh({ skipIndexation: true });
+  });
+  sizeBy.addEventListener("change", () => {
+    applySize();
+    applyColour();
+    renderer.refresh();
+  });
+  const onYear = () => {
+    const y = Number(slider.value);
+    state.year = y > years[years.length - 1] ? null : y;
+    state.mode = mode.value;
+    yearLabel.value = state.year === null ? "all years" : String(state.year);
+    recomputeActive();
+    applyPositions();
+    applyColour();
+    if (state.selected !== null) select(state.selected);
+    else renderer.refresh();
+  };
+  slider.addEventListener("input", onYear);
+  mode.addEventListener("change", onYear);
+
+  colourBy.value = colourBy.querySelector("option[value=kind]") ? "kind" : "bloc";
+  sizeBy.value = sizeBy.querySelector("option[value=degree]") ? "degree" : sizeBy.value;
+  applySize();
+  applyColour();
+  if (years.length && dated) yearLabel.value = "all years";
+  renderer.refresh();
+  // For scripts and tests: the graph, the renderer and the controls' state.
+  window.essnetMap = { graph, renderer, state, select, find };
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();
