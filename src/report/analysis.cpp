@@ -440,7 +440,8 @@ Report analyze(const Input& in, const Options& o) {
                                    {.perturbation = Perturbation::drop_ties,
                                     .share = o.missing_share,
                                     .runs = o.robustness_runs,
-                                    .seed = o.seed});
+                                    .seed = o.seed,
+                                    .parallel = true});
             const auto& rc = robust[k].rank_correlation;
             t["rows"].push_back({name, number(detail::quantile(rc, 0.5)), number(detail::quantile(rc, 0.05)),
                                  number(detail::quantile(rc, 0.95))});
@@ -455,7 +456,7 @@ Report analyze(const Input& in, const Options& o) {
                                                   {"score", "score"},
                                                   {"rank_low", "rank (5%)"},
                                                   {"rank_high", "rank (95%)"},
-                                                  {"top_share", "share of runs in the top " + std::to_string(o.top)},
+                                                  {"top_share", "share of runs in the top 10"},
                                                   {"fragile", "fragile"}});
         for (std::size_t k = 0; k < measures.size(); ++k) {
             const auto order = order_by(measures[k].values);
@@ -472,7 +473,7 @@ Report analyze(const Input& in, const Options& o) {
                     const double high = std::ceil(robust[k].rank_high[u]);
                     row.push_back(number(std::floor(robust[k].rank_low[u])));
                     row.push_back(number(high));
-                    row.push_back(number(o.top == 10 ? robust[k].top10_share[u] : std::nan("")));
+                    row.push_back(number(robust[k].top10_share[u]));
                     // Fragile: in more than 5% of the runs the actor falls out of the top k.
                     row.push_back(!(high <= static_cast<double>(o.top)));
                 }

@@ -52,7 +52,7 @@ struct Options {
     double missing_share = 0.1;  ///< share of ties dropped in each robustness run
     /// Above this many nodes betweenness is approximated (Riondato & Kornaropoulos) and closeness
     /// and harmonic centrality are left out unless named in `measures`.
-    node_id exact_limit = 20000;
+    node_id exact_limit = 5000;
     /// Above this many nodes, one layout of the whole span serves every year (foresighted layout)
     /// instead of one anchored stress layout per year.
     node_id layout_per_year_limit = 5000;

@@ -112,6 +112,26 @@ TEST(Robustness, SeededAndCheckedBySpearmanWrittenOut) {
     }
 }
 
+TEST(Robustness, ParallelCopiesGiveTheSameResult) {
+    const Graph g = generate::barabasi_albert({.n = 300, .m = 3, .seed = 5});
+    RobustnessOptions options{.share = 0.2, .runs = 9, .seed = 4};
+    const auto serial = robustness(g, degrees, options);
+    options.parallel = true;
+    const auto parallel = robustness(g, degrees, options);
+    EXPECT_EQ(parallel.rank_correlation, serial.rank_correlation);
+    EXPECT_EQ(parallel.score_low, serial.score_low);
+    EXPECT_EQ(parallel.rank_high, serial.rank_high);
+    EXPECT_EQ(parallel.top10_share, serial.top10_share);
+    // A measure that fails on a copy fails the whole call, from whichever thread it ran on.
+    auto fails_on_copies = [&](const Graph& h) {
+        if (h.num_edges() < g.num_edges()) throw std::runtime_error("no copies");
+        return degrees(h);
+    };
+    EXPECT_THROW(robustness(g, fails_on_copies, options), std::runtime_error);
+    options.progress = [](double) { return false; };
+    EXPECT_THROW(robustness(g, degrees, options), Cancelled);
+}
+
 TEST(Robustness, Errors) {
     const Graph g = make_graph(3, {{0, 1}});
     EXPECT_THROW(robustness(g, degrees, {.share = 1.0}), std::invalid_argument);

@@ -19,8 +19,9 @@ namespace essnet {
 /// Pieces are taken tallest first and put left to right on shelves whose width is about the square
 /// root of the total area, so that the result is roughly square (shelf packing; see Coffman et al.
 /// 1980, "Performance bounds for level-oriented two-dimensional packing algorithms", SIAM J. Comput.
-/// 9(4)). Single points are put last, in a square grid `gap` apart, beside the shelves. The packed
-/// drawing is centred on the origin. O(p log p + total points) time for p pieces.
+/// 9(4)). Single points are put last, half a gap apart in rows as wide as the shelves, below them
+/// (in a square grid when there is nothing else). The packed drawing is centred on the origin. O(p log p + total
+/// points) time for p pieces.
 inline void pack_pieces(std::vector<std::vector<Point>>& pieces, double gap) {
     struct Box {
         std::size_t piece;
@@ -59,11 +60,16 @@ inline void pack_pieces(std::vector<std::vector<Point>>& pieces, double gap) {
         shelf_height = std::max(shelf_height, b.box.height());
     }
     if (!singles.empty()) {
-        const auto columns = static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(singles.size()))));
-        const double left = boxes.empty() ? 0 : right + gap;
+        // Half a gap apart, in rows as wide as the shelves, below them: many isolated nodes take
+        // little room beside the compact drawing of a large small-world component.
+        const double step = gap / 2;
+        const auto square = static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(singles.size()))));
+        const std::size_t columns =
+            boxes.empty() ? square : std::max<std::size_t>(1, static_cast<std::size_t>(right / step) + 1);
+        const double top = boxes.empty() ? 0 : -gap;
         for (std::size_t i = 0; i < singles.size(); ++i)
-            pieces[singles[i]][0] = {.x = left + gap * static_cast<double>(i % columns),
-                                     .y = gap * static_cast<double>(i / columns)};
+            pieces[singles[i]][0] = {.x = step * static_cast<double>(i % columns),
+                                     .y = top - step * static_cast<double>(i / columns)};
     }
     // Centre the whole drawing on the origin.
     BoundingBox all{};

@@ -4,7 +4,7 @@
 // country or bloc, size by a measure, a timeline (cumulative or window) and a legend.
 import Graph from "graphology";
 import Sigma from "sigma";
-import { EdgeArrowProgram } from "sigma/rendering";
+import { EdgeArrowProgram, EdgeLineProgram, NodePointProgram } from "sigma/rendering";
 
 // The report gives the palette of its static maps; these are Paul Tol's muted colours, the same.
 let PALETTE = ["#cc6677", "#332288", "#ddcc77", "#117733", "#88ccee", "#882255", "#44aa99", "#999933", "#aa4499"];
@@ -88,6 +88,8 @@ function start() {
     timeline.append(slider, yearLabel, mode);
     bar.appendChild(timeline);
   }
+  const reset = element("button", { type: "button", id: "map-reset", title: "Show the whole map" }, "whole map");
+  bar.appendChild(reset);
   const stage = element("div", { class: "map-stage", id: "map-stage" });
   const tooltip = element("div", { class: "map-tooltip", role: "tooltip" });
   tooltip.hidden = true;
@@ -116,44 +118,59 @@ function start() {
     graph.addEdgeWithKey(String(t), String(s), String(d), { size: 0.6, color: "#c8c8c8", type: data.directed ? "arrow" : "line" });
   }
 
-  const state = { year: null, mode: "cumulative", selected: null, neighbours: new Set(), colour: new Map() };
-  const tieShown = (t) => {
-    if (state.year === null) return true;
+  const state = { year: null, mode: "cumulative", selected: null, neighbours: new Set() };
+  const tieShownIn = (t, year, windowed) => {
+    if (year === null) return true;
     const s = ties.start[t];
-    if (s === null || s > state.year) return false;
-    if (state.mode === "window") {
+    if (s === null || s > year) return false;
+    if (windowed) {
       const e = ties.end[t];
-      if (e !== null && e < state.year) return false;
+      if (e !== null && e < year) return false;
     }
     return true;
   };
-  // Nodes with a tie shown, recomputed when the year changes.
+  // Ties shown at the slider's year, and actors with a tie shown (null: every tie and actor).
+  const shown = new Uint8Array(m).fill(1);
   let active = null;
-  const recomputeActive = () => {
-    if (state.year === null) {
-      active = null;
-      return;
+  // Recomputes both; returns the keys of the ties and actors whose look changed.
+  const recomputeTimeline = () => {
+    const edges = [], nodes = [];
+    const windowed = state.mode === "window";
+    for (let t = 0; t < m; t++) {
+      const now = tieShownIn(t, state.year, windowed) ? 1 : 0;
+      if (now !== shown[t]) {
+        shown[t] = now;
+        if (ties.source[t] !== ties.target[t]) edges.push(String(t));
+      }
     }
-    active = new Uint8Array(n);
-    for (let t = 0; t < m; t++) if (tieShown(t)) active[ties.source[t]] = active[ties.target[t]] = 1;
+    const was = active;
+    if (state.year === null) active = null;
+    else {
+      active = new Uint8Array(n);
+      for (let t = 0; t < m; t++) if (shown[t]) active[ties.source[t]] = active[ties.target[t]] = 1;
+    }
+    for (let i = 0; i < n; i++) if ((was ? was[i] : 1) !== (active ? active[i] : 1)) nodes.push(String(i));
+    return { edges, nodes };
   };
 
-  const applyColour = () => {
+  const recolour = () => {
     const key = colourBy.value || "bloc";
     const names = key === "bloc" ? [...new Set(data.bloc)].sort((a, b) => a - b).reduce((a, b) => ((a[b] = "bloc " + b), a), []) : data[key + "s"];
     const { colour, legend: lines } = categories(data[key], names);
-    graph.forEachNode((node) => graph.setNodeAttribute(node, "color", colour.get(data[key][Number(node)])));
+    graph.updateEachNodeAttributes((node, attrs) => ({ ...attrs, color: colour.get(data[key][Number(node)]) }), { attributes: ["color"] });
+    state.legend = { title: COLOUR_NAMES[key] || key, lines };
+  };
+  const drawLegend = () => {
     legend.textContent = "";
-    legend.appendChild(element("h4", {}, COLOUR_NAMES[key] || key));
+    legend.appendChild(element("h4", {}, state.legend.title));
     const ul = element("ul");
-    for (const line of lines) {
+    for (const line of state.legend.lines) {
       const li = element("li");
       li.append(element("span", { class: "swatch", style: "background:" + line.colour }), document.createTextNode(line.name + " (" + line.count + ")"));
       ul.appendChild(li);
     }
     legend.appendChild(ul);
-    const key2 = sizeBy.value;
-    if (key2) legend.appendChild(element("p", {}, "size: " + key2));
+    if (sizeBy.value) legend.appendChild(element("p", {}, "size: " + sizeBy.value));
     if (state.year !== null) legend.appendChild(element("p", {}, "grey: no tie " + (state.mode === "window" ? "active in " : "begun by ") + state.year));
   };
   const applySize = () => {
@@ -169,23 +186,30 @@ function start() {
       graph.setNodeAttribute(node, "size", small + (big - small) * Math.sqrt(t));
     });
   };
+  // Positions: the layout of the latest year not after the slider's, or the whole map's. Returns
+  // whether they changed.
+  let placed = xy;
   const applyPositions = () => {
     const layouts = data.layouts || {};
     let use = xy;
-    if (state.year !== null) {
-      // The layout of the latest year not after the slider's.
-      for (const y of years) if (y <= state.year && layouts[y]) use = layouts[y];
-    }
-    graph.forEachNode((node) => {
-      const i = Number(node);
-      graph.mergeNodeAttributes(node, { x: use[2 * i], y: use[2 * i + 1] });
-    });
+    if (state.year !== null) for (const y of years) if (y <= state.year && layouts[y]) use = layouts[y];
+    if (use === placed) return false;
+    placed = use;
+    graph.updateEachNodeAttributes((node, attrs) => ({ ...attrs, x: use[2 * Number(node)], y: use[2 * Number(node) + 1] }), { attributes: ["x", "y"] });
+    return true;
   };
 
+  // Large maps draw nodes as points and ties as lines: one vertex per node and two per tie, which
+  // software WebGL (no GPU) draws many times faster than the instanced discs and rectangles.
+  const large = n > 2000 || m > 8000;
   const renderer = new Sigma(graph, stage, {
-    edgeProgramClasses: { arrow: EdgeArrowProgram },
+    nodeProgramClasses: large ? { circle: NodePointProgram } : {},
+    edgeProgramClasses: large ? { arrow: EdgeLineProgram, line: EdgeLineProgram } : { arrow: EdgeArrowProgram },
     labelRenderedSizeThreshold: n > 2000 ? 8 : 5,
     labelFont: "DejaVu Sans, sans-serif",
+    // Large maps stay smooth while the camera moves: ties and labels come back when it stops.
+    hideEdgesOnMove: m > 20000,
+    hideLabelsOnMove: n > 5000,
     zIndex: true,
     nodeReducer: (node, attrs) => {
       const i = Number(node);
@@ -208,7 +232,7 @@ function start() {
     },
     edgeReducer: (edge, attrs) => {
       const t = Number(edge);
-      if (!tieShown(t)) return { ...attrs, hidden: true };
+      if (!shown[t]) return { ...attrs, hidden: true };
       if (state.selected !== null) {
         if (ties.source[t] === Number(state.selected) || ties.target[t] === Number(state.selected))
           return { ...attrs, color: "#555", size: 1.5, zIndex: 1 };
@@ -248,7 +272,7 @@ function start() {
       const other = ties.source[t] === i ? ties.target[t] : ties.source[t];
       const arrow = ties.source[t] === i ? "→" : "←";
       const li = element("li", { "data-tie": String(t) });
-      if (!tieShown(t)) li.className = "outside";
+      if (!shown[t]) li.className = "outside";
       const relation = (ties.relations || [])[ties.relation[t]] || "tie";
       const when = ties.start[t] === null || ties.start[t] === undefined ? "" : " (" + ties.start[t] + (ties.end[t] ? "–" + ties.end[t] : "") + ")";
       li.appendChild(element("span", { class: "tie" }, relation + " " + arrow + " " + data.names[other] + when));
@@ -293,12 +317,13 @@ function start() {
     if (e.key === "Enter") onSearch();
   });
   colourBy.addEventListener("change", () => {
-    applyColour();
+    recolour();
+    drawLegend();
     renderer.refresh({ skipIndexation: true });
   });
   sizeBy.addEventListener("change", () => {
     applySize();
-    applyColour();
+    drawLegend();
     renderer.refresh();
   });
   const onYear = () => {
@@ -306,19 +331,23 @@ function start() {
     state.year = y > years[years.length - 1] ? null : y;
     state.mode = mode.value;
     yearLabel.value = state.year === null ? "all years" : String(state.year);
-    recomputeActive();
-    applyPositions();
-    applyColour();
+    const changed = recomputeTimeline();
+    const moved = applyPositions();
+    drawLegend();
     if (state.selected !== null) select(state.selected);
-    else renderer.refresh();
+    else if (moved) renderer.refresh();
+    // Only the ties and actors that appear or fade are processed again.
+    else if (changed.edges.length || changed.nodes.length) renderer.refresh({ partialGraph: changed, skipIndexation: true });
   };
   slider.addEventListener("input", onYear);
+  reset.addEventListener("click", () => renderer.getCamera().animatedReset({ duration: 300 }));
   mode.addEventListener("change", onYear);
 
   colourBy.value = colourBy.querySelector("option[value=kind]") ? "kind" : "bloc";
   sizeBy.value = sizeBy.querySelector("option[value=degree]") ? "degree" : sizeBy.value;
   applySize();
-  applyColour();
+  recolour();
+  drawLegend();
   if (years.length && dated) yearLabel.value = "all years";
   renderer.refresh();
   // For scripts and tests: the graph, the renderer and the controls' state.
