@@ -39,6 +39,11 @@ class CMakeBuild(build_ext):
             "-DESSNET_BUILD_CLI=OFF",
             "-DESSNET_BUILD_EXAMPLES=OFF",
         ]
+        # The report's interactive map is bundled by esbuild (npm, installed by scripts/setup.sh);
+        # without it, essnet.report writes reports without the interactive map.
+        esbuild = ROOT / "src" / "report" / "web" / "node_modules" / ".bin" / "esbuild"
+        map_on = _which("node") is not None and esbuild.exists()
+        configure.append(f"-DESSNET_REPORT_MAP={'ON' if map_on else 'OFF'}")
         if os.environ.get("ESSNET_USE_OPENMP", "ON").upper() in ("0", "OFF", "FALSE"):
             configure.append("-DESSNET_USE_OPENMP=OFF")
         if not (build_dir / "CMakeCache.txt").exists():
@@ -48,10 +53,14 @@ class CMakeBuild(build_ext):
         subprocess.run(["cmake", "--build", str(build_dir), "--target", "_core", "-j", jobs], check=True)
 
 
-def _has_ninja() -> bool:
+def _which(program: str):
     from shutil import which
 
-    return which("ninja") is not None
+    return which(program)
+
+
+def _has_ninja() -> bool:
+    return _which("ninja") is not None
 
 
 def _version() -> str:

@@ -16,6 +16,7 @@ from ._warnings import ConvergenceWarning
 from ._graph import Graph
 from ._network import ActorNetwork
 from ._drawing import Drawing, draw
+from ._report import report
 from .centrality import (
     approximate_betweenness,
     centralization,
@@ -100,6 +101,7 @@ from .sna import (
 __version__ = _core.__version__
 
 __all__ = [
+    "report",
     "approximate_betweenness",
     "centralization",
     "average_clustering",

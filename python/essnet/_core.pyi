@@ -48,6 +48,21 @@ class Graph:
     weighted: bool
     weights: np.ndarray
 
+class ReportOptions:
+    def __init__(self) -> None: ...
+    consensus_runs: int
+    exact_limit: int
+    formats: list[str]
+    group: str
+    interactive: bool
+    layout_per_year_limit: int
+    measures: list[str]
+    missing_share: float
+    robustness_runs: int
+    seed: int
+    svg_limit: int
+    top: int
+
 class Scene:
     def __init__(self) -> None: ...
     edge_styles: list
@@ -208,6 +223,8 @@ def read_json(path: str) -> ActorNetwork: ...
 def read_pajek(path: str) -> ActorNetwork: ...
 
 def reciprocity(graph: Graph) -> float: ...
+
+def report(network: object, graph: object, relations: Optional[list[str]], years: Optional[tuple[int, int]], directed: Optional[bool], weighted: bool, title: str, options: ReportOptions, out: Optional[str], log: object, progress: object) -> tuple: ...
 
 def rmat(scale: int, edge_factor: int, a: float, b: float, c: float, directed: bool, simple: bool, scramble: bool, seed: int) -> Graph: ...
 

@@ -13,7 +13,6 @@ from . import _core
 from ._args import _by_node, _int32, _integer, _run, _seed
 from ._graph import Graph, _node_numbers_of, core_graph
 from ._network import _labels, _year_window
-from .centrality import degree
 
 __all__ = ["auto", "bipartite", "circular", "forceatlas2", "fruchterman_reingold", "over_time", "pivot_mds", "quality",
            "spectral", "stress"]

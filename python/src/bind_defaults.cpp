@@ -30,6 +30,7 @@
 #include "essnet/sna/robustness.hpp"
 #include "essnet/sna/structural_holes.hpp"
 #include "policies.hpp"
+#include "report.hpp"
 
 namespace essnet::python {
 
@@ -259,6 +260,18 @@ void bind_defaults(py::module_& m) {
                          py::arg("partnerships_per_actor") = o.partnerships_per_actor,
                          py::arg("memberships_per_actor") = o.memberships_per_actor,
                          py::arg("funding_per_funder") = o.funding_per_funder, py::arg("seed") = o.seed);
+        }
+        {
+            const report::Options o;
+            py::tuple formats(o.formats.size());
+            for (std::size_t i = 0; i < o.formats.size(); ++i) formats[i] = o.formats[i];
+            d["report"] = py::dict(
+                py::arg("group") = o.group.empty() ? py::object(py::none()) : py::object(py::str(o.group)),
+                py::arg("measures") = none_if_empty(o.measures), py::arg("seed") = o.seed, py::arg("formats") = formats,
+                py::arg("interactive") = o.interactive, py::arg("top") = o.top,
+                py::arg("consensus_runs") = o.consensus_runs, py::arg("robustness_runs") = o.robustness_runs,
+                py::arg("missing_share") = o.missing_share, py::arg("exact_limit") = o.exact_limit,
+                py::arg("layout_per_year_limit") = o.layout_per_year_limit, py::arg("svg_limit") = o.svg_limit);
         }
         return d;
     });

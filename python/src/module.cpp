@@ -52,6 +52,7 @@ PYBIND11_MODULE(_core, m) {
     essnet::python::bind_sna(m);
     essnet::python::bind_datasets(m);
     essnet::python::bind_generate(m);
+    essnet::python::bind_report(m);
     essnet::python::bind_layout(m);
     essnet::python::bind_draw(m);
     essnet::python::bind_defaults(m);

@@ -18,6 +18,8 @@ DEFAULTS = _core.option_defaults()
 PYTHON_ONLY = {"progress"}  # a tqdm bar or a callback: no C++ option takes a Python object
 # Data that C++ takes as an argument of its own, not as an option.
 ARGUMENTS = {"ego_measures": {"groups"}, "leiden_multiplex": {"layer_weights"},
+             # what to analyse and where to write it
+             "report": {"out", "title", "relations", "years", "directed", "weighted"},
              # the graph selection of every window, as ActorNetwork.graph takes it
              "layout.over_time": {"cumulative", "relations", "kinds", "directed", "weight", "duplicates", "self_loops"},
              # what to draw and how to read it: Python objects that become the C++ scene's inputs

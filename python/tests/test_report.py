@@ -231,6 +231,45 @@ def test_files_are_the_tables(chantier):
     assert sources[1]["sha256"] == hashlib.sha256((DATA / "chantier" / "ties.csv").read_bytes()).hexdigest()
 
 
+def test_python_report_is_the_command_line_report(chantier, tmp_path):
+    _, cli = chantier
+    r = essnet.report(essnet.datasets.chantier(), tmp_path / "py", title=cli["title"])
+    assert r["tables"] == cli["tables"]
+    assert r["overview"] == cli["overview"]
+    assert r["input"] == []  # no file was read
+    assert sorted(p.name for p in (tmp_path / "py").iterdir()) == sorted(
+        [f"{name}.csv" for name in r["tables"]] + ["report.html", "summary.md", "results.json", ".essnet-report"])
+    # Options and selections reach the report.
+    small = essnet.report(essnet.datasets.chantier(), measures=["degree", "pagerank"], group="country",
+                          years=(2009, 2011), relations=["participated_in", "organized"], robustness_runs=0)
+    assert small["method"]["parameters"]["measures"] == ["degree", "pagerank"]
+    assert small["overview"]["ties"] == 13  # as the command-line test counts by hand
+    assert "brokerage_kind" not in small["tables"] and "robustness" not in small["tables"]
+    graph = essnet.report(essnet.datasets.chantier().graph(), formats=["md"])
+    assert graph["overview"]["actors"] == 22 and "evolution" not in graph
+
+
+def test_python_report_errors(tmp_path):
+    net = essnet.datasets.chantier()
+    with pytest.raises(ValueError, match="the columns are id, name, kind, country"):
+        essnet.report(net, group="sector")
+    with pytest.raises(ValueError, match="unknown measure 'fame'"):
+        essnet.report(net, measures=["fame"])
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        essnet.report(net, tmp_path / "x", formats=["pdf"])
+    with pytest.raises(ValueError, match="select from a network"):
+        essnet.report(net.graph(), years=2001)
+    with pytest.raises(ValueError, match="relations"):
+        essnet.report(net, relations=["loves"])
+    with pytest.raises(TypeError):
+        essnet.report("actors.csv")
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep")
+    with pytest.raises(OSError, match="not an essnet report"):
+        essnet.report(net, tmp_path / "mine")
+    assert not (tmp_path / "x").exists()
+
+
 # In the browser.
 
 def open_in_browser(report, name, year, query):

@@ -178,11 +178,7 @@ int analyze(AnalyzeArgs args) {
         if (!args.relations.empty()) input.selection.relations = split_list(args.relations);
         options.measures = split_list(args.measures);
         options.formats = split_list(args.formats);
-        for (const auto& f : options.formats)
-            if (std::find(report::format_names().begin(), report::format_names().end(), f) ==
-                report::format_names().end())
-                throw std::invalid_argument("--format: unknown format '" + f +
-                                            "'; the formats are html, md, csv, json");
+        report::check_formats(options.formats);
         options.interactive = !args.no_interactive;
     } catch (const std::invalid_argument& e) {
         std::cerr << "essnet: usage error: " << e.what() << "\n";

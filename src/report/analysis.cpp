@@ -50,6 +50,12 @@ const std::vector<std::string>& format_names() {
     return names;
 }
 
+void check_formats(const std::vector<std::string>& formats) {
+    for (const auto& f : formats)
+        if (std::find(format_names().begin(), format_names().end(), f) == format_names().end())
+            throw std::invalid_argument("formats: unknown format '" + f + "'; the formats are html, md, csv, json");
+}
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -218,7 +224,7 @@ std::vector<std::string> chosen_measures(const Options& o, const Graph& g, bool 
         if (std::find(measure_names().begin(), measure_names().end(), m) == measure_names().end()) {
             std::string known;
             for (const auto& k : measure_names()) known += (known.empty() ? "" : ", ") + k;
-            throw std::invalid_argument("--measures: unknown measure '" + m + "'; the measures are " + known);
+            throw std::invalid_argument("measures: unknown measure '" + m + "'; the measures are " + known);
         }
     if (!o.measures.empty()) return o.measures;
     std::vector<std::string> out{"degree"};
@@ -239,10 +245,10 @@ Measure compute_measure(const std::string& name, const Graph& g, const Options& 
         m.method = "sum of tie weights";
     } else if (name == "betweenness") {
         if (g.num_nodes() <= o.exact_limit) {
-            m.values = betweenness(g, {.use_weights = false});
+            m.values = betweenness(g, {.use_weights = false, .progress = o.progress});
             m.method = "exact (Brandes 2001), normalised as networkx, ties as hops";
         } else {
-            const auto r = approximate_betweenness(g, {.use_weights = false, .seed = o.seed});
+            const auto r = approximate_betweenness(g, {.use_weights = false, .seed = o.seed, .progress = o.progress});
             m.values = r.score;
             m.method = "approximate (Riondato & Kornaropoulos 2016): " + std::to_string(r.samples) +
                        " sampled paths, every score within 0.01 of the exact one with probability 0.9; the "
@@ -250,10 +256,10 @@ Measure compute_measure(const std::string& name, const Graph& g, const Options& 
                        std::to_string(o.exact_limit) + " nodes";
         }
     } else if (name == "closeness") {
-        m.values = closeness(g, {.use_weights = false});
+        m.values = closeness(g, {.use_weights = false, .progress = o.progress});
         m.method = "Wasserman-Faust closeness (networkx's wf_improved), ties as hops";
     } else if (name == "harmonic") {
-        m.values = harmonic(g, {.normalized = true, .use_weights = false});
+        m.values = harmonic(g, {.normalized = true, .use_weights = false, .progress = o.progress});
         m.method = "harmonic centrality (Marchiori & Latora 2000), divided by n - 1, ties as hops";
     } else if (name == "eigenvector") {
         const auto r = eigenvector(g);
@@ -273,8 +279,8 @@ Measure compute_measure(const std::string& name, const Graph& g, const Options& 
 
 // Per-node positions of the analysed graph: stress up to `svg_limit` nodes, ForceAtlas2 above.
 std::vector<Point> map_layout(const Graph& g, const Options& o) {
-    if (g.num_nodes() <= o.layout_per_year_limit) return stress(g, {.seed = o.seed});
-    return auto_layout(g, o.seed);
+    if (g.num_nodes() <= o.layout_per_year_limit) return stress(g, {.seed = o.seed, .progress = o.progress});
+    return auto_layout(g, o.seed, o.progress);
 }
 
 // The static map: SVG markup, or an <img> holding a PNG for large graphs.
@@ -309,7 +315,7 @@ Report analyze(const Input& in, const Options& o) {
                 for (const auto& c : reserved_actor_columns()) known += (known.empty() ? "" : ", ") + c;
                 for (const auto& c : network->actors().extra) known += ", " + c.name;
             }
-            throw std::invalid_argument("--group: no actor column '" + o.group + "'" +
+            throw std::invalid_argument("group: no actor column '" + o.group + "'" +
                                         (network ? "; the columns are " + known : "; an edge list has no columns"));
         }
         group_columns.push_back(o.group);
@@ -436,12 +442,16 @@ Report analyze(const Input& in, const Options& o) {
             const Step step(o, large,
                             "robustness: " + measures[k].name + ", " + std::to_string(o.robustness_runs) + " runs");
             const std::string name = measures[k].name;
-            robust[k] = robustness(g, [&](const Graph& h) { return compute_measure(name, h, o).values; },
+            // The copies are measured on several threads: their measures report to no one.
+            Options quiet = o;
+            quiet.progress = {};
+            robust[k] = robustness(g, [&](const Graph& h) { return compute_measure(name, h, quiet).values; },
                                    {.perturbation = Perturbation::drop_ties,
                                     .share = o.missing_share,
                                     .runs = o.robustness_runs,
                                     .seed = o.seed,
-                                    .parallel = true});
+                                    .parallel = true,
+                                    .progress = o.progress});
             const auto& rc = robust[k].rank_correlation;
             t["rows"].push_back({name, number(detail::quantile(rc, 0.5)), number(detail::quantile(rc, 0.05)),
                                  number(detail::quantile(rc, 0.95))});
@@ -538,7 +548,7 @@ Report analyze(const Input& in, const Options& o) {
         ConsensusResult cons;
         {
             const Step step(o, large, "communities: consensus of " + std::to_string(o.consensus_runs) + " Leiden runs");
-            cons = consensus(g, {.runs = o.consensus_runs, .seed = o.seed});
+            cons = consensus(g, {.runs = o.consensus_runs, .seed = o.seed, .progress = o.progress});
         }
         // Blocs: the consensus communities, numbered by decreasing size from 1.
         const auto k = static_cast<std::size_t>(cons.partition.n_communities);
@@ -690,7 +700,8 @@ Report analyze(const Input& in, const Options& o) {
         if (g.num_nodes() <= o.layout_per_year_limit) {
             std::vector<YearRange> windows;
             for (const auto y : years) windows.push_back({first, y});
-            yearly = layout_over_time(*network, in.selection, windows, {.initial = positions, .seed = o.seed});
+            yearly = layout_over_time(*network, in.selection, windows,
+                                      {.initial = positions, .seed = o.seed, .progress = o.progress});
         }
         // Small multiples: up to four periods ending at evenly spaced years, the last year last.
         std::vector<std::size_t> picked;

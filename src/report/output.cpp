@@ -177,6 +177,7 @@ std::string markdown(const Report& report) {
 
 std::vector<std::string> write(const Report& report, const Options& options, const std::string& directory) {
     namespace fs = std::filesystem;
+    check_formats(options.formats);
     const fs::path dir = fs::absolute(fs::path(directory).lexically_normal());
     const fs::path target = dir.filename().empty() ? dir.parent_path() : dir;
     std::error_code ec;
@@ -210,7 +211,9 @@ std::vector<std::string> write(const Report& report, const Options& options, con
         if (wants("md")) put("summary.md", markdown(report));
         if (wants("csv"))
             for (const auto& [name, table] : report.results["tables"].items()) put(name + ".csv", csv(table));
-        if (wants("json")) put("results.json", report.results.dump(1) + "\n");
+        // Indented for reading, unless large (a fifth smaller without).
+        const bool indent = report.results["overview"]["actors"].get<std::int64_t>() <= 5000;
+        if (wants("json")) put("results.json", report.results.dump(indent ? 1 : -1) + "\n");
         put(marker_name, "This folder is a report written by essnet analyze; the next report into it replaces it.\n");
         names.pop_back();
         replace_folder(fresh, target);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "essnet/core/progress.hpp"
 #include "essnet/graph/graph.hpp"
 #include "essnet/graph/selection.hpp"
 #include "essnet/model/actor_network.hpp"
@@ -34,6 +35,9 @@ const std::vector<std::string>& measure_names();
 
 /// The output formats a report can be written in.
 const std::vector<std::string>& format_names();
+
+/// Throws std::invalid_argument naming a format that is not one of format_names().
+void check_formats(const std::vector<std::string>& formats);
 
 struct Options {
     /// Actor column whose values group the actors for brokerage and the E-I index; empty: kind, and
@@ -60,6 +64,9 @@ struct Options {
     node_id svg_limit = 5000;
     /// Called with a line of progress for each long step (stderr in the command line).
     std::function<void(const std::string&)> log{};
+    /// Called often during the long steps (layouts, path measures, consensus, robustness) with the
+    /// share of that step done; returning false stops the report, which throws Cancelled.
+    ProgressHook progress{};
 };
 
 /// Everything the report shows: the numbers (results.json) and the pictures.
