@@ -62,7 +62,7 @@ def growth(network) -> pd.DataFrame:
 
 
 def robustness(graph: Graph, measure: Callable[[Graph], np.ndarray], *, perturbation: str = "drop_ties",
-               share: float = 0.1, runs: int = 100, seed: int | None = 0, interval: float = 0.9,
+               share: float = 0.1, runs: int = 100, seed: int | None = 0, interval: float = 0.9, top: int = 10,
                progress=False) -> tuple[pd.DataFrame, pd.Series]:
     """How far a node measure can be trusted when the map is incomplete or noisy (after Borgatti,
     Carley & Krackhardt 2006): the measure is recomputed on ``runs`` perturbed copies — ``share``
@@ -75,8 +75,8 @@ def robustness(graph: Graph, measure: Callable[[Graph], np.ndarray], *, perturba
     Returns (per_actor, rank_correlation). ``per_actor``, indexed by node id: the observed score
     and rank (1 = highest), and the ``interval`` (default 90%) range of each over the copies in
     which the actor is present (score_low, score_high, rank_low, rank_high) and the share of runs
-    in which it stays in the top 10. ``rank_correlation``: per run, Spearman's correlation between
-    the perturbed and the observed scores of the actors present in both (NaN when either is
+    in which it ranks in the first ``top`` (top_share). ``rank_correlation``: per run, Spearman's
+    correlation between the perturbed and the observed scores of the actors present in both (NaN when either is
     constant). The copies are made in C++ (``seed`` picks them: copy r draws from its own stream, so
     the same seed gives the same copies anywhere; None draws a fresh seed); the measure runs once per
     copy, with essnet's own parallel code. ``progress``: a bar (True) or a callable given the share
@@ -91,7 +91,7 @@ def robustness(graph: Graph, measure: Callable[[Graph], np.ndarray], *, perturba
         return np.asarray(measure(Graph(core_copy)), dtype=float)
 
     r = _run(_core.robustness, "robustness", progress, core_graph(graph), on_copy, perturbation, float(share),
-             _int32(runs, "runs"), _seed(seed), float(interval))
+             _int32(runs, "runs"), _seed(seed), float(interval), _int32(top, "top"))
     frame = graph.frame(score=r["score"], rank=r["rank"], score_low=r["score_low"], score_high=r["score_high"],
-                        rank_low=r["rank_low"], rank_high=r["rank_high"], top10_share=r["top10_share"])
+                        rank_low=r["rank_low"], rank_high=r["rank_high"], top_share=r["top_share"])
     return frame, pd.Series(r["rank_correlation"], name="spearman", index=pd.RangeIndex(runs, name="run"))

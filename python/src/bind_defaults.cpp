@@ -154,7 +154,7 @@ void bind_defaults(py::module_& m) {
             const RobustnessOptions o;
             d["robustness"] = py::dict(py::arg("perturbation") = word_of(perturbation_words, o.perturbation),
                                        py::arg("share") = o.share, py::arg("runs") = o.runs, py::arg("seed") = o.seed,
-                                       py::arg("interval") = o.interval);
+                                       py::arg("interval") = o.interval, py::arg("top") = o.top);
         }
         {
             const EdgeListOptions o;

@@ -1,7 +1,9 @@
 // The report of essnet analyze, as essnet.report.
 #include "bindings.hpp"
 #include "essnet/graph/selection.hpp"
+#include "essnet/io/snapshot.hpp"
 #include "report.hpp"
+#include "sha256.hpp"
 
 namespace essnet::python {
 
@@ -40,18 +42,43 @@ void bind_report(py::module_& m) {
             } else {
                 input.graph = graph.cast<const Graph&>();
             }
+            // No file was read: the checksum is that of the data as an essnet snapshot (what
+            // essnet.save writes), so that a report names exactly what it analysed.
+            Snapshot data;
+            if (input.network)
+                data.network = *input.network;
+            else
+                data.graph = input.graph;
+            input.sources.emplace_back(input.network ? "the network given (as essnet.save writes it)"
+                                                     : "the graph given (as essnet.save writes it)",
+                                       report::sha256_hex(encode_snapshot(data)));
+            // An error of the log callback (KeyboardInterrupt in print, say) is kept and stops the
+            // report at its next progress call; it is raised once the report has stopped.
+            std::optional<py::error_already_set> log_error;
             if (!log.is_none())
-                options.log = [&log](const std::string& line) {
+                options.log = [&log, &log_error](const std::string& line) {
                     py::gil_scoped_acquire gil;
-                    log(line);
+                    if (log_error) return;
+                    try {
+                        log(line);
+                    } catch (py::error_already_set& e) {
+                        log_error = std::move(e);
+                    }
                 };
             std::vector<std::string> files;
-            const std::string results = run_interruptible(progress, [&](const ProgressHook& hook) {
-                options.progress = hook;
-                const report::Report r = report::analyze(input, options);
-                if (out) files = report::write(r, options, *out);
-                return r.results.dump();
-            });
+            std::string results;
+            try {
+                results = run_interruptible(progress, [&](const ProgressHook& hook) {
+                    options.progress = [&hook, &log_error](double share) { return !log_error && hook(share); };
+                    const report::Report r = report::analyze(input, options);
+                    if (log_error) throw Cancelled();
+                    if (out) files = report::write(r, options, *out);
+                    return r.results.dump();
+                });
+            } catch (const Cancelled&) {
+                if (log_error) throw std::move(*log_error);
+                throw;
+            }
             return py::make_tuple(results, files);
         },
         py::arg("network"), py::arg("graph"), py::arg("relations"), py::arg("years"), py::arg("directed"),

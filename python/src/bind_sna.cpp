@@ -50,7 +50,7 @@ void bind_sna(py::module_& m) {
     m.def(
         "robustness",
         [](const Graph& g, const py::function& measure, const std::string& perturbation, double share, int runs,
-           std::uint64_t seed, double interval, const py::object& progress) {
+           std::uint64_t seed, double interval, std::int32_t top, const py::object& progress) {
             // The Python measure runs with the lock held, on a copy of each perturbed graph (the
             // copy is the caller's to keep).
             const NodeMeasure on_copy = [&](const Graph& h) {
@@ -64,6 +64,7 @@ void bind_sna(py::module_& m) {
                                    .runs = runs,
                                    .seed = seed,
                                    .interval = interval,
+                                   .top = top,
                                    .progress = hook});
             });
             py::dict d;
@@ -73,12 +74,12 @@ void bind_sna(py::module_& m) {
             d["score_high"] = to_numpy(std::move(r.score_high));
             d["rank_low"] = to_numpy(std::move(r.rank_low));
             d["rank_high"] = to_numpy(std::move(r.rank_high));
-            d["top10_share"] = to_numpy(std::move(r.top10_share));
+            d["top_share"] = to_numpy(std::move(r.top_share));
             d["rank_correlation"] = to_numpy(std::move(r.rank_correlation));
             return d;
         },
         py::arg("graph"), py::arg("measure"), py::arg("perturbation"), py::arg("share"), py::arg("runs"),
-        py::arg("seed"), py::arg("interval"), py::arg("progress"));
+        py::arg("seed"), py::arg("interval"), py::arg("top"), py::arg("progress"));
     m.def(
         "brokerage",
         [](const Graph& g, const std::vector<std::int32_t>& groups) {

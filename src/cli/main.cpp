@@ -213,13 +213,13 @@ int analyze(AnalyzeArgs args) {
     input.title = in.title;
     const std::string out = args.out.empty() ? (std::filesystem::path("essnet-output") / in.name).string() : args.out;
     options.log = [](const std::string& line) { std::cerr << "essnet: " << line << std::endl; };
-    report::Report result;
     try {
-        result = report::analyze(input, options);
+        report::check(input, options);
     } catch (const std::invalid_argument& e) {
         std::cerr << "essnet: usage error: " << e.what() << "\n";
         return exit_usage;
     }
+    const report::Report result = report::analyze(input, options);  // any failure here: exit 1
     std::cout << report::markdown(result);
     try {
         const auto files = report::write(result, options, out);

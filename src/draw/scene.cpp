@@ -142,8 +142,18 @@ Scene make_scene(const Graph& g, std::span<const Point> positions, const DrawOpt
             if (c >= 0) ++count[static_cast<std::size_t>(c)];
         std::vector<std::size_t> by_size(k);
         std::iota(by_size.begin(), by_size.end(), std::size_t{0});
-        std::stable_sort(by_size.begin(), by_size.end(),
-                         [&](std::size_t a, std::size_t b) { return count[a] > count[b]; });
+        // Rank: place in category_order, then frequency.
+        std::vector<std::size_t> listed(k, k);
+        for (std::size_t i = 0; i < o.category_order.size(); ++i) {
+            const std::int32_t c = o.category_order[i];
+            if (c < 0 || static_cast<std::size_t>(c) >= k)
+                throw std::invalid_argument("category_order: category " + std::to_string(c) + " is not one of the " +
+                                            std::to_string(k) + " category_names");
+            listed[static_cast<std::size_t>(c)] = std::min(listed[static_cast<std::size_t>(c)], i);
+        }
+        std::stable_sort(by_size.begin(), by_size.end(), [&](std::size_t a, std::size_t b) {
+            return listed[a] != listed[b] ? listed[a] < listed[b] : count[a] > count[b];
+        });
         std::vector<std::int32_t> line(k, -1);
         std::int64_t others = 0;
         for (std::size_t r = 0; r < k; ++r) {
@@ -190,7 +200,11 @@ Scene make_scene(const Graph& g, std::span<const Point> positions, const DrawOpt
     const double largest_radius = n > 0 ? *std::max_element(radius.begin(), radius.end()) : 0;
     const double inset = o.margin + largest_radius;
     const double left = inset, right = scene.legend_x - inset, top = inset, bottom = o.height - inset;
-    const BoundingBox box = bounding_box(positions);
+    if (o.extent &&
+        !(std::isfinite(o.extent->min_x) && std::isfinite(o.extent->max_x) && std::isfinite(o.extent->min_y) &&
+          std::isfinite(o.extent->max_y) && o.extent->min_x <= o.extent->max_x && o.extent->min_y <= o.extent->max_y))
+        throw std::invalid_argument("extent must be finite, with min_x <= max_x and min_y <= max_y");
+    const BoundingBox box = o.extent ? *o.extent : bounding_box(positions);
     const double sx = box.width() > 0 ? (right - left) / box.width() : 0;
     const double sy = box.height() > 0 ? (bottom - top) / box.height() : 0;
     double scale = box.width() > 0 && box.height() > 0 ? std::min(sx, sy) : std::max(sx, sy);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <exception>
 #include <map>
 #include <numeric>
 #include <set>
@@ -24,6 +25,7 @@
 #include "essnet/community/leiden.hpp"
 #include "essnet/community/quality.hpp"
 #include "essnet/components/connected_components.hpp"
+#include "essnet/detail/text.hpp"
 #include "essnet/draw/drawing.hpp"
 #include "essnet/graph/subgraph.hpp"
 #include "essnet/layout/auto.hpp"
@@ -51,6 +53,7 @@ const std::vector<std::string>& format_names() {
 }
 
 void check_formats(const std::vector<std::string>& formats) {
+    if (formats.empty()) throw std::invalid_argument("formats: give at least one of html, md, csv, json");
     for (const auto& f : formats)
         if (std::find(format_names().begin(), format_names().end(), f) == format_names().end())
             throw std::invalid_argument("formats: unknown format '" + f + "'; the formats are html, md, csv, json");
@@ -68,13 +71,17 @@ public:
         if (o_.log && announce) o_.log(what_ + " ...");
     }
     ~Step() {
-        if (!o_.log) return;
+        if (!o_.log || std::uncaught_exceptions() > 0) return;  // no line for a step that failed
         const double s = std::chrono::duration<double>(Clock::now() - start_).count();
         if (s < 0.5) return;
         std::ostringstream line;
         line.precision(2);
         line << std::fixed << what_ << ": " << s << " s";
-        o_.log(line.str());
+        try {
+            o_.log(line.str());
+        } catch (...) {
+            // A destructor must not throw; the log's own errors are the caller's to keep.
+        }
     }
 
 private:
@@ -95,6 +102,28 @@ Json table(std::string title, std::initializer_list<std::pair<std::string, std::
 
 void add_column(Json& t, const std::string& key, const std::string& label) {
     t["columns"].push_back({{"key", key}, {"label", label}});
+}
+
+// Text as the report shows it: control characters (which XML cannot hold) as spaces, and any
+// invalid UTF-8 byte (JSON cannot hold it) as U+FFFD.
+std::string display_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = detail::utf8_sequence_length(text, i);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
+        }
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (len == 1 && (c < 0x20 || c == 0x7f))
+            out += ' ';
+        else
+            out.append(text.substr(i, len));
+        i += len;
+    }
+    return out;
 }
 
 // NaN and infinities become null in JSON.
@@ -120,15 +149,15 @@ Nodes nodes_of(const Input& in) {
     v.row.assign(n, -1);
     const auto rows = g.node_actors();
     for (std::size_t u = 0; u < n; ++u) {
-        v.id[u] = g.node_name(static_cast<node_id>(u));
+        v.id[u] = display_text(g.node_name(static_cast<node_id>(u)));
         v.name[u] = v.id[u];
         if (!in.network || rows.empty()) continue;
         const auto r = static_cast<std::size_t>(rows[u]);
         const ActorTable& a = in.network->actors();
         v.row[u] = rows[u];
-        if (!a.name[r].empty()) v.name[u] = std::string(a.name[r]);
-        v.kind[u] = std::string(a.kind[r]);
-        v.country[u] = std::string(a.country[r]);
+        if (!a.name[r].empty()) v.name[u] = display_text(a.name[r]);
+        v.kind[u] = display_text(a.kind[r]);
+        v.country[u] = display_text(a.country[r]);
         v.has_kind = v.has_kind || !v.kind[u].empty();
         v.has_country = v.has_country || !v.country[u].empty();
     }
@@ -220,12 +249,6 @@ struct Measure {
 
 // The measures to compute: the ones asked for, or every one that applies.
 std::vector<std::string> chosen_measures(const Options& o, const Graph& g, bool connected) {
-    for (const auto& m : o.measures)
-        if (std::find(measure_names().begin(), measure_names().end(), m) == measure_names().end()) {
-            std::string known;
-            for (const auto& k : measure_names()) known += (known.empty() ? "" : ", ") + k;
-            throw std::invalid_argument("measures: unknown measure '" + m + "'; the measures are " + known);
-        }
     if (!o.measures.empty()) return o.measures;
     std::vector<std::string> out{"degree"};
     if (g.weighted()) out.push_back("strength");
@@ -277,17 +300,20 @@ Measure compute_measure(const std::string& name, const Graph& g, const Options& 
     return m;
 }
 
-// Per-node positions of the analysed graph: stress up to `svg_limit` nodes, ForceAtlas2 above.
+// Per-node positions of the analysed graph: stress up to `layout_per_year_limit` nodes, ForceAtlas2 above.
 std::vector<Point> map_layout(const Graph& g, const Options& o) {
     if (g.num_nodes() <= o.layout_per_year_limit) return stress(g, {.seed = o.seed, .progress = o.progress});
     return auto_layout(g, o.seed, o.progress);
 }
 
-// The static map: SVG markup, or an <img> holding a PNG for large graphs.
-std::string picture(const Graph& g, std::span<const Point> positions, const DrawOptions& d, const Options& o) {
+// A map: SVG, inline or as an image (whose styles and ids then stay its own), or a PNG image for
+// large graphs.
+std::string picture(const Graph& g, std::span<const Point> positions, const DrawOptions& d, const Options& o,
+                    bool inline_svg) {
     const Scene scene = make_scene(g, positions, d);
     if (g.num_nodes() <= o.svg_limit && g.num_edges() <= 4 * static_cast<std::int64_t>(o.svg_limit)) {
         std::string s = svg(scene);
+        if (!inline_svg) return "<img alt=\"map\" src=\"data:image/svg+xml;base64," + base64(s) + "\">";
         // Inline SVG: drop the XML declaration.
         if (s.rfind("<?xml", 0) == 0) s.erase(0, s.find('\n') + 1);
         return s;
@@ -297,27 +323,49 @@ std::string picture(const Graph& g, std::span<const Point> positions, const Draw
 
 }  // namespace
 
+void check(const Input& in, const Options& o) {
+    if (!o.group.empty() && !(in.network && cli::actor_column(*in.network, o.group))) {
+        std::string known;
+        if (in.network) {
+            for (const auto& c : reserved_actor_columns()) known += (known.empty() ? "" : ", ") + c;
+            for (const auto& c : in.network->actors().extra) known += ", " + c.name;
+        }
+        throw std::invalid_argument("group: no actor column '" + o.group + "'" +
+                                    (in.network ? "; the columns are " + known : "; an edge list has no columns"));
+    }
+    std::vector<std::string> seen;
+    for (const auto& m : o.measures) {
+        if (std::find(measure_names().begin(), measure_names().end(), m) == measure_names().end()) {
+            std::string known;
+            for (const auto& k : measure_names()) known += (known.empty() ? "" : ", ") + k;
+            throw std::invalid_argument("measures: unknown measure '" + m + "'; the measures are " + known);
+        }
+        if (std::find(seen.begin(), seen.end(), m) != seen.end())
+            throw std::invalid_argument("measures: '" + m + "' is given twice");
+        seen.push_back(m);
+    }
+    check_formats(o.formats);
+    if (o.top < 1) throw std::invalid_argument("top must be at least 1, got " + std::to_string(o.top));
+    if (o.consensus_runs < 1)
+        throw std::invalid_argument("consensus_runs must be at least 1, got " + std::to_string(o.consensus_runs));
+    if (o.robustness_runs < 0)
+        throw std::invalid_argument("robustness_runs must be at least 0, got " + std::to_string(o.robustness_runs));
+    if (!(o.missing_share >= 0 && o.missing_share < 1))
+        throw std::invalid_argument("missing_share must be in [0, 1), got " + std::to_string(o.missing_share));
+}
+
 Report analyze(const Input& in, const Options& o) {
     const Graph& g = in.graph;
     const auto n = static_cast<std::size_t>(g.num_nodes());
     const Nodes nodes = nodes_of(in);
-    const bool large = g.num_nodes() > 5000;
+    const bool large = g.num_nodes() > o.exact_limit;
     const ActorNetwork* network = in.network ? &*in.network : nullptr;
     Report report;
     Json& r = report.results;
 
-    // Groupings, checked before any long work.
+    check(in, o);
     std::vector<std::string> group_columns;
     if (!o.group.empty()) {
-        if (!network || !cli::actor_column(*network, o.group)) {
-            std::string known;
-            if (network) {
-                for (const auto& c : reserved_actor_columns()) known += (known.empty() ? "" : ", ") + c;
-                for (const auto& c : network->actors().extra) known += ", " + c.name;
-            }
-            throw std::invalid_argument("group: no actor column '" + o.group + "'" +
-                                        (network ? "; the columns are " + known : "; an edge list has no columns"));
-        }
         group_columns.push_back(o.group);
     } else {
         if (nodes.has_kind) group_columns.emplace_back("kind");
@@ -326,7 +374,7 @@ Report analyze(const Input& in, const Options& o) {
     auto node_column = [&](const std::string& column) {
         const auto values = *cli::actor_column(*network, column);
         std::vector<std::string> out(n);
-        for (std::size_t u = 0; u < n; ++u) out[u] = values[static_cast<std::size_t>(nodes.row[u])];
+        for (std::size_t u = 0; u < n; ++u) out[u] = display_text(values[static_cast<std::size_t>(nodes.row[u])]);
         return out;
     };
 
@@ -335,7 +383,7 @@ Report analyze(const Input& in, const Options& o) {
     for (const char* key : {"title", "essnet_version", "input", "overview", "centrality", "brokerage", "communities",
                             "evolution", "method", "tables"})
         r[key] = Json::object();
-    r["title"] = in.title;
+    r["title"] = display_text(in.title);
     r["essnet_version"] = ESSNET_VERSION;
     Json& sources = r["input"] = Json::array();
     for (const auto& [file, sha] : in.sources) sources.push_back({{"file", file}, {"sha256", sha}});
@@ -366,7 +414,8 @@ Report analyze(const Input& in, const Options& o) {
         const ExtraColumn* inferred_column = nullptr;
         for (const auto& c : t.extra)
             if (c.name == "inferred") inferred_column = &c;
-        std::vector<std::string> relation, year;
+        std::vector<std::string> relation;
+        std::map<std::int32_t, std::int64_t> by_year;  // no_year, the smallest, counts the undated ties
         for (const auto row : rows) {
             const auto i = static_cast<std::size_t>(row);
             quoted += !t.provenance[i].empty();
@@ -374,23 +423,26 @@ Report analyze(const Input& in, const Options& o) {
                 const std::string_view v = inferred_column->values[i];
                 inferred += v == "true" || v == "True" || v == "1" || v == "yes";
             }
-            relation.emplace_back(t.relation[i]);
-            year.push_back(t.start_year[i] == no_year ? "" : std::to_string(t.start_year[i]));
+            relation.push_back(display_text(t.relation[i]));
+            ++by_year[t.start_year[i]];
         }
         const double m = std::max<double>(1, static_cast<double>(rows.size()));
         ov["share_quoted"] = rows.empty() ? Json(nullptr) : Json(static_cast<double>(quoted) / m);
         ov["share_inferred"] =
             rows.empty() || !inferred_column ? Json(nullptr) : Json(static_cast<double>(inferred) / m);
         tables["actors_by_kind"] =
-            counts_table("Actors by kind", "kind", "kind", counts(nodes.kind, "(no kind)"), "actors");
+            counts_table("Actors by kind", "kind", "kind", counts(nodes.kind, "(none)"), "actors");
         if (nodes.has_country)
-            tables["actors_by_country"] = counts_table("Actors by country", "country", "country",
-                                                       counts(nodes.country, "(no country)"), "actors");
+            tables["actors_by_country"] =
+                counts_table("Actors by country", "country", "country", counts(nodes.country, "(none)"), "actors");
         tables["ties_by_relation"] =
-            counts_table("Ties by relation", "relation", "relation", counts(relation, "(no relation)"), "ties");
-        auto by_year = counts(year, "(no year)");
-        std::sort(by_year.begin(), by_year.end());  // years in order, "(no year)" last
-        tables["ties_by_year"] = counts_table("Ties by start year", "year", "start year", by_year, "ties");
+            counts_table("Ties by relation", "relation", "relation", counts(relation, "(none)"), "ties");
+        // Years in order, the undated ties last.
+        Json years_table = table("Ties by start year", {{"year", "start year"}, {"count", "ties"}});
+        for (const auto& [y, c] : by_year)
+            if (y != no_year) years_table["rows"].push_back({y, c});
+        if (by_year.count(no_year)) years_table["rows"].push_back({"(none)", by_year[no_year]});
+        tables["ties_by_year"] = std::move(years_table);
     }
 
     // 3. Centrality.
@@ -450,6 +502,7 @@ Report analyze(const Input& in, const Options& o) {
                                     .share = o.missing_share,
                                     .runs = o.robustness_runs,
                                     .seed = o.seed,
+                                    .top = static_cast<std::int32_t>(o.top),
                                     .parallel = true,
                                     .progress = o.progress});
             const auto& rc = robust[k].rank_correlation;
@@ -466,7 +519,7 @@ Report analyze(const Input& in, const Options& o) {
                                                   {"score", "score"},
                                                   {"rank_low", "rank (5%)"},
                                                   {"rank_high", "rank (95%)"},
-                                                  {"top_share", "share of runs in the top 10"},
+                                                  {"top_share", "share of runs in the top " + std::to_string(o.top)},
                                                   {"fragile", "fragile"}});
         for (std::size_t k = 0; k < measures.size(); ++k) {
             const auto order = order_by(measures[k].values);
@@ -483,7 +536,7 @@ Report analyze(const Input& in, const Options& o) {
                     const double high = std::ceil(robust[k].rank_high[u]);
                     row.push_back(number(std::floor(robust[k].rank_low[u])));
                     row.push_back(number(high));
-                    row.push_back(number(robust[k].top10_share[u]));
+                    row.push_back(number(robust[k].top_share[u]));
                     // Fragile: in more than 5% of the runs the actor falls out of the top k.
                     row.push_back(!(high <= static_cast<double>(o.top)));
                 }
@@ -629,6 +682,14 @@ Report analyze(const Input& in, const Options& o) {
         d.categories = gr.code;
         d.category_names = gr.names;
         d.colour_title = "kind";
+        // The whole network's most frequent kinds take the palette first, on every map.
+        std::vector<std::int64_t> count(gr.names.size(), 0);
+        for (const auto c : gr.code) ++count[static_cast<std::size_t>(c)];
+        d.category_order.resize(gr.names.size());
+        std::iota(d.category_order.begin(), d.category_order.end(), 0);
+        std::stable_sort(d.category_order.begin(), d.category_order.end(), [&](std::int32_t a, std::int32_t b) {
+            return count[static_cast<std::size_t>(a)] > count[static_cast<std::size_t>(b)];
+        });
     }
     d.size_values = as_double(deg);
     d.size_title = "degree";
@@ -641,7 +702,7 @@ Report analyze(const Input& in, const Options& o) {
     }
     {
         const Step step(o, large, "static map");
-        report.map = picture(g, positions, d, o);
+        report.map = picture(g, positions, d, o, true);
     }
 
     // Year y of the evolution shows the selected ties begun by the end of y: the selection's ties
@@ -659,18 +720,20 @@ Report analyze(const Input& in, const Options& o) {
             if (year_of(row) != no_year) ys.insert(year_of(row));
         years.assign(ys.begin(), ys.end());
     }
-    std::vector<std::vector<Point>> yearly;  // positions per year, for the timeline
+    std::vector<std::vector<Point>> yearly;           // positions per year, for the timeline
+    std::vector<std::uint8_t> laid(years.size(), 0);  // the years with a layout of their own
     if (!years.empty()) {
         const Step step(o, large, "evolution over " + std::to_string(years.size()) + " years");
         GraphSelection sel = in.selection;
-        Json t = table("Year by year (ties begun by the end of the year)", {{"year", "year"},
-                                                                            {"new_ties", "new ties"},
-                                                                            {"ties", "ties"},
-                                                                            {"actors", "actors with ties"},
-                                                                            {"density", "density"},
-                                                                            {"components", "components"},
-                                                                            {"largest", "largest component"},
-                                                                            {"top", "top actors (degree)"}});
+        Json t =
+            table("Year by year (ties begun by the end of the year)", {{"year", "year"},
+                                                                       {"new_ties", "new ties"},
+                                                                       {"ties", "ties"},
+                                                                       {"actors", "actors with ties"},
+                                                                       {"density", "density (actors with ties)"},
+                                                                       {"components", "components (actors with ties)"},
+                                                                       {"largest", "largest component"},
+                                                                       {"top", "top actors (degree)"}});
         std::map<std::int32_t, std::int64_t> new_ties;
         for (const auto row : rows) ++new_ties[year_of(row)];
         std::vector<double> actor_series, tie_series;
@@ -683,61 +746,84 @@ Report analyze(const Input& in, const Options& o) {
             for (const auto x : dh) active += x > 0, alone += x == 0;
             for (const auto s : ch.sizes) largest_h = std::max(largest_h, s);
             const auto ties_h = static_cast<std::int64_t>(tie_rows(h).size());
-            const double a = static_cast<double>(active);
-            const double pairs = h.directed() ? a * (a - 1) : a * (a - 1) / 2;
+            // Density among the actors with ties, as density() defines it on their subgraph.
+            std::vector<node_id> with_ties;
+            for (std::size_t u = 0; u < n; ++u)
+                if (dh[u] > 0) with_ties.push_back(static_cast<node_id>(u));
+            const double dens = density(induced_subgraph(h, with_ties));
             std::string top;
             const auto order = order_by(as_double(dh));
             for (std::size_t i = 0; i < order.size() && i < 3 && dh[order[i]] > 0; ++i)
                 top += (i ? ", " : "") + nodes.name[order[i]];
-            t["rows"].push_back({y, new_ties[y], ties_h, active,
-                                 number(pairs > 0 ? std::min(1.0, static_cast<double>(ties_h) / pairs) : std::nan("")),
-                                 ch.count() - alone, largest_h, top});
+            t["rows"].push_back({y, new_ties[y], ties_h, active, number(dens), ch.count() - alone, largest_h, top});
+            const double a = static_cast<double>(active);
             actor_series.push_back(a);
             tie_series.push_back(static_cast<double>(ties_h));
         }
         tables["evolution"] = std::move(t);
         report.growth_chart = line_chart(years, {{"actors with ties", actor_series}, {"ties", tie_series}});
-        if (g.num_nodes() <= o.layout_per_year_limit) {
-            std::vector<YearRange> windows;
-            for (const auto y : years) windows.push_back({first, y});
-            yearly = layout_over_time(*network, in.selection, windows,
-                                      {.initial = positions, .seed = o.seed, .progress = o.progress});
-        }
         // Small multiples: up to four periods ending at evenly spaced years, the last year last.
         std::vector<std::size_t> picked;
         const std::size_t count = std::min<std::size_t>(4, years.size());
         for (std::size_t i = 0; i < count; ++i)
             picked.push_back(count == 1 ? years.size() - 1 : (years.size() - 1) * (i + 1) / count);
-        DrawOptions small = d;
-        small.width = 440;
-        small.height = 330;
-        small.label_count = 6;
-        small.min_radius = 2;
-        small.max_radius = 8;
+        // Layouts over time for at most 12 evenly spaced years and those of the small multiples;
+        // a year in between shows the layout of the last year laid out before it.
+        if (g.num_nodes() <= o.layout_per_year_limit) {
+            const std::size_t most = std::min<std::size_t>(12, years.size());
+            for (std::size_t i = 0; i < most; ++i) laid[most == 1 ? 0 : (years.size() - 1) * i / (most - 1)] = 1;
+            for (const auto i : picked) laid[i] = 1;
+            std::vector<YearRange> windows;
+            for (std::size_t i = 0; i < years.size(); ++i)
+                if (laid[i]) windows.push_back({first, years[i]});
+            auto layouts = layout_over_time(*network, in.selection, windows,
+                                            {.initial = positions, .seed = o.seed, .progress = o.progress});
+            yearly.resize(years.size());
+            std::size_t next = 0;
+            for (std::size_t i = 0; i < years.size(); ++i)
+                yearly[i] = laid[i] ? std::move(layouts[next++]) : (i ? yearly[i - 1] : positions);
+        }
+        // Each period: the actors with ties by then, where the timeline puts them that year.
+        struct Period {
+            Graph graph;
+            std::vector<Point> where;
+            DrawOptions draw;
+        };
+        std::vector<Period> drawn;
+        std::vector<Point> all;  // one frame for every period: the extent of all of them
         Json periods = Json::array();
         for (const auto i : picked) {
             sel.years = YearRange{first, years[i]};
             const Graph h = select_graph(*network, sel);
-            // The actors with ties by then, where the timeline puts them that year.
             const auto dh = degree(h);
-            std::vector<node_id> active;
-            std::vector<Point> where;
-            DrawOptions period = small;
-            period.size_values.clear();
-            period.labels.clear();
-            period.categories.clear();
             const auto& p = yearly.empty() ? positions : yearly[i];
+            Period period{{}, {}, d};
+            period.draw.width = 440;
+            period.draw.height = 330;
+            period.draw.label_count = 6;
+            period.draw.min_radius = 2;
+            period.draw.max_radius = 8;
+            period.draw.size_values.clear();
+            period.draw.labels.clear();
+            period.draw.categories.clear();
+            std::vector<node_id> active;
             for (std::size_t u = 0; u < n; ++u) {
                 if (dh[u] == 0) continue;
                 active.push_back(static_cast<node_id>(u));
-                where.push_back(p[u]);
-                period.size_values.push_back(static_cast<double>(dh[u]));
-                period.labels.push_back(small.labels[u]);
-                if (!small.categories.empty()) period.categories.push_back(small.categories[u]);
+                period.where.push_back(p[u]);
+                period.draw.size_values.push_back(static_cast<double>(dh[u]));
+                period.draw.labels.push_back(d.labels[u]);
+                if (!d.categories.empty()) period.draw.categories.push_back(d.categories[u]);
             }
-            report.periods.push_back(picture(induced_subgraph(h, active), where, period, o));
+            period.graph = induced_subgraph(h, active);
+            all.insert(all.end(), period.where.begin(), period.where.end());
+            drawn.push_back(std::move(period));
             periods.push_back(in.selection.years ? std::to_string(first) + "-" + std::to_string(years[i])
                                                  : "by " + std::to_string(years[i]));
+        }
+        for (auto& period : drawn) {
+            period.draw.extent = bounding_box(all);
+            report.periods.push_back(picture(period.graph, period.where, period.draw, o, false));
         }
         r["evolution"]["periods"] = std::move(periods);
         r["evolution"]["layout"] = yearly.empty() ? "one layout of the whole network for every year (foresighted)"
@@ -759,14 +845,22 @@ Report analyze(const Input& in, const Options& o) {
         // The static maps' colours, so that both maps agree.
         for (const Rgb c : categorical_palette) m["palette"].push_back(hex(c));
         m["other"] = hex(other_colour);
-        // Positions rounded to a thousandth of the map's extent.
-        auto rounded = [&](const std::vector<Point>& p) {
-            double lo = 0, hi = 1;
-            if (!p.empty()) {
-                lo = hi = p[0].x;
-                for (const auto& q : p) lo = std::min({lo, q.x, q.y}), hi = std::max({hi, q.x, q.y});
+        // Positions as whole numbers from 0 to 10,000 over the extent of every layout together, so
+        // that a node keeps its place on the screen from one year's layout to the next.
+        double lo = 0, hi = 1;
+        bool first_point = true;
+        auto extend = [&](const std::vector<Point>& p) {
+            for (const auto& q : p) {
+                if (first_point) lo = hi = q.x, first_point = false;
+                lo = std::min({lo, q.x, q.y});
+                hi = std::max({hi, q.x, q.y});
             }
-            const double scale = 10000 / std::max(hi - lo, 1e-300);
+        };
+        extend(positions);
+        for (std::size_t i = 0; i < yearly.size(); ++i)
+            if (laid[i]) extend(yearly[i]);
+        const double scale = 10000 / std::max(hi - lo, 1e-300);
+        auto rounded = [&](const std::vector<Point>& p) {
             Json xy = Json::array();
             for (const auto& q : p) {
                 xy.push_back(std::lround((q.x - lo) * scale));
@@ -776,7 +870,8 @@ Report analyze(const Input& in, const Options& o) {
         };
         m["xy"] = rounded(positions);
         Json& per_year = m["layouts"] = Json::object();
-        for (std::size_t i = 0; i < yearly.size(); ++i) per_year[std::to_string(years[i])] = rounded(yearly[i]);
+        for (std::size_t i = 0; i < yearly.size(); ++i)
+            if (laid[i]) per_year[std::to_string(years[i])] = rounded(yearly[i]);
         for (const auto& meas : measures) {
             Json v = Json::array();
             for (const double x : meas.values) {
@@ -792,24 +887,26 @@ Report analyze(const Input& in, const Options& o) {
         }
         m["years"] = years;
         Json source = Json::array(), target = Json::array(), relation = Json::array(), start = Json::array(),
-             end = Json::array(), quote = Json::array(), quotes = Json::array(), relations = Json::array();
+             end = Json::array(), quote = Json::array(), quotes = Json::array(), relations = Json::array(),
+             directed = Json::array();
         if (network) {
             const TieTable& t = network->ties();
             std::vector<std::int32_t> node_of_actor(network->num_actors(), -1);
             for (std::size_t u = 0; u < n; ++u)
                 node_of_actor[static_cast<std::size_t>(nodes.row[u])] = static_cast<std::int32_t>(u);
             std::unordered_map<std::string_view, std::int32_t> quote_index;
-            for (const auto& name : t.relation.categories()) relations.push_back(name);
+            for (const auto& name : t.relation.categories()) relations.push_back(display_text(name));
             for (const auto row : rows) {
                 const auto i = static_cast<std::size_t>(row);
                 source.push_back(node_of_actor[static_cast<std::size_t>(t.source[i])]);
                 target.push_back(node_of_actor[static_cast<std::size_t>(t.target[i])]);
                 relation.push_back(t.relation.codes()[i]);
+                directed.push_back(g.directed() && t.directed[i] ? 1 : 0);
                 start.push_back(t.start_year[i] == no_year ? Json(nullptr) : Json(t.start_year[i]));
                 end.push_back(t.end_year[i] == no_year ? Json(nullptr) : Json(t.end_year[i]));
                 const std::string_view q = t.provenance[i];
                 const auto [it, added] = quote_index.try_emplace(q, static_cast<std::int32_t>(quotes.size()));
-                if (added) quotes.push_back(std::string(q));
+                if (added) quotes.push_back(display_text(q));
                 quote.push_back(it->second);
             }
         } else {
@@ -818,10 +915,12 @@ Report analyze(const Input& in, const Options& o) {
             for (edge_id e = 0; e < g.num_edges(); ++e) {
                 source.push_back(s[static_cast<std::size_t>(e)]);
                 target.push_back(tg[static_cast<std::size_t>(e)]);
+                directed.push_back(g.directed() ? 1 : 0);
             }
         }
-        m["ties"] = {{"source", source}, {"target", target}, {"relation", relation}, {"start", start},
-                     {"end", end},       {"quote", quote},   {"quotes", quotes},     {"relations", relations}};
+        m["ties"] = {{"source", source},    {"target", target}, {"relation", relation}, {"start", start},
+                     {"end", end},          {"quote", quote},   {"quotes", quotes},     {"relations", relations},
+                     {"directed", directed}};
         m["directed"] = g.directed();
     }
 

@@ -248,9 +248,9 @@ constexpr Definition definitions[] = {
      "rank interval spans 90% of the copies, and a top rank is fragile when the actor leaves the top k in more than "
      "5% of them (Borgatti, Carley & Krackhardt 2006, doi:10.1016/j.socnet.2005.05.001)."},
     {"layout",
-     "Maps by stress majorization (Gansner, Koren & North 2004, doi:10.1007/978-3-540-31843-9_25) up to 5,000 "
-     "actors and ForceAtlas2 above (Jacomy et al. 2014, doi:10.1371/journal.pone.0098679); yearly maps are anchored "
-     "to the year before (Brandes & Mader 2012)."},
+     "Maps by stress majorization (Gansner, Koren & North 2004, doi:10.1007/978-3-540-31843-9_25) and, above "
+     "layout_per_year_limit actors, ForceAtlas2 (Jacomy et al. 2014, doi:10.1371/journal.pone.0098679); yearly maps "
+     "are anchored to the year before (Brandes & Mader 2012, doi:10.1007/978-3-642-25878-7_11)."},
 };
 
 }  // namespace
@@ -295,9 +295,9 @@ std::string html(const Report& report, const Options& options) {
     h << "</div></section>\n";
 
     // 2. Map.
-    h << "<section id=\"map\"><h2>Map</h2>\n<figure class=\"static\">" << report.map
-      << "<figcaption>Colour: kind of actor; size: degree; the labelled actors are the largest whose labels fit."
-      << "</figcaption></figure>\n";
+    h << "<section id=\"map\"><h2>Map</h2>\n<figure class=\"static\">" << report.map << "<figcaption>"
+      << (t.contains("actors_by_kind") ? "Colour: kind of actor; size" : "Size")
+      << ": degree; the labelled actors are the largest whose labels fit.</figcaption></figure>\n";
     const bool interactive = options.interactive && embedded::map_js[0] != '\0';
     if (interactive)
         h << "<h3>Interactive map</h3><p class=\"note\">Drag to pan, scroll to zoom, hover for details, click an "
@@ -317,10 +317,13 @@ std::string html(const Report& report, const Options& options) {
         for (const auto& [k, v] : cz.items()) h << " " << escape(k) << " <b>" << cell_text(v) << "</b>;";
         h << "</p>\n";
     }
-    h << "<h3>Top actors per measure</h3>\n<p class=\"note\">Rank intervals hold in 90% of " << options.robustness_runs
-      << " copies of the network with " << cell_text(Json(options.missing_share * 100))
-      << "% of the ties dropped at random; a rank in red is fragile: the actor leaves the top " << options.top
-      << " in more than 5% of the copies.</p>\n<div class=\"row\">";
+    h << "<h3>Top actors per measure</h3>\n";
+    if (t.contains("robustness"))
+        h << "<p class=\"note\">Rank intervals hold in 90% of " << options.robustness_runs
+          << " copies of the network with " << cell_text(Json(options.missing_share * 100))
+          << "% of the ties dropped at random; a rank in red is fragile: the actor leaves the top " << options.top
+          << " in more than 5% of the copies.</p>\n";
+    h << "<div class=\"row\">";
     const Json& top = t["top_actors"];
     for (const auto& m : measure_keys) {
         h << "<div><h3>" << escape(m) << "</h3><ol>";

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <filesystem>
@@ -107,13 +108,23 @@ void replace_folder(const std::filesystem::path& fresh, const std::filesystem::p
     }
     std::filesystem::rename(fresh, directory, ec);
     if (ec) {
-        if (existed) std::filesystem::rename(aside, directory);
-        throw FileError(directory.string(), ec.value(), "write");
+        const int error = ec.value();
+        if (existed) std::filesystem::rename(aside, directory, ec);  // the old report back, if it can be
+        throw FileError(directory.string(), error, "write");
     }
     if (existed) std::filesystem::remove_all(aside, ec);
 }
 
 constexpr const char* marker_name = ".essnet-report";
+
+// A table's name as a file name: letters, digits, '-' and '_' kept, anything else (a '/' in a
+// grouping column's name, say) as '_'.
+std::string file_name(const std::string& name) {
+    std::string out = name;
+    for (char& c : out)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+    return out;
+}
 
 }  // namespace
 
@@ -178,7 +189,9 @@ std::string markdown(const Report& report) {
 std::vector<std::string> write(const Report& report, const Options& options, const std::string& directory) {
     namespace fs = std::filesystem;
     check_formats(options.formats);
-    const fs::path dir = fs::absolute(fs::path(directory).lexically_normal());
+    std::error_code cwd_error;
+    const fs::path dir = fs::absolute(fs::path(directory).lexically_normal(), cwd_error);
+    if (cwd_error) throw FileError(directory, cwd_error.value(), "write");
     const fs::path target = dir.filename().empty() ? dir.parent_path() : dir;
     std::error_code ec;
     // Refuse to replace a folder that holds anything but an earlier report.
@@ -210,7 +223,8 @@ std::vector<std::string> write(const Report& report, const Options& options, con
         if (wants("html")) put("report.html", html(report, options));
         if (wants("md")) put("summary.md", markdown(report));
         if (wants("csv"))
-            for (const auto& [name, table] : report.results["tables"].items()) put(name + ".csv", csv(table));
+            for (const auto& [name, table] : report.results["tables"].items())
+                put(file_name(name) + ".csv", csv(table));
         // Indented for reading, unless large (a fifth smaller without).
         const bool indent = report.results["overview"]["actors"].get<std::int64_t>() <= 5000;
         if (wants("json")) put("results.json", report.results.dump(indent ? 1 : -1) + "\n");

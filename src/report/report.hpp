@@ -78,8 +78,13 @@ struct Report {
     Json map_data;                     ///< what the interactive map draws
 };
 
-/// Computes the report. Throws std::invalid_argument naming the option for a `group` column that
-/// does not exist (listing those that do) or an unknown measure.
+/// Checks the options against the input. Throws std::invalid_argument naming the option: a `group`
+/// column that does not exist (listing those that do), an unknown or repeated measure, an unknown
+/// format or none, a `top` or `consensus_runs` below 1, negative `robustness_runs`, a
+/// `missing_share` outside [0, 1).
+void check(const Input& input, const Options& options);
+
+/// Computes the report, after check(). Throws Cancelled when `progress` asks to stop.
 Report analyze(const Input& input, const Options& options);
 
 /// Writes the report's files into `directory`: report.html, summary.md, one CSV per table and

@@ -32,6 +32,9 @@ contains bundled-stdout-names-output "$tmp/out" "Report written to $tmp/chantier
 contains bundled-top-actor "$tmp/chantier/top_actors.csv" "degree,1,chantier,"
 contains bundled-kinds "$tmp/chantier/actors_by_kind.csv" "event,6"
 contains bundled-interactive "$tmp/chantier/report.html" 'id="essnet-map-data"'
+# Nothing in the report loads from elsewhere: no attribute or style names another host.
+grep -qiE '(src|href|action)="(https?:)?//|url\((https?:)?//|@import' "$tmp/chantier/report.html" &&
+    { echo "FAIL the report names an external resource"; failures=$((failures + 1)); }
 ls -a "$tmp" "$tmp/chantier" | grep -q '\.tmp-\|\.old-' && { echo "FAIL temporary files left"; failures=$((failures + 1)); }
 # An earlier report is replaced whole: a file it had that the new one does not write is gone.
 touch "$tmp/chantier/stale.csv"
@@ -41,9 +44,6 @@ check bundled-again 0 "$essnet" analyze --out "$tmp/chantier" --format md,csv --
 contains bundled-again-md "$tmp/chantier/summary.md" "22 actors and 25 ties"
 check html-only-without-map 0 "$essnet" analyze --out "$tmp/static" --format html --no-interactive
 grep -q 'essnet-map-data' "$tmp/static/report.html" && { echo "FAIL --no-interactive kept the map"; failures=$((failures + 1)); }
-# Nothing in the report loads from elsewhere.
-grep -qiE '(src|href)="(https?:)?//' "$tmp/chantier/summary.md" "$tmp/static/report.html" &&
-    { echo "FAIL the report names an external resource"; failures=$((failures + 1)); }
 check years-and-relations 0 "$essnet" analyze --years 2009-2011 --relations participated_in,organized --out "$tmp/window"
 # By hand from ties.csv: participated_in and organized ties active in 2009-2011: 4 begun in 2009,
 # 7 in 2011, and those of 2001 and 2006, which have no end year: 13 ties.
@@ -61,6 +61,8 @@ check bad-years 2 "$essnet" analyze --years 2012-2001 --out "$tmp/x"
 check bad-years-text 2 "$essnet" analyze --years soon --out "$tmp/x"
 check unknown-relation 2 "$essnet" analyze --relations loves --out "$tmp/x"
 check unknown-format 2 "$essnet" analyze --format pdf --out "$tmp/x"
+check no-format 2 "$essnet" analyze --format "" --out "$tmp/x"
+check repeated-measure 2 "$essnet" analyze --measures degree,degree --out "$tmp/x"
 [ -e "$tmp/x" ] && { echo "FAIL a usage error wrote a report"; failures=$((failures + 1)); }
 
 check csv 0 "$essnet" analyze "$data/small_actors.csv" "$data/small_ties.csv" --out "$tmp/small"

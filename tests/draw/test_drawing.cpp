@@ -102,6 +102,23 @@ TEST(Drawing, NodesFitTheCanvasWithTheAspectKept) {
     EXPECT_NEAR(at[0].y, 250, 1e-9);
 }
 
+TEST(Drawing, ExtentSetsTheFrame) {
+    // Two nodes at (0, 0) and (1, 1) in the frame (0, 0)-(2, 2) of a 400 x 400 canvas without
+    // margins: 200 pixels per unit, the second node in the middle, the first at the bottom left.
+    const Graph g = make_graph(2, {{0, 1}});
+    const Scene s =
+        make_scene(g, std::vector<Point>{{0, 0}, {1, 1}},
+                   {.width = 400, .height = 400, .margin = 0, .extent = BoundingBox{0, 0, 2, 2}, .radius = 0});
+    std::map<node_id, Point> at;
+    for (const auto& v : s.nodes) at[v.node] = {v.x, v.y};
+    EXPECT_NEAR(at[1].x, 200, 1e-9);
+    EXPECT_NEAR(at[1].y, 200, 1e-9);
+    EXPECT_NEAR(at[0].x, 0, 1e-9);
+    EXPECT_NEAR(at[0].y, 400, 1e-9);
+    EXPECT_THROW(make_scene(g, std::vector<Point>{{0, 0}, {1, 1}}, {.extent = BoundingBox{1, 0, 0, 1}}),
+                 std::invalid_argument);
+}
+
 TEST(Drawing, PaletteFallsBackToGreyBeyondNineCategories) {
     const Graph g = make_graph(12, {});
     std::vector<std::int32_t> c(12);
@@ -116,6 +133,22 @@ TEST(Drawing, PaletteFallsBackToGreyBeyondNineCategories) {
     EXPECT_EQ(s.categories[0].text, "g0");
     EXPECT_EQ(s.categories[9].text, "other (2)");
     EXPECT_EQ(s.categories[9].colour, other_colour);
+}
+
+TEST(Drawing, CategoryOrderKeepsColoursAcrossDrawings) {
+    // Category 2 is rarest here but listed first: it takes the palette's first colour, and category
+    // 0, absent from this drawing, keeps its place (its colour is not handed to another).
+    const Graph g = make_graph(4, {});
+    const std::vector<Point> pos(4);
+    const Scene s = make_scene(
+        g, pos, {.categories = {1, 1, 1, 2}, .category_names = {"a", "b", "c"}, .category_order = {2, 0, 1}});
+    ASSERT_EQ(s.categories.size(), 2u);
+    EXPECT_EQ(s.categories[0].text, "c");
+    EXPECT_EQ(s.categories[0].colour, categorical_palette[0]);
+    EXPECT_EQ(s.categories[1].text, "b");
+    EXPECT_EQ(s.categories[1].colour, categorical_palette[2]);
+    EXPECT_THROW(make_scene(g, pos, {.categories = {0, 0, 0, 0}, .category_names = {"a"}, .category_order = {1}}),
+                 std::invalid_argument);
 }
 
 TEST(Drawing, ViridisEnds) {

@@ -105,6 +105,14 @@ try {
     });
   }
 
+  // Colourings: the choices offered, and the legend once coloured by country.
+  seen.colour_options = await page.evaluate(() => [...document.querySelectorAll("#map-colour option")].map((o) => o.value));
+  if (seen.colour_options.includes("country")) {
+    await page.selectOption("#map-colour", "country");
+    seen.country_legend = await page.evaluate(() => document.querySelector("#map-legend h4").textContent);
+    await page.selectOption("#map-colour", seen.colour_options[0]);
+  }
+
   // The search box.
   await page.fill("#map-search", query);
   await page.press("#map-search", "Enter");
@@ -130,6 +138,11 @@ try {
       return row ? row.cells[0].textContent : null;
     });
     seen.sort_order = await header.getAttribute("aria-sort");
+    seen.sorted_values = await page.evaluate(() => {
+      const table = document.getElementById("centrality-table");
+      const column = [...table.querySelectorAll("th")].findIndex((th) => th.dataset.key === "betweenness");
+      return [...table.tBodies[0].rows].map((row) => Number(row.cells[column].dataset.v));
+    });
   }
   // Map data the checks need to tie what was seen to actors.
   seen.ids = await page.evaluate(() => JSON.parse(document.getElementById("essnet-map-data").textContent).ids);

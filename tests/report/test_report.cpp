@@ -135,6 +135,54 @@ TEST(Analyze, NumbersOfAPathComputedByHand) {
     EXPECT_EQ(column(bk, "itinerant", 0), 2.0);  // a and c are organisations, b a network
 }
 
+TEST(Analyze, DirectedParallelSelfLoopsUndatedAndMissingKinds) {
+    // a -> b twice (2001, 2002), b -> b (2002), c -> a undated, an undirected partnership b - c
+    // (2003), and d with neither kind nor ties. Selected as directed, the partnership is an arc each way.
+    ActorNetwork net;
+    net.add_actor({.id = "a", .kind = "organization"});
+    net.add_actor({.id = "b", .kind = "network"});
+    net.add_actor({.id = "c", .kind = "organization"});
+    net.add_actor({.id = "d"});
+    net.add_tie({.source = "a", .target = "b", .relation = "funded", .start_year = 2001});
+    net.add_tie({.source = "a", .target = "b", .relation = "funded", .start_year = 2002});
+    net.add_tie({.source = "b", .target = "b", .relation = "funded", .start_year = 2002});
+    net.add_tie({.source = "c", .target = "a", .relation = "member_of"});
+    net.add_tie({.source = "b", .target = "c", .relation = "partnership", .directed = false, .start_year = 2003});
+    Input in;
+    in.selection.directed = true;
+    in.graph = select_graph(net, in.selection);
+    in.network = std::move(net);
+    const Report report = analyze(in, {.robustness_runs = 3});
+    const Json& r = report.results;
+    EXPECT_EQ(r["overview"]["ties"], 5);   // tie rows
+    EXPECT_EQ(r["overview"]["edges"], 6);  // the partnership twice
+    EXPECT_TRUE(r["overview"]["directed"].get<bool>());
+    // Degree (in + out, each parallel arc and the loop's two ends counted): a 2 + 1, b 2 + 2 + 2, c 1 + 2.
+    const Json& c = r["tables"]["centrality"];
+    EXPECT_EQ(column(c, "degree", 0), 3.0);
+    EXPECT_EQ(column(c, "degree", 1), 6.0);
+    EXPECT_EQ(column(c, "degree", 2), 3.0);
+    EXPECT_EQ(column(c, "degree", 3), 0.0);
+    // Years in order, the undated tie last.
+    const Json& y = r["tables"]["ties_by_year"];
+    ASSERT_EQ(y["rows"].size(), 4u);
+    EXPECT_EQ(y["rows"][0], Json::array({2001, 1}));
+    EXPECT_EQ(y["rows"][1], Json::array({2002, 2}));
+    EXPECT_EQ(y["rows"][2], Json::array({2003, 1}));
+    EXPECT_EQ(y["rows"][3], Json::array({"(none)", 1}));
+    // d has no kind: its own group, named "(none)".
+    const Json& k = r["tables"]["actors_by_kind"];
+    EXPECT_EQ(k["rows"], Json::parse(R"x([["organization", 2], ["(none)", 1], ["network", 1]])x"));
+    // On the map only the partnership is drawn without an arrow; the loop is listed, not drawn.
+    EXPECT_EQ(report.map_data["ties"]["directed"], Json::array({1, 1, 1, 1, 0}));
+    EXPECT_TRUE(report.map_data["directed"].get<bool>());
+    // Evolution by 2002: a and b have ties (two arcs and a loop between 2 actors; density counts
+    // arcs over n (n - 1) = 2 ordered pairs, as density() does: 3 / 2).
+    const Json& e = r["tables"]["evolution"];
+    EXPECT_EQ(column(e, "actors", 1), 2);
+    EXPECT_DOUBLE_EQ(column(e, "density", 1).get<double>(), 1.5);
+}
+
 TEST(Analyze, EmptyAndEdgeListInputs) {
     Input empty;
     empty.network = ActorNetwork();

@@ -89,7 +89,7 @@ TEST(Robustness, NothingPerturbedMeansNothingChanges) {
         EXPECT_EQ(r.score_low[u], d[u]);
         EXPECT_EQ(r.score_high[u], d[u]);
         EXPECT_EQ(r.rank_low[u], r.rank[u]);
-        EXPECT_EQ(r.top10_share[u], r.rank[u] <= 10 ? 1.0 : 0.0);
+        EXPECT_EQ(r.top_share[u], r.rank[u] <= 10 ? 1.0 : 0.0);
     }
     for (const double rho : r.rank_correlation) EXPECT_DOUBLE_EQ(rho, 1.0);
 }
@@ -121,7 +121,7 @@ TEST(Robustness, ParallelCopiesGiveTheSameResult) {
     EXPECT_EQ(parallel.rank_correlation, serial.rank_correlation);
     EXPECT_EQ(parallel.score_low, serial.score_low);
     EXPECT_EQ(parallel.rank_high, serial.rank_high);
-    EXPECT_EQ(parallel.top10_share, serial.top10_share);
+    EXPECT_EQ(parallel.top_share, serial.top_share);
     // A measure that fails on a copy fails the whole call, from whichever thread it ran on.
     auto fails_on_copies = [&](const Graph& h) {
         if (h.num_edges() < g.num_edges()) throw std::runtime_error("no copies");
@@ -137,6 +137,7 @@ TEST(Robustness, Errors) {
     EXPECT_THROW(robustness(g, degrees, {.share = 1.0}), std::invalid_argument);
     EXPECT_THROW(robustness(g, degrees, {.runs = 0}), std::invalid_argument);
     EXPECT_THROW(robustness(g, degrees, {.interval = 0}), std::invalid_argument);
+    EXPECT_THROW(robustness(g, degrees, {.top = 0}), std::invalid_argument);
     EXPECT_THROW(robustness(g, [](const Graph&) { return std::vector<double>{1.0}; }), std::invalid_argument);
     EXPECT_THROW(robustness(g, degrees, {.progress = [](double) { return false; }}), Cancelled);
 }

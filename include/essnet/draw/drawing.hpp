@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -116,6 +117,13 @@ struct DrawOptions {
     /// others, and nodes without one, are grey and share one legend line "other".
     std::vector<std::int32_t> categories{};
     std::vector<std::string> category_names{};
+    /// Categories in the order they take the palette, before the others (which follow by
+    /// frequency): drawings of parts of one network keep the colours of the whole (small
+    /// multiples). Empty: by frequency.
+    std::vector<std::int32_t> category_order{};
+    /// The part of the layout's plane the canvas shows (kept whole, aspect kept): drawings of
+    /// parts of one layout then share a frame. By default the positions' bounding box.
+    std::optional<BoundingBox> extent{};
     /// Continuous colours (viridis from the smallest to the largest value); NaN is grey.
     std::vector<double> colour_values{};
     std::string colour_title{};

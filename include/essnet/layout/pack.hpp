@@ -15,7 +15,8 @@
 namespace essnet {
 
 /// Places pieces side by side without overlap: piece k (its points in its own coordinates) is moved,
-/// never scaled or turned, so that the bounding boxes of any two pieces are at least `gap` apart.
+/// never scaled or turned, so that the bounding boxes of any two pieces of two or more points are
+/// at least `gap` apart (single points: half a gap).
 /// Pieces are taken tallest first and put left to right on shelves whose width is about the square
 /// root of the total area, so that the result is roughly square (shelf packing; see Coffman et al.
 /// 1980, "Performance bounds for level-oriented two-dimensional packing algorithms", SIAM J. Comput.
@@ -64,8 +65,9 @@ inline void pack_pieces(std::vector<std::vector<Point>>& pieces, double gap) {
         // little room beside the compact drawing of a large small-world component.
         const double step = gap / 2;
         const auto square = static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(singles.size()))));
+        // As wide as the shelves, and never narrower than a square of the single points.
         const std::size_t columns =
-            boxes.empty() ? square : std::max<std::size_t>(1, static_cast<std::size_t>(right / step) + 1);
+            boxes.empty() ? square : std::max(square, static_cast<std::size_t>(right / step) + 1);
         const double top = boxes.empty() ? 0 : -gap;
         for (std::size_t i = 0; i < singles.size(); ++i)
             pieces[singles[i]][0] = {.x = step * static_cast<double>(i % columns),

@@ -41,6 +41,7 @@ struct RobustnessOptions {
     int runs = 100;          ///< perturbed copies
     std::uint64_t seed = 0;  ///< copy r uses the stream Rng(seed, r)
     double interval = 0.9;   ///< the central share of the copies that score_low..score_high spans
+    std::int32_t top = 10;   ///< the k of top_share: the share of copies in which a node ranks in the top k
     /// Measure the copies in parallel, one per thread (the measure must then be safe to call from
     /// several threads at once, as every essnet measure is); the result is the same.
     bool parallel = false;
@@ -60,13 +61,13 @@ using NodeMeasure = std::function<std::vector<double>(const Graph&)>;
 /// Per node, aligned with the graph's nodes: the observed score and rank (1 for the highest; tied
 /// scores share the best rank, NaN scores get none), and over the copies in which the node is
 /// present the `interval` range of its score and rank (linear interpolation between order
-/// statistics, as numpy's quantile) and the share of copies in which its rank is at most 10.
+/// statistics, as numpy's quantile) and the share of copies in which its rank is at most `top`.
 /// Per copy: Spearman's correlation between the copy's and the observed scores of the nodes present
 /// with a score in both (NaN when fewer than two or when either side is constant).
 struct RobustnessResult {
     std::vector<double> score{}, rank{};
     std::vector<double> score_low{}, score_high{}, rank_low{}, rank_high{};
-    std::vector<double> top10_share{};
+    std::vector<double> top_share{};
     std::vector<double> rank_correlation{};
 };
 
@@ -211,6 +212,7 @@ inline PerturbedGraph perturb(const Graph& g, Perturbation kind, double share, R
 inline RobustnessResult robustness(const Graph& g, const NodeMeasure& measure, const RobustnessOptions& options = {}) {
     detail::check_share(options.share);  // before the measure runs on g
     if (options.runs < 1) throw std::invalid_argument("runs must be at least 1, got " + std::to_string(options.runs));
+    if (options.top < 1) throw std::invalid_argument("top must be at least 1, got " + std::to_string(options.top));
     if (!(options.interval > 0 && options.interval <= 1))
         throw std::invalid_argument("interval must be in (0, 1], got " + std::to_string(options.interval));
     auto measured = [&](const Graph& h) {
@@ -273,7 +275,7 @@ inline RobustnessResult robustness(const Graph& g, const NodeMeasure& measure, c
     r.score_high.resize(n);
     r.rank_low.resize(n);
     r.rank_high.resize(n);
-    r.top10_share.resize(n);
+    r.top_share.resize(n);
     std::vector<double> column(runs);
     for (std::size_t u = 0; u < n; ++u) {
         for (std::size_t run = 0; run < runs; ++run) column[run] = scores[run * n + u];
@@ -284,12 +286,12 @@ inline RobustnessResult robustness(const Graph& g, const NodeMeasure& measure, c
             column[run] = ranks[run * n + u];
             if (!std::isnan(column[run])) {
                 ++ranked;
-                top += column[run] <= 10;
+                top += column[run] <= options.top;
             }
         }
         r.rank_low[u] = detail::quantile(column, lo);
         r.rank_high[u] = detail::quantile(column, hi);
-        r.top10_share[u] = ranked > 0 ? static_cast<double>(top) / static_cast<double>(ranked) : nan;
+        r.top_share[u] = ranked > 0 ? static_cast<double>(top) / static_cast<double>(ranked) : nan;
     }
     return r;
 }

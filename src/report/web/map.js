@@ -11,6 +11,8 @@ let PALETTE = ["#cc6677", "#332288", "#ddcc77", "#117733", "#88ccee", "#882255",
 let OTHER = "#dddddd";
 const FADED = "#eeeeee";
 const COLOUR_NAMES = { kind: "kind", country: "country", bloc: "bloc (consensus community)" };
+// The names of each colouring's categories in the report's data.
+const CATEGORY_NAMES = { kind: "kinds", country: "countries" };
 
 function element(tag, attributes = {}, text = "") {
   const e = document.createElement(tag);
@@ -66,7 +68,7 @@ function start() {
   const colourBy = element("select", { id: "map-colour", "aria-label": "Colour by" });
   for (const key of ["kind", "country", "bloc"]) {
     const codes = data[key];
-    if (key !== "bloc" && !(data[key + "s"] || []).some((s) => s !== "(none)")) continue;
+    if (key !== "bloc" && !(data[CATEGORY_NAMES[key]] || []).some((s) => s !== "(none)")) continue;
     if (codes) colourBy.appendChild(element("option", { value: key }, "colour: " + key));
   }
   bar.appendChild(colourBy);
@@ -115,7 +117,9 @@ function start() {
     incident[s].push(t);
     if (d !== s) incident[d].push(t);
     if (s === d) continue;
-    graph.addEdgeWithKey(String(t), String(s), String(d), { size: 0.6, color: "#c8c8c8", type: data.directed ? "arrow" : "line" });
+    // An undirected tie of a directed graph is drawn without an arrow.
+    const arrow = data.directed && ties.directed && ties.directed[t];
+    graph.addEdgeWithKey(String(t), String(s), String(d), { size: 0.6, color: "#c8c8c8", type: arrow ? "arrow" : "line" });
   }
 
   const state = { year: null, mode: "cumulative", selected: null, neighbours: new Set() };
@@ -155,7 +159,7 @@ function start() {
 
   const recolour = () => {
     const key = colourBy.value || "bloc";
-    const names = key === "bloc" ? [...new Set(data.bloc)].sort((a, b) => a - b).reduce((a, b) => ((a[b] = "bloc " + b), a), []) : data[key + "s"];
+    const names = key === "bloc" ? [...new Set(data.bloc)].sort((a, b) => a - b).reduce((a, b) => ((a[b] = "bloc " + b), a), []) : data[CATEGORY_NAMES[key]];
     const { colour, legend: lines } = categories(data[key], names);
     graph.updateEachNodeAttributes((node, attrs) => ({ ...attrs, color: colour.get(data[key][Number(node)]) }), { attributes: ["color"] });
     state.legend = { title: COLOUR_NAMES[key] || key, lines };
@@ -202,6 +206,14 @@ function start() {
   // Large maps draw nodes as points and ties as lines: one vertex per node and two per tie, which
   // software WebGL (no GPU) draws many times faster than the instanced discs and rectangles.
   const large = n > 2000 || m > 8000;
+  // One frame for every year's layout (the report puts them all in 0..10,000 together): sigma
+  // would otherwise fit each year's layout to the screen, and actors would seem to move.
+  const frame = { x: [Infinity, -Infinity], y: [Infinity, -Infinity] };
+  for (const positions of [xy, ...Object.values(data.layouts || {})])
+    for (let k = 0; k < positions.length; k += 2) {
+      frame.x = [Math.min(frame.x[0], positions[k]), Math.max(frame.x[1], positions[k])];
+      frame.y = [Math.min(frame.y[0], positions[k + 1]), Math.max(frame.y[1], positions[k + 1])];
+    }
   const renderer = new Sigma(graph, stage, {
     nodeProgramClasses: large ? { circle: NodePointProgram } : {},
     edgeProgramClasses: large ? { arrow: EdgeLineProgram, line: EdgeLineProgram } : { arrow: EdgeArrowProgram },
@@ -241,6 +253,11 @@ function start() {
       return attrs;
     },
   });
+
+  if (n > 0) {
+    for (const axis of ["x", "y"]) if (frame[axis][0] === frame[axis][1]) frame[axis] = [frame[axis][0] - 1, frame[axis][1] + 1];
+    renderer.setCustomBBox(frame);
+  }
 
   const describe = (i) => {
     const lines = [data.names[i]];
