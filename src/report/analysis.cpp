@@ -104,28 +104,6 @@ void add_column(Json& t, const std::string& key, const std::string& label) {
     t["columns"].push_back({{"key", key}, {"label", label}});
 }
 
-// Text as the report shows it: control characters (which XML cannot hold) as spaces, and any
-// invalid UTF-8 byte (JSON cannot hold it) as U+FFFD.
-std::string display_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        const std::size_t len = detail::utf8_sequence_length(text, i);
-        if (len == 0) {
-            out += "\xEF\xBF\xBD";
-            ++i;
-            continue;
-        }
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (len == 1 && (c < 0x20 || c == 0x7f))
-            out += ' ';
-        else
-            out.append(text.substr(i, len));
-        i += len;
-    }
-    return out;
-}
-
 // NaN and infinities become null in JSON.
 Json number(double x) {
     return std::isfinite(x) ? Json(x) : Json(nullptr);
@@ -149,15 +127,15 @@ Nodes nodes_of(const Input& in) {
     v.row.assign(n, -1);
     const auto rows = g.node_actors();
     for (std::size_t u = 0; u < n; ++u) {
-        v.id[u] = display_text(g.node_name(static_cast<node_id>(u)));
+        v.id[u] = printable(g.node_name(static_cast<node_id>(u)));
         v.name[u] = v.id[u];
         if (!in.network || rows.empty()) continue;
         const auto r = static_cast<std::size_t>(rows[u]);
         const ActorTable& a = in.network->actors();
         v.row[u] = rows[u];
-        if (!a.name[r].empty()) v.name[u] = display_text(a.name[r]);
-        v.kind[u] = display_text(a.kind[r]);
-        v.country[u] = display_text(a.country[r]);
+        if (!a.name[r].empty()) v.name[u] = printable(a.name[r]);
+        v.kind[u] = printable(a.kind[r]);
+        v.country[u] = printable(a.country[r]);
         v.has_kind = v.has_kind || !v.kind[u].empty();
         v.has_country = v.has_country || !v.country[u].empty();
     }
@@ -374,7 +352,7 @@ Report analyze(const Input& in, const Options& o) {
     auto node_column = [&](const std::string& column) {
         const auto values = *cli::actor_column(*network, column);
         std::vector<std::string> out(n);
-        for (std::size_t u = 0; u < n; ++u) out[u] = display_text(values[static_cast<std::size_t>(nodes.row[u])]);
+        for (std::size_t u = 0; u < n; ++u) out[u] = printable(values[static_cast<std::size_t>(nodes.row[u])]);
         return out;
     };
 
@@ -383,7 +361,7 @@ Report analyze(const Input& in, const Options& o) {
     for (const char* key : {"title", "essnet_version", "input", "overview", "centrality", "brokerage", "communities",
                             "evolution", "method", "tables"})
         r[key] = Json::object();
-    r["title"] = display_text(in.title);
+    r["title"] = printable(in.title);
     r["essnet_version"] = ESSNET_VERSION;
     Json& sources = r["input"] = Json::array();
     for (const auto& [file, sha] : in.sources) sources.push_back({{"file", file}, {"sha256", sha}});
@@ -423,7 +401,7 @@ Report analyze(const Input& in, const Options& o) {
                 const std::string_view v = inferred_column->values[i];
                 inferred += v == "true" || v == "True" || v == "1" || v == "yes";
             }
-            relation.push_back(display_text(t.relation[i]));
+            relation.push_back(printable(t.relation[i]));
             ++by_year[t.start_year[i]];
         }
         const double m = std::max<double>(1, static_cast<double>(rows.size()));
@@ -895,7 +873,7 @@ Report analyze(const Input& in, const Options& o) {
             for (std::size_t u = 0; u < n; ++u)
                 node_of_actor[static_cast<std::size_t>(nodes.row[u])] = static_cast<std::int32_t>(u);
             std::unordered_map<std::string_view, std::int32_t> quote_index;
-            for (const auto& name : t.relation.categories()) relations.push_back(display_text(name));
+            for (const auto& name : t.relation.categories()) relations.push_back(printable(name));
             for (const auto row : rows) {
                 const auto i = static_cast<std::size_t>(row);
                 source.push_back(node_of_actor[static_cast<std::size_t>(t.source[i])]);
@@ -906,7 +884,7 @@ Report analyze(const Input& in, const Options& o) {
                 end.push_back(t.end_year[i] == no_year ? Json(nullptr) : Json(t.end_year[i]));
                 const std::string_view q = t.provenance[i];
                 const auto [it, added] = quote_index.try_emplace(q, static_cast<std::int32_t>(quotes.size()));
-                if (added) quotes.push_back(display_text(q));
+                if (added) quotes.push_back(printable(q));
                 quote.push_back(it->second);
             }
         } else {

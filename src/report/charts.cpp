@@ -4,32 +4,34 @@
 #include <cmath>
 #include <sstream>
 
+#include "../io/xml_stream.hpp"
+#include "essnet/detail/text.hpp"
+
 namespace essnet::report {
+
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = detail::utf8_sequence_length(text, i);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
+        }
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (len == 1 && (c < 0x20 || c == 0x7f))
+            out += ' ';
+        else
+            out.append(text.substr(i, len));
+        i += len;
+    }
+    return out;
+}
 
 std::string escape(std::string_view text) {
     std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
+    detail::append_xml_escaped(out, printable(text), true, "report text");
     return out;
 }
 

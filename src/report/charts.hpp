@@ -17,7 +17,12 @@ std::string line_chart(const std::vector<std::int32_t>& years,
 /// Standard base64 (RFC 4648) of `bytes`, with padding.
 std::string base64(std::string_view bytes);
 
-/// `text` with &, <, >, " and ' escaped for HTML and XML text and attributes.
+/// Text as the report shows it: control characters (which XML cannot hold) as spaces, and any
+/// invalid UTF-8 byte (JSON cannot hold it) as U+FFFD.
+std::string printable(std::string_view text);
+
+/// `text`, made printable(), escaped for HTML and XML text and double-quoted attributes (the XML
+/// writers' rule: &, <, > and " as entities, a line break as &#10;).
 std::string escape(std::string_view text);
 
 }  // namespace essnet::report

@@ -49,7 +49,9 @@ TEST(Base64, Rfc4648Examples) {
 }
 
 TEST(Escape, MarkupCharacters) {
-    EXPECT_EQ(escape("a < b & \"c\" > 'd'"), "a &lt; b &amp; &quot;c&quot; &gt; &#39;d&#39;");
+    EXPECT_EQ(escape("a < b & \"c\" > 'd'"), "a &lt; b &amp; &quot;c&quot; &gt; 'd'");
+    // Control characters become spaces and a bad UTF-8 byte U+FFFD, instead of an error.
+    EXPECT_EQ(escape("a\x0b\xff"), "a \xEF\xBF\xBD");
 }
 
 TEST(LineChart, OnePolylinePerSeriesWithAPointPerYear) {
