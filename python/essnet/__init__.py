@@ -10,7 +10,7 @@ as numpy arrays aligned with ``graph.nodes``.
 >>> deg = essnet.degree(g)
 """
 
-from . import _core, community, datasets, evolution, generate, interop, io, layout, sna
+from . import _core, community, datasets, evolution, generate, interop, io, layout, plot, sna
 from ._core import Cancelled, ParseError, usual_kinds, usual_relations
 from ._warnings import ConvergenceWarning
 from ._graph import Graph
@@ -118,6 +118,7 @@ __all__ = [
     "evolution",
     "io",
     "layout",
+    "plot",
     "draw",
     "Drawing",
     "growth",

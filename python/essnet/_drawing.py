@@ -28,9 +28,12 @@ _MEASURES = {
 _LAYOUTS = {"forceatlas2": _layout.forceatlas2, "spectral": _layout.spectral, "circular": _layout.circular}
 
 
+INLINE_SVG_LIMIT = 5000  # nodes; the report draws its static map as a PNG above the same number
+
+
 class Drawing:
-    """A drawing of a graph: shows inline in Jupyter as SVG; ``.svg`` is the text, ``.png()`` the
-    bytes of the PNG, ``.save(path)`` writes SVG, PNG or PDF by the extension (atomically: no
+    """A drawing of a graph: shows inline in Jupyter as SVG (as PNG above 5,000 nodes); ``.svg`` is
+    the text, ``.png()`` the bytes of the PNG, ``.save(path)`` writes SVG, PNG or PDF by the extension (atomically: no
     half-written file). ``.positions`` is the layout drawn, aligned with ``graph.nodes``."""
 
     def __init__(self, scene, positions: np.ndarray) -> None:
@@ -43,6 +46,12 @@ class Drawing:
 
     def _repr_svg_(self) -> str:
         return self.svg
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        """SVG inline, or a PNG above ``INLINE_SVG_LIMIT`` nodes, so that a notebook stays light."""
+        if len(self._scene.nodes) > INLINE_SVG_LIMIT:
+            return {"image/png": self.png(), "text/plain": repr(self)}
+        return {"image/svg+xml": self.svg, "text/plain": repr(self)}
 
     def png(self) -> bytes:
         return _core.scene_png(self._scene)
@@ -165,7 +174,8 @@ def draw(graph_or_network, pos=None, *, layout: str = "auto", color=None, size=N
         How many of the largest nodes (by ``size``, else degree) get a label, -1 for all; or exactly
         which nodes. Labels never overlap: one with no free place around its node is left out.
     network : ActorNetwork, optional
-        The network a Graph was selected from, for its columns.
+        The network whose actor columns name colours, sizes and labels; by default the one the
+        Graph was selected from (``graph.network``).
     seed : int, default 0
         Seed of the layout and of "community".
     width, height, font_size : float
@@ -180,6 +190,7 @@ def draw(graph_or_network, pos=None, *, layout: str = "auto", color=None, size=N
         graph = graph_or_network.graph()
     elif isinstance(graph_or_network, Graph):
         graph = graph_or_network
+        network = graph.network if network is None else network
     else:
         raise TypeError(f"draw takes an essnet.Graph or ActorNetwork, got {type(graph_or_network).__name__}")
     seed = _seed(seed)

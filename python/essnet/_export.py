@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from . import _core
+from . import _core, _node_data
 
 
 def _text(value) -> str:
@@ -74,11 +74,33 @@ def _edge_rows(net) -> list[tuple[str, str, bool, dict]]:
     return rows
 
 
-def network_to_networkx(net):
+_ACTOR_FIELDS = ("id", "name", "kind", "country", "region", "founded")
+
+
+def _extra_columns(node_data, ids: list, taken) -> dict[str, list]:
+    """The node_data columns as plain values aligned with ids; ValueError for a name already taken."""
+    if node_data is None:
+        return {}
+    columns = {name: _node_data.python_values(c) for name, c in _node_data.aligned(node_data, ids).items()}
+    for name in columns:
+        if name in taken:
+            raise ValueError(f"node_data: the column {name!r} would replace the node attribute of that name")
+    return columns
+
+
+def _add_node_data(G, ids: list, columns: dict[str, list]) -> None:
+    for name, values in columns.items():
+        for node, value in zip(ids, values):
+            if value is not None:
+                G.nodes[node][name] = value
+
+
+def network_to_networkx(net, node_data=None):
     """See :meth:`ActorNetwork.to_networkx`."""
     import networkx as nx
 
     ids, node_rows = _node_attributes(net)
+    extra = _extra_columns(node_data, ids, set(_ACTOR_FIELDS) | set(net.actors.columns))
     edges = _edge_rows(net)
     directions = {d for _, _, d, _ in edges}
     G = nx.MultiGraph() if directions == {False} else nx.MultiDiGraph()
@@ -91,14 +113,16 @@ def network_to_networkx(net):
             G.add_edges_from([(s, t, attrs)] if s == t else [(s, t, attrs), (t, s, attrs)])
         else:
             G.add_edges_from([(s, t, attrs)])
+    _add_node_data(G, ids, extra)
     return G
 
 
-def network_to_igraph(net):
+def network_to_igraph(net, node_data=None):
     """See :meth:`ActorNetwork.to_igraph`."""
     import igraph
 
     ids, node_rows = _node_attributes(net)
+    extra = _extra_columns(node_data, ids, set(_ACTOR_FIELDS) | set(net.actors.columns) | {"label"})
     edges = _edge_rows(net)
     directed = {d for _, _, d, _ in edges} != {False}
     index = {v: i for i, v in enumerate(ids)}
@@ -120,13 +144,16 @@ def network_to_igraph(net):
         if key == "directed" and not mixed:
             continue
         g.es[key] = [a.get(key) for a in attrs]
+    for key, values in extra.items():
+        g.vs[key] = values
     return g
 
 
-def graph_to_networkx(graph):
+def graph_to_networkx(graph, node_data=None):
     """See :meth:`Graph.to_networkx`."""
     import networkx as nx
 
+    extra = _extra_columns(node_data, graph.nodes, ())
     s, t = graph.edges
     pairs = list(zip(s.tolist(), t.tolist()))
     keyed = pairs if graph.directed else [(min(a, b), max(a, b)) for a, b in pairs]
@@ -142,18 +169,22 @@ def graph_to_networkx(graph):
             G.add_edge(nodes[a], nodes[b], weight=weight)
         else:
             G.add_edge(nodes[a], nodes[b])
+    _add_node_data(G, nodes, extra)
     return G
 
 
-def graph_to_igraph(graph):
+def graph_to_igraph(graph, node_data=None):
     """See :meth:`Graph.to_igraph`."""
     import igraph
 
+    extra = _extra_columns(node_data, graph.nodes, {"name"})
     s, t = graph.edges
     g = igraph.Graph(n=graph.num_nodes, edges=list(zip(s.tolist(), t.tolist())), directed=graph.directed)
     g.vs["name"] = [str(v) for v in graph.nodes]
     if graph.weighted:
         g.es["weight"] = graph.weights.tolist()
+    for key, values in extra.items():
+        g.vs[key] = values
     return g
 
 

@@ -6,7 +6,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from . import _core, _export
+from . import _core, _display, _export
 from ._args import _by_node, _int32
 
 
@@ -47,10 +47,20 @@ class Graph:
     An undirected edge is stored once per direction; a directed graph also keeps its in-arcs.
     """
 
-    __slots__ = ("_g",)
+    __slots__ = ("_g", "_network")
 
-    def __init__(self, core: _core.Graph | None = None) -> None:
+    def __init__(self, core: _core.Graph | None = None, network=None) -> None:
         self._g = core if core is not None else _core.Graph()
+        # The network the nodes' actors come from; kept only while every node names its actor row.
+        self._network = network if network is not None and len(self._g.node_actors) == self._g.num_nodes else None
+
+    @property
+    def network(self):
+        """The :class:`ActorNetwork` this graph was selected from (its nodes are that network's
+        actors), or None for a graph read from an edge list, generated or built from arrays. Writers
+        use it to label the nodes with the actors' names and fields, and :func:`essnet.draw` to
+        colour by an actor column."""
+        return self._network
 
     @classmethod
     def from_edges(
@@ -158,7 +168,7 @@ class Graph:
         """The subgraph induced by ``nodes`` (ids of ``graph.nodes``), in the order given, with every
         edge between two of them (weights and rows kept, in this graph's edge order). An unnamed
         graph's node numbers become their decimal strings. ValueError for an unknown or repeated id."""
-        return Graph(_core.induced_subgraph(self._g, _node_numbers_of(nodes, self, "nodes")))
+        return Graph(_core.induced_subgraph(self._g, _node_numbers_of(nodes, self, "nodes")), self._network)
 
     def neighbors(self, node: int, direction: str = "out") -> np.ndarray:
         """Neighbours of node number ``node`` (``direction`` "out" or "in"), sorted."""
@@ -190,20 +200,56 @@ class Graph:
             aligned[name] = np.asarray(values)
         return pd.DataFrame(aligned, index=pd.Index(self.nodes, name="id"))
 
-    def to_networkx(self):
+    def to_networkx(self, *, node_data=None):
         """The graph as a networkx Graph or DiGraph (MultiGraph or MultiDiGraph when it has parallel
-        edges), nodes named as ``graph.nodes``, with a ``weight`` on each edge when weighted."""
-        return _export.graph_to_networkx(self)
+        edges), nodes named as ``graph.nodes``, with a ``weight`` on each edge when weighted.
+        ``node_data``: computed columns to attach as node attributes, a DataFrame indexed by node id
+        (``graph.frame(...)``) or a dict of arrays aligned with ``graph.nodes``; missing values
+        (NaN, None) are left out."""
+        return _export.graph_to_networkx(self, node_data)
 
-    def to_igraph(self):
-        """The graph as an igraph Graph, vertex ``name`` the node ids, ``weight`` when weighted."""
-        return _export.graph_to_igraph(self)
+    def to_igraph(self, *, node_data=None):
+        """The graph as an igraph Graph, vertex ``name`` the node ids, ``weight`` when weighted;
+        ``node_data`` as :meth:`to_networkx` (missing values are None)."""
+        return _export.graph_to_igraph(self, node_data)
 
     def to_scipy(self):
         """The adjacency matrix as a scipy CSR array (n x n, float64): the sum of the weights of the
         edges from row to column (1 per edge when unweighted), symmetric when undirected, a
         self-loop once on the diagonal, as networkx's ``to_scipy_sparse_array``."""
         return _export.graph_to_scipy(self)
+
+    def _display_names(self, numbers) -> list[str]:
+        """Node ids, with the actor's name beside it when the graph has a network, for displays."""
+        nodes = self.nodes
+        if self._network is None:
+            return [str(nodes[i]) for i in numbers]
+        names = self._network._net._actor_columns()["name"]
+        rows = self.node_actors
+        out = []
+        for i in numbers:
+            name = names[rows[i]]
+            out.append(f"{name} ({nodes[i]})" if name and name != nodes[i] else str(nodes[i]))
+        return out
+
+    def _repr_html_(self) -> str:
+        """Size, direction, weights, degrees and the best-connected nodes, bounded in size."""
+        n, m = self.num_nodes, self.num_edges
+        s, t = self.edges
+        degree = np.bincount(s, minlength=n) + np.bincount(t, minlength=n)
+        pairs = n * (n - 1) if self.directed else n * (n - 1) / 2
+        facts = [("nodes", n), ("edges", m), ("directed", self.directed), ("weighted", self.weighted),
+                 ("density", m / pairs if pairs else float("nan")), ("self-loops", int(np.count_nonzero(s == t))),
+                 ("isolated nodes", int(np.count_nonzero(degree == 0)))]
+        if n:
+            facts += [("degree min / mean / max", f"{degree.min()} / {degree.mean():.3g} / {degree.max()}")]
+        if self._network is not None:
+            facts.append(("selected from", repr(self._network)))
+        top = np.argsort(-degree, kind="stable")[: _display.ROWS]
+        rows = [[name, int(degree[i])] for name, i in zip(self._display_names(top), top)]
+        tables = [_display.table("largest degrees (in + out)" if self.directed else "largest degrees",
+                                 ["node", "degree"], rows, total=n)] if n else []
+        return _display.summary(repr(self), facts, tables)
 
     def __repr__(self) -> str:
         kind = "directed" if self.directed else "undirected"

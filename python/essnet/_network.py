@@ -6,7 +6,7 @@ from typing import Sequence
 
 import numpy as np
 
-from . import _core, _export
+from . import _core, _display, _export, _node_data
 from ._graph import Graph
 
 _NO_YEAR = np.iinfo(np.int32).min
@@ -192,7 +192,7 @@ class ActorNetwork:
         return Graph(self._net.graph(
             _labels(relations, "relations"), _labels(kinds, "kinds"), _year_window(years), directed, weight,
             duplicates, self_loops,
-        ))
+        ), self)
 
     def graphs_by_relation(self, relations: Sequence[str] | None = None, **selection) -> dict[str, Graph]:
         """One graph per relation (the layers of a multiplex network), all on the same nodes and with
@@ -205,27 +205,111 @@ class ActorNetwork:
             selection["directed"] = self.graph(relations=[]).directed  # one direction for every layer
         return {r: self.graph(relations=[r], **selection) for r in relations}
 
-    def to_networkx(self):
+    def to_networkx(self, *, node_data=None):
         """The network as a networkx MultiDiGraph (a MultiGraph when no tie is directed), node and
         edge attributes included (see :mod:`essnet.interop`). A network that mixes directed and
-        undirected ties gives each undirected tie as two arcs with ``directed=False``."""
-        return _export.network_to_networkx(self)
+        undirected ties gives each undirected tie as two arcs with ``directed=False``.
+        ``node_data``: computed columns to add as node attributes, a DataFrame indexed by actor id or
+        a dict of arrays in actor order; missing values (NaN, None) are left out."""
+        return _export.network_to_networkx(self, node_data)
 
-    def to_igraph(self):
+    def to_igraph(self, *, node_data=None):
         """The network as an igraph Graph: vertex ``name`` the actor id, ``label`` its name, other
         fields and columns as vertex and edge attributes (undirected when no tie is directed; in a
-        mixed network each undirected tie is two arcs with ``directed`` False)."""
-        return _export.network_to_igraph(self)
+        mixed network each undirected tie is two arcs with ``directed`` False). ``node_data`` as
+        :meth:`to_networkx` (missing values are None)."""
+        return _export.network_to_igraph(self, node_data)
+
+    def frame(self, **columns):
+        """A pandas DataFrame indexed by actor id with the given per-actor arrays as columns (in
+        actor order, or Series indexed by actor id), as :meth:`Graph.frame` for graphs; pass it as
+        ``node_data=`` to a writer."""
+        import pandas as pd
+
+        ids = self._net._actor_columns()["id"]
+        aligned = {}
+        for name, values in columns.items():
+            if isinstance(values, pd.Series):
+                values = values.reindex(ids)
+            values = np.asarray(values)
+            if values.shape != (len(ids),):
+                raise ValueError(f"{name}: expected {len(ids)} values (one per actor), got shape {values.shape}")
+            aligned[name] = values
+        return pd.DataFrame(aligned, index=pd.Index(ids, name="id"))
 
     def __repr__(self) -> str:
         return f"<essnet.ActorNetwork {self.num_actors} actors, {self.num_ties} ties>"
 
+    def _repr_html_(self) -> str:
+        """Counts by kind, country, relation and year, bounded in size whatever the network's."""
+        a, t = self._net._actor_columns(), self._net._tie_columns()
+        directed = int(np.count_nonzero(t["directed"]))
+        start = t["start_year"]
+        dated = start != _NO_YEAR
+        facts = [("actors", self.num_actors), ("ties", self.num_ties),
+                 ("directed ties", directed), ("undirected ties", self.num_ties - directed),
+                 ("countries", len(a["country"]["categories"])), ("dated ties", int(np.count_nonzero(dated)))]
+        extra = list(a["extra"])
+        if extra:
+            more = " ..." if len(extra) > _display.ROWS else ""
+            facts.append(("extra actor columns", ", ".join(extra[: _display.ROWS]) + more))
+        tables = [_display.table("actors by kind", ["kind", "actors"], _category_counts(a["kind"])),
+                  _display.table("actors by country", ["country", "actors"], _category_counts(a["country"])),
+                  _display.table("ties by relation", ["relation", "ties"], _category_counts(t["relation"])),
+                  _display.table("ties by start year", ["years", "ties"], _year_counts(start),
+                                 limit=_display.ROWS + 1)]
+        return _display.summary(repr(self), facts, tables)
 
-def core_network_of(network_or_graph) -> _core.ActorNetwork:
+
+def _category_counts(column: dict) -> list[list]:
+    """[value, count] rows of a categorical column, largest first, empty values as "(none)"."""
+    codes = np.asarray(column["codes"])
+    k = len(column["categories"])
+    counts = np.bincount(codes[codes >= 0], minlength=k)
+    rows = [[column["categories"][i], int(counts[i])] for i in np.argsort(-counts, kind="stable")]
+    missing = int(np.count_nonzero(codes < 0))
+    return rows + ([["(none)", missing]] if missing else [])
+
+
+def _year_counts(years: np.ndarray) -> list[list]:
+    """[years, count] rows in year order, at most ROWS of them: each year that has ties, or equal
+    spans of years when there are more; undated last."""
+    dated = years[years != _NO_YEAR]
+    rows = []
+    distinct, counts = np.unique(dated, return_counts=True)
+    if 0 < len(distinct) <= _display.ROWS:
+        rows = [[str(int(y)), int(c)] for y, c in zip(distinct, counts)]
+    elif dated.size:
+        first, last = int(dated.min()), int(dated.max())
+        width = max(1, -(-(last - first + 1) // _display.ROWS))
+        counts = np.bincount((dated - first) // width)
+        for i, c in enumerate(counts):
+            if c:
+                lo, hi = first + i * width, min(first + (i + 1) * width - 1, last)
+                rows.append([str(lo) if lo == hi else f"{lo}-{hi}", int(c)])
+    if dated.size < years.size:
+        rows.append(["undated", int(years.size - dated.size)])
+    return rows
+
+
+def core_network_of(network_or_graph, node_data=None) -> _core.ActorNetwork:
     """The compiled network a writer writes: an ActorNetwork's own, or a Graph's as network_of makes
-    it (one actor per node, one tie per edge with its weight)."""
+    it (one actor per node with the fields of its actor when the graph came from a network, one tie
+    per edge with its weight), with the ``node_data`` columns added as extra actor columns."""
     if isinstance(network_or_graph, ActorNetwork):
-        return network_or_graph._net
-    if isinstance(network_or_graph, Graph):
-        return _core.network_of(network_or_graph._g)
-    raise TypeError(f"expected an essnet.ActorNetwork or essnet.Graph, got {type(network_or_graph).__name__}")
+        net, ids = network_or_graph._net, None
+    elif isinstance(network_or_graph, Graph):
+        source = network_or_graph.network
+        net = _core.network_of(network_or_graph._g, None if source is None else source._net)
+        ids = network_or_graph.nodes
+    else:
+        raise TypeError(f"expected an essnet.ActorNetwork or essnet.Graph, got {type(network_or_graph).__name__}")
+    if node_data is None:
+        return net
+    if ids is None:
+        ids = net._actor_columns()["id"]
+    names, values = _node_data.as_text(node_data, ids)
+    try:
+        return _core.with_actor_columns(net, names, values)
+    except ValueError as e:
+        raise ValueError(f"node_data: {e}") from None

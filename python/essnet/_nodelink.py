@@ -63,7 +63,7 @@ def read_json(path: str | os.PathLike) -> ActorNetwork:
     return ActorNetwork(_core_network=_core.read_json(os.fspath(path)))
 
 
-def write_json(network_or_graph, path: str | os.PathLike) -> None:
+def write_json(network_or_graph, path: str | os.PathLike, *, node_data=None) -> None:
     """Write a network (or a graph) as a JSON node-link file that networkx's ``node_link_graph``
     and d3 read.
 
@@ -84,10 +84,18 @@ def write_json(network_or_graph, path: str | os.PathLike) -> None:
     A :class:`Graph` is written as one node per node (its name, or its number when it has none)
     and one link per edge with its weight, directed as the graph.
 
+    ``node_data``: computed columns written as node attributes, typed by their values (boolean,
+    integer, real or text; numbers read back equal), missing values left out: a DataFrame indexed by
+    node id, such as ``g.frame(betweenness=bc, community=p.membership)``, or a dict of arrays aligned
+    with ``g.nodes`` (actor order for a network). A Graph selected from a network writes each node
+    with its actor's name (the label) and fields.
+
     Parameters
     ----------
     network_or_graph : ActorNetwork or Graph
     path : str or os.PathLike
+    node_data : pandas.DataFrame or dict of arrays, optional
+        Computed columns written as node keys (see above).
 
     Notes
     -----
@@ -110,4 +118,4 @@ def write_json(network_or_graph, path: str | os.PathLike) -> None:
     --------
     read_json
     """
-    _core.write_json(core_network_of(network_or_graph), os.fspath(path))
+    _core.write_json(core_network_of(network_or_graph, node_data), os.fspath(path))

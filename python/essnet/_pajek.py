@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
-from . import _core
+import numpy as np
+
+from . import _core, _node_data
+from ._graph import Graph
 from ._network import ActorNetwork, core_network_of
 
 
@@ -40,7 +44,43 @@ def read_pajek(path: str | os.PathLike) -> ActorNetwork:
     return ActorNetwork(_core_network=_core.read_pajek(os.fspath(path)))
 
 
-def write_pajek(network_or_graph, path: str | os.PathLike) -> None:
+def _write_atomically(path: str, text: str) -> None:
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, temporary = tempfile.mkstemp(prefix=".essnet-", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _partition_and_vector_files(path: str, node_data, ids: list) -> dict[str, str]:
+    """{file name: text} of the .clu (integers, booleans as 0/1) and .vec (reals) files of node_data."""
+    stem = path[:-4] if path.lower().endswith(".net") else path
+    files = {}
+    for name, column in _node_data.aligned(node_data, ids).items():
+        if column.isna().any():
+            missing = ids[int(np.flatnonzero(column.isna().to_numpy())[0])]
+            raise ValueError(f"node_data[{name!r}] has no value for node {missing!r}: Pajek's .clu and .vec files "
+                             "hold one value per vertex")
+        values = column.to_numpy()
+        if values.dtype == bool or np.issubdtype(values.dtype, np.integer):
+            lines, extension = [str(int(v)) for v in values], ".clu"
+        elif np.issubdtype(values.dtype, np.floating):
+            if not np.isfinite(values).all():
+                raise ValueError(f"node_data[{name!r}] holds an infinite value: Pajek's .vec files hold finite numbers")
+            lines, extension = [repr(float(v)) for v in values], ".vec"
+        else:
+            raise ValueError(f"node_data[{name!r}] holds text: Pajek keeps numbers only (partitions in .clu files, "
+                             "vectors in .vec files)")
+        files[f"{stem}_{name}{extension}"] = f"*Vertices {len(ids)}\n" + "\n".join(lines) + ("\n" if lines else "")
+    return files
+
+
+def write_pajek(network_or_graph, path: str | os.PathLike, *, node_data=None) -> None:
     """Write a network (or a graph) as a Pajek ``.net`` file.
 
     Time O(n + m); the file is written to a temporary name and renamed, so a failed write leaves no half-written file.
@@ -64,10 +104,18 @@ def write_pajek(network_or_graph, path: str | os.PathLike) -> None:
     Raises
     ------
     ValueError
-        Two actor ids become the same label once quotes and line breaks are replaced.
+        Two actor ids become the same label once quotes and line breaks are replaced; a node_data
+        column that Pajek cannot hold.
     TypeError
         The first argument is neither an ActorNetwork nor a Graph.
     OSError
         The file cannot be written.
     """
-    _core.write_pajek(core_network_of(network_or_graph), os.fspath(path))
+    path = os.fspath(path)
+    files = {}
+    if node_data is not None:
+        ids = network_or_graph.nodes if isinstance(network_or_graph, Graph) else network_or_graph.actors["id"].tolist()
+        files = _partition_and_vector_files(path, node_data, ids)
+    _core.write_pajek(core_network_of(network_or_graph), path)
+    for name, text in files.items():
+        _write_atomically(name, text)

@@ -103,5 +103,6 @@ def load(path: str | os.PathLike, *, graphs: bool = False):
         raise ValueError(f"{os.fspath(path)}: the snapshot holds neither a network nor a graph")
     main = ActorNetwork(_core_network=network) if network is not None else Graph(graph)
     if graphs:
-        return main, {name: Graph(g) for name, g in named}
+        source = main if isinstance(main, ActorNetwork) else None  # named graphs selected from it
+        return main, {name: Graph(g, source) for name, g in named}
     return main

@@ -32,7 +32,7 @@ def read_graphml(path: str | os.PathLike) -> ActorNetwork:
     return ActorNetwork(_core_network=_core.read_graphml(os.fspath(path)))
 
 
-def write_graphml(network_or_graph, path: str | os.PathLike) -> None:
+def write_graphml(network_or_graph, path: str | os.PathLike, *, node_data=None) -> None:
     """Write an ActorNetwork (or a Graph: one node per graph node, edges with their weights) as
     GraphML that networkx, igraph, graph-tool, Gephi and yEd read.
 
@@ -45,6 +45,12 @@ def write_graphml(network_or_graph, path: str | os.PathLike) -> None:
     The file is written under a temporary name and renamed, so an interrupted write leaves no
     partial file, and a file it replaces keeps its permissions.
 
+    ``node_data``: computed columns written as node attributes, typed by their values (boolean,
+    integer, real or text; numbers read back equal), missing values left out: a DataFrame indexed by
+    node id, such as ``g.frame(betweenness=bc, community=p.membership)``, or a dict of arrays aligned
+    with ``g.nodes`` (actor order for a network). A Graph selected from a network writes each node
+    with its actor's name (the label) and fields.
+
     Raises
     ------
     ValueError
@@ -52,7 +58,7 @@ def write_graphml(network_or_graph, path: str | os.PathLike) -> None:
     OSError
         The file cannot be written.
     """
-    _core.write_graphml(core_network_of(network_or_graph), os.fspath(path))
+    _core.write_graphml(core_network_of(network_or_graph, node_data), os.fspath(path))
 
 
 def read_gexf(path: str | os.PathLike) -> ActorNetwork:
@@ -79,16 +85,26 @@ def read_gexf(path: str | os.PathLike) -> ActorNetwork:
     return ActorNetwork(_core_network=_core.read_gexf(os.fspath(path)))
 
 
-def write_gexf(network_or_graph, path: str | os.PathLike, *, version: str = "1.3") -> None:
+def write_gexf(network_or_graph, path: str | os.PathLike, *, node_data=None, version: str = "1.2draft") -> None:
     """Write an ActorNetwork (or a Graph) as GEXF for Gephi, with tie years on its timeline.
 
     Time O(n + m); the file is written to a temporary name and renamed, so a failed write leaves no half-written file.
 
     When any tie has a year the graph is dynamic (``timeformat="integer"``): each tie's start_year
     and end_year are its edge's ``start`` and ``end``, so the network plays on Gephi's timeline.
-    Names are node labels; relations are edge labels and a "relation" attribute; the other fields
-    and extra columns are typed attributes. ``version``: "1.3" (the default) or "1.2draft", which
-    networkx 2.x reads. Written under a temporary name, then renamed.
+    A network that mixes directed and undirected ties is a directed graph whose undirected ties are
+    ``type="mutual"`` edges in 1.2draft (networkx reads each as two arcs) and ``type="undirected"``
+    in 1.3; essnet reads both back as undirected ties.
+    Names are node labels (an actor without a name has none, so Gephi shows its id); relations are
+    edge labels and a "relation" attribute; the other fields and extra columns are typed attributes.
+    ``version``: "1.2draft" (the default, which Gephi and networkx both read) or "1.3" (Gephi 0.9
+    and later, networkx 3). Written under a temporary name, then renamed.
+
+    ``node_data``: computed columns written as node attributes, typed by their values (boolean,
+    integer, real or text; numbers read back equal), missing values left out: a DataFrame indexed by
+    node id, such as ``g.frame(betweenness=bc, community=p.membership)``, or a dict of arrays aligned
+    with ``g.nodes`` (actor order for a network). A Graph selected from a network writes each node
+    with its actor's name (the label) and fields.
 
     Raises
     ------
@@ -97,4 +113,4 @@ def write_gexf(network_or_graph, path: str | os.PathLike, *, version: str = "1.3
     OSError
         The file cannot be written.
     """
-    _core.write_gexf(core_network_of(network_or_graph), os.fspath(path), version)
+    _core.write_gexf(core_network_of(network_or_graph, node_data), os.fspath(path), version)

@@ -88,7 +88,7 @@ def robustness(graph: Graph, measure: Callable[[Graph], np.ndarray], *, perturba
         seed = random.SystemRandom().getrandbits(64)
 
     def on_copy(core_copy):
-        return np.asarray(measure(Graph(core_copy)), dtype=float)
+        return np.asarray(measure(Graph(core_copy, graph.network)), dtype=float)
 
     r = _run(_core.robustness, "robustness", progress, core_graph(graph), on_copy, perturbation, float(share),
              _int32(runs, "runs"), _seed(seed), float(interval), _int32(top, "top"))

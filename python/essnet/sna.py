@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _display
 from ._args import _by_node, _int32
 from ._graph import Graph, core_graph
 
@@ -120,6 +120,17 @@ class EIIndex:
     group: pd.Series
     node: np.ndarray
 
+    def __repr__(self) -> str:
+        return f"<essnet.EIIndex network {self.network:.4g}, {len(self.group)} groups>"
+
+    def _repr_html_(self) -> str:
+        """The network's index and each group's, most inward first; bounded in size."""
+        group = self.group.sort_values(kind="stable")
+        rows = [[name, float(v)] for name, v in group.items()]
+        facts = [("E-I index of the network", float(self.network)), ("groups", len(group)),
+                 ("nodes", len(self.node))]
+        return _display.summary(repr(self), facts, [_display.table("E-I index by group", ["group", "E-I index"], rows)])
+
 
 def ei_index(graph: Graph, groups, *, use_weights: bool = True) -> EIIndex:
     """Krackhardt & Stern's (1988) E-I index, (E - I) / (E + I) with E the ties between groups and I
@@ -190,6 +201,22 @@ class Brokerage:
     z: pd.DataFrame
     network: pd.DataFrame
     groups: pd.DataFrame
+
+    def __repr__(self) -> str:
+        groups = len(self.groups.index.get_level_values(0).unique())
+        paths = int(self.network.loc["raw", "total"])
+        return f"<essnet.Brokerage {len(self.raw)} nodes, {groups} groups, {paths} brokered paths>"
+
+    def _repr_html_(self) -> str:
+        """The whole network's roles against chance, and the leading brokers; bounded in size."""
+        network = [[statistic] + [float(v) for v in self.network.loc[statistic]] for statistic in self.network.index]
+        top = self.raw["total"].sort_values(ascending=False, kind="stable").index[: _display.ROWS]
+        leaders = [[node] + [float(self.raw.loc[node, r]) for r in ROLES] + [float(self.z.loc[node, "total"])]
+                   for node in top]
+        return _display.summary(repr(self), [], [
+            _display.table("the network: roles against chance", ["statistic"] + ROLES, network),
+            _display.table("leading brokers (raw counts, and the z-score of the total)", ["node"] + ROLES + ["z total"],
+                           leaders, total=len(self.raw))])
 
 
 def brokerage(graph: Graph, groups) -> Brokerage:
@@ -286,7 +313,7 @@ def ego_graph(graph: Graph, node, *, radius: int = 1, direction: str = "all", ce
     Time O(size of the ego network's ties).
     """
     ego = _node_index(graph, node)
-    return Graph(_core.ego_graph(core_graph(graph), ego, _int32(radius, "radius"), direction, center))
+    return Graph(_core.ego_graph(core_graph(graph), ego, _int32(radius, "radius"), direction, center), graph.network)
 
 
 def ego_measures(graph: Graph, groups=None, *, direction: str = "all", use_weights: bool = True) -> pd.DataFrame:

@@ -19,6 +19,7 @@
 #include "essnet/draw/drawing.hpp"
 #include "essnet/generate/generators.hpp"
 #include "essnet/io/edgelist.hpp"
+#include "essnet/io/gexf.hpp"
 #include "essnet/layout/fruchterman_reingold.hpp"
 #include "essnet/layout/over_time.hpp"
 #include "essnet/layout/quality.hpp"
@@ -243,6 +244,7 @@ void bind_defaults(py::module_& m) {
             d["draw"] = py::dict(py::arg("width") = o.width, py::arg("height") = o.height,
                                  py::arg("labels") = o.label_count, py::arg("font_size") = o.font_size);
         }
+        d["write_gexf"] = py::dict(py::arg("version") = GexfOptions{}.version);
         {
             const LayoutQualityOptions o;
             d["layout.quality"] = py::dict(py::arg("max_sources") = o.max_sources,

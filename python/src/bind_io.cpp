@@ -13,7 +13,12 @@
 namespace essnet::python {
 
 void bind_io(py::module_& m) {
-    m.def("network_of", &network_of, py::arg("graph"), py::call_guard<py::gil_scoped_release>());
+    m.def(
+        "network_of",
+        [](const Graph& g, const ActorNetwork* actors_from) { return network_of(g, actors_from); },
+        py::arg("graph"), py::arg("actors_from") = py::none(), py::call_guard<py::gil_scoped_release>());
+    m.def("with_actor_columns", &with_actor_columns, py::arg("network"), py::arg("names"), py::arg("values"),
+          py::call_guard<py::gil_scoped_release>());
     m.def("network_from_columns",
           [](const std::vector<std::string>& ids, const std::vector<std::string>& names,
              const std::vector<std::string>& kinds, const std::vector<std::string>& countries,

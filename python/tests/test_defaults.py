@@ -23,6 +23,8 @@ ARGUMENTS = {"ego_measures": {"groups"}, "leiden_multiplex": {"layer_weights"},
              # the graph selection of every window, as ActorNetwork.graph takes it
              "layout.over_time": {"cumulative", "relations", "kinds", "directed", "weight", "duplicates", "self_loops"},
              # what to draw and how to read it: Python objects that become the C++ scene's inputs
+             # computed columns to write beside the network: data, not an option
+             "write_gexf": {"node_data"},
              "draw": {"pos", "layout", "color", "size", "label", "network", "seed", "ax"}}
 
 

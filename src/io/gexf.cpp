@@ -467,9 +467,12 @@ void emit_gexf(const ActorNetwork& net, const std::string& version, detail::Chun
         const std::string what = "actor " + detail::quoted(a.id[i]);
         out += "      <node id=\"";
         detail::append_xml_escaped(out, a.id[i], true, what);
-        out += "\" label=\"";
-        detail::append_xml_escaped(out, a.name[i], true, what);
         out += "\"";
+        if (!a.name[i].empty()) {  // without a label, Gephi and networkx show the id
+            out += " label=\"";
+            detail::append_xml_escaped(out, a.name[i], true, what);
+            out += "\"";
+        }
         node_values.fill(i);
         finish_element(node_values, "      </node>\n", what);
         w.maybe_flush();
@@ -482,7 +485,9 @@ void emit_gexf(const ActorNetwork& net, const std::string& version, detail::Chun
         out += "\" target=\"";
         detail::append_xml_escaped(out, a.id[static_cast<std::size_t>(t.target[i])], true, what);
         out += "\"";
-        if (!default_undirected && !t.directed[i]) out += " type=\"undirected\"";
+        // In a directed graph, an undirected tie is "mutual" in 1.2draft (networkx reads it as two
+        // arcs, where it refuses "undirected"), and "undirected" in 1.3, as Gephi writes mixed graphs.
+        if (!default_undirected && !t.directed[i]) out += version == "1.3" ? " type=\"undirected\"" : " type=\"mutual\"";
         if (weighted) out += " weight=\"" + detail::number_text(t.weight[i]) + "\"";
         if (!t.relation[i].empty()) {
             out += " label=\"";

@@ -169,10 +169,15 @@ TEST(WriteGexf, TieYearsAreEdgeIntervals) {
     net.add_tie({.source = "a", .target = "b", .relation = "funded", .start_year = 2009, .end_year = 2011});
     net.add_tie({.source = "b", .target = "a", .directed = false});
     const std::string text = gexf_text(net);
-    EXPECT_NE(text.find("xmlns=\"http://gexf.net/1.3\""), std::string::npos) << text;
+    // 1.2draft by default: networkx 2 reads no other version, Gephi reads both.
+    EXPECT_NE(text.find("xmlns=\"http://www.gexf.net/1.2draft\""), std::string::npos) << text;
+    EXPECT_NE(gexf_text(net, {.version = "1.3"}).find("xmlns=\"http://gexf.net/1.3\""), std::string::npos);
+    // Actors without a name get no label, so that Gephi and networkx show their ids.
+    EXPECT_NE(text.find("<node id=\"a\"/>"), std::string::npos) << text;
     EXPECT_NE(text.find("mode=\"dynamic\" timeformat=\"integer\""), std::string::npos);
     EXPECT_NE(text.find("label=\"funded\" start=\"2009\" end=\"2011\""), std::string::npos);
-    EXPECT_NE(text.find("type=\"undirected\""), std::string::npos);
+    EXPECT_NE(text.find("type=\"mutual\""), std::string::npos);
+    EXPECT_NE(gexf_text(net, {.version = "1.3"}).find("type=\"undirected\""), std::string::npos);
     EXPECT_THROW(gexf_text(net, {.version = "2.0"}), std::invalid_argument);
 }
 

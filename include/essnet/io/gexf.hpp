@@ -36,8 +36,9 @@
 namespace essnet {
 
 struct GexfOptions {
-    /// "1.3" (namespace http://gexf.net/1.3) or "1.2draft" (http://www.gexf.net/1.2draft).
-    std::string version = "1.3";
+    /// "1.2draft" (namespace http://www.gexf.net/1.2draft; the default, which Gephi and networkx both
+    /// read) or "1.3" (http://gexf.net/1.3, which Gephi 0.9 and later read, and networkx 3 does).
+    std::string version = "1.2draft";
 };
 
 /// Reads a GEXF file. Throws ParseError for malformed input, FileError when it cannot be read.

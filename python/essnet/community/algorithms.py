@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .. import _core
+from .. import _core, _display
 from .._args import _by_node, _int32, _run, _seed
 from .._graph import Graph, core_graph
 from .._warnings import ConvergenceWarning
@@ -59,6 +59,37 @@ class Partition:
 
     def __repr__(self) -> str:
         return f"<essnet.Partition {self.n_communities} communities, quality {self.quality:.6g}>"
+
+    def _members(self, community_order, per_community: int = 3) -> list[str]:
+        """The first few members of each community, by name when the graph knows its actors."""
+        first = {}
+        for node, c in enumerate(np.asarray(self.membership)):
+            members = first.setdefault(int(c), [])
+            if len(members) < per_community:
+                members.append(node)
+            if len(first) == self.n_communities and all(len(v) == per_community for v in first.values()):
+                break
+        out = []
+        for c in community_order:
+            nodes = first.get(int(c), [])
+            names = self.graph._display_names(nodes) if self.graph is not None else [str(v) for v in nodes]
+            more = self.sizes[c] > len(nodes)
+            out.append(", ".join(names) + (", ..." if more else ""))
+        return out
+
+    def _repr_html_(self) -> str:
+        """Communities by size with their first members, and the quality; bounded in size."""
+        sizes = self.sizes
+        n = int(sizes.sum())
+        order = np.argsort(-sizes, kind="stable")[: _display.ROWS]
+        rows = [[int(c) + 1, int(sizes[c]), float(sizes[c] / n), members]
+                for c, members in zip(order, self._members(order))]
+        facts = [("communities", self.n_communities), ("quality", float(self.quality)), ("nodes", n),
+                 ("largest community", f"{sizes.max() / n:.1%} of the nodes" if n else "none"),
+                 ("single-node communities", int(np.count_nonzero(sizes == 1)))]
+        table = _display.table("communities by size", ["community", "nodes", "share", "members"], rows,
+                               total=self.n_communities)
+        return _display.summary(repr(self), facts, [table])
 
 
 def _partition(t, graph: Graph) -> Partition:
@@ -227,6 +258,29 @@ class Consensus:
     def __repr__(self) -> str:
         return (f"<essnet.Consensus {self.partition.n_communities} communities, {self.iterations} rounds, "
                 f"converged={self.converged}>")
+
+    def _repr_html_(self) -> str:
+        """The blocs with their mean stability, and the least stable actors; bounded in size."""
+        p = self.partition
+        sizes = p.sizes
+        membership = np.asarray(p.membership)
+        stability = np.asarray(self.stability, dtype=float)
+        mean = np.bincount(membership, weights=stability, minlength=p.n_communities) / np.maximum(sizes, 1)
+        order = np.argsort(-sizes, kind="stable")[: _display.ROWS]
+        rows = [[int(c) + 1, int(sizes[c]), float(mean[c]), members]
+                for c, members in zip(order, p._members(order))]
+        shaky = np.argsort(stability, kind="stable")[: _display.ROWS]
+        names = self.graph._display_names(shaky)
+        facts = [("communities", p.n_communities), ("modularity or quality", float(p.quality)),
+                 ("rounds", self.iterations), ("converged", bool(self.converged)),
+                 ("mean stability", float(stability.mean()) if stability.size else float("nan")),
+                 ("actors with stability below 0.5", int(np.count_nonzero(stability < 0.5)))]
+        tables = [_display.table("blocs by size", ["community", "nodes", "mean stability", "members"], rows,
+                                 total=p.n_communities),
+                  _display.table("least stable actors", ["node", "community", "stability"],
+                                 [[name, int(membership[i]) + 1, float(stability[i])] for name, i in zip(names, shaky)],
+                                 total=len(stability))]
+        return _display.summary(repr(self), facts, tables)
 
 
 def consensus(graph: Graph, *, algorithm: str = "leiden", runs: int = 100, threshold: float = 0.5,
