@@ -21,7 +21,10 @@ packages=(
   python3-pytest python3-networkx python3-igraph python3-scipy python3-sklearn  # Python tests and references
   python3-xxhash                         # reference checksum for the snapshot tests
   python3-pil                            # decodes the PNG drawings in the tests
-  python3-matplotlib                     # draw(..., ax=) into matplotlib Axes (imported only then)
+  python3-matplotlib                     # draw(..., ax=) and essnet.plot into matplotlib Axes (imported only then)
+  python3-html5lib                       # the tests parse the rich HTML displays with a strict HTML5 parser
+  python3-nbclient python3-ipykernel python3-nbformat  # the tests execute the example notebooks
+  python3-sphinx python3-myst-parser python3-nbconvert  # the documentation site (docs/, scripts/docs.sh)
   python3-graph-tool python3-leidenalg   # peers in the benchmark comparison
   chromium                               # the report's browser tests (headless, driven by playwright-core)
   r-cran-sna                             # R's sna: the reference for brokerage roles

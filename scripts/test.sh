@@ -2,8 +2,9 @@
 # Quick start 2: builds essnet if needed, then runs every test: the style checks (clang-format,
 # flake8), the C++ suite with command-line, install and benchmark smoke tests (ctest), the same C++
 # suite built without OpenMP under AddressSanitizer and UndefinedBehaviorSanitizer, the readers
-# fuzzed for a bounded time (libFuzzer with sanitizers), the Python suite (pytest), the Python
-# example, and tiny runs of the comparison benchmarks. Exits non-zero when anything fails.
+# fuzzed for a bounded time (libFuzzer with sanitizers), the Python suite (pytest, which also runs the
+# example notebooks), the documentation build, the Python example, and tiny runs of the comparison
+# benchmarks. Exits non-zero when anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
@@ -37,6 +38,9 @@ bash scripts/fuzz.sh
 
 echo "== Python tests (pytest)"
 .venv/bin/python -m pytest python/tests -q -p no:cacheprovider
+
+echo "== Documentation (Sphinx, warnings as errors; the notebooks as the tests above executed them)"
+bash scripts/docs.sh
 
 echo "== Python example"
 .venv/bin/python examples/python/quickstart.py >/dev/null && echo "examples/python/quickstart.py ran"

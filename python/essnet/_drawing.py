@@ -183,6 +183,8 @@ def draw(graph_or_network, pos=None, *, layout: str = "auto", color=None, size=N
     ax : matplotlib Axes, optional
         Also draw into these Axes (matplotlib is imported only then), for composed figures.
 
+    Notes
+    -----
     Returns a :class:`Drawing`. ValueError names a bad argument.
     """
     if isinstance(graph_or_network, ActorNetwork):

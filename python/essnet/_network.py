@@ -181,6 +181,8 @@ class ActorNetwork:
             Parallel ties between the same actors: keep them all, or merge them.
         self_loops : {"keep", "drop"}, default "keep"
 
+        Notes
+        -----
         Nodes are the kept actors in actor order (isolated actors included).
 
         Raises

@@ -62,6 +62,8 @@ def betweenness(graph: Graph, *, normalized: bool = True, endpoints: bool = Fals
     progress : bool or callable, default False
         True shows a tqdm bar; a callable receives the share of work done.
 
+    Notes
+    -----
     Weighted path lengths within a relative 1e-10 of each other count as equal (igraph's rule), so
     decimal weights (0.333333 + 0.166667 and 0.5) tie as they do in exact arithmetic; networkx
     compares floats exactly and misses such ties. The same rule holds for :func:`edge_betweenness`
@@ -167,6 +169,8 @@ def pagerank(graph: Graph, *, alpha: float = 0.85, personalization=None, danglin
         networkx's rule.
     use_weights : bool, default True
 
+    Notes
+    -----
     The result has ``.iterations``, ``.converged`` and ``.residual`` (the error bound reached);
     a result that did not converge raises :class:`essnet.ConvergenceWarning`.
 
@@ -197,6 +201,8 @@ def eigenvector(graph: Graph, *, max_iterations: int = 1000, tolerance: float = 
         Restarted Lanczos or Arnoldi (exact where the power method stalls: small spectral gap,
         bipartite graphs), or networkx's power iteration on A^T + I.
 
+    Notes
+    -----
     A network in pieces: the principal eigenvector lives on the component with the largest
     eigenvalue, and every other node scores 0, as with networkx's ``eigenvector_centrality_numpy``;
     use ``per_component=True`` to rank the actors of every component. Components tied for the

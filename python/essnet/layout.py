@@ -102,6 +102,8 @@ def forceatlas2(graph: Graph, *, iterations: int = 100, scaling: float = 2.0, gr
     progress : bool or callable, default False
         True shows a tqdm bar; a callable receives the share of work done.
 
+    Notes
+    -----
     Returns an (n, 2) float64 array aligned with ``graph.nodes``. O(iterations (n log n + m)) time
     with Barnes-Hut, O(iterations (n^2 + m)) exact; O(n + m) memory. ValueError names a bad argument;
     Ctrl-C raises KeyboardInterrupt.
@@ -137,6 +139,8 @@ def fruchterman_reingold(graph: Graph, *, iterations: int = 500, start_temperatu
     initial, pinned, pack_components, seed, progress
         As :func:`forceatlas2`.
 
+    Notes
+    -----
     Returns an (n, 2) float64 array aligned with ``graph.nodes``; the same for any number of
     threads. O(iterations (n^2 + m)) time for all pairs, about O(iterations (n + m)) with the grid.
     """
@@ -150,7 +154,7 @@ def stress(graph: Graph, *, method: str = "auto", pivots: int = 200, iterations:
            initial=None, pinned=None, anchoring=None, seed: int = 0, progress=False) -> np.ndarray:
     """Stress majorization (Gansner, Koren & North 2004): drawn distances close to the hop distances.
 
-    Minimises the sum over pairs of (|x_i - x_j| - d_ij) ** 2 / d_ij ** 2, where d is the number of
+    Minimises the sum over pairs of ``(|x_i - x_j| - d_ij) ** 2 / d_ij ** 2``, where d is the number of
     ties on a shortest path; a tie is drawn about 1 long. Direction, weights, self-loops and
     parallel ties are ignored. Each component starts from pivot MDS (:func:`pivot_mds`) and the
     pieces are packed. Every step of full stress lowers the stress (with the anchor terms); the
@@ -183,6 +187,8 @@ def stress(graph: Graph, *, method: str = "auto", pivots: int = 200, iterations:
     progress : bool or callable, default False
         True shows a tqdm bar; a callable receives the share of work done.
 
+    Notes
+    -----
     Returns an (n, 2) float64 array aligned with ``graph.nodes``. Full: O(n (n + m)) time to
     measure the distances; sparse: O(pivots (n + m)) time and 4 pivots n bytes. ValueError names a
     bad argument; pinned nodes or anchoring need ``initial``.

@@ -284,7 +284,7 @@ def project(graph: Graph, onto, *, weight: str = "none") -> Graph:
 
 def two_mode_density(graph: Graph, onto) -> float:
     """Density of a two-mode network: the pairs of one node of each mode that are tied (either way,
-    any number of times) over |A| x |B|, where ``onto`` marks the nodes of mode A (booleans, one
+    any number of times) over ``|A| x |B|``, where ``onto`` marks the nodes of mode A (booleans, one
     per node or a Series by node id); 0 when a mode is empty.
 
     Time and memory O(n + m).

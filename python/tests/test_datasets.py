@@ -58,3 +58,19 @@ def test_chantier_dtypes():
     assert t["directed"].dtype == bool
     assert str(t["start_year"].dtype) == "Int32"
     assert a.loc[a["id"] == "chantier", "founded"].item() == 1996
+
+
+def test_chantier_events_keep_the_figures_the_document_gives():
+    # The figures as the seed document states them (read by hand), each with its quotation.
+    actors = essnet.datasets.chantier().actors.set_index("id")
+    fiess = actors.loc["fiess_2011"]
+    assert (fiess["participants"], fiess["countries_represented"]) == ("1600", "62")
+    assert (fiess["experiences_presented"], fiess["field_visit_regions"]) == ("150", "10")
+    for words in ("1 600 participants", "62 pays", "Plus de 150 expériences", "dix régions du Québec"):
+        assert words in fiess["figures_source"]
+    assert actors.loc["sommet_ess_2006", "observer_countries"] == "23"
+    assert "23 pays" in actors.loc["sommet_ess_2006", "figures_source"]
+    assert actors.loc["rencontre_2001", "countries_represented"] == "40"
+    assert "près de quarante pays" in actors.loc["rencontre_2001", "figures_source"]
+    others = actors.drop(index=["fiess_2011", "sommet_ess_2006", "rencontre_2001"])
+    assert (others["figures_source"] == "").all()

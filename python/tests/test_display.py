@@ -113,7 +113,9 @@ def test_display_stays_small_on_a_large_network():
     g = net.graph(directed=False)
     country = net.actors.set_index("id")["country"].astype(str)
     p = essnet.label_propagation(g, seed=1)
-    objects = {"network": net, "graph": g, "partition": p, "ei_index": essnet.ei_index(g, country)}
+    objects = {"network": net, "graph": g, "partition": p, "ei_index": essnet.ei_index(g, country),
+               "consensus": essnet.consensus(g, algorithm="label_propagation", runs=2, max_iterations=1, seed=1),
+               "brokerage": essnet.brokerage(net.graph(directed=True), country)}
     for name, obj in objects.items():
         text = obj._repr_html_()
         parse(text)

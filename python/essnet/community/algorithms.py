@@ -143,6 +143,8 @@ def leiden(graph: Graph, *, objective: str = "modularity", resolution: float = 1
     progress : bool or callable
         Show a progress bar (True) or call progress(share_done) between rounds.
 
+    Notes
+    -----
     Time near O(m) per round in practice (local moving over shrinking aggregate graphs; no tighter
     worst-case bound is known); memory O(n + m).
     """
