@@ -1,4 +1,4 @@
-"""GEXF against networkx (which reads and writes GEXF 1.2draft) and the GEXF 1.3 rules Gephi follows."""
+"""GEXF against networkx (which reads and writes GEXF 1.2draft) and the GEXF rules Gephi follows."""
 
 import os
 import xml.etree.ElementTree as ET
@@ -10,7 +10,6 @@ import pytest
 import essnet
 from test_graphml import FORMATS, assert_same_network, awkward_network
 
-GEXF13 = "{http://gexf.net/1.3}"
 
 
 @pytest.mark.parametrize("direction", ["directed", "undirected"])
@@ -68,27 +67,40 @@ def test_networkx_reads_what_essnet_writes(tmp_path, directed):
     assert got == want
 
 
-def test_gexf_13_for_gephi_timeline(tmp_path):
-    """The rules of GEXF 1.3 that Gephi's timeline relies on: a dynamic graph with an integer time
-    format, each edge's start and end its tie's years, every attvalue naming a declared attribute."""
+NAMESPACES = {"1.3": "{http://gexf.net/1.3}", "1.2draft": "{http://www.gexf.net/1.2draft}"}
+
+
+@pytest.mark.parametrize("version", ["1.2draft", "1.3"])
+def test_gexf_for_gephi_timeline(tmp_path, version):
+    """The rules of GEXF that Gephi's importer and timeline rely on, in both versions: a dynamic graph
+    with an integer time format, each edge's start and end its tie's years, an undirected tie of a
+    directed graph typed "mutual" (1.2draft) or "undirected" (1.3), both among the edge types of the
+    GEXF schema, and every attvalue naming a declared attribute."""
+    ns = NAMESPACES[version]
     net = essnet.datasets.chantier()
     path = tmp_path / "chantier.gexf"
-    essnet.write_gexf(net, path, version="1.3")
+    essnet.write_gexf(net, path, version=version)
     root = ET.parse(path).getroot()
-    assert root.tag == f"{GEXF13}gexf" and root.get("version") == "1.3"
-    graph = root.find(f"{GEXF13}graph")
+    assert root.tag == f"{ns}gexf" and root.get("version") == version.replace("draft", "")
+    graph = root.find(f"{ns}graph")
     assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "integer"
-    declared = {a.get("class"): {x.get("id") for x in a} for a in graph.findall(f"{GEXF13}attributes")}
-    node_ids = [n.get("id") for n in graph.find(f"{GEXF13}nodes")]
+    assert graph.get("defaultedgetype") == "directed"
+    declared = {a.get("class"): {x.get("id") for x in a} for a in graph.findall(f"{ns}attributes")}
+    node_ids = [n.get("id") for n in graph.find(f"{ns}nodes")]
     assert node_ids == list(net.actors["id"])
-    edges = list(graph.find(f"{GEXF13}edges"))
+    for n, name in zip(graph.find(f"{ns}nodes"), net.actors["name"]):
+        assert n.get("label") == (name or None)
+        for value in n.iter(f"{ns}attvalue"):
+            assert value.get("for") in declared["node"]
+    edges = list(graph.find(f"{ns}edges"))
     assert len(edges) == net.num_ties
+    undirected_type = "mutual" if version == "1.2draft" else "undirected"
     for e, (_, tie) in zip(edges, net.ties.iterrows()):
         assert e.get("source") in node_ids and e.get("target") in node_ids
         assert e.get("start") == (None if pd.isna(tie["start_year"]) else str(tie["start_year"]))
         assert e.get("end") == (None if pd.isna(tie["end_year"]) else str(tie["end_year"]))
-        assert (e.get("type") == "undirected") == (not tie["directed"])
-        for value in e.iter(f"{GEXF13}attvalue"):
+        assert e.get("type") == (None if tie["directed"] else undirected_type)
+        for value in e.iter(f"{ns}attvalue"):
             assert value.get("for") in declared["edge"]
     assert_same_network(net, essnet.read_gexf(path))
 
