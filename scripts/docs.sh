@@ -4,10 +4,14 @@
 # build/notebooks/) when an executed copy is missing or older than its notebook.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# An executed copy is stale when its notebook, or the installed package, is newer.
+package=$(.venv/bin/python -c "import essnet, os; print(os.path.dirname(essnet.__file__))")
 stale=0
 for nb in examples/notebooks/*.ipynb; do
   done_nb="build/notebooks/$(basename "$nb")"
-  if [ ! -f "$done_nb" ] || [ "$nb" -nt "$done_nb" ]; then stale=1; fi
+  if [ ! -f "$done_nb" ] || [ "$nb" -nt "$done_nb" ] || [ -n "$(find "$package" -newer "$done_nb" -print -quit)" ]; then
+    stale=1
+  fi
 done
 if [ "$stale" = 1 ]; then
   echo "essnet docs: executing the notebooks"

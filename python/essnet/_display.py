@@ -24,7 +24,9 @@ def text(value) -> str:
     if isinstance(value, float):
         if math.isnan(value):
             return "&ndash;"
-        return f"{value:,.4g}" if abs(value) >= 1e4 or value == int(value) else f"{value:.4g}"
+        if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
+            return f"{int(value):,}"  # counts stay exact, with thousands separators
+        return f"{value:.4g}"
     if isinstance(value, int):
         return f"{value:,}"
     try:
@@ -51,12 +53,6 @@ def table(caption: str, header: list[str], rows: list[list], total: int | None =
         out.append(f'<tr><td colspan="{len(header)}">&hellip; {total - len(shown):,} more</td></tr>')
     out.append("</tbody></table>")
     return "".join(out)
-
-
-def counts(caption: str, label: str, series) -> str:
-    """A table of value counts (a pandas Series of counts indexed by value), largest first."""
-    rows = [[k, int(v)] for k, v in series.items()]
-    return table(caption, [label, "count"], rows)
 
 
 def summary(title: str, facts: list[tuple[str, object]], tables: list[str] = ()) -> str:

@@ -44,8 +44,9 @@ class Drawing:
     def svg(self) -> str:
         return _core.scene_svg(self._scene)
 
-    def _repr_svg_(self) -> str:
-        return self.svg
+    def _repr_svg_(self) -> str | None:
+        # IPython asks for every representation; above the limit only the PNG of _repr_mimebundle_.
+        return self.svg if len(self._scene.nodes) <= INLINE_SVG_LIMIT else None
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         """SVG inline, or a PNG above ``INLINE_SVG_LIMIT`` nodes, so that a notebook stays light."""
@@ -102,7 +103,7 @@ def _colours(color, graph, network, seed):
     title = ""
     if isinstance(color, Partition):
         membership, title = np.asarray(color.membership), "community"
-        return membership.astype(np.int32).tolist(), [str(c + 1) for c in range(int(membership.max()) + 1)], [], title
+        return membership.astype(np.int32).tolist(), [str(c) for c in range(int(membership.max()) + 1)], [], title
     if isinstance(color, str):
         column = _column(network, graph, color)
         if column is None and color == "community":

@@ -7,6 +7,7 @@ from typing import Sequence
 import numpy as np
 
 from . import _core, _display, _export, _node_data
+from ._args import _by_node
 from ._graph import Graph
 
 _NO_YEAR = np.iinfo(np.int32).min
@@ -223,17 +224,16 @@ class ActorNetwork:
         return _export.network_to_igraph(self, node_data)
 
     def frame(self, **columns):
-        """A pandas DataFrame indexed by actor id with the given per-actor arrays as columns (in
-        actor order, or Series indexed by actor id), as :meth:`Graph.frame` for graphs; pass it as
-        ``node_data=`` to a writer."""
+        """A pandas DataFrame indexed by actor id with the given per-actor values as columns: arrays
+        in actor order, or Series indexed by actor id (one value for every actor), as
+        :meth:`Graph.frame` does for a graph's nodes; pass it as ``node_data=`` to a writer."""
         import pandas as pd
 
         ids = self._net._actor_columns()["id"]
+        actors = _Ids(ids)
         aligned = {}
         for name, values in columns.items():
-            if isinstance(values, pd.Series):
-                values = values.reindex(ids)
-            values = np.asarray(values)
+            values = np.asarray(_by_node(values, actors, name))
             if values.shape != (len(ids),):
                 raise ValueError(f"{name}: expected {len(ids)} values (one per actor), got shape {values.shape}")
             aligned[name] = values
@@ -261,6 +261,13 @@ class ActorNetwork:
                   _display.table("ties by start year", ["years", "ties"], _year_counts(start),
                                  limit=_display.ROWS + 1)]
         return _display.summary(repr(self), facts, tables)
+
+
+class _Ids:
+    """The actor ids as the ``nodes`` that essnet's per-node argument checks align values with."""
+
+    def __init__(self, nodes: list) -> None:
+        self.nodes = nodes
 
 
 def _category_counts(column: dict) -> list[list]:

@@ -10,40 +10,66 @@ import numpy as np
 import pandas as pd
 
 
+RESERVED = ("label",)  # GEXF and igraph keep the names there
+
+
+def _nullable(column: pd.Series) -> pd.Series:
+    """Integer and boolean columns as pandas' nullable types, so that a missing row does not turn them
+    into reals."""
+    if pd.api.types.is_bool_dtype(column) and not isinstance(column.dtype, pd.BooleanDtype):
+        return column.astype("boolean")
+    if pd.api.types.is_integer_dtype(column) and not isinstance(column.dtype, pd.api.extensions.ExtensionDtype):
+        return column.astype("Int64")
+    return column
+
+
+def _by_id(column: pd.Series, known: pd.Index, what: str) -> pd.Series:
+    index = column.index
+    if not index.is_unique:
+        raise ValueError(f"{what}: the index repeats the id {index[index.duplicated()][0]!r}")
+    unknown = index.difference(known)
+    if len(unknown):
+        raise ValueError(f"{what}: {unknown[0]!r} is not a node id (the index must hold node ids)")
+    return _nullable(column).reindex(known).reset_index(drop=True)
+
+
 def aligned(node_data, ids: list) -> dict[str, pd.Series]:
     """The columns of ``node_data`` in the order of ``ids``, as Series with pandas' missing values.
 
     ``node_data`` is a DataFrame indexed by node (actor) id, whose ids must all be in ``ids`` (ids
-    without a row get missing values), or a dict of arrays aligned with ``ids`` (a Series in it is
-    taken by its index). ValueError names the column or the id that does not fit.
+    without a row get missing values; integer and boolean columns stay so), or a dict of arrays
+    aligned with ``ids`` (a Series in it is taken by its index, the same way). ValueError names the
+    column or the id that does not fit; column names must be distinct as text and not "label".
     """
     n = len(ids)
+    known = pd.Index(ids)
+    columns = {}
     if isinstance(node_data, pd.DataFrame):
-        index = node_data.index
-        if not index.is_unique:
-            raise ValueError(f"node_data: the index repeats the id {index[index.duplicated()][0]!r}")
-        known = pd.Index(ids)
-        unknown = index.difference(known)
-        if len(unknown):
-            raise ValueError(f"node_data: {unknown[0]!r} is not a node id (the index must hold node ids)")
-        frame = node_data.reindex(known)
-        return {str(name): frame[name].reset_index(drop=True) for name in frame.columns}
-    if not isinstance(node_data, Mapping):
+        items = [(name, node_data.iloc[:, i]) for i, name in enumerate(node_data.columns)]
+    elif isinstance(node_data, Mapping):
+        items = list(node_data.items())
+    else:
         raise TypeError("node_data must be a pandas DataFrame indexed by node id or a dict of arrays aligned with "
                         f"the nodes, got {type(node_data).__name__}")
-    columns = {}
-    for name, values in node_data.items():
+    for name, values in items:
+        key = str(name)
+        if key in columns:
+            raise ValueError(f"node_data has two columns named {key!r}")
+        if key in RESERVED:
+            raise ValueError(f"node_data column {key!r}: the node labels are the names (rename the column)")
+        if isinstance(node_data, pd.DataFrame) or (isinstance(values, pd.Series)
+                                                   and not isinstance(values.index, pd.RangeIndex)):
+            columns[key] = _by_id(values, known, f"node_data[{key!r}]")
+            continue
+        array = np.asarray(values)
+        if array.shape != (n,):
+            raise ValueError(f"node_data[{key!r}] must have one value per node ({n}), got shape {array.shape}")
         if isinstance(values, pd.Series):
-            unknown = values.index.difference(pd.Index(ids))
-            if len(unknown):
-                raise ValueError(f"node_data[{name!r}]: {unknown[0]!r} is not a node id")
-            values = values.reindex(ids).reset_index(drop=True)
+            columns[key] = values.reset_index(drop=True)
+        elif isinstance(values, pd.api.extensions.ExtensionArray):
+            columns[key] = pd.Series(values)  # keeps a nullable dtype
         else:
-            array = np.asarray(values)
-            if array.shape != (n,):
-                raise ValueError(f"node_data[{name!r}] must have one value per node ({n}), got shape {array.shape}")
-            values = pd.Series(array)
-        columns[str(name)] = values
+            columns[key] = pd.Series(array)
     return columns
 
 

@@ -6,6 +6,7 @@ import os
 import tempfile
 
 import numpy as np
+import pandas as pd
 
 from . import _core, _node_data
 from ._graph import Graph
@@ -62,14 +63,17 @@ def _partition_and_vector_files(path: str, node_data, ids: list) -> dict[str, st
     stem = path[:-4] if path.lower().endswith(".net") else path
     files = {}
     for name, column in _node_data.aligned(node_data, ids).items():
+        if any(c in name for c in "/\\\0") or name.startswith("."):
+            raise ValueError(f"node_data column {name!r} cannot be part of a file name (Pajek keeps each column in "
+                             "a file NAME_COLUMN.clu or .vec)")
         if column.isna().any():
             missing = ids[int(np.flatnonzero(column.isna().to_numpy())[0])]
             raise ValueError(f"node_data[{name!r}] has no value for node {missing!r}: Pajek's .clu and .vec files "
                              "hold one value per vertex")
-        values = column.to_numpy()
-        if values.dtype == bool or np.issubdtype(values.dtype, np.integer):
-            lines, extension = [str(int(v)) for v in values], ".clu"
-        elif np.issubdtype(values.dtype, np.floating):
+        if pd.api.types.is_bool_dtype(column) or pd.api.types.is_integer_dtype(column):
+            lines, extension = [str(int(v)) for v in column.to_numpy(dtype=np.int64)], ".clu"
+        elif pd.api.types.is_float_dtype(column):
+            values = column.to_numpy(dtype=np.float64)
             if not np.isfinite(values).all():
                 raise ValueError(f"node_data[{name!r}] holds an infinite value: Pajek's .vec files hold finite numbers")
             lines, extension = [repr(float(v)) for v in values], ".vec"
@@ -112,10 +116,11 @@ def write_pajek(network_or_graph, path: str | os.PathLike, *, node_data=None) ->
         The file cannot be written.
     """
     path = os.fspath(path)
+    network = core_network_of(network_or_graph)  # TypeError for anything but a network or a graph
     files = {}
     if node_data is not None:
         ids = network_or_graph.nodes if isinstance(network_or_graph, Graph) else network_or_graph.actors["id"].tolist()
         files = _partition_and_vector_files(path, node_data, ids)
-    _core.write_pajek(core_network_of(network_or_graph), path)
+    _core.write_pajek(network, path)
     for name, text in files.items():
         _write_atomically(name, text)

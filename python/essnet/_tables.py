@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import numpy as np
+
 from . import _core
 from ._graph import Graph
 from ._network import ActorNetwork
@@ -84,6 +86,18 @@ def save(network_or_graph, path: str | os.PathLike, *, graphs: dict | None = Non
     _core.save_snapshot(os.fspath(path), network, graph, [(k, g._g) for k, g in graphs.items()])
 
 
+def _source_of(graph, main):
+    """The loaded network when the saved graph was selected from it (each node names its actor row
+    and that actor's id), else None: a snapshot may hold graphs of other networks."""
+    if not isinstance(main, ActorNetwork):
+        return None
+    rows = np.asarray(graph.node_actors)
+    if len(rows) != graph.num_nodes or (len(rows) and rows.max(initial=-1) >= main.num_actors):
+        return None
+    ids = np.asarray(main._net._actor_columns()["id"], dtype=object)
+    return main if list(ids[rows]) == list(graph._node_names) else None
+
+
 def load(path: str | os.PathLike, *, graphs: bool = False):
     """Load what :func:`save` saved: the ActorNetwork or Graph, or with ``graphs=True`` a pair of it
     and the dict of named graphs saved with it.
@@ -103,6 +117,5 @@ def load(path: str | os.PathLike, *, graphs: bool = False):
         raise ValueError(f"{os.fspath(path)}: the snapshot holds neither a network nor a graph")
     main = ActorNetwork(_core_network=network) if network is not None else Graph(graph)
     if graphs:
-        source = main if isinstance(main, ActorNetwork) else None  # named graphs selected from it
-        return main, {name: Graph(g, source) for name, g in named}
+        return main, {name: Graph(g, _source_of(g, main)) for name, g in named}
     return main

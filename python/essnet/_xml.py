@@ -97,8 +97,8 @@ def write_gexf(network_or_graph, path: str | os.PathLike, *, node_data=None, ver
     in 1.3; essnet reads both back as undirected ties.
     Names are node labels (an actor without a name has none, so Gephi shows its id); relations are
     edge labels and a "relation" attribute; the other fields and extra columns are typed attributes.
-    ``version``: "1.2draft" (the default, which Gephi and networkx both read) or "1.3" (Gephi 0.9
-    and later, networkx 3). Written under a temporary name, then renamed.
+    ``version``: "1.2draft" (the default, which Gephi and networkx both read) or "1.3" (which
+    Gephi 0.9 and later read). Written under a temporary name, then renamed.
 
     ``node_data``: computed columns written as node attributes, typed by their values (boolean,
     integer, real or text; numbers read back equal), missing values left out: a DataFrame indexed by

@@ -140,8 +140,9 @@ def community_sizes(result, *, top: int = 30, ax=None):
 
 def rank_intervals(per_actor: pd.DataFrame, *, top: int = 10, labels=None, ax=None):
     """The rank intervals of :func:`essnet.robustness`: for the ``top`` actors by observed rank, a
-    line from the best to the worst rank they took across the perturbed copies (the interval the
-    robustness run asked for), and a dot at the observed rank. Long lines are fragile ranks."""
+    line across the interval of the ranks they took in the perturbed copies (``rank_low`` to
+    ``rank_high``: the central share ``interval`` of them, 90% by default), and a dot at the observed
+    rank. Long lines are fragile ranks."""
     needed = {"rank", "rank_low", "rank_high"}
     if not isinstance(per_actor, pd.DataFrame) or not needed <= set(per_actor.columns):
         raise TypeError("per_actor must be the first DataFrame essnet.robustness returns (rank, rank_low, rank_high)")

@@ -14,8 +14,7 @@ namespace essnet::python {
 
 void bind_io(py::module_& m) {
     m.def(
-        "network_of",
-        [](const Graph& g, const ActorNetwork* actors_from) { return network_of(g, actors_from); },
+        "network_of", [](const Graph& g, const ActorNetwork* actors_from) { return network_of(g, actors_from); },
         py::arg("graph"), py::arg("actors_from") = py::none(), py::call_guard<py::gil_scoped_release>());
     m.def("with_actor_columns", &with_actor_columns, py::arg("network"), py::arg("names"), py::arg("values"),
           py::call_guard<py::gil_scoped_release>());

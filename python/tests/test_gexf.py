@@ -11,7 +11,6 @@ import essnet
 from test_graphml import FORMATS, assert_same_network, awkward_network
 
 
-
 @pytest.mark.parametrize("direction", ["directed", "undirected"])
 def test_files_written_by_networkx(direction):
     path = os.path.join(FORMATS, "gexf", f"networkx_{direction}.gexf")

@@ -78,7 +78,7 @@ def test_a_network_takes_node_data_by_actor_id(tmp_path):
     assert G.nodes["chantier"]["score"] == 0.75
     assert G.nodes["ilo"]["score"] == 1e-17
     assert "score" not in G.nodes["fbes"]
-    G2 = net.to_networkx(node_data=net.frame(score=score))
+    G2 = net.to_networkx(node_data={"score": score})
     assert G2.nodes["ilo"]["score"] == 1e-17 and "score" not in G2.nodes["fbes"]
 
 
@@ -141,3 +141,56 @@ def test_graph_keeps_its_network_through_subgraphs_and_snapshots(tmp_path):
     essnet.save(net, tmp_path / "s.essnet", graphs={"p": g})
     loaded, graphs = essnet.load(tmp_path / "s.essnet", graphs=True)
     assert graphs["p"].network is loaded
+
+
+def test_integer_and_boolean_columns_with_missing_rows_stay_integers(tmp_path):
+    net = essnet.datasets.chantier()
+    bloc = pd.Series({"chantier": 3, "ilo": 1})
+    flag = pd.Series({"chantier": True})
+    essnet.write_gexf(net, tmp_path / "n.gexf", node_data=pd.DataFrame({"bloc": bloc, "flag": flag}))
+    G = nx.read_gexf(tmp_path / "n.gexf")
+    assert G.nodes["chantier"]["bloc"] == 3 and isinstance(G.nodes["chantier"]["bloc"], int)
+    assert G.nodes["chantier"]["flag"] is True
+    assert "bloc" not in G.nodes["fbes"]
+    essnet.write_graphml(net.graph(directed=True), tmp_path / "n.graphml", node_data={"bloc": bloc})
+    assert nx.read_graphml(tmp_path / "n.graphml").nodes["ilo"]["bloc"] == 1
+
+
+def test_pajek_takes_nullable_columns_and_refuses_file_names(chantier, tmp_path):
+    _, g, _, p, broker = chantier
+    data = {"bloc": pd.array(p.membership, dtype="Int64"), "broker": pd.array(broker, dtype="boolean")}
+    essnet.write_pajek(g, tmp_path / "c.net", node_data=data)
+    assert (tmp_path / "c_bloc.clu").read_text().split("\n")[1:-1] == [str(c) for c in p.membership]
+    assert (tmp_path / "c_broker.clu").read_text().split("\n")[1:-1] == [str(int(b)) for b in broker]
+    with pytest.raises(ValueError, match="file name"):
+        essnet.write_pajek(g, tmp_path / "c.net", node_data={"../x": p.membership})
+    with pytest.raises(TypeError):
+        essnet.write_pajek([1, 2], tmp_path / "x.net", node_data={"x": [1]})
+
+
+def test_column_names_must_be_distinct_and_not_label(chantier, tmp_path):
+    _, g, bc, _, _ = chantier
+    two = pd.DataFrame([[1.0, 2.0]] * g.num_nodes, index=g.nodes, columns=["x", "x"])
+    with pytest.raises(ValueError, match="two columns"):
+        essnet.write_gexf(g, tmp_path / "g.gexf", node_data=two)
+    with pytest.raises(ValueError, match="two columns"):
+        essnet.write_gexf(g, tmp_path / "g.gexf", node_data={0: bc, "0": bc})
+    with pytest.raises(ValueError, match="label"):
+        essnet.write_gexf(g, tmp_path / "g.gexf", node_data={"label": bc})
+    repeated = pd.Series([1.0, 2.0], index=["chantier", "chantier"])
+    with pytest.raises(ValueError, match="repeats"):
+        essnet.write_gexf(g, tmp_path / "g.gexf", node_data={"x": repeated})
+
+
+def test_a_snapshot_gives_a_graph_its_network_only_when_it_was_selected_from_it(tmp_path):
+    net = essnet.datasets.chantier()
+    other = essnet.ActorNetwork()
+    other.add_actor("x")
+    other.add_actor("y")
+    other.add_tie("x", "y")
+    essnet.save(net, tmp_path / "s.essnet", graphs={"own": net.graph(), "foreign": other.graph()})
+    loaded, graphs = essnet.load(tmp_path / "s.essnet", graphs=True)
+    assert graphs["own"].network is loaded
+    assert graphs["foreign"].network is None
+    essnet.write_gexf(graphs["foreign"], tmp_path / "f.gexf")
+    assert sorted(nx.read_gexf(tmp_path / "f.gexf").nodes) == ["x", "y"]

@@ -44,14 +44,17 @@ def kernel_of_this_interpreter(tmp_path_factory):
         "argv": [sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "Python 3 (essnet)", "language": "python",
         "env": {"PYDEVD_DISABLE_FILE_VALIDATION": "1"}}))
-    old = os.environ.get("JUPYTER_PATH")
-    os.environ["JUPYTER_PATH"] = str(spec.parent.parent) + (os.pathsep + old if old else "")
-    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    yield
-    if old is None:
-        del os.environ["JUPYTER_PATH"]
-    else:
-        os.environ["JUPYTER_PATH"] = old
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JUPYTER_PATH", str(spec.parent.parent) + os.pathsep + os.environ.get("JUPYTER_PATH", ""))
+        patch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+        yield
+
+
+# What each notebook's text says of its results, checked in the outputs.
+CLAIMS = {
+    "chantier.ipynb": ["mean stability: <b>1</b>", "actors with stability below 0.5: <b>0</b>"],
+    "robustness_and_evolution.ipynb": ["Synthetic"],
+}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
@@ -64,5 +67,8 @@ def test_notebook_runs(path, kernel_of_this_interpreter):
     print(f"{path.name}: {seconds:.1f} s")
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors == []
+    shown = json.dumps([o for c in nb.cells if c.cell_type == "code" for o in c.outputs], ensure_ascii=False)
+    for claim in CLAIMS.get(path.name, []):
+        assert claim in shown, f"{path.name}: the outputs do not show {claim!r}"
     EXECUTED.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, EXECUTED / path.name)

@@ -375,7 +375,9 @@ int main(int argc, char** argv) {
                      "INPUT OUTPUT or ACTORS.csv TIES.csv OUTPUT: any input analyze reads, then the file to write")
         ->expected(2, 3)
         ->required();
-    conversion->add_option("--gexf-version", convert_args.gexf_version, "GEXF version: 1.2draft (the default; Gephi and networkx read it) or 1.3")
+    conversion
+        ->add_option("--gexf-version", convert_args.gexf_version,
+                     "GEXF version: 1.2draft (the default; Gephi and networkx read it) or 1.3")
         ->check(CLI::IsMember({"1.3", "1.2draft"}));
     conversion->add_flag("--directed", convert_args.directed, "Read an edge list as directed (default: undirected)");
     conversion->add_flag("--weighted", convert_args.weighted, "Read an edge list's third column as weights");

@@ -487,7 +487,8 @@ void emit_gexf(const ActorNetwork& net, const std::string& version, detail::Chun
         out += "\"";
         // In a directed graph, an undirected tie is "mutual" in 1.2draft (networkx reads it as two
         // arcs, where it refuses "undirected"), and "undirected" in 1.3, as Gephi writes mixed graphs.
-        if (!default_undirected && !t.directed[i]) out += version == "1.3" ? " type=\"undirected\"" : " type=\"mutual\"";
+        if (!default_undirected && !t.directed[i])
+            out += version == "1.3" ? " type=\"undirected\"" : " type=\"mutual\"";
         if (weighted) out += " weight=\"" + detail::number_text(t.weight[i]) + "\"";
         if (!t.relation[i].empty()) {
             out += " label=\"";

@@ -15,7 +15,9 @@ namespace {
 ActorNetwork three_actors() {
     ActorNetwork net({"acronym"}, {});
     net.add_actor({.id = "chantier", .name = "Chantier", .kind = "organization", .country = "CA", .founded = 1996});
-    net.add_actor({.id = "ilo", .name = "Organisation internationale du travail", .kind = "international_body",
+    net.add_actor({.id = "ilo",
+                   .name = "Organisation internationale du travail",
+                   .kind = "international_body",
                    .extra = {{"acronym", "OIT"}}});
     net.add_actor({.id = "fiess", .name = "FIESS", .kind = "event"});
     net.add_tie({.source = "chantier", .target = "fiess", .relation = "organized", .start_year = 2011});

@@ -37,7 +37,7 @@ namespace essnet {
 
 struct GexfOptions {
     /// "1.2draft" (namespace http://www.gexf.net/1.2draft; the default, which Gephi and networkx both
-    /// read) or "1.3" (http://gexf.net/1.3, which Gephi 0.9 and later read, and networkx 3 does).
+    /// read) or "1.3" (http://gexf.net/1.3, which Gephi 0.9 and later read).
     std::string version = "1.2draft";
 };
 

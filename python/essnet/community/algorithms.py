@@ -62,16 +62,10 @@ class Partition:
 
     def _members(self, community_order, per_community: int = 3) -> list[str]:
         """The first few members of each community, by name when the graph knows its actors."""
-        first = {}
-        for node, c in enumerate(np.asarray(self.membership)):
-            members = first.setdefault(int(c), [])
-            if len(members) < per_community:
-                members.append(node)
-            if len(first) == self.n_communities and all(len(v) == per_community for v in first.values()):
-                break
+        membership = np.asarray(self.membership)
         out = []
         for c in community_order:
-            nodes = first.get(int(c), [])
+            nodes = np.flatnonzero(membership == c)[:per_community].tolist()
             names = self.graph._display_names(nodes) if self.graph is not None else [str(v) for v in nodes]
             more = self.sizes[c] > len(nodes)
             out.append(", ".join(names) + (", ..." if more else ""))
@@ -82,7 +76,7 @@ class Partition:
         sizes = self.sizes
         n = int(sizes.sum())
         order = np.argsort(-sizes, kind="stable")[: _display.ROWS]
-        rows = [[int(c) + 1, int(sizes[c]), float(sizes[c] / n), members]
+        rows = [[int(c), int(sizes[c]), float(sizes[c] / n), members]
                 for c, members in zip(order, self._members(order))]
         facts = [("communities", self.n_communities), ("quality", float(self.quality)), ("nodes", n),
                  ("largest community", f"{sizes.max() / n:.1%} of the nodes" if n else "none"),
@@ -269,7 +263,7 @@ class Consensus:
         stability = np.asarray(self.stability, dtype=float)
         mean = np.bincount(membership, weights=stability, minlength=p.n_communities) / np.maximum(sizes, 1)
         order = np.argsort(-sizes, kind="stable")[: _display.ROWS]
-        rows = [[int(c) + 1, int(sizes[c]), float(mean[c]), members]
+        rows = [[int(c), int(sizes[c]), float(mean[c]), members]
                 for c, members in zip(order, p._members(order))]
         shaky = np.argsort(stability, kind="stable")[: _display.ROWS]
         names = self.graph._display_names(shaky)
@@ -280,7 +274,7 @@ class Consensus:
         tables = [_display.table("blocs by size", ["community", "nodes", "mean stability", "members"], rows,
                                  total=p.n_communities),
                   _display.table("least stable actors", ["node", "community", "stability"],
-                                 [[name, int(membership[i]) + 1, float(stability[i])] for name, i in zip(names, shaky)],
+                                 [[name, int(membership[i]), float(stability[i])] for name, i in zip(names, shaky)],
                                  total=len(stability))]
         return _display.summary(repr(self), facts, tables)
 
