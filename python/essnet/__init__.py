@@ -10,7 +10,7 @@ as numpy arrays aligned with ``graph.nodes``.
 >>> deg = essnet.degree(g)
 """
 
-from . import _core, community, datasets, evolution, generate, interop, io, layout, plot, sna
+from . import _core, community, datasets, evolution, generate, interop, io, layout, paths, plot, sna
 from ._core import Cancelled, ParseError, usual_kinds, usual_relations
 from ._warnings import ConvergenceWarning
 from ._graph import Graph
@@ -77,6 +77,19 @@ from .io import (
     write_json,
     write_pajek,
 )
+from .paths import (
+    all_shortest_paths,
+    average_shortest_path_length,
+    diameter,
+    distance_distribution,
+    distances,
+    eccentricity,
+    global_efficiency,
+    krackhardt_hierarchy,
+    local_efficiency,
+    radius,
+    shortest_path,
+)
 from .sna import (
     Brokerage,
     assortativity,
@@ -119,6 +132,18 @@ __all__ = [
     "io",
     "layout",
     "plot",
+    "paths",
+    "all_shortest_paths",
+    "average_shortest_path_length",
+    "diameter",
+    "distance_distribution",
+    "distances",
+    "eccentricity",
+    "global_efficiency",
+    "krackhardt_hierarchy",
+    "local_efficiency",
+    "radius",
+    "shortest_path",
     "draw",
     "Drawing",
     "growth",

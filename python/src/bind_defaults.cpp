@@ -26,6 +26,10 @@
 #include "essnet/layout/simple.hpp"
 #include "essnet/layout/spectral.hpp"
 #include "essnet/layout/stress.hpp"
+#include "essnet/paths/eccentricity.hpp"
+#include "essnet/paths/path_lengths.hpp"
+#include "essnet/paths/reachability.hpp"
+#include "essnet/paths/shortest_paths.hpp"
 #include "essnet/sna/ego.hpp"
 #include "essnet/sna/groups.hpp"
 #include "essnet/sna/robustness.hpp"
@@ -245,6 +249,30 @@ void bind_defaults(py::module_& m) {
                                  py::arg("labels") = o.label_count, py::arg("font_size") = o.font_size);
         }
         d["write_gexf"] = py::dict(py::arg("version") = GexfOptions{}.version);
+        {
+            const ShortestPathOptions o;
+            const DistanceMatrixOptions matrix;
+            const auto direction = word_of(direction_words, o.direction);
+            // An infinite cutoff and a zero byte limit mean none: None in Python.
+            d["distances"] = py::dict(
+                py::arg("use_weights") = o.use_weights, py::arg("direction") = direction,
+                py::arg("cutoff") = o.cutoff == unreachable ? py::object(py::none()) : py::object(py::float_(o.cutoff)),
+                py::arg("max_bytes") =
+                    matrix.max_bytes == 0 ? py::object(py::none()) : py::object(py::int_(matrix.max_bytes)));
+            d["shortest_path"] = py::dict(py::arg("use_weights") = o.use_weights, py::arg("direction") = direction);
+            d["all_shortest_paths"] = py::dict(py::arg("use_weights") = o.use_weights, py::arg("direction") = direction,
+                                               py::arg("max_paths") = default_max_paths);
+            const EccentricityOptions e;
+            for (const char* name : {"eccentricity", "diameter", "radius"})
+                d[name] = py::dict(py::arg("use_weights") = e.use_weights);
+            const PathLengthOptions p;
+            for (const char* name : {"average_shortest_path_length", "distance_distribution"})
+                d[name] = py::dict(py::arg("use_weights") = p.use_weights);
+            const EfficiencyOptions f;
+            for (const char* name : {"global_efficiency", "local_efficiency", "paths.local_efficiencies"})
+                d[name] = py::dict(py::arg("use_weights") = f.use_weights);
+            d["krackhardt_hierarchy"] = py::dict(py::arg("max_component") = KrackhardtOptions{}.max_component);
+        }
         {
             const LayoutQualityOptions o;
             d["layout.quality"] = py::dict(py::arg("max_sources") = o.max_sources,

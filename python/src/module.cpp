@@ -47,6 +47,7 @@ PYBIND11_MODULE(_core, m) {
     essnet::python::bind_io_json(m);
     essnet::python::bind_centrality(m);
     essnet::python::bind_components(m);
+    essnet::python::bind_paths(m);
     essnet::python::bind_community(m);
     essnet::python::bind_community_measures(m);
     essnet::python::bind_sna(m);

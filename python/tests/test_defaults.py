@@ -25,6 +25,7 @@ ARGUMENTS = {"ego_measures": {"groups"}, "leiden_multiplex": {"layer_weights"},
              # what to draw and how to read it: Python objects that become the C++ scene's inputs
              # computed columns to write beside the network: data, not an option
              "write_gexf": {"node_data"},
+             "average_shortest_path_length": {"by_component"},
              "draw": {"pos", "layout", "color", "size", "label", "network", "seed", "ax"}}
 
 

@@ -9,13 +9,6 @@
 
 namespace essnet {
 
-/// Which arcs of a directed graph count (ignored for undirected graphs).
-enum class Direction {
-    out,  ///< arcs leaving the node
-    in,   ///< arcs entering the node
-    all,  ///< both (networkx's DiGraph.degree)
-};
-
 struct DegreeOptions {
     Direction direction = Direction::all;
 };
