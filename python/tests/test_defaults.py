@@ -26,6 +26,7 @@ ARGUMENTS = {"ego_measures": {"groups"}, "leiden_multiplex": {"layer_weights"},
              # computed columns to write beside the network: data, not an option
              "write_gexf": {"node_data"},
              "average_shortest_path_length": {"by_component"},
+             "distances": {"sources"},
              "draw": {"pos", "layout", "color", "size", "label", "network", "seed", "ax"}}
 
 

@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
+#include <tuple>
 #include <vector>
 
 #include "essnet/components/connected_components.hpp"
