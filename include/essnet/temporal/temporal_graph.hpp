@@ -1,0 +1,175 @@
+// A temporal graph: a Graph whose edges carry the years their ties are active, for journeys
+// (time-respecting paths) over the ties' start and end years.
+//
+// A tie is active in every year from its start year to its end year, both included; without an end
+// year it stays active. A tie without a start year is left out by default (UndatedTies::never, as
+// a year selection leaves it out); UndatedTies::always makes it active from the start of time.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "essnet/graph/graph.hpp"
+#include "essnet/graph/selection.hpp"
+#include "essnet/model/actor_network.hpp"
+
+namespace essnet {
+
+/// First year of a tie active since always, and last year of a tie still active: beyond any year a
+/// table can hold (-9999..9999), with room to add a hop time without overflow.
+inline constexpr std::int32_t open_start = -(1 << 30);
+inline constexpr std::int32_t open_end = 1 << 30;
+
+/// What a tie without a start year means to a journey.
+enum class UndatedTies {
+    never,   ///< it is left out (as a year selection leaves it out)
+    always,  ///< it is active in every year up to its end year, if it has one
+};
+
+/// The ties that journeys may follow: which relations and kinds of actor, directed or not (as
+/// GraphSelection), and what undated ties mean. Parallel ties are kept (their years differ) and
+/// self-loops dropped (a journey gains nothing from them).
+struct TemporalSelection {
+    std::optional<std::vector<std::string>> relations{};
+    std::optional<std::vector<std::string>> kinds{};
+    std::optional<bool> directed{};
+    UndatedTies undated = UndatedTies::never;
+};
+
+/// Which way in time a journey search goes.
+enum class TimeDirection {
+    forward,   ///< from a source, leaving no earlier than the start year, along the arcs
+    backward,  ///< towards a target, arriving no later than the end year, against the arcs
+};
+
+namespace detail {
+
+// The arcs a journey search follows, with the years each is active, by tail. For a backward search
+// the arcs are reversed and the years negated, so that one forward algorithm serves both ways.
+struct TimedArcs {
+    std::span<const arc_index> offsets{};
+    std::span<const node_id> heads{};
+    std::span<const edge_id> edges{};
+    std::vector<std::int32_t> first{};  // per arc
+    std::vector<std::int32_t> last{};   // per arc
+    // Arcs sorted by first year (ties broken by position), for sweeps over the years.
+    std::vector<arc_index> by_first{};
+    std::vector<node_id> tails{};  // per arc
+
+    TimedArcs() = default;
+    TimedArcs(const Graph& g, std::span<const std::int32_t> edge_first, std::span<const std::int32_t> edge_last,
+              bool backward) {
+        offsets = backward ? g.in_offsets() : g.offsets();
+        heads = backward ? g.in_sources() : g.targets();
+        edges = backward ? g.in_arc_edges() : g.arc_edges();
+        const std::size_t arcs = heads.size();
+        first.resize(arcs);
+        last.resize(arcs);
+        tails.resize(arcs);
+        for (node_id u = 0; u < g.num_nodes(); ++u) {
+            for (arc_index a = offsets[static_cast<std::size_t>(u)]; a < offsets[static_cast<std::size_t>(u) + 1];
+                 ++a) {
+                const auto i = static_cast<std::size_t>(a);
+                const auto e = static_cast<std::size_t>(edges[i]);
+                first[i] = backward ? -edge_last[e] : edge_first[e];
+                last[i] = backward ? -edge_first[e] : edge_last[e];
+                tails[i] = u;
+            }
+        }
+        by_first.resize(arcs);
+        for (std::size_t i = 0; i < arcs; ++i) by_first[i] = static_cast<arc_index>(i);
+        std::stable_sort(by_first.begin(), by_first.end(), [&](arc_index a, arc_index b) {
+            return first[static_cast<std::size_t>(a)] < first[static_cast<std::size_t>(b)];
+        });
+    }
+};
+
+}  // namespace detail
+
+/// A graph whose edges carry the first and last year they are active (open_start and open_end for
+/// open ends). Built once, it serves any number of journey searches.
+class TemporalGraph {
+public:
+    TemporalGraph() : TemporalGraph(Graph{}, {}, {}) {}
+
+    /// Throws std::invalid_argument when the year arrays do not hold one entry per edge or an edge's
+    /// last year is before its first.
+    TemporalGraph(Graph g, std::vector<std::int32_t> first_years, std::vector<std::int32_t> last_years)
+        : graph_(std::move(g)), first_(std::move(first_years)), last_(std::move(last_years)) {
+        const auto m = static_cast<std::size_t>(graph_.num_edges());
+        if (first_.size() != m || last_.size() != m)
+            throw std::invalid_argument("first_years and last_years need one year per edge (" + std::to_string(m) +
+                                        "), got " + std::to_string(first_.size()) + " and " +
+                                        std::to_string(last_.size()));
+        for (std::size_t e = 0; e < m; ++e)
+            if (last_[e] < first_[e])
+                throw std::invalid_argument("edge " + std::to_string(e) + " ends (" + std::to_string(last_[e]) +
+                                            ") before it starts (" + std::to_string(first_[e]) + ")");
+        forward_ = detail::TimedArcs(graph_, first_, last_, false);
+        backward_ = detail::TimedArcs(graph_, first_, last_, true);
+    }
+
+    TemporalGraph(const TemporalGraph&) = delete;  // the arc views point into graph_
+    TemporalGraph& operator=(const TemporalGraph&) = delete;
+    TemporalGraph(TemporalGraph&&) = default;
+    TemporalGraph& operator=(TemporalGraph&&) = default;
+
+    const Graph& graph() const noexcept { return graph_; }
+    node_id num_nodes() const noexcept { return graph_.num_nodes(); }
+    std::span<const std::int32_t> first_years() const noexcept { return first_; }
+    std::span<const std::int32_t> last_years() const noexcept { return last_; }
+
+    /// The earliest first year of an edge, or open_start when no edge has one.
+    std::int32_t earliest_year() const noexcept {
+        std::int32_t y = open_end;
+        for (const std::int32_t f : first_)
+            if (f != open_start) y = std::min(y, f);
+        return y == open_end ? open_start : y;
+    }
+
+    const detail::TimedArcs& arcs(TimeDirection direction) const noexcept {
+        return direction == TimeDirection::forward ? forward_ : backward_;
+    }
+
+private:
+    Graph graph_;
+    std::vector<std::int32_t> first_;
+    std::vector<std::int32_t> last_;
+    detail::TimedArcs forward_;
+    detail::TimedArcs backward_;
+};
+
+/// The temporal graph of a selection: nodes are the kept actors in actor order, edges the kept ties
+/// (edge_rows are tie rows; an undirected tie of a directed graph is two edges), each active from
+/// its start year to its end year. Throws std::invalid_argument as select_graph does.
+/// Time O(actors + ties log ties).
+inline TemporalGraph temporal_graph(const ActorNetwork& network, const TemporalSelection& selection = {}) {
+    GraphSelection s;
+    s.relations = selection.relations;
+    s.kinds = selection.kinds;
+    s.directed = selection.directed;
+    s.duplicates = DuplicatePolicy::keep;
+    s.self_loops = SelfLoopPolicy::drop;
+    // A year selection over every representable year leaves the undated ties out.
+    if (selection.undated == UndatedTies::never) s.years = YearRange{-9999, 9999};
+    Graph g = select_graph(network, s);
+    const auto& ties = network.ties();
+    const auto m = static_cast<std::size_t>(g.num_edges());
+    std::vector<std::int32_t> first(m), last(m);
+    for (std::size_t e = 0; e < m; ++e) {
+        const auto row = static_cast<std::size_t>(g.edge_rows()[e]);
+        const std::int32_t start = ties.start_year[row];
+        const std::int32_t end = ties.end_year[row];
+        first[e] = start == no_year ? open_start : start;
+        last[e] = end == no_year ? open_end : end;
+    }
+    return TemporalGraph(std::move(g), std::move(first), std::move(last));
+}
+
+}  // namespace essnet
