@@ -100,6 +100,8 @@ def class_stub(name: str, cls) -> list[str]:
     for member, value in sorted(vars(cls).items()):
         if member.startswith("__") and member != "__init__":
             continue
+        if member == "__init__" and not (value.__doc__ or "").lstrip().startswith("__init__("):
+            continue  # no constructor: made by a function of the module
         if isinstance(value, staticmethod):
             value = value.__func__
         if isinstance(value, property):

@@ -10,7 +10,7 @@ as numpy arrays aligned with ``graph.nodes``.
 >>> deg = essnet.degree(g)
 """
 
-from . import _core, community, datasets, evolution, generate, interop, io, layout, paths, plot, sna
+from . import _core, community, datasets, evolution, generate, interop, io, layout, paths, plot, sna, temporal
 from ._core import Cancelled, ParseError, usual_kinds, usual_relations
 from ._warnings import ConvergenceWarning
 from ._graph import Graph
@@ -133,6 +133,7 @@ __all__ = [
     "layout",
     "plot",
     "paths",
+    "temporal",
     "all_shortest_paths",
     "average_shortest_path_length",
     "diameter",

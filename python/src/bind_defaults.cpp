@@ -34,6 +34,9 @@
 #include "essnet/sna/groups.hpp"
 #include "essnet/sna/robustness.hpp"
 #include "essnet/sna/structural_holes.hpp"
+#include "essnet/temporal/betweenness.hpp"
+#include "essnet/temporal/journeys.hpp"
+#include "essnet/temporal/temporal_graph.hpp"
 #include "policies.hpp"
 #include "report.hpp"
 
@@ -272,6 +275,26 @@ void bind_defaults(py::module_& m) {
             for (const char* name : {"global_efficiency", "local_efficiency", "paths.local_efficiencies"})
                 d[name] = py::dict(py::arg("use_weights") = f.use_weights);
             d["krackhardt_hierarchy"] = py::dict(py::arg("max_component") = KrackhardtOptions{}.max_component);
+        }
+        {
+            // Python's start and end: None, a window open or at the network's earliest or latest year.
+            const JourneyOptions o;
+            const auto undated = word_of(undated_words, TemporalSelection{}.undated);
+            const auto direction = word_of(time_direction_words, o.direction);
+            auto journeys = [&](bool with_direction) {
+                py::dict out(py::arg("start") = py::none(), py::arg("end") = py::none(),
+                             py::arg("hop_years") = o.hop_years, py::arg("undated") = undated);
+                if (with_direction) out["direction"] = direction;
+                return out;
+            };
+            for (const char* name :
+                 {"temporal.earliest_arrival", "temporal.journey", "temporal.reachable", "temporal.closeness"})
+                d[name] = journeys(true);
+            d["temporal.betweenness"] = journeys(false);
+            d["temporal.betweenness"]["normalized"] = false;  // journey_betweenness's default argument
+            for (const char* name : {"temporal.tie_changes", "temporal.activity_spells"})
+                d[name] = py::dict(py::arg("undated") = undated);
+            d["temporal.tie_durations"] = py::dict(py::arg("undated") = undated, py::arg("until") = py::none());
         }
         {
             const LayoutQualityOptions o;

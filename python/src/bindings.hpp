@@ -23,6 +23,7 @@ void bind_io_json(py::module_& m);
 void bind_centrality(py::module_& m);
 void bind_components(py::module_& m);
 void bind_paths(py::module_& m);
+void bind_temporal(py::module_& m);
 void bind_community(py::module_& m);
 void bind_community_measures(py::module_& m);
 void bind_sna(py::module_& m);

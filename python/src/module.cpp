@@ -48,6 +48,7 @@ PYBIND11_MODULE(_core, m) {
     essnet::python::bind_centrality(m);
     essnet::python::bind_components(m);
     essnet::python::bind_paths(m);
+    essnet::python::bind_temporal(m);
     essnet::python::bind_community(m);
     essnet::python::bind_community_measures(m);
     essnet::python::bind_sna(m);

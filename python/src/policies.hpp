@@ -17,6 +17,7 @@
 #include "essnet/layout/stress.hpp"
 #include "essnet/sna/robustness.hpp"
 #include "essnet/sna/two_mode.hpp"
+#include "essnet/temporal/temporal_graph.hpp"
 
 namespace essnet::python {
 
@@ -55,6 +56,10 @@ inline constexpr std::array<Word<CentralizationMeasure>, 3> centralization_words
     {{"degree", CentralizationMeasure::degree},
      {"betweenness", CentralizationMeasure::betweenness},
      {"closeness", CentralizationMeasure::closeness}}};
+inline constexpr std::array<Word<TimeDirection>, 2> time_direction_words{
+    {{"forward", TimeDirection::forward}, {"backward", TimeDirection::backward}}};
+inline constexpr std::array<Word<UndatedTies>, 2> undated_words{
+    {{"never", UndatedTies::never}, {"always", UndatedTies::always}}};
 
 /// The value `word` names in `words`; std::invalid_argument naming the parameter, the words it takes
 /// and the word given otherwise ("solver must be 'krylov' or 'power', got 'arpack'").

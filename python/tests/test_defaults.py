@@ -27,7 +27,13 @@ ARGUMENTS = {"ego_measures": {"groups"}, "leiden_multiplex": {"layer_weights"},
              "write_gexf": {"node_data"},
              "average_shortest_path_length": {"by_component"},
              "distances": {"sources"},
-             "draw": {"pos", "layout", "color", "size", "label", "network", "seed", "ax"}}
+             "draw": {"pos", "layout", "color", "size", "label", "network", "seed", "ax"},
+             # the ties journeys follow, as ActorNetwork.graph selects them; what reachable returns
+             **{f"temporal.{name}": {"relations", "kinds", "directed"}
+                for name in ("earliest_arrival", "journey", "closeness", "betweenness")},
+             "temporal.reachable": {"relations", "kinds", "directed", "sets"},
+             **{f"temporal.{name}": {"relations", "kinds"}
+                for name in ("tie_changes", "tie_durations", "activity_spells")}}
 
 
 def function(name):

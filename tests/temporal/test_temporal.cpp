@@ -267,16 +267,27 @@ TEST(TemporalReach, SizesClosenessAndMatrixEqualEnumeration) {
 }
 
 TEST(TemporalReach, ManyBatchesMatchSingleSearches) {
-    // 150 nodes: three batches of origins, the last one partial.
-    const ActorNetwork net = random_temporal(77, 150, 500, true);
+    // 1200 nodes: three sweeps of origins, the last one partial, origins taken out of node order.
+    const ActorNetwork net = random_temporal(77, 1200, 3000, true);
     for (const int hop : {0, 1}) {
-        const TemporalGraph tg = graph_of(net, true, true);
-        const JourneyOptions o{.start = 2001, .hop_years = hop};
-        const TemporalReach r = temporal_reach(tg, o);
-        for (node_id u = 0; u < 150; ++u) {
-            const Journeys j = earliest_arrival(tg, u, o);
-            const auto size = std::count_if(j.time.begin(), j.time.end(), [](std::int32_t t) { return t != no_year; });
-            EXPECT_EQ(r.size[static_cast<std::size_t>(u)], size);
+        for (const auto direction : {TimeDirection::forward, TimeDirection::backward}) {
+            const TemporalGraph tg = graph_of(net, true, true);
+            const JourneyOptions o{.direction = direction, .start = 2001, .end = 2006, .hop_years = hop};
+            const TemporalReach r = temporal_reach(tg, o);
+            const bool forward = direction == TimeDirection::forward;
+            for (node_id u = 0; u < 1200; ++u) {
+                const Journeys j = earliest_arrival(tg, u, o);
+                std::int64_t size = 0;
+                double closeness = 0;
+                for (node_id v = 0; v < 1200; ++v) {
+                    const std::int32_t t = j.time[static_cast<std::size_t>(v)];
+                    if (t == no_year) continue;
+                    ++size;
+                    if (v != u) closeness += 1.0 / ((forward ? t - 2001 : 2006 - t) + 1.0);
+                }
+                ASSERT_EQ(r.size[static_cast<std::size_t>(u)], size) << u;
+                ASSERT_NEAR(r.closeness[static_cast<std::size_t>(u)], closeness / 1199, 1e-12) << u;
+            }
         }
     }
 }
@@ -397,8 +408,12 @@ TEST(Temporal, EdgeCasesAndBadInput) {
     EXPECT_THROW(earliest_arrival(one, 0, {.hop_years = -1}), std::invalid_argument);
     EXPECT_THROW(earliest_arrival(one, 0, {.start = 12000}), std::invalid_argument);
     EXPECT_THROW(earliest_arrival(one, 1), std::out_of_range);
-    EXPECT_THROW(temporal_reach(one), std::invalid_argument);  // closeness needs a start year
-    EXPECT_NO_THROW(temporal_reach(one, {}, false));
+    EXPECT_NO_THROW(temporal_reach(one));  // one node: no latency to count
+    net.add_actor({.id = "other"});
+    const TemporalGraph two = temporal_graph(net);
+    EXPECT_THROW(temporal_reach(two), std::invalid_argument);  // closeness counts years from the start
+    EXPECT_THROW(temporal_reach(two, {.direction = TimeDirection::backward}), std::invalid_argument);
+    EXPECT_EQ(temporal_reach(two, {}, false).size, (std::vector<std::int64_t>{1, 1}));
     EXPECT_THROW(journey_betweenness(one, {.direction = TimeDirection::backward}), std::invalid_argument);
     EXPECT_THROW(temporal_reachability_matrix(one, {}, 0), std::length_error);
     EXPECT_THROW(TemporalGraph(Graph{}, {2000}, {2000}), std::invalid_argument);

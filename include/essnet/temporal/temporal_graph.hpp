@@ -50,36 +50,53 @@ enum class TimeDirection {
 
 namespace detail {
 
-// The arcs a journey search follows, with the years each is active, by tail. For a backward search
-// the arcs are reversed and the years negated, so that one forward algorithm serves both ways.
+// The arcs a journey search follows, with the years each is active, by tail, and within a tail by
+// first year (so that a sweep stops at the first arc not yet begun). For a backward search the arcs
+// are reversed and the years negated, so that one forward algorithm serves both ways.
 struct TimedArcs {
-    std::span<const arc_index> offsets{};
-    std::span<const node_id> heads{};
-    std::span<const edge_id> edges{};
+    std::vector<arc_index> offsets{};
+    std::vector<node_id> heads{};
+    std::vector<edge_id> edges{};
     std::vector<std::int32_t> first{};  // per arc
     std::vector<std::int32_t> last{};   // per arc
+    std::vector<node_id> tails{};       // per arc
     // Arcs sorted by first year (ties broken by position), for sweeps over the years.
     std::vector<arc_index> by_first{};
-    std::vector<node_id> tails{};  // per arc
 
     TimedArcs() = default;
     TimedArcs(const Graph& g, std::span<const std::int32_t> edge_first, std::span<const std::int32_t> edge_last,
               bool backward) {
-        offsets = backward ? g.in_offsets() : g.offsets();
-        heads = backward ? g.in_sources() : g.targets();
-        edges = backward ? g.in_arc_edges() : g.arc_edges();
-        const std::size_t arcs = heads.size();
+        const auto graph_offsets = backward ? g.in_offsets() : g.offsets();
+        const auto graph_heads = backward ? g.in_sources() : g.targets();
+        const auto graph_edges = backward ? g.in_arc_edges() : g.arc_edges();
+        offsets.assign(graph_offsets.begin(), graph_offsets.end());
+        const std::size_t arcs = graph_heads.size();
+        heads.resize(arcs);
+        edges.resize(arcs);
         first.resize(arcs);
         last.resize(arcs);
         tails.resize(arcs);
+        std::vector<arc_index> order;
         for (node_id u = 0; u < g.num_nodes(); ++u) {
-            for (arc_index a = offsets[static_cast<std::size_t>(u)]; a < offsets[static_cast<std::size_t>(u) + 1];
-                 ++a) {
-                const auto i = static_cast<std::size_t>(a);
-                const auto e = static_cast<std::size_t>(edges[i]);
-                first[i] = backward ? -edge_last[e] : edge_first[e];
-                last[i] = backward ? -edge_first[e] : edge_last[e];
-                tails[i] = u;
+            const auto b = static_cast<std::size_t>(offsets[static_cast<std::size_t>(u)]);
+            const auto e = static_cast<std::size_t>(offsets[static_cast<std::size_t>(u) + 1]);
+            auto first_of = [&](std::size_t a) {
+                const auto edge = static_cast<std::size_t>(graph_edges[a]);
+                return backward ? -edge_last[edge] : edge_first[edge];
+            };
+            order.clear();
+            for (std::size_t a = b; a < e; ++a) order.push_back(static_cast<arc_index>(a));
+            std::stable_sort(order.begin(), order.end(), [&](arc_index x, arc_index y) {
+                return first_of(static_cast<std::size_t>(x)) < first_of(static_cast<std::size_t>(y));
+            });
+            for (std::size_t i = 0; i < order.size(); ++i) {
+                const auto from = static_cast<std::size_t>(order[i]);
+                const auto edge = static_cast<std::size_t>(graph_edges[from]);
+                heads[b + i] = graph_heads[from];
+                edges[b + i] = graph_edges[from];
+                first[b + i] = backward ? -edge_last[edge] : edge_first[edge];
+                last[b + i] = backward ? -edge_first[edge] : edge_last[edge];
+                tails[b + i] = u;
             }
         }
         by_first.resize(arcs);
@@ -115,11 +132,6 @@ public:
         backward_ = detail::TimedArcs(graph_, first_, last_, true);
     }
 
-    TemporalGraph(const TemporalGraph&) = delete;  // the arc views point into graph_
-    TemporalGraph& operator=(const TemporalGraph&) = delete;
-    TemporalGraph(TemporalGraph&&) = default;
-    TemporalGraph& operator=(TemporalGraph&&) = default;
-
     const Graph& graph() const noexcept { return graph_; }
     node_id num_nodes() const noexcept { return graph_.num_nodes(); }
     std::span<const std::int32_t> first_years() const noexcept { return first_; }
@@ -131,6 +143,16 @@ public:
         for (const std::int32_t f : first_)
             if (f != open_start) y = std::min(y, f);
         return y == open_end ? open_start : y;
+    }
+
+    /// The latest dated first or last year of an edge, or open_end when no edge has one.
+    std::int32_t latest_year() const noexcept {
+        std::int32_t y = open_start;
+        for (std::size_t e = 0; e < first_.size(); ++e) {
+            if (first_[e] != open_start) y = std::max(y, first_[e]);
+            if (last_[e] != open_end) y = std::max(y, last_[e]);
+        }
+        return y == open_start ? open_end : y;
     }
 
     const detail::TimedArcs& arcs(TimeDirection direction) const noexcept {
