@@ -47,10 +47,13 @@ class Graph:
     An undirected edge is stored once per direction; a directed graph also keeps its in-arcs.
     """
 
-    __slots__ = ("_g", "_network")
+    __slots__ = ("_g", "_network", "_path_lengths")
 
     def __init__(self, core: _core.Graph | None = None, network=None) -> None:
         self._g = core if core is not None else _core.Graph()
+        # All shortest-path lengths, by use_weights: the graph never changes, and
+        # distance_distribution and average_shortest_path_length read the same searches.
+        self._path_lengths: dict = {}
         # The network the nodes' actors come from; kept only while every node names its actor row.
         self._network = network if network is not None and len(self._g.node_actors) == self._g.num_nodes else None
 

@@ -138,7 +138,11 @@ def radius(graph: Graph, *, use_weights: bool = True, progress=False) -> float:
 
 
 def _path_lengths(graph: Graph, use_weights: bool, progress) -> dict:
-    return _run(_core.path_lengths, "path lengths", progress, core_graph(graph), bool(use_weights))
+    """All shortest-path lengths, searched once per graph and use_weights."""
+    key = bool(use_weights)
+    if key not in graph._path_lengths:
+        graph._path_lengths[key] = _run(_core.path_lengths, "path lengths", progress, core_graph(graph), key)
+    return graph._path_lengths[key]
 
 
 def average_shortest_path_length(graph: Graph, *, use_weights: bool = True, by_component: bool = False,

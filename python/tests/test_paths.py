@@ -215,3 +215,22 @@ def test_reach_counts_equal_networkx():
     for v in G:
         assert counts.loc[str(v), "out"] == len(nx.descendants(G, v))
         assert counts.loc[str(v), "in"] == len(nx.ancestors(G, v))
+
+
+def test_path_lengths_are_searched_once_per_graph():
+    g = from_networkx(random_graph(200, 0.03, False, False, 1))
+    calls = []
+    essnet.average_shortest_path_length(g, by_component=True, progress=calls.append)
+    assert calls and calls[-1] == 1.0
+    calls.clear()
+    essnet.distance_distribution(g, progress=calls.append)  # the same searches, not run again
+    assert calls == []
+    essnet.distance_distribution(g, use_weights=False, progress=calls.append)  # other lengths: searched
+    assert calls and calls[-1] == 1.0
+
+
+def test_reach_counts_progress_runs_once_from_0_to_1():
+    g = from_networkx(random_graph(300, 0.02, True, False, 2))
+    shares = []
+    essnet.paths.reach_counts(g, progress=shares.append)
+    assert shares == sorted(shares) and shares[-1] == 1.0 and shares.count(1.0) == 1

@@ -9,13 +9,11 @@
 // every node's score comes from its own search alone, so results do not depend on the thread count.
 #pragma once
 
-#include <algorithm>
-#include <queue>
 #include <vector>
 
-#include "essnet/centrality/betweenness.hpp"
 #include "essnet/core/progress.hpp"
 #include "essnet/graph/graph.hpp"
+#include "essnet/paths/shortest_paths.hpp"
 
 namespace essnet {
 
@@ -37,75 +35,15 @@ struct HarmonicOptions {
 
 namespace detail {
 
-// Distances to u along in-arcs (from every node that reaches u), by BFS or Dijkstra: calls
-// f(distance) for every node other than u that reaches it.
-struct DistanceWorkspace {
-    std::vector<double> dist{};
-    std::vector<node_id> seen{};
-    explicit DistanceWorkspace(node_id n) : dist(static_cast<std::size_t>(n), -1) {
-        seen.reserve(static_cast<std::size_t>(n));
-    }
-};
-
-template <class F>
-void distances_to(const Graph& g, node_id u, bool weighted, DistanceWorkspace& ws, F&& f) {
-    ws.seen.clear();
-    ws.dist[static_cast<std::size_t>(u)] = 0;
-    ws.seen.push_back(u);
-    if (!weighted) {
-        for (std::size_t head = 0; head < ws.seen.size(); ++head) {
-            const node_id v = ws.seen[head];
-            const double dv = ws.dist[static_cast<std::size_t>(v)];
-            if (v != u) f(dv);
-            for (const node_id w : g.in_neighbors(v)) {
-                if (ws.dist[static_cast<std::size_t>(w)] >= 0) continue;
-                ws.dist[static_cast<std::size_t>(w)] = dv + 1;
-                ws.seen.push_back(w);
-            }
-        }
-    } else {
-        using Item = std::pair<double, node_id>;
-        std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
-        heap.emplace(0.0, u);
-        while (!heap.empty()) {
-            // Plain names, not a structured binding: lambdas below capture them (clang 14 refuses bindings).
-            const double d = heap.top().first;
-            const node_id v = heap.top().second;
-            heap.pop();
-            if (d > ws.dist[static_cast<std::size_t>(v)]) continue;
-            if (v != u) f(d);
-            const auto nbrs = g.in_neighbors(v);
-            const auto edges = g.in_edges(v);
-            for (std::size_t i = 0; i < nbrs.size(); ++i) {
-                const node_id w = nbrs[i];
-                const double dw = d + g.weight(edges[i]);
-                double& cur = ws.dist[static_cast<std::size_t>(w)];
-                if (cur >= 0 && dw >= cur) continue;
-                if (cur < 0) ws.seen.push_back(w);
-                cur = dw;
-                heap.emplace(dw, w);
-            }
-        }
-    }
-    for (const node_id v : ws.seen) ws.dist[static_cast<std::size_t>(v)] = -1;
-}
-
+// Calls score(u, ws) with the distances *to* every node u (a search along in-arcs: from the nodes
+// that reach u) in ws, and keeps what it returns as u's result.
 template <class Score>
-std::vector<double> per_node(const Graph& g, const ProgressHook& hook, Score&& score) {
-    const node_id n = g.num_nodes();
-    std::vector<double> result(static_cast<std::size_t>(n), 0.0);
-    ProgressReporter progress(hook, n);
-#pragma omp parallel
-    {
-        DistanceWorkspace ws(n);
-#pragma omp for schedule(dynamic, 16)
-        for (node_id u = 0; u < n; ++u) {
-            if (progress.cancelled()) continue;
-            result[static_cast<std::size_t>(u)] = score(u, ws);
-            progress.advance();
-        }
-    }
-    progress.finish();
+std::vector<double> per_node(const Graph& g, bool use_weights, const ProgressHook& hook, Score&& score) {
+    std::vector<double> result(static_cast<std::size_t>(g.num_nodes()), 0.0);
+    const ShortestPathOptions to_node{.use_weights = use_weights, .direction = Direction::in};
+    search_from_every_node<NoState>(g, to_node, hook, [&](node_id u, const SearchWorkspace& ws, NoState&) {
+        result[static_cast<std::size_t>(u)] = score(u, ws);
+    });
     return result;
 }
 
@@ -117,20 +55,21 @@ std::vector<double> per_node(const Graph& g, const ProgressHook& hook, Score&& s
 /// (incoming paths), as in networkx. Aligned with the graph's nodes.
 /// Time O(n m) unweighted, O(n (m + n) log n) weighted; memory O(n) per thread.
 inline std::vector<double> closeness(const Graph& g, const ClosenessOptions& options = {}) {
-    const bool weighted = options.use_weights && g.weighted();
     const double n = g.num_nodes();
-    return detail::per_node(g, options.progress, [&](node_id u, detail::DistanceWorkspace& ws) {
-        double total = 0;
-        double reached = 0;
-        detail::distances_to(g, u, weighted, ws, [&](double d) {
-            total += d;
-            reached += 1;
-        });
-        if (total <= 0 || n <= 1) return 0.0;
-        double c = reached / total;
-        if (options.wf_improved) c *= reached / (n - 1);
-        return c;
-    });
+    return detail::per_node(g, options.use_weights, options.progress,
+                            [&](node_id u, const detail::SearchWorkspace& ws) {
+                                double total = 0;
+                                double reached = 0;
+                                for (const node_id v : ws.seen) {
+                                    if (v == u) continue;
+                                    total += ws.dist[static_cast<std::size_t>(v)];
+                                    reached += 1;
+                                }
+                                if (total <= 0 || n <= 1) return 0.0;
+                                double c = reached / total;
+                                if (options.wf_improved) c *= reached / (n - 1);
+                                return c;
+                            });
 }
 
 /// Harmonic centrality of every node, as networkx's harmonic_centrality: the sum of 1/d(v, u) over
@@ -139,15 +78,16 @@ inline std::vector<double> closeness(const Graph& g, const ClosenessOptions& opt
 /// Time O(n m) unweighted (one breadth-first search per node), O(n (m + n log n)) weighted
 /// (Dijkstra), parallel over sources; memory O(n) per thread. Throws as closeness().
 inline std::vector<double> harmonic(const Graph& g, const HarmonicOptions& options = {}) {
-    const bool weighted = options.use_weights && g.weighted();
     const double n = g.num_nodes();
-    return detail::per_node(g, options.progress, [&](node_id u, detail::DistanceWorkspace& ws) {
-        double total = 0;
-        detail::distances_to(g, u, weighted, ws, [&](double d) {
-            if (d > 0) total += 1 / d;
-        });
-        return options.normalized ? (n > 1 ? total / (n - 1) : 0.0) : total;
-    });
+    return detail::per_node(g, options.use_weights, options.progress,
+                            [&](node_id u, const detail::SearchWorkspace& ws) {
+                                double total = 0;
+                                for (const node_id v : ws.seen) {
+                                    const double d = ws.dist[static_cast<std::size_t>(v)];
+                                    if (v != u && d > 0) total += 1 / d;
+                                }
+                                return options.normalized ? (n > 1 ? total / (n - 1) : 0.0) : total;
+                            });
 }
 
 }  // namespace essnet

@@ -55,35 +55,22 @@ inline PathLengths path_lengths(const Graph& g, const PathLengthOptions& options
     const node_id n = g.num_nodes();
     std::vector<double> within(static_cast<std::size_t>(n), 0);  // sum of distances to the same component
     std::vector<std::int64_t> reached(static_cast<std::size_t>(n), 0);
-    std::vector<std::map<double, std::int64_t>> histograms;
-    detail::ProgressReporter progress(options.progress, n);
-#pragma omp parallel
-    {
-        detail::SearchWorkspace ws(n);
-        std::map<double, std::int64_t> local;
-#pragma omp for schedule(dynamic, 8)
-        for (node_id s = 0; s < n; ++s) {
-            if (progress.cancelled()) continue;
-            detail::search(g, s, paths, ws);
+    // Each thread counts the distances it sees; the counts are merged afterwards.
+    const auto histograms = detail::search_from_every_node<std::map<double, std::int64_t>>(
+        g, paths, options.progress,
+        [&](node_id s, const detail::SearchWorkspace& ws, std::map<double, std::int64_t>& local) {
             const auto c = components.membership[static_cast<std::size_t>(s)];
             double sum = 0;
             for (const node_id w : ws.seen) {
                 if (w == s || (!g.directed() && w < s)) continue;  // undirected: each pair once
-                const double d = ws.dist[static_cast<std::size_t>(w)];
-                ++local[d];
+                ++local[ws.dist[static_cast<std::size_t>(w)]];
             }
             for (const node_id w : ws.seen)
                 if (w != s && components.membership[static_cast<std::size_t>(w)] == c)
                     sum += ws.dist[static_cast<std::size_t>(w)];
             within[static_cast<std::size_t>(s)] = sum;
             reached[static_cast<std::size_t>(s)] = static_cast<std::int64_t>(ws.seen.size()) - 1;
-            ws.reset();
-            progress.advance();
-        }
-#pragma omp critical
-        histograms.push_back(std::move(local));
-    }
-    progress.finish();
+        });
     PathLengths r;
     r.membership = components.membership;
     std::map<double, std::int64_t> merged;
@@ -128,23 +115,13 @@ inline double global_efficiency(const Graph& g, const EfficiencyOptions& options
     const ShortestPathOptions paths{
         .use_weights = options.use_weights, .direction = Direction::out, .cutoff = unreachable};
     std::vector<double> per_source(static_cast<std::size_t>(n), 0);
-    detail::ProgressReporter progress(options.progress, n);
-#pragma omp parallel
-    {
-        detail::SearchWorkspace ws(n);
-#pragma omp for schedule(dynamic, 8)
-        for (node_id s = 0; s < n; ++s) {
-            if (progress.cancelled()) continue;
-            detail::search(g, s, paths, ws);
+    detail::search_from_every_node<detail::NoState>(
+        g, paths, options.progress, [&](node_id s, const detail::SearchWorkspace& ws, detail::NoState&) {
             double sum = 0;
             for (const node_id w : ws.seen)
                 if (w != s) sum += 1.0 / ws.dist[static_cast<std::size_t>(w)];
             per_source[static_cast<std::size_t>(s)] = sum;
-            ws.reset();
-            progress.advance();
-        }
-    }
-    progress.finish();
+        });
     double total = 0;
     for (const double x : per_source) total += x;
     return total / (static_cast<double>(n) * static_cast<double>(n - 1));

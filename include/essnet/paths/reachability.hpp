@@ -26,35 +26,33 @@ struct ReachCounts {
     std::vector<std::int64_t> in{};
 };
 
-/// Reach counts of every node: one breadth-first search each way per node, in parallel.
+/// Reach counts of every node: one breadth-first search each way per node (one when undirected), in
+/// parallel.
 /// Time O(n m); memory O(n) per thread.
 inline ReachCounts reach_counts(const Graph& g, const ProgressHook& progress_hook = {}) {
     const node_id n = g.num_nodes();
     ReachCounts r{std::vector<std::int64_t>(static_cast<std::size_t>(n)),
                   std::vector<std::int64_t>(static_cast<std::size_t>(n))};
-    detail::ProgressReporter progress(progress_hook, n);
+    // A directed graph takes two passes, each reporting half of the progress.
+    auto half = [&](double offset) {
+        return progress_hook && g.directed()
+                   ? ProgressHook([&progress_hook, offset](double f) { return progress_hook(offset + f / 2); })
+                   : progress_hook;
+    };
     const ShortestPathOptions along{.use_weights = false, .direction = Direction::out, .cutoff = unreachable};
-    const ShortestPathOptions against{.use_weights = false, .direction = Direction::in, .cutoff = unreachable};
-#pragma omp parallel
-    {
-        detail::SearchWorkspace ws(n);
-#pragma omp for schedule(dynamic, 8)
-        for (node_id v = 0; v < n; ++v) {
-            if (progress.cancelled()) continue;
-            detail::search(g, v, along, ws);
+    detail::search_from_every_node<detail::NoState>(
+        g, along, half(0.0), [&](node_id v, const detail::SearchWorkspace& ws, detail::NoState&) {
             r.out[static_cast<std::size_t>(v)] = static_cast<std::int64_t>(ws.seen.size()) - 1;
-            ws.reset();
-            if (g.directed()) {
-                detail::search(g, v, against, ws);
-                r.in[static_cast<std::size_t>(v)] = static_cast<std::int64_t>(ws.seen.size()) - 1;
-                ws.reset();
-            } else {
-                r.in[static_cast<std::size_t>(v)] = r.out[static_cast<std::size_t>(v)];
-            }
-            progress.advance();
-        }
+        });
+    if (!g.directed()) {
+        r.in = r.out;
+        return r;
     }
-    progress.finish();
+    const ShortestPathOptions against{.use_weights = false, .direction = Direction::in, .cutoff = unreachable};
+    detail::search_from_every_node<detail::NoState>(
+        g, against, half(0.5), [&](node_id v, const detail::SearchWorkspace& ws, detail::NoState&) {
+            r.in[static_cast<std::size_t>(v)] = static_cast<std::int64_t>(ws.seen.size()) - 1;
+        });
     return r;
 }
 

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "essnet/centrality/betweenness.hpp"
+#include "essnet/core/parallel.hpp"
 #include "essnet/core/progress.hpp"
 #include "essnet/core/tolerance.hpp"
 #include "essnet/graph/graph.hpp"
@@ -147,6 +148,36 @@ inline void search(const Graph& g, node_id source, const ShortestPathOptions& o,
         });
     }
 }
+
+// Searches from every node in parallel, each thread with its own workspace and State: calls
+// visit(source, workspace, state) after each search, then resets the workspace. Returns the
+// threads' states, for the caller to merge. Reports progress, and throws Cancelled when asked to stop.
+template <class State, class Visit>
+std::vector<State> search_from_every_node(const Graph& g, const ShortestPathOptions& o, const ProgressHook& hook,
+                                          Visit&& visit) {
+    const node_id n = g.num_nodes();
+    ProgressReporter progress(hook, n);
+    const int threads = thread_count();
+    std::vector<State> states(static_cast<std::size_t>(threads));
+#pragma omp parallel num_threads(threads)
+    {
+        SearchWorkspace ws(n);
+        State& state = states[static_cast<std::size_t>(thread_id())];
+#pragma omp for schedule(dynamic, 8)
+        for (node_id s = 0; s < n; ++s) {
+            if (progress.cancelled()) continue;
+            search(g, s, o, ws);
+            visit(s, static_cast<const SearchWorkspace&>(ws), state);
+            ws.reset();
+            progress.advance();
+        }
+    }
+    progress.finish();
+    return states;
+}
+
+// The State of a search whose visit writes per-source results and merges nothing.
+struct NoState {};
 
 }  // namespace detail
 
