@@ -14,18 +14,22 @@ namespace essnet::python {
 namespace {
 
 // Python's window: a start or end not given is the earliest dated year (the start of a forward
-// search) or the latest (the end of a backward one), as tsna's tPath takes them; the other end open.
+// search) or the latest, plus the time the last hop takes (the end of a backward one), as tsna's
+// tPath takes them; the other end open. A default never crosses the year given at the other end:
+// a forward search that ends before the earliest year starts at its end.
 JourneyOptions journey_options(const TemporalGraph& tg, const std::string& direction, std::optional<std::int32_t> start,
                                std::optional<std::int32_t> end, std::int32_t hop_years) {
     JourneyOptions o;
     o.direction = value_of(time_direction_words, direction, "direction");
     const bool forward = o.direction == TimeDirection::forward;
+    const std::int32_t latest = tg.latest_year();
+    const std::int32_t latest_arrival =
+        latest == open_end || latest + std::int64_t{hop_years} > 9999 ? open_end : latest + hop_years;
     o.start = start ? *start : forward ? tg.earliest_year() : open_start;
-    o.end = end ? *end : forward ? open_end : tg.latest_year();
+    o.end = end ? *end : forward ? open_end : latest_arrival;
     o.hop_years = hop_years;
-    // A default year past a given one leaves that end open instead of refusing the window.
-    if (!start && end && o.start > o.end) o.start = open_start;
-    if (!end && start && o.start > o.end) o.end = open_end;
+    if (!start && end && o.start > o.end) o.start = o.end;
+    if (!end && start && o.start > o.end) o.end = o.start;
     return o;
 }
 

@@ -24,12 +24,14 @@ def random_network(seed, n=6, m=10, mixed=True, same_year=None):
     for _ in range(m):
         u, v = rng.choice(n, 2, replace=False)
         start = end = None
-        roll = rng.integers(10)
+        roll = rng.integers(12)
         if same_year is not None:
             start = same_year
-        elif roll:
+        elif roll == 0:
+            end = 2001 + int(rng.integers(4))  # undated, with an end year
+        elif roll > 1:
             start = 2000 + int(rng.integers(6))
-            if roll > 3:
+            if roll > 4:
                 end = start + int(rng.integers(3))
         net.add_tie(f"a{u}", f"a{v}", relation=("funded", "partnership")[int(rng.integers(2))],
                     directed=not mixed or bool(rng.integers(3)), start_year=start, end_year=end)
@@ -67,23 +69,25 @@ def journeys_year_by_year(ties, source, start, end, hop):
 
 
 def greedy_journeys(ties, source, start, end, hop):
-    """Every simple journey from source as a sequence of ties, each taken as early as it can be:
-    yields the (actor, arrival) states it visits, the source first."""
+    """Every simple route from source, travelled as early as it allows (of parallel ties, the one
+    that arrives first): yields the (actor, arrival) states it visits, the source first."""
     def walk(at, clock, states):
-        for u, v, first, last, _ in ties:
-            if u != at or any(v == s[0] for s in states):
+        first = {}
+        for u, v, lo, hi, _ in ties:
+            year = max(clock, lo)
+            if u == at and year <= hi and year + hop <= end:
+                first[v] = min(first.get(v, math.inf), year + hop)
+        for v, arrival in sorted(first.items()):
+            if any(v == s[0] for s in states):
                 continue
-            year = max(clock, first)
-            if year > last or year + hop > end:
-                continue
-            path = states + [(v, year + hop)]
+            path = states + [(v, arrival)]
             yield path
-            yield from walk(v, year + hop, path)
+            yield from walk(v, arrival, path)
     yield from walk(source, start, [(source, start)])
 
 
 CASES = [(seed, directed, undated, hop) for seed in range(5) for directed in (False, True)
-         for undated in ("never", "always") for hop in (0, 1)]
+         for undated in ("never", "always") for hop in (0, 1, 2)]
 
 
 @pytest.mark.parametrize("seed,directed,undated,hop", CASES)
@@ -173,6 +177,17 @@ def test_reach_closeness_and_sets_equal_enumeration(seed, directed, undated, hop
         for visited, _, a in journeys_year_by_year(ties, s, 1990, 2004, hop):
             early[s, visited[-1]] = True
     assert back.to_dict() == {t: sum((s, t) in early for s in ids) for t in ids}
+    back_sets = temporal.reachable(net, None, 2004, direction="backward", sets=True, **kw)
+    assert back_sets.to_numpy().tolist() == [[(s, t) in early for s in ids] for t in ids]
+    # Backward closeness: latencies from each actor's latest departure towards t to 2004.
+    latest = {}
+    for s in ids:
+        for visited, departure, _ in journeys_year_by_year(ties, s, 1990, 2004, hop):
+            latest[s, visited[-1]] = max(latest.get((s, visited[-1]), -math.inf), departure)
+    back_closeness = temporal.closeness(net, None, 2004, direction="backward", **kw)
+    for t in ids:
+        want = sum(1 / (2004 - latest[s, t] + 1) for s in ids if s != t and (s, t) in latest) / 6
+        assert back_closeness[t] == pytest.approx(want, rel=1e-12)
 
 
 @pytest.mark.parametrize("seed,directed,undated,hop", CASES)
@@ -198,6 +213,21 @@ def test_betweenness_equals_enumeration(seed, directed, undated, hop):
     assert got.name == "betweenness"
     for v in ids:
         assert got[v] == pytest.approx(want[v], abs=1e-12), v
+    # An earlier end leaves the later journeys out.
+    early = dict.fromkeys(ids, 0.0)
+    for s in ids:
+        by_target = {}
+        for path in greedy_journeys(ties, s, start, 2003, hop):
+            by_target.setdefault(path[-1][0], set()).add(tuple(path))
+        for t, paths in by_target.items():
+            first = min(p[-1][1] for p in paths)
+            fewest = min(len(p) for p in paths if p[-1][1] == first)
+            counted = [p for p in paths if p[-1][1] == first and len(p) == fewest]
+            for v in ids:
+                if v not in (s, t):
+                    early[v] += sum(any(a == v for a, _ in p) for p in counted) / len(counted)
+    bounded = temporal.betweenness(net, start, 2003, hop_years=hop, undated=undated, directed=directed)
+    assert bounded.to_dict() == pytest.approx(early, abs=1e-12)
     normalized = temporal.betweenness(net, start, CAP, hop_years=hop, undated=undated, directed=directed,
                                       normalized=True)
     assert np.allclose(normalized.to_numpy(), got.to_numpy() / 30)
@@ -352,3 +382,25 @@ def test_edge_cases_and_bad_input():
     arrival = temporal.earliest_arrival(undated, "a", undated="always")
     assert arrival.tolist() == [-math.inf, -math.inf]
     assert temporal.journey(undated, "a", "b", undated="always")["year"].isna().all()
+
+
+def test_default_years():
+    net = essnet.ActorNetwork()
+    for a in "abcd":
+        net.add_actor(a)
+    net.add_tie("a", "b", start_year=2005, end_year=2005)
+    net.add_tie("c", "d", end_year=1990)  # undated, ended in 1990
+    # Backward, the default end leaves time for the last hop: forward and backward agree.
+    assert temporal.earliest_arrival(net, "a", hop_years=1)["b"] == 2006
+    assert temporal.earliest_arrival(net, "b", direction="backward", hop_years=1)["a"] == 2005
+    forward = temporal.reachable(net, sets=True, hop_years=1, undated="always")
+    backward = temporal.reachable(net, sets=True, hop_years=1, undated="always", direction="backward")
+    assert (forward.to_numpy() == backward.to_numpy().T).all()
+    # The earliest year counts the end of an undated tie: c reaches d in 1990, both ways.
+    assert temporal.earliest_arrival(net, "c", undated="always")["d"] == 1990
+    assert temporal.journey(net, "c", "d", undated="always")["year"].tolist() == [1990]
+    # A default year never crosses the one given: ending before the earliest year starts there.
+    assert temporal.earliest_arrival(net, "a", end=1999).to_dict() == {"a": 1999, "b": math.inf, "c": math.inf,
+                                                                      "d": math.inf}
+    assert temporal.closeness(net, end=1999).tolist() == [0.0] * 4
+    assert temporal.earliest_arrival(net, "b", start=2010, direction="backward")["b"] == 2010

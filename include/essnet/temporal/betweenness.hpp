@@ -1,19 +1,20 @@
 // Journey betweenness: how often an actor lies on the journeys that reach others first. For each
-// ordered pair (s, t) the journeys counted are the shortest foremost ones, the variant Buß,
-// Molter, Niedermeier & Rymar (2020), Algorithmic aspects of temporal betweenness, KDD '20,
-// 2084-2092, show to be computable exactly: among the journeys from s that reach t in the
-// earliest year, those that take the fewest ties. An actor v != s, t gets the share of them that
-// pass through it:
+// ordered pair (s, t) the journeys counted are the shortest foremost ones, after Buß, Molter,
+// Niedermeier & Rymar (2020), Algorithmic aspects of temporal betweenness, KDD '20, 2084-2092:
+// among the journeys from s that reach t in the earliest year, those that take the fewest ties. An
+// actor v != s, t gets the share of them that pass through it:
 //
 //     B(v) = sum over ordered pairs s != v != t of sigma_st(v) / sigma_st.
 //
-// Two journeys are the same when they visit the same actors, arriving in the same years (parallel
-// ties that give the same arrival are one journey). Each journey takes its ties as early as it can:
-// the year a journey reaches each actor is then set by the actors it visits.
+// A journey here is a route, a sequence of actors, travelled as early as it allows: each tie taken
+// in the first year it can be (of parallel ties, the one that arrives first). Routes are counted,
+// not the years a tie could be taken in (Buß et al. count each year of a time-expanded graph): so a
+// tie active for ten years counts once, as in a static count, and equals it when every tie is
+// active in every year.
 //
 // The count is Brandes' (2001) dependency accumulation over the states (actor, arrival year) a
 // breadth-first search over ties reaches from s: a shortest path of states to (t, earliest arrival
-// at t) is such a journey, and it never visits an actor twice (waiting there would be shorter).
+// at t) is such a route, and it never visits an actor twice (waiting there would be shorter).
 #pragma once
 
 #include <cstdint>
@@ -35,9 +36,11 @@ struct StateSearch {
     std::vector<std::int32_t> dist{};
     std::vector<double> sigma{};
     std::vector<double> delta{};
-    std::vector<std::int32_t> last_pred{};
     std::vector<std::pair<std::int32_t, std::int32_t>> links{};  // (state, predecessor) in BFS order
     std::unordered_map<std::uint64_t, std::int32_t> index{};
+    // The next hops of one state: the earliest arrival at each actor its ties lead to.
+    std::vector<std::int32_t> slot{};  // per node: position in `next`, or -1
+    std::vector<std::pair<node_id, std::int32_t>> next{};
 
     void clear() {
         node.clear();
@@ -45,7 +48,6 @@ struct StateSearch {
         dist.clear();
         sigma.clear();
         delta.clear();
-        last_pred.clear();
         links.clear();
         index.clear();
     }
@@ -60,7 +62,6 @@ struct StateSearch {
             dist.push_back(d);
             sigma.push_back(0.0);
             delta.push_back(0.0);
-            last_pred.push_back(-1);
         }
         return it->second;
     }
@@ -75,22 +76,35 @@ inline void journey_dependencies(const TemporalGraph& tg, const Frame& f, node_i
         if (a != no_year) latest = std::max(latest, a);
     const TimedArcs& arcs = *f.arcs;
     st.clear();
+    st.slot.resize(static_cast<std::size_t>(tg.num_nodes()), -1);
     bool added = false;
     st.find_or_add(s, f.origin_time, 0, added);
     st.sigma[0] = 1.0;
     for (std::size_t x = 0; x < st.node.size(); ++x) {
         const auto u = static_cast<std::size_t>(st.node[x]);
         const std::int32_t c = st.clock[x];
+        // A journey takes each tie as early as it can: of parallel ties, the one that arrives first.
+        st.next.clear();
         for (arc_index a = arcs.offsets[u]; a < arcs.offsets[u + 1]; ++a) {
             const auto ai = static_cast<std::size_t>(a);
             const std::int32_t t = std::max(c, f.lo(ai));
             if (t > f.hi(ai)) continue;
             const std::int32_t arrival = f.arrive(t);
             if (arrival > f.horizon || arrival > latest) continue;  // no target can be reached from there
-            const std::int32_t y = st.find_or_add(arcs.heads[ai], arrival, st.dist[x] + 1, added);
+            std::int32_t& at = st.slot[static_cast<std::size_t>(arcs.heads[ai])];
+            if (at < 0) {
+                at = static_cast<std::int32_t>(st.next.size());
+                st.next.emplace_back(arcs.heads[ai], arrival);
+            } else {
+                auto& earliest = st.next[static_cast<std::size_t>(at)].second;
+                earliest = std::min(earliest, arrival);
+            }
+        }
+        for (const auto& [v, arrival] : st.next) {
+            st.slot[static_cast<std::size_t>(v)] = -1;
+            const std::int32_t y = st.find_or_add(v, arrival, st.dist[x] + 1, added);
             const auto yi = static_cast<std::size_t>(y);
-            if (st.dist[yi] != st.dist[x] + 1 || st.last_pred[yi] == static_cast<std::int32_t>(x)) continue;
-            st.last_pred[yi] = static_cast<std::int32_t>(x);
+            if (st.dist[yi] != st.dist[x] + 1) continue;
             st.sigma[yi] += st.sigma[x];
             st.links.emplace_back(y, static_cast<std::int32_t>(x));
         }

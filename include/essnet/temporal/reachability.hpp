@@ -5,10 +5,11 @@
 // a 512-bit set of the origins that have reached it, and a set moves along a tie in a year the tie is
 // active, so that a sweep costs about as much as a few journey searches.
 //
-// Temporal closeness is the harmonic mean of Pan & Saramäki (2011), Path lengths, correlations, and
+// Temporal closeness is the harmonic form of Pan & Saramäki (2011), Path lengths, correlations, and
 // centrality in temporal networks, Physical Review E 84:016105: C(u) = sum over v != u of
-// 1 / latency(u, v), over n - 1, where the latency of a yearly journey counts the years it spans,
-// both ends included: 1 for a journey within the start year, so that it is always positive.
+// 1 / latency(u, v), over n - 1, where the latency counts the years from the start year to the
+// arrival at v, both included (forward; backward, from v's latest departure to the end year): 1 for
+// an arrival in the start year, so that it is always positive.
 #pragma once
 
 #include <array>
@@ -273,11 +274,13 @@ inline TemporalReach temporal_reach(const TemporalGraph& tg, const JourneyOption
 
         void flush(std::span<const node_id> origins, double weight) {
             if (counter.empty) return;
+            // Every origin reaches itself at the origin time: in its size, not in its closeness.
+            const std::int64_t self = clock == origin_time ? 1 : 0;
             for (std::size_t b = 0; b < origins.size(); ++b) {
                 const std::int64_t c = counter.count(static_cast<int>(b));
                 const auto u = static_cast<std::size_t>(origins[b]);
                 r->size[u] += c;
-                if (closeness) r->closeness[u] += static_cast<double>(c) * weight;
+                if (closeness) r->closeness[u] += static_cast<double>(c - self) * weight;
             }
             counter.clear();
         }
@@ -293,8 +296,6 @@ inline TemporalReach temporal_reach(const TemporalGraph& tg, const JourneyOption
         void done(std::span<const node_id> origins, const detail::SweepWorkspace& ws) {
             if (closeness) {
                 flush(origins, latency_weight());
-                // Each origin reached itself at the origin time, latency 1: not a pair.
-                for (const node_id u : origins) r->closeness[static_cast<std::size_t>(u)] -= 1.0;
                 return;
             }
             for (const node_id v : ws.touched) counter.add(ws.reached[static_cast<std::size_t>(v)]);

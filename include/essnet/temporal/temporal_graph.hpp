@@ -115,8 +115,9 @@ class TemporalGraph {
 public:
     TemporalGraph() : TemporalGraph(Graph{}, {}, {}) {}
 
-    /// Throws std::invalid_argument when the year arrays do not hold one entry per edge or an edge's
-    /// last year is before its first.
+    /// First years are -9999..9999 or open_start, last years -9999..9999 or open_end. Throws
+    /// std::invalid_argument when the year arrays do not hold one entry per edge, a year is outside
+    /// those, or an edge's last year is before its first.
     TemporalGraph(Graph g, std::vector<std::int32_t> first_years, std::vector<std::int32_t> last_years)
         : graph_(std::move(g)), first_(std::move(first_years)), last_(std::move(last_years)) {
         const auto m = static_cast<std::size_t>(graph_.num_edges());
@@ -124,10 +125,18 @@ public:
             throw std::invalid_argument("first_years and last_years need one year per edge (" + std::to_string(m) +
                                         "), got " + std::to_string(first_.size()) + " and " +
                                         std::to_string(last_.size()));
-        for (std::size_t e = 0; e < m; ++e)
+        auto check = [](std::int32_t year, std::int32_t open, std::size_t e, const char* which) {
+            if (year != open && (year < -9999 || year > 9999))
+                throw std::invalid_argument("edge " + std::to_string(e) + ": " + which + " year " +
+                                            std::to_string(year) + " is not from -9999 to 9999 (nor open)");
+        };
+        for (std::size_t e = 0; e < m; ++e) {
+            check(first_[e], open_start, e, "first");
+            check(last_[e], open_end, e, "last");
             if (last_[e] < first_[e])
                 throw std::invalid_argument("edge " + std::to_string(e) + " ends (" + std::to_string(last_[e]) +
                                             ") before it starts (" + std::to_string(first_[e]) + ")");
+        }
         forward_ = detail::TimedArcs(graph_, first_, last_, false);
         backward_ = detail::TimedArcs(graph_, first_, last_, true);
     }
@@ -137,11 +146,14 @@ public:
     std::span<const std::int32_t> first_years() const noexcept { return first_; }
     std::span<const std::int32_t> last_years() const noexcept { return last_; }
 
-    /// The earliest first year of an edge, or open_start when no edge has one.
+    /// The earliest dated first or last year of an edge (a last year counts for an edge without a
+    /// first year), or open_start when no edge has one.
     std::int32_t earliest_year() const noexcept {
         std::int32_t y = open_end;
-        for (const std::int32_t f : first_)
-            if (f != open_start) y = std::min(y, f);
+        for (std::size_t e = 0; e < first_.size(); ++e) {
+            if (first_[e] != open_start) y = std::min(y, first_[e]);
+            if (last_[e] != open_end) y = std::min(y, last_[e]);
+        }
         return y == open_end ? open_start : y;
     }
 
