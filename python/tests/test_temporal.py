@@ -400,7 +400,7 @@ def test_default_years():
     assert temporal.earliest_arrival(net, "c", undated="always")["d"] == 1990
     assert temporal.journey(net, "c", "d", undated="always")["year"].tolist() == [1990]
     # A default year never crosses the one given: ending before the earliest year starts there.
-    assert temporal.earliest_arrival(net, "a", end=1999).to_dict() == {"a": 1999, "b": math.inf, "c": math.inf,
-                                                                      "d": math.inf}
+    before = temporal.earliest_arrival(net, "a", end=1999)
+    assert before.to_dict() == {"a": 1999, "b": math.inf, "c": math.inf, "d": math.inf}
     assert temporal.closeness(net, end=1999).tolist() == [0.0] * 4
     assert temporal.earliest_arrival(net, "b", start=2010, direction="backward")["b"] == 2010
