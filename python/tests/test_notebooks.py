@@ -52,7 +52,10 @@ def kernel_of_this_interpreter(tmp_path_factory):
 
 # What each notebook's text says of its results, checked in the outputs.
 CLAIMS = {
-    "chantier.ipynb": ["mean stability: <b>1</b>", "actors with stability below 0.5: <b>0</b>"],
+    "chantier.ipynb": ["mean stability: <b>1</b>", "actors with stability below 0.5: <b>0</b>",
+                       # the journey from the 2001 meeting to Rio+20, and where the meeting reaches along the ties
+                       "0  rencontre_2001  chantier  2001", "1        chantier     rio20  2012",
+                       "['rencontre_2001', 'ripess']"],
     "robustness_and_evolution.ipynb": ["Synthetic"],
 }
 
