@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import _core, centrality
 from . import layout as _layout
-from ._args import _by_node, _int32, _seed
+from ._args import _by_node, _int32, _integer, _seed
 from ._graph import Graph, _node_numbers_of, core_graph
 from ._network import ActorNetwork
 from .community import Partition, leiden
@@ -151,7 +151,7 @@ def _labels(label, graph, network):
 
 def draw(graph_or_network, pos=None, *, layout: str = "auto", color=None, size=None, label=None, labels=20,
          network: ActorNetwork | None = None, seed: int = 0, width: float = 800, height: float = 600,
-         font_size: float = 11, ax=None) -> Drawing:
+         font_size: float = 11, max_antialiased_ties: int | None = 200_000, ax=None) -> Drawing:
     """Draw a network or a graph.
 
     Parameters
@@ -181,6 +181,10 @@ def draw(graph_or_network, pos=None, *, layout: str = "auto", color=None, size=N
         Seed of the layout and of "community".
     width, height, font_size : float
         Canvas size in pixels and label size.
+    max_antialiased_ties : int or None, default 200_000
+        A PNG of more ties draws them aliased, each at least one pixel wide with its opacity scaled
+        down by its width (the same ink): about twice as fast, and at that density the same
+        picture. SVG and PDF keep exact widths. None: always antialiased.
     ax : matplotlib Axes, optional
         Also draw into these Axes (matplotlib is imported only then), for composed figures.
 
@@ -217,7 +221,9 @@ def draw(graph_or_network, pos=None, *, layout: str = "auto", color=None, size=N
         label_count, labelled = 0, _node_numbers_of(labels, graph, "labels")
     scene = _core.make_scene(core_graph(graph), positions, float(width), float(height), categories, names,
                              colour_values, colour_title, size_values, size_title, texts, label_count, labelled,
-                             float(font_size), [])
+                             float(font_size), [],
+                             -1 if max_antialiased_ties is None else _integer(max_antialiased_ties,
+                                                                              "max_antialiased_ties", 0, 2**62))
     drawing = Drawing(scene, positions)
     if ax is not None:
         _draw_on_axes(drawing, ax)

@@ -248,7 +248,11 @@ void bind_defaults(py::module_& m) {
         }
         {
             const DrawOptions o;
-            d["draw"] = py::dict(py::arg("width") = o.width, py::arg("height") = o.height,
+            // -1 (never aliased) is None in Python.
+            d["draw"] = py::dict(py::arg("max_antialiased_ties") = o.max_antialiased_edges < 0
+                                                                       ? py::object(py::none())
+                                                                       : py::object(py::int_(o.max_antialiased_edges)),
+                                 py::arg("width") = o.width, py::arg("height") = o.height,
                                  py::arg("labels") = o.label_count, py::arg("font_size") = o.font_size);
         }
         d["write_gexf"] = py::dict(py::arg("version") = GexfOptions{}.version);

@@ -51,7 +51,8 @@ void bind_draw(py::module_& m) {
            double width, double height, std::vector<std::int32_t> categories, std::vector<std::string> category_names,
            std::vector<double> colour_values, std::string colour_title, std::vector<double> size_values,
            std::string size_title, std::vector<std::string> labels, std::int32_t label_count,
-           std::vector<node_id> labelled, double font_size, std::vector<std::string> titles) {
+           std::vector<node_id> labelled, double font_size, std::vector<std::string> titles,
+           std::int64_t max_antialiased_edges) {
             if (positions.ndim() != 2 || positions.shape(1) != 2)
                 throw std::invalid_argument("positions must be an (n, 2) array");
             std::vector<Point> points;
@@ -69,14 +70,15 @@ void bind_draw(py::module_& m) {
                                       .label_count = label_count,
                                       .labelled = std::move(labelled),
                                       .font_size = font_size,
-                                      .titles = std::move(titles)};
+                                      .titles = std::move(titles),
+                                      .max_antialiased_edges = max_antialiased_edges};
             py::gil_scoped_release release;
             return make_scene(g, points, options);
         },
         py::arg("graph"), py::arg("positions"), py::arg("width"), py::arg("height"), py::arg("categories"),
         py::arg("category_names"), py::arg("colour_values"), py::arg("colour_title"), py::arg("size_values"),
         py::arg("size_title"), py::arg("labels"), py::arg("label_count"), py::arg("labelled"), py::arg("font_size"),
-        py::arg("titles"));
+        py::arg("titles"), py::arg("max_antialiased_edges"));
     m.def(
         "scene_svg", [](const Scene& s) { return svg(s); }, py::arg("scene"));
     m.def(

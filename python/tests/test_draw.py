@@ -145,3 +145,25 @@ def test_draws_into_matplotlib_axes():
 def test_empty_and_one_node():
     assert len(node_circles(essnet.draw(essnet.Graph.from_edges([], [], num_nodes=0)).svg)) == 0
     assert len(node_circles(essnet.draw(essnet.Graph.from_edges([], [], num_nodes=1)).svg)) == 1
+
+
+def test_many_ties_draw_aliased_with_the_same_ink():
+    rng = np.random.default_rng(3)
+    n, m = 400, 3000
+    sources = rng.integers(0, n, m)
+    g = essnet.Graph.from_edges(sources, (sources + rng.integers(1, n, m)) % n, num_nodes=n)  # no self-loop
+    pos = rng.uniform(0, 1, (n, 2))
+
+    def picture(limit):
+        d = essnet.draw(g, pos=pos, labels=0, max_antialiased_ties=limit)
+        return np.asarray(Image.open(io.BytesIO(d.png())).convert("L")).astype(float)
+
+    smooth, aliased = picture(None), picture(m - 1)  # m ties: over the limit of m - 1
+    assert (picture(m) == smooth).all()  # at the limit: still antialiased
+    ink_smooth, ink_aliased = (255 - smooth).sum(), (255 - aliased).sum()
+    assert 0.85 < ink_aliased / ink_smooth < 1.15
+    # Aliased pixels take few grey levels (each an integer number of ties over white); antialiased
+    # ones take many (partial coverage).
+    assert len(np.unique(aliased)) < len(np.unique(smooth)) / 2
+    with pytest.raises(ValueError, match="max_antialiased_ties"):
+        essnet.draw(g, pos=pos, max_antialiased_ties=-5)

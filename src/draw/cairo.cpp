@@ -35,12 +35,15 @@ void select_font(cairo_t* cr, double size, bool bold = false) {
 
 constexpr Rgb edge_grey{0x88, 0x88, 0x88};
 
-// Strokes ties one by one (each blends with what is below it, as in the SVG).
-void stroke_edges(cairo_t* cr, std::span<const SceneEdge> edges) {
+// Strokes ties one by one (each blends with what is below it, as in the SVG). Aliased, a tie is at
+// least one pixel wide (a thinner one would break into dots), its opacity scaled down by its width
+// so that it carries the same ink: cairo then skips the coverage computation.
+void stroke_edges(cairo_t* cr, std::span<const SceneEdge> edges, bool aliased) {
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    if (aliased) cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
     for (const SceneEdge& e : edges) {
-        set_colour(cr, edge_grey, e.opacity);
-        cairo_set_line_width(cr, e.width);
+        set_colour(cr, edge_grey, aliased ? e.opacity * std::min(e.width, 1.0) : e.opacity);
+        cairo_set_line_width(cr, aliased ? std::max(e.width, 1.0) : e.width);
         cairo_move_to(cr, e.x1, e.y1);
         cairo_line_to(cr, e.x2, e.y2);
         cairo_stroke(cr);
@@ -63,11 +66,12 @@ void stroke_edges(cairo_t* cr, std::span<const SceneEdge> edges) {
 // Many ties on a raster surface are stroked in parallel: each thread strokes a consecutive share
 // into a transparent layer of its own, and the layers are painted in order. Painting "over" is
 // associative, so the picture is the one of stroking them all in order, up to rounding.
-void draw_edges(cairo_t* cr, std::span<const SceneEdge> edges) {
+void draw_edges(cairo_t* cr, std::span<const SceneEdge> edges, std::int64_t max_antialiased) {
     const int threads = detail::thread_count();
     cairo_surface_t* target = cairo_get_target(cr);
     const bool raster = cairo_surface_get_type(target) == CAIRO_SURFACE_TYPE_IMAGE;
-    if (!raster || threads < 2 || edges.size() < 20000) return stroke_edges(cr, edges);
+    const bool aliased = raster && max_antialiased >= 0 && static_cast<std::int64_t>(edges.size()) > max_antialiased;
+    if (!raster || threads < 2 || edges.size() < 20000) return stroke_edges(cr, edges, aliased);
     const int width = cairo_image_surface_get_width(target), height = cairo_image_surface_get_height(target);
     std::vector<cairo_surface_t*> layers(static_cast<std::size_t>(threads));
 #pragma omp parallel for schedule(static, 1) num_threads(threads)
@@ -76,7 +80,7 @@ void draw_edges(cairo_t* cr, std::span<const SceneEdge> edges) {
         const std::size_t last = edges.size() * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(threads);
         cairo_surface_t* layer = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
         cairo_t* layer_cr = cairo_create(layer);
-        stroke_edges(layer_cr, edges.subspan(first, last - first));
+        stroke_edges(layer_cr, edges.subspan(first, last - first), aliased);
         cairo_destroy(layer_cr);
         layers[static_cast<std::size_t>(t)] = layer;
     }
@@ -91,7 +95,7 @@ void draw_edges(cairo_t* cr, std::span<const SceneEdge> edges) {
 void render(cairo_t* cr, const Scene& s) {
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
-    draw_edges(cr, s.edges);
+    draw_edges(cr, s.edges, s.max_antialiased_edges);
     cairo_set_line_width(cr, s.node_stroke);
     for (const SceneNode& v : s.nodes) {
         cairo_new_path(cr);

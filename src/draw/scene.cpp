@@ -92,6 +92,7 @@ Scene make_scene(const Graph& g, std::span<const Point> positions, const DrawOpt
     scene.width = o.width;
     scene.height = o.height;
     scene.font_size = o.font_size;
+    scene.max_antialiased_edges = o.max_antialiased_edges;
     const bool legend = !o.categories.empty() || !o.colour_values.empty() || !o.size_values.empty();
     const double panel = legend ? std::min(200.0, o.width / 3) : 0;
     scene.legend_x = o.width - panel;
