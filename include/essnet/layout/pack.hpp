@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <exception>
 #include <numeric>
 #include <span>
 #include <vector>
@@ -129,20 +130,39 @@ std::vector<Point> lay_out_components(const Graph& g, LayOut&& lay_out) {
     std::vector<std::vector<node_id>> members(components.sizes.size());
     for (node_id u = 0; u < n; ++u) members[static_cast<std::size_t>(components.membership[u])].push_back(u);
     std::vector<std::vector<Point>> pieces(members.size());
-    std::size_t largest = 0;  // nodes in the largest component laid out so far
-    double gap = 1.0;
-    for (std::size_t c = 0; c < members.size(); ++c) {
+    auto lay_out_piece = [&](std::size_t c) {
         if (members[c].size() == 1) {
             pieces[c] = {Point{}};
-            continue;
+            return;
         }
         const Graph sub = induced_subgraph(g, members[c]);
         pieces[c] = lay_out(sub, static_cast<std::int32_t>(c), std::span<const node_id>(members[c]));
-        if (members[c].size() > largest) {
-            largest = members[c].size();
-            gap = mean_edge_length(sub, pieces[c]);
+    };
+    // Small components one per thread (a layout's own parallel loops then run on that thread
+    // alone), so that thousands of small pieces do not each pay for a team of threads every
+    // iteration; then the large ones one after another, each with every thread. Each piece is laid
+    // out as it would be alone, so the result does not depend on the thread count.
+    constexpr std::size_t small = 2000;
+    std::exception_ptr error;
+#pragma omp parallel for schedule(dynamic, 1)
+    for (std::int64_t c = 0; c < static_cast<std::int64_t>(members.size()); ++c) {
+        if (members[static_cast<std::size_t>(c)].size() >= small) continue;
+        try {
+            lay_out_piece(static_cast<std::size_t>(c));
+        } catch (...) {
+#pragma omp critical(essnet_lay_out_components)
+            if (!error) error = std::current_exception();
         }
     }
+    if (error) std::rethrow_exception(error);
+    for (std::size_t c = 0; c < members.size(); ++c)
+        if (members[c].size() >= small) lay_out_piece(c);
+    // The gap: from the largest component (the first of the largest).
+    std::size_t largest = 0;
+    for (std::size_t c = 1; c < members.size(); ++c)
+        if (members[c].size() > members[largest].size()) largest = c;
+    const double gap =
+        members[largest].size() > 1 ? mean_edge_length(induced_subgraph(g, members[largest]), pieces[largest]) : 1.0;
     pack_pieces(pieces, 2 * gap);
     std::vector<Point> positions(static_cast<std::size_t>(n));
     for (std::size_t c = 0; c < members.size(); ++c)
