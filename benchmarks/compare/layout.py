@@ -53,6 +53,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--cache", default=str(HERE.parents[1] / "build" / "compare-cache"))
+    ap.add_argument("--no-sfdp", action="store_true", help="leave graph-tool's sfdp out (minutes per run)")
     ap.add_argument("--smoke", action="store_true", help="karate, one repetition: checks the script works")
     args = ap.parse_args()
     if args.smoke:
@@ -77,7 +78,9 @@ def main() -> int:
         start = np.random.default_rng(0).uniform(-0.5, 0.5, size=(n, 2)) * 10 * np.sqrt(n)
         print(f"{name}: {n} nodes, {len(sources)} edges, {args.iterations} iterations, {args.threads} threads",
               flush=True)
-        times = {"essnet": [], "graphology": [], "graph-tool sfdp": []}
+        times = {"essnet": [], "graphology": []}
+        if not args.no_sfdp:
+            times["graph-tool sfdp"] = []
         for _ in range(args.repeat):
             t0 = time.perf_counter()
             pos_essnet = essnet.layout.forceatlas2(eg, iterations=args.iterations, initial=start,
@@ -85,15 +88,19 @@ def main() -> int:
             times["essnet"].append((time.perf_counter() - t0) / args.iterations)
             per_iteration, pos_graphology = run_graphology(n, sources, targets, start, args.iterations, 1.2)
             times["graphology"].append(per_iteration)
-            t0 = time.perf_counter()
-            pos_sfdp = gtd.sfdp_layout(gg)
-            times["graph-tool sfdp"].append(time.perf_counter() - t0)
-            pos_sfdp = np.asarray(pos_sfdp.get_2d_array([0, 1])).T
+            if not args.no_sfdp:
+                t0 = time.perf_counter()
+                pos_sfdp = gtd.sfdp_layout(gg)
+                times["graph-tool sfdp"].append(time.perf_counter() - t0)
+                pos_sfdp = np.asarray(pos_sfdp.get_2d_array([0, 1])).T
         med = {key: statistics.median(v) for key, v in times.items()}
-        for tool, pos in (("essnet", pos_essnet), ("graphology", pos_graphology), ("graph-tool sfdp", pos_sfdp)):
+        results = [("essnet", pos_essnet), ("graphology", pos_graphology)]
+        if not args.no_sfdp:
+            results.append(("graph-tool sfdp", pos_sfdp))
+        for tool, pos in results:
             q = essnet.layout.quality(eg, pos)
             rows.append((name, tool, med[tool], med["graphology"] / med[tool] if tool == "graphology" else None, q))
-        rows[-3] = rows[-3][:3] + (med["graphology"] / med["essnet"],) + rows[-3][4:]
+        rows[-len(results)] = rows[-len(results)][:3] + (med["graphology"] / med["essnet"],) + rows[-len(results)][4:]
 
     print()
     print("| graph | tool | median s per iteration (sfdp: per run) | graphology / essnet | stress "

@@ -101,53 +101,71 @@ public:
         const double k_r = o_.scaling;
         const auto& mass = mass_;
         auto size_of = [&](std::size_t i) { return sizes_.empty() ? 1.0 : sizes_[i]; };
-        // Repulsion on i from node j, one-sided (each node sums its own forces).
-        auto repel = [&](std::size_t i, std::size_t j, double& sx, double& sy) {
-            const double dx = x[i] - x[j], dy = y[i] - y[j];
+        // Repulsion on a node at (xi, yi) of mass mi and size si from one at (xj, yj), one-sided
+        // (each node sums its own forces).
+        auto repel_from = [&](double xi, double yi, double mi, double si, double xj, double yj, double mj, double sj,
+                              double& sx, double& sy) {
+            const double dx = xi - xj, dy = yi - yj;
             const double d2 = dx * dx + dy * dy;
             if (!sized) {
                 if (d2 > 0) {
-                    const double f = k_r * mass[i] * mass[j] / d2;
+                    const double f = k_r * mi * mj / d2;
                     sx += dx * f;
                     sy += dy * f;
                 }
                 return;
             }
-            const double gap = std::sqrt(d2) - size_of(i) - size_of(j);
+            const double gap = std::sqrt(d2) - si - sj;
             if (gap > 0) {
-                const double f = k_r * mass[i] * mass[j] / (gap * gap);
+                const double f = k_r * mi * mj / (gap * gap);
                 sx += dx * f;
                 sy += dy * f;
             } else if (gap < 0) {
-                const double f = 100 * k_r * mass[i] * mass[j];
+                const double f = 100 * k_r * mi * mj;
                 sx += dx * f;
                 sy += dy * f;
             }
         };
+        auto repel = [&](std::size_t i, std::size_t j, double& sx, double& sy) {
+            repel_from(x[i], y[i], mass[i], size_of(i), x[j], y[j], mass[j], size_of(j), sx, sy);
+        };
         if (barnes_hut_) {
-            // Repulsion leaf by leaf of the quadtree: each leaf's nodes belong to one thread.
+            // Repulsion leaf by leaf of the quadtree, in tree order: each leaf's nodes belong to one
+            // thread, and the pairs of two leaves read consecutive memory.
             tree_.build(x, y, mass_);
             const auto& leaves = tree_.leaves();
+            const auto& order = tree_.order();
+            const auto tx = tree_.tree_x(), ty = tree_.tree_y(), tm = tree_.tree_mass();
+            auto tree_size = [&](std::int32_t k) {
+                return size_of(static_cast<std::size_t>(order[static_cast<std::size_t>(k)]));
+            };
+            tree_fx_.resize(un);
+            tree_fy_.resize(un);
 #pragma omp parallel for schedule(dynamic, 16)
-            for (std::int64_t k = 0; k < static_cast<std::int64_t>(leaves.size()); ++k) {
-                const auto& leaf = tree_.regions()[static_cast<std::size_t>(leaves[static_cast<std::size_t>(k)])];
-                for (std::int32_t l = leaf.first; l < leaf.last; ++l) {
-                    const auto i = static_cast<std::size_t>(tree_.order()[static_cast<std::size_t>(l)]);
-                    fx[i] = 0;
-                    fy[i] = 0;
+            for (std::int64_t leaf = 0; leaf < static_cast<std::int64_t>(leaves.size()); ++leaf) {
+                const auto& region = tree_.regions()[static_cast<std::size_t>(leaves[static_cast<std::size_t>(leaf)])];
+                for (std::int32_t k = region.first; k < region.last; ++k) {
+                    tree_fx_[static_cast<std::size_t>(k)] = 0;
+                    tree_fy_[static_cast<std::size_t>(k)] = 0;
                 }
                 tree_.visit_leaf(
-                    leaves[static_cast<std::size_t>(k)], o_.theta,
-                    [&](std::int32_t i, std::int32_t j) {
-                        repel(static_cast<std::size_t>(i), static_cast<std::size_t>(j), fx[static_cast<std::size_t>(i)],
-                              fy[static_cast<std::size_t>(i)]);
+                    leaves[static_cast<std::size_t>(leaf)], o_.theta,
+                    [&](std::int32_t k, std::int32_t l) {
+                        const auto a = static_cast<std::size_t>(k), b = static_cast<std::size_t>(l);
+                        repel_from(tx[a], ty[a], tm[a], sized ? tree_size(k) : 1.0, tx[b], ty[b], tm[b],
+                                   sized ? tree_size(l) : 1.0, tree_fx_[a], tree_fy_[a]);
                     },
-                    [&](std::int32_t i, const BarnesHutTree::Region& r) {
-                        const auto u = static_cast<std::size_t>(i);
-                        const std::complex<double> f = BarnesHutTree::far_field(r, x[u], y[u]);
-                        fx[u] += k_r * mass[u] * f.real();
-                        fy[u] += k_r * mass[u] * f.imag();
+                    [&](std::int32_t k, const BarnesHutTree::Region& r) {
+                        const auto a = static_cast<std::size_t>(k);
+                        const std::complex<double> f = BarnesHutTree::far_field(r, tx[a], ty[a]);
+                        tree_fx_[a] += k_r * tm[a] * f.real();
+                        tree_fy_[a] += k_r * tm[a] * f.imag();
                     });
+                for (std::int32_t k = region.first; k < region.last; ++k) {
+                    const auto i = static_cast<std::size_t>(order[static_cast<std::size_t>(k)]);
+                    fx[i] = tree_fx_[static_cast<std::size_t>(k)];
+                    fy[i] = tree_fy_[static_cast<std::size_t>(k)];
+                }
             }
         }
 #pragma omp parallel for schedule(dynamic, 256)
@@ -210,6 +228,7 @@ private:
     double attraction_ = 1.0;
     bool barnes_hut_ = false;
     BarnesHutTree tree_;
+    std::vector<double> tree_fx_, tree_fy_;  // repulsion in tree order
 };
 
 // One ForceAtlas2 run on a whole graph from `start`; units of progress are nodes x iterations.

@@ -54,15 +54,26 @@ public:
         }
         const double side = std::max(max_x - min_x, max_y - min_y);
         split(regions_, leaves_, 0, n, min_x, min_y, side, 0);
+        // The points in tree order, so that the pairs of two leaves read consecutive memory.
+        tree_x_.resize(static_cast<std::size_t>(n));
+        tree_y_.resize(static_cast<std::size_t>(n));
+        tree_mass_.resize(static_cast<std::size_t>(n));
+        for (std::size_t k = 0; k < static_cast<std::size_t>(n); ++k) {
+            const auto p = static_cast<std::size_t>(order_[k]);
+            tree_x_[k] = x[p];
+            tree_y_[k] = y[p];
+            tree_mass_[k] = mass[p];
+        }
     }
 
-    /// For every point i of leaf region `leaf`: calls pair(i, j) for each point j that the opening
-    /// rule reaches one by one (i itself excluded), and far(i, region) for each region taken as one
-    /// multipole. A region that is not the leaf or one of its ancestors is taken as one multipole for
-    /// all the leaf's points when the point of the leaf's bounding box nearest to the region's mass
-    /// centre is at distance d with d * theta > size: Gephi's opening rule then holds for each of
-    /// them. Traversing once per leaf instead of once per point shares the walk among the leaf's
-    /// points. The visiting order is fixed, so sums of forces do not depend on threads.
+    /// For every point of leaf region `leaf`, by its tree position k (point order()[k]): calls
+    /// pair(k, l) for each point l that the opening rule reaches one by one (k itself excluded), and
+    /// far(k, region) for each region taken as one multipole. A region that is not the leaf or one
+    /// of its ancestors is taken as one multipole for all the leaf's points when the point of the
+    /// leaf's bounding box nearest to the region's mass centre is at distance d with d * theta >
+    /// size: Gephi's opening rule then holds for each of them. Traversing once per leaf instead of
+    /// once per point shares the walk among the leaf's points. The visiting order is fixed, so sums of
+    /// forces do not depend on threads.
     template <class Pair, class Far>
     void visit_leaf(std::int32_t leaf, double theta, Pair&& pair, Far&& far) const {
         const Region& own = regions_[static_cast<std::size_t>(leaf)];
@@ -78,18 +89,14 @@ public:
                 const double dx = std::max({own.min_x - r.centre_x, r.centre_x - own.max_x, 0.0});
                 const double dy = std::max({own.min_y - r.centre_y, r.centre_y - own.max_y, 0.0});
                 if ((dx * dx + dy * dy) * theta2 > r.size * r.size) {
-                    for (std::int32_t k = own.first; k < own.last; ++k) far(order_[static_cast<std::size_t>(k)], r);
+                    for (std::int32_t k = own.first; k < own.last; ++k) far(k, r);
                     continue;
                 }
             }
             if (r.leaf()) {
-                for (std::int32_t k = own.first; k < own.last; ++k) {
-                    const std::int32_t i = order_[static_cast<std::size_t>(k)];
-                    for (std::int32_t l = r.first; l < r.last; ++l) {
-                        const std::int32_t j = order_[static_cast<std::size_t>(l)];
-                        if (j != i) pair(i, j);
-                    }
-                }
+                for (std::int32_t k = own.first; k < own.last; ++k)
+                    for (std::int32_t l = r.first; l < r.last; ++l)
+                        if (l != k) pair(k, l);
             } else {
                 for (int q = 3; q >= 0; --q)
                     if (r.children[q] >= 0) stack[top++] = r.children[q];
@@ -102,6 +109,10 @@ public:
 
     const std::vector<Region>& regions() const noexcept { return regions_; }
     const std::vector<std::int32_t>& order() const noexcept { return order_; }
+    /// The points' coordinates and masses in tree order: entry k is point order()[k].
+    std::span<const double> tree_x() const noexcept { return tree_x_; }
+    std::span<const double> tree_y() const noexcept { return tree_y_; }
+    std::span<const double> tree_mass() const noexcept { return tree_mass_; }
 
     /// The repulsion on a point of unit mass at (x, y) from region r as one multipole, per unit of
     /// the coefficient k: conj(M / z + a_2 / z^3 + a_3 / z^4) for z the offset from the mass centre.
@@ -225,6 +236,7 @@ private:
     std::span<const double> x_, y_, mass_;
     std::vector<std::int32_t> order_, leaves_;
     std::vector<Region> regions_;
+    std::vector<double> tree_x_, tree_y_, tree_mass_;
 };
 
 }  // namespace essnet::detail
