@@ -19,17 +19,10 @@ import argparse
 import os
 import statistics
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-
-
-def timed(function):
-    t0 = time.perf_counter()
-    result = function()
-    return time.perf_counter() - t0, result
 
 
 def main() -> int:
@@ -55,7 +48,7 @@ def main() -> int:
     import scipy.sparse.csgraph as csgraph
 
     import run
-    from tools import load
+    from tools import load, timed
 
     import essnet
 

@@ -21,17 +21,10 @@ import argparse
 import os
 import statistics
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-
-
-def timed(function):
-    t0 = time.perf_counter()
-    result = function()
-    return time.perf_counter() - t0, result
 
 
 def unit(values):
@@ -56,7 +49,7 @@ def main() -> int:
     import numpy as np
 
     import run  # the comparison runner: graph names and the cache
-    from tools import load
+    from tools import load, timed
 
     import essnet
     import graph_tool.centrality as gtc

@@ -22,13 +22,10 @@ Prints medians over --repeat runs, with the thread count.
 import argparse
 import os
 import statistics
-import time
+import sys
+from pathlib import Path
 
-
-def timed(function):
-    t0 = time.perf_counter()
-    result = function()
-    return time.perf_counter() - t0, result
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def main() -> int:
@@ -48,6 +45,7 @@ def main() -> int:
 
     import essnet
     from essnet import temporal
+    from tools import timed
 
     net = essnet.generate.social_economy(args.actors, seed=1)
     ties = net.ties

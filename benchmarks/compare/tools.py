@@ -10,10 +10,18 @@ algorithm's entry lacks it and shows "-".
 from __future__ import annotations
 
 import os
+import time
 
 import numpy as np
 
 TOOLS = ["essnet", "networkx", "igraph", "graph-tool", "leidenalg"]
+
+
+def timed(function):
+    """(seconds, result) of one call."""
+    t0 = time.perf_counter()
+    result = function()
+    return time.perf_counter() - t0, result
 
 
 def prepare(tool: str) -> None:

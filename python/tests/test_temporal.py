@@ -169,25 +169,39 @@ def test_reach_closeness_and_sets_equal_enumeration(seed, directed, undated, hop
     for s in ids:
         want = sum(1 / (arrival[s, v] - start + 1) for v in ids if v != s and (s, v) in arrival) / 6
         assert closeness[s] == pytest.approx(want, rel=1e-12)
-    # Backward: who reaches each actor by 2004.
-    back = temporal.reachable(net, None, 2004, direction="backward", **kw)
-    early = {}
-    for s in ids:
-        early[s, s] = True
-        for visited, _, a in journeys_year_by_year(ties, s, 1990, 2004, hop):
-            early[s, visited[-1]] = True
-    assert back.to_dict() == {t: sum((s, t) in early for s in ids) for t in ids}
-    back_sets = temporal.reachable(net, None, 2004, direction="backward", sets=True, **kw)
-    assert back_sets.to_numpy().tolist() == [[(s, t) in early for s in ids] for t in ids]
-    # Backward closeness: latencies from each actor's latest departure towards t to 2004.
+    # Backward: who reaches each actor by 2004, and the latest departure of each journey there.
     latest = {}
     for s in ids:
+        latest[s, s] = 2004
         for visited, departure, _ in journeys_year_by_year(ties, s, 1990, 2004, hop):
             latest[s, visited[-1]] = max(latest.get((s, visited[-1]), -math.inf), departure)
+    back = temporal.reachable(net, None, 2004, direction="backward", **kw)
+    assert back.to_dict() == {t: sum((s, t) in latest for s in ids) for t in ids}
+    back_sets = temporal.reachable(net, None, 2004, direction="backward", sets=True, **kw)
+    assert back_sets.to_numpy().tolist() == [[(s, t) in latest for s in ids] for t in ids]
+    # Backward closeness: latencies from each actor's latest departure towards t to 2004.
     back_closeness = temporal.closeness(net, None, 2004, direction="backward", **kw)
     for t in ids:
         want = sum(1 / (2004 - latest[s, t] + 1) for s in ids if s != t and (s, t) in latest) / 6
         assert back_closeness[t] == pytest.approx(want, rel=1e-12)
+
+
+def betweenness_by_enumeration(ties, ids, start, end, hop):
+    """Journey betweenness from every route enumerated: for each pair, the routes that arrive
+    first, and of those the ones with the fewest ties, each counted once."""
+    total = dict.fromkeys(ids, 0.0)
+    for s in ids:
+        by_target = {}
+        for path in greedy_journeys(ties, s, start, end, hop):
+            by_target.setdefault(path[-1][0], set()).add(tuple(path))
+        for t, paths in by_target.items():
+            first = min(p[-1][1] for p in paths)
+            fewest = min(len(p) for p in paths if p[-1][1] == first)
+            counted = [p for p in paths if p[-1][1] == first and len(p) == fewest]
+            for v in ids:
+                if v not in (s, t):
+                    total[v] += sum(any(a == v for a, _ in p) for p in counted) / len(counted)
+    return total
 
 
 @pytest.mark.parametrize("seed,directed,undated,hop", CASES)
@@ -196,38 +210,12 @@ def test_betweenness_equals_enumeration(seed, directed, undated, hop):
     ties = brute_ties(net, directed, undated)
     ids = [f"a{i}" for i in range(7)]
     start = 2000
-    want = dict.fromkeys(ids, 0.0)
-    for s in ids:
-        by_target = {}
-        for path in greedy_journeys(ties, s, start, CAP, hop):
-            by_target.setdefault(path[-1][0], set()).add(tuple(path))
-        for t, paths in by_target.items():
-            first = min(p[-1][1] for p in paths)
-            foremost = [p for p in paths if p[-1][1] == first]
-            fewest = min(len(p) for p in foremost)
-            counted = [p for p in foremost if len(p) == fewest]
-            for v in ids:
-                if v not in (s, t):
-                    want[v] += sum(any(a == v for a, _ in p) for p in counted) / len(counted)
     got = temporal.betweenness(net, start, CAP, hop_years=hop, undated=undated, directed=directed)
     assert got.name == "betweenness"
-    for v in ids:
-        assert got[v] == pytest.approx(want[v], abs=1e-12), v
+    assert got.to_dict() == pytest.approx(betweenness_by_enumeration(ties, ids, start, CAP, hop), abs=1e-12)
     # An earlier end leaves the later journeys out.
-    early = dict.fromkeys(ids, 0.0)
-    for s in ids:
-        by_target = {}
-        for path in greedy_journeys(ties, s, start, 2003, hop):
-            by_target.setdefault(path[-1][0], set()).add(tuple(path))
-        for t, paths in by_target.items():
-            first = min(p[-1][1] for p in paths)
-            fewest = min(len(p) for p in paths if p[-1][1] == first)
-            counted = [p for p in paths if p[-1][1] == first and len(p) == fewest]
-            for v in ids:
-                if v not in (s, t):
-                    early[v] += sum(any(a == v for a, _ in p) for p in counted) / len(counted)
     bounded = temporal.betweenness(net, start, 2003, hop_years=hop, undated=undated, directed=directed)
-    assert bounded.to_dict() == pytest.approx(early, abs=1e-12)
+    assert bounded.to_dict() == pytest.approx(betweenness_by_enumeration(ties, ids, start, 2003, hop), abs=1e-12)
     normalized = temporal.betweenness(net, start, CAP, hop_years=hop, undated=undated, directed=directed,
                                       normalized=True)
     assert np.allclose(normalized.to_numpy(), got.to_numpy() / 30)

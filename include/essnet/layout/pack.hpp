@@ -130,6 +130,11 @@ std::vector<Point> lay_out_components(const Graph& g, LayOut&& lay_out) {
     std::vector<std::vector<node_id>> members(components.sizes.size());
     for (node_id u = 0; u < n; ++u) members[static_cast<std::size_t>(components.membership[u])].push_back(u);
     std::vector<std::vector<Point>> pieces(members.size());
+    // The gap: from the largest component (the first of the largest), measured when it is laid out.
+    std::size_t largest = 0;
+    for (std::size_t c = 1; c < members.size(); ++c)
+        if (members[c].size() > members[largest].size()) largest = c;
+    double gap = 1.0;
     auto lay_out_piece = [&](std::size_t c) {
         if (members[c].size() == 1) {
             pieces[c] = {Point{}};
@@ -137,6 +142,7 @@ std::vector<Point> lay_out_components(const Graph& g, LayOut&& lay_out) {
         }
         const Graph sub = induced_subgraph(g, members[c]);
         pieces[c] = lay_out(sub, static_cast<std::int32_t>(c), std::span<const node_id>(members[c]));
+        if (c == largest) gap = mean_edge_length(sub, pieces[c]);
     };
     // Small components one per thread (a layout's own parallel loops then run on that thread
     // alone), so that thousands of small pieces do not each pay for a team of threads every
@@ -157,12 +163,6 @@ std::vector<Point> lay_out_components(const Graph& g, LayOut&& lay_out) {
     if (error) std::rethrow_exception(error);
     for (std::size_t c = 0; c < members.size(); ++c)
         if (members[c].size() >= small) lay_out_piece(c);
-    // The gap: from the largest component (the first of the largest).
-    std::size_t largest = 0;
-    for (std::size_t c = 1; c < members.size(); ++c)
-        if (members[c].size() > members[largest].size()) largest = c;
-    const double gap =
-        members[largest].size() > 1 ? mean_edge_length(induced_subgraph(g, members[largest]), pieces[largest]) : 1.0;
     pack_pieces(pieces, 2 * gap);
     std::vector<Point> positions(static_cast<std::size_t>(n));
     for (std::size_t c = 0; c < members.size(); ++c)

@@ -167,9 +167,7 @@ void sweep(const Frame& f, std::span<const node_id> origins, SweepWorkspace& ws,
 // visitor with arrive(origins, set, v, clock), as sweep calls on_arrival, and done(origins,
 // workspace) at the end of each sweep.
 template <class MakeVisitor>
-void sweep_all(const TemporalGraph& tg, const JourneyOptions& options, const ProgressHook& progress_hook,
-               MakeVisitor&& make_visitor) {
-    const Frame f(tg, options);
+void sweep_all(const TemporalGraph& tg, const Frame& f, const ProgressHook& progress_hook, MakeVisitor&& make_visitor) {
     const node_id n = tg.num_nodes();
     const TimedArcs& arcs = *f.arcs;
     std::vector<node_id> order(static_cast<std::size_t>(n));
@@ -262,7 +260,7 @@ inline TemporalReach temporal_reach(const TemporalGraph& tg, const JourneyOption
     const node_id n = tg.num_nodes();
     const auto nn = static_cast<std::size_t>(n);
     TemporalReach r{std::vector<std::int64_t>(nn, 0), std::vector<double>(closeness ? nn : 0, 0.0)};
-    const std::int32_t origin_time = forward ? options.start : -options.end;
+    const detail::Frame f(tg, options);
     // Closeness counts arrivals per clock, and a sweep's counts go to its origins when the clock
     // moves on; sizes alone are counted once, from the sets at the end of the sweep.
     struct Visitor {
@@ -303,7 +301,7 @@ inline TemporalReach temporal_reach(const TemporalGraph& tg, const JourneyOption
         }
     };
     // Each batch is one thread's: its origins' entries are written by that thread alone.
-    detail::sweep_all(tg, options, progress, [&] { return Visitor{&r, origin_time, closeness}; });
+    detail::sweep_all(tg, f, progress, [&] { return Visitor{&r, f.origin_time, closeness}; });
     if (closeness)
         for (auto& c : r.closeness) c = n > 1 ? c / static_cast<double>(n - 1) : 0.0;
     return r;
@@ -334,7 +332,7 @@ inline std::vector<std::uint8_t> temporal_reachability_matrix(const TemporalGrap
         }
         void done(std::span<const node_id>, const detail::SweepWorkspace&) {}
     };
-    detail::sweep_all(tg, options, progress, [&] { return Visitor{&m, n}; });
+    detail::sweep_all(tg, detail::Frame(tg, options), progress, [&] { return Visitor{&m, n}; });
     return m;
 }
 

@@ -146,32 +146,29 @@ public:
     std::span<const std::int32_t> first_years() const noexcept { return first_; }
     std::span<const std::int32_t> last_years() const noexcept { return last_; }
 
-    /// The earliest dated first or last year of an edge (a last year counts for an edge without a
-    /// first year), or open_start when no edge has one.
-    std::int32_t earliest_year() const noexcept {
-        std::int32_t y = open_end;
-        for (std::size_t e = 0; e < first_.size(); ++e) {
-            if (first_[e] != open_start) y = std::min(y, first_[e]);
-            if (last_[e] != open_end) y = std::min(y, last_[e]);
-        }
-        return y == open_end ? open_start : y;
-    }
-
-    /// The latest dated first or last year of an edge, or open_end when no edge has one.
-    std::int32_t latest_year() const noexcept {
-        std::int32_t y = open_start;
-        for (std::size_t e = 0; e < first_.size(); ++e) {
-            if (first_[e] != open_start) y = std::max(y, first_[e]);
-            if (last_[e] != open_end) y = std::max(y, last_[e]);
-        }
-        return y == open_start ? open_end : y;
-    }
+    /// The earliest and the latest dated first or last year of an edge (a last year counts for an
+    /// edge without a first year); open_start and open_end when no edge has one.
+    std::int32_t earliest_year() const noexcept { return dated_years().first; }
+    std::int32_t latest_year() const noexcept { return dated_years().second; }
 
     const detail::TimedArcs& arcs(TimeDirection direction) const noexcept {
         return direction == TimeDirection::forward ? forward_ : backward_;
     }
 
 private:
+    std::pair<std::int32_t, std::int32_t> dated_years() const noexcept {
+        std::int32_t lo = open_end, hi = open_start;
+        auto see = [&](std::int32_t y) {
+            lo = std::min(lo, y);
+            hi = std::max(hi, y);
+        };
+        for (std::size_t e = 0; e < first_.size(); ++e) {
+            if (first_[e] != open_start) see(first_[e]);
+            if (last_[e] != open_end) see(last_[e]);
+        }
+        return lo > hi ? std::pair{open_start, open_end} : std::pair{lo, hi};
+    }
+
     Graph graph_;
     std::vector<std::int32_t> first_;
     std::vector<std::int32_t> last_;

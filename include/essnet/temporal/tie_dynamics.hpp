@@ -22,18 +22,15 @@ inline std::vector<edge_id> tie_edges(const TemporalGraph& tg) {
     std::vector<edge_id> out;
     out.reserve(static_cast<std::size_t>(m));
     const auto rows = g.edge_rows();
-    if (rows.empty()) {
+    if (rows.empty() || m == 0) {
         for (edge_id e = 0; e < m; ++e) out.push_back(e);
         return out;
     }
-    std::vector<std::int64_t> sorted(rows.begin(), rows.end());
-    std::sort(sorted.begin(), sorted.end());
-    std::vector<char> seen(sorted.size(), 0);
+    std::vector<char> seen(static_cast<std::size_t>(*std::max_element(rows.begin(), rows.end())) + 1, 0);
     for (edge_id e = 0; e < m; ++e) {
-        const auto at = static_cast<std::size_t>(
-            std::lower_bound(sorted.begin(), sorted.end(), rows[static_cast<std::size_t>(e)]) - sorted.begin());
-        if (seen[at]) continue;
-        seen[at] = 1;
+        char& row_seen = seen[static_cast<std::size_t>(rows[static_cast<std::size_t>(e)])];
+        if (row_seen) continue;
+        row_seen = 1;
         out.push_back(e);
     }
     return out;
@@ -58,16 +55,10 @@ inline TieChanges tie_changes(const TemporalGraph& tg) {
     const auto ties = detail::tie_edges(tg);
     const auto first = tg.first_years();
     const auto last = tg.last_years();
-    std::int32_t lo = open_end, hi = open_start;
-    for (const edge_id e : ties) {
-        for (const std::int32_t y : {first[static_cast<std::size_t>(e)], last[static_cast<std::size_t>(e)]}) {
-            if (y == open_start || y == open_end) continue;
-            lo = std::min(lo, y);
-            hi = std::max(hi, y);
-        }
-    }
+    // The edges of one tie row share its years: the graph's dated years are the ties'.
+    const std::int32_t lo = tg.earliest_year(), hi = tg.latest_year();
     TieChanges c;
-    if (lo > hi) return c;
+    if (lo == open_start) return c;  // no dated year
     const auto years = static_cast<std::size_t>(hi - lo + 1);
     c.formed.assign(years, 0);
     c.ended.assign(years, 0);
@@ -107,12 +98,7 @@ inline std::vector<TieDuration> tie_durations(const TemporalGraph& tg, std::int3
     const auto ties = detail::tie_edges(tg);
     const auto first = tg.first_years();
     const auto last = tg.last_years();
-    if (until == open_end) {
-        until = open_start;
-        for (const edge_id e : ties)
-            for (const std::int32_t y : {first[static_cast<std::size_t>(e)], last[static_cast<std::size_t>(e)]})
-                if (y != open_start && y != open_end) until = std::max(until, y);
-    }
+    if (until == open_end) until = tg.latest_year();
     std::vector<TieDuration> out;
     out.reserve(ties.size());
     for (const edge_id e : ties) {
