@@ -10,7 +10,8 @@ as numpy arrays aligned with ``graph.nodes``.
 >>> deg = essnet.degree(g)
 """
 
-from . import _core, community, datasets, evolution, generate, interop, io, layout, paths, plot, sna, temporal
+from . import (_core, community, datasets, evolution, generate, inference, interop, io, layout, paths, plot, sna,
+               temporal)
 from ._core import Cancelled, ParseError, usual_kinds, usual_relations
 from ._warnings import ConvergenceWarning
 from ._graph import Graph
@@ -130,6 +131,7 @@ __all__ = [
     "Consensus",
     "evolution",
     "io",
+    "inference",
     "layout",
     "plot",
     "paths",

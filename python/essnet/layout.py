@@ -163,13 +163,17 @@ def stress(graph: Graph, *, method: str = "auto", pivots: int = 200, iterations:
 
     Parameters
     ----------
-    method : {"auto", "full", "sparse"}, default "auto"
+    method : {"auto", "full", "sparse", "landmark"}, default "auto"
         "full" sums over every pair (O(n^2) memory and time per step); "sparse" is the sparse stress
         of Ortmann, Klimenta & Brandes (2016): the ties plus, for each node, one term per pivot that
-        stands for the nodes near that pivot (O(pivots n + m) per step). "auto" uses full stress for
-        components up to 2000 nodes and sparse above.
+        stands for the nodes near that pivot (O(pivots n + m) per step). "landmark" draws ``pivots``
+        landmarks at random, lays them out by full stress among themselves, then places every other
+        node by its distances to the still landmarks (at most 30 steps each): the global shape of
+        full stress, at O(pivots (n + m)) cost; nodes with equal distances to every landmark share a
+        place, and it takes no ``initial``. "auto" uses full stress for components up to 2000 nodes
+        and sparse above.
     pivots : int, default 200
-        Pivots of sparse stress.
+        Pivots of sparse stress, landmarks of landmark stress.
     iterations : int, default 500
         At most this many steps.
     tolerance : float, default 1e-5
@@ -292,9 +296,16 @@ def spectral(graph: Graph, *, use_weights: bool = True, max_restarts: int = 1000
 
 def auto(graph: Graph, *, seed: int = 0, progress=False) -> np.ndarray:
     """The layout :func:`essnet.draw` (and ``essnet draw`` on the command line) uses when none is
-    given: ForceAtlas2 with Gephi's settings, 300 iterations up to 10,000 nodes (exact repulsion
-    below 1,000) and 100 above (Barnes-Hut), each component laid out on its own and packed. The
-    choice may improve between versions; name a layout for positions that must stay the same."""
+    given: stress for the global shape, then ForceAtlas2 for the neighbourhoods.
+
+    Each connected component starts from full stress (:func:`stress`, up to 2000 nodes) or landmark
+    stress (above: up to 300 landmarks, fewer when their distances would pass 100 MB), is shaken by
+    a quarter of a tie so that nodes sharing a place come apart, takes 50 ForceAtlas2 steps with
+    Gephi's settings, and is scaled back so that its drawn distances best fit its hop distances; the
+    pieces are packed. The stress start keeps hop distances (low scale-normalised stress), the
+    ForceAtlas2 steps draw each node among its neighbours (high neighbourhood preservation). The
+    choice may improve between versions; name a layout for positions that must stay the same.
+    O(k (n + m) + n log n) time and O(k n) memory for k landmarks."""
     return _run(_core.auto_layout, "layout", progress, core_graph(graph), _seed(seed))
 
 

@@ -18,6 +18,7 @@
 #include "essnet/community/quality.hpp"
 #include "essnet/draw/drawing.hpp"
 #include "essnet/generate/generators.hpp"
+#include "essnet/inference/qap.hpp"
 #include "essnet/io/edgelist.hpp"
 #include "essnet/io/gexf.hpp"
 #include "essnet/layout/fruchterman_reingold.hpp"
@@ -218,6 +219,15 @@ void bind_defaults(py::module_& m) {
                          py::arg("repulsion") = word_of(repulsion_range_words, o.repulsion),
                          py::arg("initial") = none_if_empty(o.initial), py::arg("pinned") = none_if_empty(o.pinned),
                          py::arg("pack_components") = o.pack_components, py::arg("seed") = o.seed);
+        }
+        {
+            const QapCorrelationOptions c;
+            d["inference.qap_correlation"] =
+                py::dict(py::arg("permutations") = c.permutations, py::arg("seed") = c.seed);
+            const QapRegressionOptions o;
+            d["inference.qap_regression"] =
+                py::dict(py::arg("null") = word_of(qap_null_words, o.null), py::arg("intercept") = o.intercept,
+                         py::arg("permutations") = o.permutations, py::arg("seed") = o.seed);
         }
         {
             const StressOptions o;

@@ -167,8 +167,8 @@ void bind_layout(py::module_& m) {
     m.def(
         "auto_layout",
         [](const Graph& g, std::uint64_t seed, const py::object& progress) {
-            auto points =
-                run_interruptible(progress, [&](const ProgressHook& hook) { return auto_layout(g, seed, hook); });
+            auto points = run_interruptible(
+                progress, [&](const ProgressHook& hook) { return auto_layout(g, {.seed = seed, .progress = hook}); });
             return points_to_numpy(points);
         },
         py::arg("graph"), py::arg("seed"), py::arg("progress"));

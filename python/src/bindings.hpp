@@ -27,6 +27,7 @@ void bind_temporal(py::module_& m);
 void bind_community(py::module_& m);
 void bind_community_measures(py::module_& m);
 void bind_sna(py::module_& m);
+void bind_inference(py::module_& m);
 void bind_datasets(py::module_& m);
 void bind_generate(py::module_& m);
 void bind_report(py::module_& m);

@@ -52,6 +52,7 @@ PYBIND11_MODULE(_core, m) {
     essnet::python::bind_community(m);
     essnet::python::bind_community_measures(m);
     essnet::python::bind_sna(m);
+    essnet::python::bind_inference(m);
     essnet::python::bind_datasets(m);
     essnet::python::bind_generate(m);
     essnet::python::bind_report(m);

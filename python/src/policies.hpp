@@ -12,6 +12,7 @@
 #include "essnet/community/consensus.hpp"
 #include "essnet/community/quality.hpp"
 #include "essnet/graph/builder.hpp"
+#include "essnet/inference/qap.hpp"
 #include "essnet/layout/forceatlas2.hpp"
 #include "essnet/layout/fruchterman_reingold.hpp"
 #include "essnet/layout/stress.hpp"
@@ -48,8 +49,14 @@ inline constexpr std::array<Word<ProjectionWeight>, 3> projection_words{
     {{"none", ProjectionWeight::none}, {"count", ProjectionWeight::count}, {"newman", ProjectionWeight::newman}}};
 inline constexpr std::array<Word<Repulsion>, 3> repulsion_words{
     {{"auto", Repulsion::automatic}, {"exact", Repulsion::exact}, {"barnes_hut", Repulsion::barnes_hut}}};
-inline constexpr std::array<Word<StressMethod>, 3> stress_method_words{
-    {{"auto", StressMethod::automatic}, {"full", StressMethod::full}, {"sparse", StressMethod::sparse}}};
+inline constexpr std::array<Word<QapNull>, 4> qap_null_words{{{"classical", QapNull::classical},
+                                                              {"qapy", QapNull::permute_y},
+                                                              {"qapx", QapNull::permute_x},
+                                                              {"qapspp", QapNull::semipartial}}};
+inline constexpr std::array<Word<StressMethod>, 4> stress_method_words{{{"auto", StressMethod::automatic},
+                                                                        {"full", StressMethod::full},
+                                                                        {"sparse", StressMethod::sparse},
+                                                                        {"landmark", StressMethod::landmark}}};
 inline constexpr std::array<Word<RepulsionRange>, 3> repulsion_range_words{
     {{"auto", RepulsionRange::automatic}, {"all_pairs", RepulsionRange::all_pairs}, {"grid", RepulsionRange::grid}}};
 inline constexpr std::array<Word<CentralizationMeasure>, 3> centralization_words{

@@ -32,6 +32,9 @@ ARGUMENTS = {"ego_measures": {"groups"}, "leiden_multiplex": {"layer_weights"},
              **{f"temporal.{name}": {"relations", "kinds", "directed"}
                 for name in ("earliest_arrival", "journey", "closeness", "betweenness")},
              "temporal.reachable": {"relations", "kinds", "directed", "sets"},
+             # the pairs QAP reads follow the graphs given unless set; the predictors' names
+             "inference.qap_correlation": {"directed"},
+             "inference.qap_regression": {"directed", "names"},
              **{f"temporal.{name}": {"relations", "kinds"}
                 for name in ("tie_changes", "tie_durations", "activity_spells")}}
 

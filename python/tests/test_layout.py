@@ -219,6 +219,39 @@ def test_sparse_stress_is_close_to_full_stress():
     assert sparse < 1.25 * full + 0.005
 
 
+def test_landmark_stress_is_close_to_full_stress():
+    G = nx.grid_2d_graph(25, 25)
+    g = from_networkx(G)
+    full = essnet.layout.stress(g, method="full")
+    landmark = essnet.layout.stress(g, method="landmark", pivots=60)
+    full_stress, _, _, _ = reference_quality(G, full, 0)
+    landmark_stress, _, _, _ = reference_quality(G, landmark, 0)
+    assert full_stress < 0.02
+    assert landmark_stress < 1.5 * full_stress + 0.005
+    np.testing.assert_array_equal(landmark, essnet.layout.stress(g, method="landmark", pivots=60))
+    with pytest.raises(ValueError, match="initial"):
+        essnet.layout.stress(g, method="landmark", initial=full)
+
+
+def test_auto_draws_hop_distances_better_than_forceatlas2_and_packs_components():
+    # A grid, a long path and a triangle: auto draws each component at the scale of its hop
+    # distances, so the stress of the whole drawing is far below ForceAtlas2's from a random start.
+    G = nx.disjoint_union_all([nx.grid_2d_graph(30, 30), nx.path_graph(40), nx.cycle_graph(3)])
+    G.add_node("alone")
+    g = from_networkx(G)
+    pos = essnet.layout.auto(g)
+    assert pos.shape == (G.number_of_nodes(), 2) and np.isfinite(pos).all()
+    np.testing.assert_array_equal(pos, essnet.layout.auto(g))
+    ours = reference_quality(G, pos, 0)
+    fa2 = reference_quality(G, essnet.layout.forceatlas2(g, iterations=300), 0)
+    assert ours[0] < 0.05 and ours[0] < 0.5 * fa2[0], (ours[0], fa2[0])
+    assert ours[1] > 0.5, ours[1]  # each node's nearest drawn nodes are mostly its neighbours
+    # Pieces apart: every node of the path is farther from every grid node than from its own tie.
+    grid, path = pos[:900], pos[900:940]
+    nearest_other = np.linalg.norm(path[:, None] - grid[None], axis=2).min()
+    assert nearest_other > np.linalg.norm(np.diff(path, axis=0), axis=1).max()
+
+
 def test_pivot_mds_with_every_pivot_is_classical_mds():
     G = nx.les_miserables_graph()
     g = from_networkx(G)

@@ -76,7 +76,7 @@ NodeValues node_values(const Graph& g, const ActorNetwork& network, const std::s
 Scene map_scene(const Graph& g, const ActorNetwork* network, const DrawRequest& r) {
     std::vector<Point> positions;
     if (r.layout == "auto")
-        positions = auto_layout(g, r.seed);
+        positions = auto_layout(g, {.seed = r.seed});
     else if (r.layout == "forceatlas2")
         positions = forceatlas2(g, {.seed = r.seed});
     else if (r.layout == "spectral")

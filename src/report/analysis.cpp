@@ -281,7 +281,7 @@ Measure compute_measure(const std::string& name, const Graph& g, const Options& 
 // Per-node positions of the analysed graph: stress up to `layout_per_year_limit` nodes, ForceAtlas2 above.
 std::vector<Point> map_layout(const Graph& g, const Options& o) {
     if (g.num_nodes() <= o.layout_per_year_limit) return stress(g, {.seed = o.seed, .progress = o.progress});
-    return auto_layout(g, o.seed, o.progress);
+    return auto_layout(g, {.seed = o.seed, .progress = o.progress});
 }
 
 // A map: SVG, inline or as an image (whose styles and ids then stay its own), or a PNG image for

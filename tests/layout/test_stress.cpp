@@ -128,6 +128,27 @@ TEST(Stress, SparseStressComesCloseToFullStressOnAGrid) {
     EXPECT_GT(layout_quality(g, sparse).neighbourhood_preservation, 0.6);
 }
 
+TEST(Stress, LandmarkStressDrawsAPathStraightWithItsHopDistances) {
+    // A path's hop distances are drawable exactly: 10 landmarks place all 60 nodes on a line, one
+    // tie apart (after the best uniform scale, measured here by hand).
+    std::vector<std::pair<node_id, node_id>> edges;
+    for (node_id i = 0; i + 1 < 60; ++i) edges.emplace_back(i, i + 1);
+    const Graph g = make_graph(60, edges);
+    const auto p = stress(g, {.method = StressMethod::landmark, .pivots = 10});
+    double a = 0, b = 0;
+    for (node_id i = 0; i < 60; ++i)
+        for (node_id j = i + 1; j < 60; ++j) {
+            const double e = distance(p[i], p[j]), d = j - i;
+            a += e / d;
+            b += e * e / (d * d);
+        }
+    const double scale = a / b;
+    for (node_id i = 0; i < 60; ++i)
+        for (node_id j = i + 1; j < 60; ++j)
+            EXPECT_NEAR(scale * distance(p[i], p[j]), j - i, 0.02 * (j - i)) << i << "," << j;
+    EXPECT_THROW(stress(g, {.method = StressMethod::landmark, .initial = p}), std::invalid_argument);
+}
+
 TEST(Stress, ComponentsArePackedWithoutOverlapAndTiesAreAboutOneLong) {
     const Graph g = make_graph(12, {{0, 1}, {1, 2}, {2, 0}, {3, 4}, {4, 5}, {5, 6}, {6, 3}, {7, 8}, {8, 9}});
     const auto p = stress(g);

@@ -114,7 +114,7 @@ inline double mean_edge_length(const Graph& g, std::span<const Point> positions)
 
 // Lays out each connected component (weak, when directed) with `lay_out(subgraph, component,
 // nodes)`, where node i of the subgraph is nodes[i] of g, which returns one point per node of the
-// subgraph, and packs the pieces with pack_pieces, twice the largest component's mean edge length
+// subgraph, and packs the pieces with pack_pieces, twice the longest mean edge length of a piece
 // apart (so that a node's nearest drawn nodes are in its own piece). A connected graph is laid out
 // whole, with no copy.
 template <class LayOut>
@@ -130,11 +130,8 @@ std::vector<Point> lay_out_components(const Graph& g, LayOut&& lay_out) {
     std::vector<std::vector<node_id>> members(components.sizes.size());
     for (node_id u = 0; u < n; ++u) members[static_cast<std::size_t>(components.membership[u])].push_back(u);
     std::vector<std::vector<Point>> pieces(members.size());
-    // The gap: from the largest component (the first of the largest), measured when it is laid out.
-    std::size_t largest = 0;
-    for (std::size_t c = 1; c < members.size(); ++c)
-        if (members[c].size() > members[largest].size()) largest = c;
-    double gap = 1.0;
+    // The gap: the longest mean edge length of a piece, measured as each is laid out.
+    std::vector<double> edge_lengths(members.size(), 0.0);
     auto lay_out_piece = [&](std::size_t c) {
         if (members[c].size() == 1) {
             pieces[c] = {Point{}};
@@ -142,7 +139,7 @@ std::vector<Point> lay_out_components(const Graph& g, LayOut&& lay_out) {
         }
         const Graph sub = induced_subgraph(g, members[c]);
         pieces[c] = lay_out(sub, static_cast<std::int32_t>(c), std::span<const node_id>(members[c]));
-        if (c == largest) gap = mean_edge_length(sub, pieces[c]);
+        edge_lengths[c] = mean_edge_length(sub, pieces[c]);
     };
     // Small components one per thread (a layout's own parallel loops then run on that thread
     // alone), so that thousands of small pieces do not each pay for a team of threads every
@@ -163,6 +160,8 @@ std::vector<Point> lay_out_components(const Graph& g, LayOut&& lay_out) {
     if (error) std::rethrow_exception(error);
     for (std::size_t c = 0; c < members.size(); ++c)
         if (members[c].size() >= small) lay_out_piece(c);
+    const double longest = *std::max_element(edge_lengths.begin(), edge_lengths.end());
+    const double gap = longest > 0 ? longest : 1.0;
     pack_pieces(pieces, 2 * gap);
     std::vector<Point> positions(static_cast<std::size_t>(n));
     for (std::size_t c = 0; c < members.size(); ++c)

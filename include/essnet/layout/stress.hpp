@@ -28,6 +28,7 @@ enum class StressMethod {
     automatic,  ///< full stress for components up to 2000 nodes, sparse stress above
     full,       ///< every pair of nodes: O(n^2) memory and time per iteration
     sparse,     ///< ties plus pivot terms standing for the rest: O(k n + m) per iteration
+    landmark,   ///< full stress among k random landmarks, each other node placed against them: O(k (n + m))
 };
 
 struct PivotMdsOptions {
@@ -37,7 +38,7 @@ struct PivotMdsOptions {
 
 struct StressOptions {
     StressMethod method = StressMethod::automatic;
-    std::int32_t pivots = 200;  ///< pivots of sparse stress (Ortmann et al.'s default)
+    std::int32_t pivots = 200;  ///< pivots of sparse stress (Ortmann et al.'s default), landmarks of landmark stress
     int iterations = 500;       ///< at most this many majorization steps
     /// Stop when an iteration lowers the stress by less than this share of it.
     double tolerance = 1e-5;
@@ -89,6 +90,10 @@ struct PivotDistances {
             }
         }
     }
+    // Given pivots and their distances (pivot-major).
+    PivotDistances(std::vector<node_id> chosen, std::vector<std::uint32_t> distance_rows)
+        : pivots(std::move(chosen)), rows(std::move(distance_rows)) {}
+
     std::span<const std::uint32_t> row(std::size_t p) const {
         const std::size_t n = rows.size() / pivots.size();
         return {rows.data() + p * n, n};
@@ -232,7 +237,8 @@ private:
 };
 
 // The scale s minimising the stress of s * positions: sum w d e / sum w e^2 over the terms.
-inline double best_scale(const StressTerms& terms, std::span<const Point> x) {
+template <class Terms>
+double best_scale(const Terms& terms, std::span<const Point> x) {
     const auto n = static_cast<std::int64_t>(x.size());
     const double numerator = deterministic_sum(n, [&](std::int64_t i) {
         double s = 0;
@@ -262,9 +268,10 @@ inline double best_scale(const StressTerms& terms, std::span<const Point> x) {
 // stress, whose terms are symmetric, the half step never raises the stress: the Laplacian of the
 // weights is at most twice its diagonal. Sparse stress moves each node by its own terms, as
 // Ortmann et al. do. Stops when a step lowers the sum of the terms by less than `tolerance` of it.
-inline void majorize(const StressTerms& terms, std::vector<Point>& x, std::span<const Point> anchors,
-                     std::span<const double> anchoring, std::span<const std::uint8_t> pinned, const StressOptions& o,
-                     ProgressReporter& reporter) {
+template <class Terms>
+void majorize(const Terms& terms, std::vector<Point>& x, std::span<const Point> anchors,
+              std::span<const double> anchoring, std::span<const std::uint8_t> pinned, const StressOptions& o,
+              ProgressReporter& reporter) {
     const auto n = static_cast<std::int64_t>(x.size());
     struct Pull {
         double w = 0, x = 0, y = 0;
@@ -320,6 +327,134 @@ inline void majorize(const StressTerms& terms, std::vector<Point>& x, std::span<
     }
 }
 
+// The full stress among landmarks, as terms for `majorize`: node a is landmark a.
+struct LandmarkTerms {
+    const PivotDistances& distances;
+
+    template <class F>
+    void for_each_term(node_id a, F&& f) const {
+        const auto row = distances.row(static_cast<std::size_t>(a));
+        for (std::size_t b = 0; b < distances.pivots.size(); ++b) {
+            if (b == static_cast<std::size_t>(a)) continue;
+            const double h = row[static_cast<std::size_t>(distances.pivots[b])];
+            f(static_cast<node_id>(b), h, 1.0 / (h * h));
+        }
+    }
+};
+
+// Landmark stress of one connected graph: `o.pivots` landmarks drawn at random (from `seed`) are laid
+// out by full stress among themselves, from pivot MDS; every other node is then placed by the
+// stress of its distances to the landmarks alone, which stay still (at most 30 majorization steps,
+// each of which lowers that node's stress). The global shape is that of full stress on a sample;
+// nodes with the same distances to every landmark share a place.
+inline std::vector<Point> landmark_stress(const HopAdjacency& adj, const StressOptions& o, std::uint64_t seed,
+                                          ProgressReporter& reporter) {
+    const node_id n = adj.size();
+    const auto un = static_cast<std::size_t>(n);
+    const auto count = static_cast<std::size_t>(std::min<node_id>(o.pivots, n));
+    std::vector<node_id> landmarks(un);
+    std::iota(landmarks.begin(), landmarks.end(), node_id{0});
+    Rng rng(seed);
+    for (std::size_t k = 0; k < count; ++k) std::swap(landmarks[k], landmarks[k + rng.below(un - k)]);
+    landmarks.resize(count);
+    std::vector<std::uint32_t> rows(count * un);
+#pragma omp parallel
+    {
+        std::vector<node_id> queue;
+#pragma omp for schedule(dynamic, 1)
+        for (std::int64_t k = 0; k < static_cast<std::int64_t>(count); ++k)
+            adj.hops_from(landmarks[static_cast<std::size_t>(k)],
+                          std::span<std::uint32_t>(rows.data() + static_cast<std::size_t>(k) * un, un), queue);
+    }
+    const PivotDistances d(std::move(landmarks), std::move(rows));
+    std::vector<Point> positions = pivot_mds_coordinates(d, std::min<std::size_t>(mds_pivots, count));
+    const LandmarkTerms terms{d};
+    std::vector<Point> x(count);
+    for (std::size_t k = 0; k < count; ++k) x[k] = positions[static_cast<std::size_t>(d.pivots[k])];
+    const double scale = best_scale(terms, std::span<const Point>(x));
+    for (Point& p : positions) p = {.x = p.x * scale, .y = p.y * scale};
+    for (std::size_t k = 0; k < count; ++k)
+        x[k] = {.x = x[k].x * scale + 1e-3 * (rng.uniform() - 0.5), .y = x[k].y * scale + 1e-3 * (rng.uniform() - 0.5)};
+    majorize(terms, x, {}, {}, {}, o, reporter);
+
+    std::vector<std::uint8_t> is_landmark(un, 0);
+    for (std::size_t k = 0; k < count; ++k) {
+        is_landmark[static_cast<std::size_t>(d.pivots[k])] = 1;
+        positions[static_cast<std::size_t>(d.pivots[k])] = x[k];
+    }
+#pragma omp parallel
+    {
+        std::vector<double> hops(count), weight(count);
+#pragma omp for schedule(dynamic, 256)
+        for (node_id i = 0; i < n; ++i) {
+            const auto ui = static_cast<std::size_t>(i);
+            if (is_landmark[ui]) continue;
+            for (std::size_t k = 0; k < count; ++k) {
+                hops[k] = d.rows[k * un + ui];
+                weight[k] = 1.0 / (hops[k] * hops[k]);
+            }
+            Point p = positions[ui];
+            for (int step = 0; step < 30; ++step) {
+                double w = 0, px = 0, py = 0;
+                for (std::size_t k = 0; k < count; ++k) {
+                    const double h = hops[k];
+                    const double dx = p.x - x[k].x, dy = p.y - x[k].y;
+                    const double e = length(dx, dy);
+                    const Point u = e > 0 ? Point{.x = dx / e, .y = dy / e} : separating_direction(i, d.pivots[k]);
+                    w += weight[k];
+                    px += weight[k] * (x[k].x + h * u.x);
+                    py += weight[k] * (x[k].y + h * u.y);
+                }
+                const Point next{.x = px / w, .y = py / w};
+                const double moved = length(next.x - p.x, next.y - p.y);
+                p = next;
+                if (moved < 1e-3) break;
+            }
+            positions[ui] = p;
+        }
+    }
+    return positions;
+}
+
+// The scale s minimising the stress of s * x over the pairs of `sources` nodes drawn at random (every
+// node when there are at most that many) with every other node of a connected graph.
+inline double hop_scale(const HopAdjacency& adj, std::span<const Point> x, std::int32_t sources, std::uint64_t seed) {
+    const node_id n = adj.size();
+    const auto un = static_cast<std::size_t>(n);
+    std::vector<node_id> chosen(un);
+    std::iota(chosen.begin(), chosen.end(), node_id{0});
+    const auto count = static_cast<std::size_t>(std::min<node_id>(sources, n));
+    Rng rng(seed, 3);
+    for (std::size_t k = 0; k < count; ++k) std::swap(chosen[k], chosen[k + rng.below(un - k)]);
+    std::vector<double> numerator(count, 0.0), denominator(count, 0.0);
+#pragma omp parallel
+    {
+        std::vector<std::uint32_t> hops(un);
+        std::vector<node_id> queue;
+#pragma omp for schedule(dynamic, 1)
+        for (std::int64_t k = 0; k < static_cast<std::int64_t>(count); ++k) {
+            const node_id s = chosen[static_cast<std::size_t>(k)];
+            adj.hops_from(s, std::span<std::uint32_t>(hops), queue);
+            const Point xs = x[static_cast<std::size_t>(s)];
+            double a = 0, b = 0;
+            for (std::size_t j = 0; j < un; ++j) {
+                if (hops[j] == 0 || hops[j] == unreachable_hops) continue;
+                const double d = hops[j], e = length(x[j].x - xs.x, x[j].y - xs.y);
+                a += e / d;
+                b += e * e / (d * d);
+            }
+            numerator[static_cast<std::size_t>(k)] = a;
+            denominator[static_cast<std::size_t>(k)] = b;
+        }
+    }
+    double a = 0, b = 0;  // summed in source order: the same whatever the number of threads
+    for (std::size_t k = 0; k < count; ++k) {
+        a += numerator[k];
+        b += denominator[k];
+    }
+    return b > 0 ? a / b : 1.0;
+}
+
 // Stress layout of one connected graph: from `start` when given (else pivot MDS, scaled to the best
 // scale and jittered by a thousandth of a tie so that nodes with equal distances come apart).
 inline std::vector<Point> stress_connected(const Graph& g, const StressOptions& o, std::span<const Point> start,
@@ -339,6 +474,7 @@ inline std::vector<Point> stress_connected(const Graph& g, const StressOptions& 
             "stress: method full needs " + std::to_string(4 * static_cast<std::int64_t>(n) * n) +
             " bytes of distances for a component of " + std::to_string(n) + " nodes; it is refused above " +
             std::to_string(full_stress_largest) + " nodes: use method sparse");
+    if (method == StressMethod::landmark) return landmark_stress(adj, o, seed, reporter);
     const StressTerms terms(adj, method, o.pivots, seed, start.empty());
     std::vector<Point> x;
     if (!start.empty()) {
@@ -368,6 +504,8 @@ inline void check_stress_options(const StressOptions& o, node_id n) {
         require(o.anchoring[i] >= 0 && std::isfinite(o.anchoring[i]),
                 "anchoring[" + std::to_string(i) + "] must be finite and >= 0");
     check_positions(o.initial, n, "initial");
+    require(o.initial.empty() || o.method != StressMethod::landmark,
+            "method landmark starts from a layout of its own and takes no initial positions");
     require(o.initial.empty() ? o.pinned.empty() && o.anchoring.empty() : true,
             "pinned nodes and anchoring need initial positions");
 }
@@ -422,6 +560,10 @@ inline std::vector<Point> pivot_mds(const Graph& g, const PivotMdsOptions& optio
 /// Full: O(n (n + m)) to measure distances, O(n^2) memory and time per iteration. Sparse: O(k (n + m))
 /// to measure, O(k n) memory (8 bytes per entry while measuring, 4 after), O(k n + m) per iteration.
 /// Full stress is refused for components above 20,000 nodes.
+///
+/// Landmark stress (method landmark, no `initial`): `pivots` landmarks drawn at random are laid out
+/// by full stress among themselves, and every other node is placed by its distances to them; the
+/// global shape of full stress at O(k (n + m) + k^2 iterations) cost. auto_layout starts from it.
 ///
 /// Sparse stress places each node by its hop distances to the pivots. On small-world graphs, where
 /// those distances are few and short, many nodes share them and gather in clumps (on the 36,458
