@@ -9,6 +9,7 @@ others are aligned to them by id.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +18,7 @@ import pandas as pd
 from . import _core
 from ._args import _integer, _run, _seed
 from ._graph import Graph
+from ._warnings import ConvergenceWarning
 
 _COLUMNS = ["estimate", "std_error", "t_value", "p_lower", "p_upper", "p_two_sided"]
 
@@ -87,12 +89,16 @@ class QapCorrelation:
 
 @dataclass(frozen=True)
 class QapRegression:
-    """A QAP regression (see :func:`qap_regression`)."""
+    """A QAP regression (see :func:`qap_regression`). The fit statistics of the other family are None."""
 
     coefficients: pd.DataFrame
-    r_squared: float
-    adjusted_r_squared: float
-    residual_std_error: float
+    family: str
+    r_squared: float | None
+    adjusted_r_squared: float | None
+    residual_std_error: float | None
+    deviance: float | None
+    aic: float | None
+    bic: float | None
     dyads: int
     residual_degrees_of_freedom: int
     null: str
@@ -100,9 +106,10 @@ class QapRegression:
     exact: bool
 
     def _repr_html_(self) -> str:
-        head = (f"<p>QAP regression ({self.null}, {self.permutations} permutations"
-                f"{', exact' if self.exact else ''}): {self.dyads} dyads, R&sup2; {self.r_squared:.4f}, "
-                f"adjusted {self.adjusted_r_squared:.4f}</p>")
+        fit = (f"R&sup2; {self.r_squared:.4f}, adjusted {self.adjusted_r_squared:.4f}" if self.family == "linear"
+               else f"deviance {self.deviance:.4f}, AIC {self.aic:.4f}")
+        head = (f"<p>QAP {self.family} regression ({self.null}, {self.permutations} permutations"
+                f"{', exact' if self.exact else ''}): {self.dyads} dyads, {fit}</p>")
         return head + self.coefficients.to_html(float_format=lambda v: f"{v:.4g}")
 
 
@@ -145,14 +152,17 @@ def qap_correlation(a, b, *, directed: bool | None = None, permutations: int = 1
     return QapCorrelation(*values)
 
 
-def qap_regression(y, x, *, names=None, null: str = "qapspp", intercept: bool = True, directed: bool | None = None,
-                   permutations: int = 1000, seed: int = 0, progress=False) -> QapRegression:
-    """Linear QAP regression, as R sna's ``netlm`` with its t-value statistic.
+def qap_regression(y, x, *, names=None, family: str = "linear", null: str = "qapspp", intercept: bool = True,
+                   directed: bool | None = None, permutations: int = 1000, seed: int = 0,
+                   progress=False) -> QapRegression:
+    """QAP regression, as R sna's ``netlm`` (t-values) and ``netlogit`` (z-values).
 
-    Ordinary least squares of the dyads of ``y`` on the dyads of each predictor (after an
-    intercept), with, for each term, the p-values of its t-value under ``null``:
+    Least squares, or logistic regression for a y of 0 and 1, of the dyads of ``y`` on the dyads of
+    each predictor (after an intercept), with, for each term, the p-values of its t-value (z-value
+    for the logistic family) under ``null``:
 
-    - ``"classical"``: Student's t with dyads - terms degrees of freedom;
+    - ``"classical"``: Student's t with dyads - terms degrees of freedom (for the logistic family
+      too, as sna does);
     - ``"qapy"``: the rows and columns of y relabelled together (Krackhardt 1988);
     - ``"qapx"``: the term's own matrix relabelled, the other terms held;
     - ``"qapspp"`` (sna's default ``"qap"``): Dekker, Krackhardt & Snijders' (2007)
@@ -168,6 +178,9 @@ def qap_regression(y, x, *, names=None, null: str = "qapspp", intercept: bool = 
         The predictors, on the same actors (see :func:`dyadic` for predictors made from attributes).
     names : list of str, optional
         A name per predictor; ``x1, x2, ...`` by default (the index of ``coefficients``).
+    family : {"linear", "logistic"}, default "linear"
+        Least squares, or logistic regression fitted as R's ``glm`` fits it (iteratively
+        reweighted least squares, the same start and stopping rule).
     null : {"qapspp", "qapy", "qapx", "classical"}, default "qapspp"
     intercept : bool, default True
         A constant term first, named ``intercept``.
@@ -178,17 +191,20 @@ def qap_regression(y, x, *, names=None, null: str = "qapspp", intercept: bool = 
     -------
     QapRegression
         ``coefficients``: a DataFrame with a row per term and the columns ``estimate``,
-        ``std_error``, ``t_value``, ``p_lower``, ``p_upper`` and ``p_two_sided`` (the shares of null
-        t-values at most, at least, and at least as large in absolute value as the observed one);
-        ``r_squared``, ``adjusted_r_squared``, ``residual_std_error``, ``dyads``,
-        ``residual_degrees_of_freedom``, ``null``, ``permutations`` (per term) and ``exact``.
+        ``std_error``, ``t_value`` (the z-value when logistic), ``p_lower``, ``p_upper`` and
+        ``p_two_sided`` (the shares of null statistics at most, at least, and at least as large in
+        absolute value as the observed one); ``r_squared``, ``adjusted_r_squared`` and
+        ``residual_std_error`` (linear), ``deviance``, ``aic`` and ``bic`` (logistic, as sna's
+        netlogit), ``dyads``, ``residual_degrees_of_freedom``, ``null``, ``permutations`` (per term)
+        and ``exact``.
 
     Notes
     -----
     O(permutations terms^2 n^2) time, O(terms n^2) memory. ValueError for actors missing from an
     input (the first named), a predictor of the wrong shape (named), values not finite off the
     diagonal, an asymmetric matrix when undirected, or a predictor that is constant or a linear
-    combination of the others.
+    combination of the others, or a logistic y other than 0 and 1. A logistic fit that does not
+    converge in 25 steps (separated data) raises :class:`essnet.ConvergenceWarning`.
     """
     predictors = list(x) if isinstance(x, (list, tuple)) else [x]
     if names is None:
@@ -204,12 +220,18 @@ def qap_regression(y, x, *, names=None, null: str = "qapspp", intercept: bool = 
         if m.shape != my.shape:
             raise ValueError(f"x[{i}]: a {m.shape[0]} x {m.shape[0]} matrix for {my.shape[0]} actors")
         mx.append(m)
-    terms, r2, adjusted, error, dyads, df, draws, exact = _run(
-        _core.qap_regression, "qap_regression", progress, my, mx, _direction(directed, (y, *predictors)), null,
-        bool(intercept), _integer(permutations, "permutations", 1, 2 ** 62), _seed(seed))
+    terms, r2, adjusted, error, deviance, aic, bic, converged, dyads, df, draws, exact = _run(
+        _core.qap_regression, "qap_regression", progress, my, mx, _direction(directed, (y, *predictors)), family,
+        null, bool(intercept), _integer(permutations, "permutations", 1, 2 ** 62), _seed(seed))
+    if not converged:
+        warnings.warn("qap_regression: the logistic fit did not converge in 25 steps (are the data separated?)",
+                      ConvergenceWarning, stacklevel=2)
     index = (["intercept"] if intercept else []) + names
-    return QapRegression(pd.DataFrame(terms, index=index, columns=_COLUMNS), r2, adjusted, error, dyads, df, null,
-                         draws, exact)
+    linear = family == "linear"
+    return QapRegression(pd.DataFrame(terms, index=index, columns=_COLUMNS), family,
+                         r2 if linear else None, adjusted if linear else None, error if linear else None,
+                         None if linear else deviance, None if linear else aic, None if linear else bic,
+                         dyads, df, null, draws, exact)
 
 
 def dyadic(values, kind: str = "same", *, network=None) -> pd.DataFrame:

@@ -226,7 +226,8 @@ void bind_defaults(py::module_& m) {
                 py::dict(py::arg("permutations") = c.permutations, py::arg("seed") = c.seed);
             const QapRegressionOptions o;
             d["inference.qap_regression"] =
-                py::dict(py::arg("null") = word_of(qap_null_words, o.null), py::arg("intercept") = o.intercept,
+                py::dict(py::arg("family") = word_of(qap_family_words, o.family),
+                         py::arg("null") = word_of(qap_null_words, o.null), py::arg("intercept") = o.intercept,
                          py::arg("permutations") = o.permutations, py::arg("seed") = o.seed);
         }
         {

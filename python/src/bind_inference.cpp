@@ -34,12 +34,13 @@ void bind_inference(py::module_& m) {
         "qap_regression",
         [](const py::array_t<double, py::array::c_style | py::array::forcecast>& y,
            const std::vector<py::array_t<double, py::array::c_style | py::array::forcecast>>& x, bool directed,
-           const std::string& null, bool intercept, std::int64_t permutations, std::uint64_t seed,
-           const py::object& progress) {
+           const std::string& family, const std::string& null, bool intercept, std::int64_t permutations,
+           std::uint64_t seed, const py::object& progress) {
             const DyadMatrix my = dyad_matrix(y);
             std::vector<DyadMatrix> mx;
             for (const auto& a : x) mx.push_back(dyad_matrix(a));
             const QapRegressionOptions options{.directed = directed,
+                                               .family = value_of(qap_family_words, family, "family"),
                                                .null = value_of(qap_null_words, null, "null"),
                                                .intercept = intercept,
                                                .permutations = permutations,
@@ -54,11 +55,11 @@ void bind_inference(py::module_& m) {
             for (const QapTerm& t : r.terms)
                 for (const double v : {t.estimate, t.std_error, t.t_value, t.p_lower, t.p_upper, t.p_two_sided})
                     *p++ = v;
-            return py::make_tuple(terms, r.r_squared, r.adjusted_r_squared, r.residual_std_error, r.dyads,
-                                  r.residual_degrees_of_freedom, r.permutations, r.exact);
+            return py::make_tuple(terms, r.r_squared, r.adjusted_r_squared, r.residual_std_error, r.deviance, r.aic,
+                                  r.bic, r.converged, r.dyads, r.residual_degrees_of_freedom, r.permutations, r.exact);
         },
-        py::arg("y"), py::arg("x"), py::arg("directed"), py::arg("null"), py::arg("intercept"), py::arg("permutations"),
-        py::arg("seed"), py::arg("progress"));
+        py::arg("y"), py::arg("x"), py::arg("directed"), py::arg("family"), py::arg("null"), py::arg("intercept"),
+        py::arg("permutations"), py::arg("seed"), py::arg("progress"));
 }
 
 }  // namespace essnet::python

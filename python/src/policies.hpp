@@ -49,6 +49,8 @@ inline constexpr std::array<Word<ProjectionWeight>, 3> projection_words{
     {{"none", ProjectionWeight::none}, {"count", ProjectionWeight::count}, {"newman", ProjectionWeight::newman}}};
 inline constexpr std::array<Word<Repulsion>, 3> repulsion_words{
     {{"auto", Repulsion::automatic}, {"exact", Repulsion::exact}, {"barnes_hut", Repulsion::barnes_hut}}};
+inline constexpr std::array<Word<QapFamily>, 2> qap_family_words{
+    {{"linear", QapFamily::linear}, {"logistic", QapFamily::logistic}}};
 inline constexpr std::array<Word<QapNull>, 4> qap_null_words{{{"classical", QapNull::classical},
                                                               {"qapy", QapNull::permute_y},
                                                               {"qapx", QapNull::permute_x},

@@ -24,12 +24,16 @@ reps <- as.integer(args[3])
 read <- function(name) as.matrix(read.csv(file.path(folder, name), header = FALSE))
 y <- read("y.csv")
 k <- as.integer(args[4])
+logistic <- args[5] == "logistic"
 x <- lapply(seq_len(k), function(i) read(paste0("x", i, ".csv")))
 set.seed(1)
 out <- NULL
 for (h in c("classical", "qapy", "qapx", "qapspp")) {
-  f <- netlm(y, x, mode = mode, nullhyp = h, reps = reps)
+  f <- if (logistic) netlogit(y, x, mode = mode, nullhyp = h, reps = reps) else
+    netlm(y, x, mode = mode, nullhyp = h, reps = reps)
   out <- rbind(out, data.frame(null = h, term = seq_along(f$coefficients), estimate = f$coefficients,
+                               se = if (logistic) f$se else NA, deviance = if (logistic) f$deviance else NA,
+                               aic = if (logistic) f$aic else NA, bic = if (logistic) f$bic else NA,
                                t = f$tstat, p_lower = f$pleeq, p_upper = f$pgreq, p_two_sided = f$pgreqabs))
   if (h != "classical") write.csv(f$dist, file.path(folder, paste0("dist_", h, ".csv")), row.names = FALSE)
 }
@@ -47,7 +51,7 @@ write.csv(data.frame(gcor = q$testval, p_lower = q$pleeq, p_upper = q$pgreq,
 REPS = 1000
 
 
-def sna(y, xs, directed):
+def sna(y, xs, directed, family="linear"):
     """R sna's netlm under each null, and gcor with qaptest of y against the first predictor, with
     sna's null distributions: binary networks give many equal t-values, which sna compares exactly
     after refits that differ in the last bits, so its p-values split ties at random. The shares are
@@ -59,7 +63,7 @@ def sna(y, xs, directed):
             np.savetxt(d / f"x{i + 1}.csv", x, delimiter=",", fmt="%.17g")
         (d / "qap.R").write_text(R_SCRIPT)
         subprocess.run(["Rscript", str(d / "qap.R"), str(d), "digraph" if directed else "graph", str(REPS),
-                        str(len(xs))], check=True, capture_output=True)
+                        str(len(xs)), family], check=True, capture_output=True)
         dist = {name: pd.read_csv(d / f"dist_{name}.csv").to_numpy() for name in ("qapy", "qapx", "qapspp", "gcor")}
         return pd.read_csv(d / "netlm.csv"), pd.read_csv(d / "gcor.csv").iloc[0], dist
 
@@ -100,12 +104,10 @@ def cases():
     yield "random weighted", 0.3 * a + 0.2 * b + rng.normal(size=(25, 25)), [a, b, c], True
 
 
-@pytest.mark.parametrize("case", list(cases()), ids=lambda c: c[0])
-def test_netlm_and_gcor_equal_sna(case):
-    name, y, xs, directed = case
-    ref, gcor, dist = sna(y, xs, directed)
+def check_against_sna(name, y, xs, directed, family):
+    ref, gcor, dist = sna(y, xs, directed, family)
     for null in ("classical", "qapy", "qapx", "qapspp"):
-        fit = qap_regression(y, xs, null=null, directed=directed, permutations=REPS, seed=3)
+        fit = qap_regression(y, xs, family=family, null=null, directed=directed, permutations=REPS, seed=3)
         r = ref[ref["null"] == null]
         c = fit.coefficients
         np.testing.assert_allclose(c["estimate"], r["estimate"], rtol=1e-9, atol=1e-12)
@@ -123,6 +125,17 @@ def test_netlm_and_gcor_equal_sna(case):
                     which = ("p_lower", "p_upper", "p_two_sided").index(column)
                     theirs = shares(r["t"].iloc[term], dist[null][:, term])[which]
                     assert monte_carlo_close(ours, theirs, REPS), (name, null, column, term, ours, theirs)
+        if family == "logistic":
+            np.testing.assert_allclose(c["std_error"], r["se"], rtol=1e-9)
+            reference = tuple(r[["deviance", "aic", "bic"]].iloc[0])
+            assert (fit.deviance, fit.aic, fit.bic) == pytest.approx(reference, rel=1e-9)
+    return gcor, dist
+
+
+@pytest.mark.parametrize("case", list(cases()), ids=lambda c: c[0])
+def test_netlm_and_gcor_equal_sna(case):
+    name, y, xs, directed = case
+    gcor, dist = check_against_sna(name, y, xs, directed, "linear")
     fit = qap_regression(y, xs, null="classical", directed=directed)
     assert fit.r_squared == pytest.approx(gcor["r2"], rel=1e-9)
     assert fit.adjusted_r_squared == pytest.approx(gcor["adjusted"], rel=1e-9)
@@ -133,6 +146,32 @@ def test_netlm_and_gcor_equal_sna(case):
     lower, upper, _ = shares(gcor["gcor"], dist["gcor"][:, 0])
     assert monte_carlo_close(corr.p_lower, lower, REPS)
     assert monte_carlo_close(corr.p_upper, upper, REPS)
+
+
+def logistic_cases():
+    nodes, (advice, friendship) = network_matrices("krackhardt_hightech", ["advice", "friendship"])
+    dept = dyadic(nodes.set_index("id")["dept"], "same").to_numpy()
+    yield "krackhardt", advice, [friendship, dept], True
+    nodes, (information, money) = network_matrices("knoke_bureaucracies", ["information", "money"])
+    yield "knoke", information, [money], True
+    rng = np.random.default_rng(9)
+    a, b = rng.random((30, 30)), (rng.random((30, 30)) < 0.3).astype(float)
+    y = (rng.random((30, 30)) < 1 / (1 + np.exp(-(-1 + 1.5 * a + 0.8 * b)))).astype(float)
+    y, a, b = np.maximum(y, y.T), a + a.T, np.maximum(b, b.T)
+    yield "random undirected", y, [a, b], False
+
+
+@pytest.mark.parametrize("case", list(logistic_cases()), ids=lambda c: c[0])
+def test_netlogit_equals_sna(case):
+    check_against_sna(*case, "logistic")
+
+
+def test_logistic_needs_zeros_and_ones():
+    rng = np.random.default_rng(2)
+    with pytest.raises(ValueError, match="logistic"):
+        qap_regression(rng.random((6, 6)), [rng.random((6, 6))], family="logistic")
+    with pytest.raises(ValueError, match="family"):
+        qap_regression(rng.random((6, 6)), [rng.random((6, 6))], family="poisson")
 
 
 def dyads(m, directed):

@@ -48,8 +48,12 @@ struct QapCorrelationOptions {
     ProgressHook progress{};
 };
 
+/// The model of a QAP regression: least squares (sna's `netlm`) or logistic (`netlogit`).
+enum class QapFamily { linear, logistic };
+
 struct QapRegressionOptions {
     bool directed = true;  ///< as in QapCorrelationOptions
+    QapFamily family = QapFamily::linear;
     QapNull null = QapNull::semipartial;
     bool intercept = true;             ///< a constant term first
     std::int64_t permutations = 1000;  ///< as in QapCorrelationOptions; unused by the classical null
@@ -73,10 +77,12 @@ struct QapTerm {
 };
 
 struct QapRegressionResult {
-    std::vector<QapTerm> terms;  ///< intercept first (when asked), then the predictors in order
-    double r_squared = 0, adjusted_r_squared = 0;
-    double residual_std_error = 0;
-    std::int64_t dyads = 0;  ///< pairs in the fit
+    std::vector<QapTerm> terms;                    ///< intercept first (when asked), then the predictors in order
+    double r_squared = 0, adjusted_r_squared = 0;  ///< linear
+    double residual_std_error = 0;                 ///< linear
+    double deviance = 0, aic = 0, bic = 0;         ///< logistic: as R's glm and sna's netlogit
+    bool converged = true;                         ///< logistic: the observed fit converged
+    std::int64_t dyads = 0;                        ///< pairs in the fit
     std::int64_t residual_degrees_of_freedom = 0;
     std::int64_t permutations = 0;  ///< null fits per term (n! when exact, 0 when classical)
     bool exact = false;
@@ -214,6 +220,70 @@ struct LeastSquares {
     }
 };
 
+// Logistic regression by iteratively reweighted least squares, step for step as R's glm.fit with
+// the binomial family: the start mu = (y + 1/2) / 2, R's clamped logit link, and convergence when
+// the deviance changes by less than 1e-8 of itself (plus 0.1), at most 25 steps. The standard
+// errors come from the weights of the last step, as R's. Products are plain dot products, so that
+// the result does not depend on the number of threads.
+struct LogisticFit {
+    Eigen::VectorXd coefficients, z_values, std_errors;
+    double deviance = 0;
+    bool converged = false;
+
+    bool fit(const Eigen::MatrixXd& x, const Eigen::VectorXd& y) {
+        constexpr double threshold = 30, epsilon = std::numeric_limits<double>::epsilon();
+        const Eigen::Index n = x.rows(), k = x.cols();
+        auto inverse_link = [&](double eta) {
+            const double e = eta < -threshold ? epsilon : (eta > threshold ? 1 / epsilon : std::exp(eta));
+            return e / (1 + e);
+        };
+        auto slope = [&](double eta) {
+            const double e = 1 + std::exp(eta);
+            return eta > threshold || eta < -threshold ? epsilon : std::exp(eta) / (e * e);
+        };
+        auto y_log_y = [](double a, double b) { return a != 0 ? a * std::log(a / b) : 0.0; };
+        auto deviance_of = [&](const Eigen::VectorXd& mu) {
+            double d = 0;
+            for (Eigen::Index i = 0; i < n; ++i) d += 2 * (y_log_y(y(i), mu(i)) + y_log_y(1 - y(i), 1 - mu(i)));
+            return d;
+        };
+        Eigen::VectorXd mu = (y.array() + 0.5) / 2, eta(n), z(n), w(n);
+        for (Eigen::Index i = 0; i < n; ++i) eta(i) = std::log(mu(i) / (1 - mu(i)));
+        double previous = deviance_of(mu);
+        converged = false;
+        Eigen::MatrixXd gram(k, k);
+        Eigen::VectorXd rhs(k);
+        for (int step = 0; step < 25; ++step) {
+            for (Eigen::Index i = 0; i < n; ++i) {
+                const double d = slope(eta(i));
+                z(i) = eta(i) + (y(i) - mu(i)) / d;
+                w(i) = d * d / (mu(i) * (1 - mu(i)));
+            }
+            for (Eigen::Index s = 0; s < k; ++s) {
+                const Eigen::VectorXd weighted = x.col(s).cwiseProduct(w);
+                rhs(s) = weighted.dot(z);
+                for (Eigen::Index t = 0; t <= s; ++t) gram(s, t) = gram(t, s) = weighted.dot(x.col(t));
+            }
+            const Eigen::LDLT<Eigen::MatrixXd> solver(gram);
+            if (solver.info() != Eigen::Success || !solver.isPositive()) return false;
+            coefficients = solver.solve(rhs);
+            std_errors = solver.solve(Eigen::MatrixXd::Identity(k, k)).diagonal().cwiseSqrt();
+            eta.setZero();
+            for (Eigen::Index s = 0; s < k; ++s) eta += coefficients(s) * x.col(s);
+            for (Eigen::Index i = 0; i < n; ++i) mu(i) = inverse_link(eta(i));
+            deviance = deviance_of(mu);
+            if (!std::isfinite(deviance)) break;
+            if (std::abs(deviance - previous) / (std::abs(deviance) + 0.1) < 1e-8) {
+                converged = true;
+                break;
+            }
+            previous = deviance;
+        }
+        z_values = coefficients.cwiseQuotient(std_errors);
+        return true;
+    }
+};
+
 }  // namespace detail
 
 /// Graph correlation with its QAP test (Krackhardt 1987), as sna's `gcor` with `qaptest`: the
@@ -266,10 +336,12 @@ inline QapCorrelationResult qap_correlation(const DyadMatrix& a, const DyadMatri
     return result;
 }
 
-/// QAP regression, as sna's `netlm` with test.statistic "t-value": ordinary least squares of the
-/// dyads of y on the dyads of the predictors (after an intercept), and for each term the p-values of
-/// its t-value under `null`:
-/// - classical: Student's t with dyads - terms degrees of freedom;
+/// QAP regression, as sna's `netlm` (test.statistic "t-value") and `netlogit` ("z-value"): least
+/// squares, or logistic regression for a y of 0 and 1 (`family`), of the dyads of y on the dyads
+/// of the predictors (after an intercept), and for each term the p-values of its t-value (its
+/// z-value for the logistic family) under `null`:
+/// - classical: Student's t with dyads - terms degrees of freedom (for the logistic family too, as
+///   sna does);
 /// - permute_y: y's rows and columns relabelled together (Krackhardt 1988), every term from the
 ///   same permutations;
 /// - permute_x: the term's own matrix relabelled, the others held;
@@ -279,8 +351,10 @@ inline QapCorrelationResult qap_correlation(const DyadMatrix& a, const DyadMatri
 /// Permutations are drawn and counted as in qap_correlation; the intercept is tested like the others
 /// (it never changes under permute_x). O(permutations x terms x n^2 x terms) time.
 /// Throws std::invalid_argument for matrices of the wrong size, values not finite off the diagonal,
-/// asymmetric matrices when undirected, no terms, as many terms as dyads, or a predictor that is
-/// constant or a linear combination of the others (named by its position).
+/// asymmetric matrices when undirected, no terms, as many terms as dyads, a predictor that is
+/// constant or a linear combination of the others (named by its position), or a logistic y other
+/// than 0 and 1. A logistic fit that does not converge in 25 steps (separated data) sets
+/// `converged` false.
 inline QapRegressionResult qap_regression(const DyadMatrix& y, const std::vector<DyadMatrix>& x,
                                           const QapRegressionOptions& options = {}) {
     const node_id n = y.size;
@@ -333,9 +407,18 @@ inline QapRegressionResult qap_regression(const DyadMatrix& y, const std::vector
             }
         }
     }
+    const bool logistic = options.family == QapFamily::logistic;
+    if (logistic)
+        for (std::size_t d = 0; d < dyads.size(); ++d)
+            if (response(static_cast<Eigen::Index>(d)) != 0 && response(static_cast<Eigen::Index>(d)) != 1)
+                throw std::invalid_argument("qap_regression: the logistic family needs y of 0 and 1, got " +
+                                            std::to_string(response(static_cast<Eigen::Index>(d))) + " at (" +
+                                            std::to_string(dyads[d].first) + ", " + std::to_string(dyads[d].second) +
+                                            ")");
     QapRegressionResult result;
     result.dyads = count;
     result.residual_degrees_of_freedom = count - k;
+    result.terms.resize(static_cast<std::size_t>(k));
     // Every fit by the normal equations, their products as plain dot products: Eigen's threaded
     // matrix products would make the last bits depend on the number of threads.
     Eigen::MatrixXd xtx(k, k);
@@ -345,26 +428,38 @@ inline QapRegressionResult qap_regression(const DyadMatrix& y, const std::vector
         for (Eigen::Index t = 0; t <= s; ++t) xtx(s, t) = xtx(t, s) = design.col(s).dot(design.col(t));
     }
     const double yty = response.squaredNorm();
-    detail::LeastSquares observed;
-    observed.fit(xtx, yt_design, yty, count);
-    Eigen::VectorXd residuals = response;
-    for (Eigen::Index t = 0; t < k; ++t) residuals -= observed.coefficients(t) * design.col(t);
-    const double rss = residuals.squaredNorm();
-    const double variance = rss / static_cast<double>(count - k);
-    result.residual_std_error = std::sqrt(variance);
-    // R^2 as R's summary.lm: against the mean with an intercept, against zero without.
-    const double centre = options.intercept ? response.mean() : 0.0;
-    const double tss = (response.array() - centre).square().sum();
-    result.r_squared = tss > 0 ? 1 - rss / tss : 0.0;
-    result.adjusted_r_squared = 1 - (1 - result.r_squared) *
-                                        (static_cast<double>(count) - (options.intercept ? 1.0 : 0.0)) /
-                                        static_cast<double>(count - k);
-    result.terms.resize(static_cast<std::size_t>(k));
-    for (Eigen::Index t = 0; t < k; ++t) {
-        QapTerm& term = result.terms[static_cast<std::size_t>(t)];
-        term.estimate = observed.coefficients(t);
-        term.std_error = std::sqrt(observed.inverse_diagonal(t) * variance);  // from the residuals themselves
-        term.t_value = term.estimate / term.std_error;
+    if (logistic) {
+        detail::LogisticFit observed;
+        observed.fit(design, response);
+        result.converged = observed.converged;
+        result.deviance = observed.deviance;
+        result.aic = observed.deviance + 2 * static_cast<double>(k);
+        result.bic = observed.deviance + static_cast<double>(k) * std::log(static_cast<double>(count));
+        for (Eigen::Index t = 0; t < k; ++t)
+            result.terms[static_cast<std::size_t>(t)] = {.estimate = observed.coefficients(t),
+                                                         .std_error = observed.std_errors(t),
+                                                         .t_value = observed.z_values(t)};
+    } else {
+        detail::LeastSquares observed;
+        observed.fit(xtx, yt_design, yty, count);
+        Eigen::VectorXd residuals = response;
+        for (Eigen::Index t = 0; t < k; ++t) residuals -= observed.coefficients(t) * design.col(t);
+        const double rss = residuals.squaredNorm();
+        const double variance = rss / static_cast<double>(count - k);
+        result.residual_std_error = std::sqrt(variance);
+        // R^2 as R's summary.lm: against the mean with an intercept, against zero without.
+        const double centre = options.intercept ? response.mean() : 0.0;
+        const double tss = (response.array() - centre).square().sum();
+        result.r_squared = tss > 0 ? 1 - rss / tss : 0.0;
+        result.adjusted_r_squared = 1 - (1 - result.r_squared) *
+                                            (static_cast<double>(count) - (options.intercept ? 1.0 : 0.0)) /
+                                            static_cast<double>(count - k);
+        for (Eigen::Index t = 0; t < k; ++t) {
+            QapTerm& term = result.terms[static_cast<std::size_t>(t)];
+            term.estimate = observed.coefficients(t);
+            term.std_error = std::sqrt(observed.inverse_diagonal(t) * variance);  // from the residuals themselves
+            term.t_value = term.estimate / term.std_error;
+        }
     }
     if (options.null == QapNull::classical) {
         const boost::math::students_t student(static_cast<double>(count - k));
@@ -394,17 +489,22 @@ inline QapRegressionResult qap_regression(const DyadMatrix& y, const std::vector
             std::vector<node_id> p;
             std::vector<double> permuted;
             detail::LeastSquares fit;
+            detail::LogisticFit logit;
 #pragma omp for schedule(dynamic, 8)
             for (std::int64_t r = 0; r < draws; ++r) {
                 if (reporter.cancelled()) continue;
                 permutations.get(r, p);
                 detail::gather_dyads(y, dyads, p, permuted);
                 const Eigen::Map<const Eigen::VectorXd> yr(permuted.data(), count);
-                Eigen::VectorXd xty(k);
-                for (Eigen::Index s = 0; s < k; ++s) xty(s) = design.col(s).dot(yr);
-                fit.fit(xtx, xty, yty, count);
+                const bool fitted = logistic ? logit.fit(design, yr) : [&] {
+                    Eigen::VectorXd xty(k);
+                    for (Eigen::Index s = 0; s < k; ++s) xty(s) = design.col(s).dot(yr);
+                    return fit.fit(xtx, xty, yty, count);
+                }();
                 for (Eigen::Index t = 0; t < k; ++t)
-                    null_t[static_cast<std::size_t>(t)][static_cast<std::size_t>(r)] = fit.t_values(t);
+                    null_t[static_cast<std::size_t>(t)][static_cast<std::size_t>(r)] =
+                        !fitted ? std::numeric_limits<double>::quiet_NaN()
+                                : (logistic ? logit.z_values(t) : fit.t_values(t));
                 reporter.advance();
             }
         }
@@ -432,6 +532,8 @@ inline QapRegressionResult qap_regression(const DyadMatrix& y, const std::vector
                 std::vector<node_id> p;
                 std::vector<double> permuted;
                 detail::LeastSquares fit;
+                detail::LogisticFit logit;
+                Eigen::MatrixXd local = logistic ? design : Eigen::MatrixXd();
                 Eigen::MatrixXd gram = xtx;
                 Eigen::VectorXd xty = yt_design;
 #pragma omp for schedule(dynamic, 8)
@@ -440,6 +542,13 @@ inline QapRegressionResult qap_regression(const DyadMatrix& y, const std::vector
                     permutations.get(r, p);
                     detail::gather_dyads(moved, dyads, p, permuted);
                     const Eigen::Map<const Eigen::VectorXd> column(permuted.data(), count);
+                    if (logistic) {
+                        local.col(t) = column;
+                        null_t[static_cast<std::size_t>(t)][static_cast<std::size_t>(r)] =
+                            logit.fit(local, response) ? logit.z_values(t) : std::numeric_limits<double>::quiet_NaN();
+                        reporter.advance();
+                        continue;
+                    }
                     // Only row and column t of X^T X, and entry t of X^T y, change.
                     for (Eigen::Index s = 0; s < k; ++s)
                         gram(t, s) = gram(s, t) = s == t ? column.squaredNorm() : design.col(s).dot(column);
