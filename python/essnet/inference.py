@@ -238,7 +238,7 @@ def dyadic(values, kind: str = "same", *, network=None) -> pd.DataFrame:
     """A dyadic predictor made from an actor attribute, as a DataFrame indexed by actor both ways.
 
     ``kind`` says what the pair (i, j) gets: ``"same"`` 1 when i and j have the same value, else 0;
-    ``"difference"`` the absolute difference |v_i - v_j|; ``"sender"`` v_i; ``"receiver"`` v_j.
+    ``"difference"`` the absolute difference ``abs(v_i - v_j)``; ``"sender"`` v_i; ``"receiver"`` v_j.
 
     Parameters
     ----------
