@@ -87,12 +87,17 @@ def network_matrices(folder, relations):
     return nodes, out
 
 
-def cases():
+def binary_cases():
+    """Directed 0/1 outcomes, for both families: Krackhardt's advice, Knoke's information."""
     nodes, (advice, friendship) = network_matrices("krackhardt_hightech", ["advice", "friendship"])
     dept = dyadic(nodes.set_index("id")["dept"], "same").to_numpy()
     yield "krackhardt", advice, [friendship, dept], True
     nodes, (information, money) = network_matrices("knoke_bureaucracies", ["information", "money"])
     yield "knoke", information, [money], True
+
+
+def cases():
+    yield from binary_cases()
     nodes, (advice, cowork) = network_matrices("lazega_lawfirm", ["advice", "cowork"])
     cowork = np.maximum(cowork, cowork.T)
     # Lazega's 71 actors make sna slow (each null refits 2,485 dyads 1,000 times): one predictor.
@@ -149,11 +154,7 @@ def test_netlm_and_gcor_equal_sna(case):
 
 
 def logistic_cases():
-    nodes, (advice, friendship) = network_matrices("krackhardt_hightech", ["advice", "friendship"])
-    dept = dyadic(nodes.set_index("id")["dept"], "same").to_numpy()
-    yield "krackhardt", advice, [friendship, dept], True
-    nodes, (information, money) = network_matrices("knoke_bureaucracies", ["information", "money"])
-    yield "knoke", information, [money], True
+    yield from binary_cases()
     rng = np.random.default_rng(9)
     a, b = rng.random((22, 22)), (rng.random((22, 22)) < 0.3).astype(float)
     y = (rng.random((22, 22)) < 1 / (1 + np.exp(-(-1 + 1.5 * a + 0.8 * b)))).astype(float)

@@ -147,7 +147,7 @@ public:
         }
         std::iota(p.begin(), p.end(), node_id{0});
         Rng rng(seed_, static_cast<std::uint64_t>(r));
-        for (std::size_t k = un; k > 1; --k) std::swap(p[k - 1], p[rng.below(k)]);
+        shuffle(p, rng);
     }
 
 private:
@@ -480,83 +480,63 @@ inline QapRegressionResult qap_regression(const DyadMatrix& y, const std::vector
     // null_t[t][r]: term t's t-value under permutation r.
     std::vector<std::vector<double>> null_t(static_cast<std::size_t>(k),
                                             std::vector<double>(static_cast<std::size_t>(draws)));
-    const std::int64_t work = null == QapNull::permute_y ? draws : draws * k;
-    detail::ProgressReporter reporter(options.progress, work);
+    detail::ProgressReporter reporter(options.progress, draws * (null == QapNull::permute_y ? 1 : k));
 
-    if (null == QapNull::permute_y) {
+    // A pass relabels one matrix: y (every term's statistic read from each refit), or one term's own
+    // matrix or its residual on the others (only that term's statistic read).
+    std::vector<Eigen::Index> passes;  // -1: y
+    if (null == QapNull::permute_y) passes.push_back(-1);
+    for (Eigen::Index t = 0; t < k && null != QapNull::permute_y; ++t) passes.push_back(t);
+    for (const Eigen::Index t : passes) {
+        DyadMatrix moved = t < 0 ? y : terms[static_cast<std::size_t>(t)];
+        if (null == QapNull::semipartial) {
+            Eigen::MatrixXd others(count, k - 1);
+            for (Eigen::Index s = 0, c = 0; s < k; ++s)
+                if (s != t) others.col(c++) = design.col(s);
+            const Eigen::VectorXd own = design.col(t);
+            const Eigen::VectorXd residual = own - others * others.colPivHouseholderQr().solve(own);
+            for (std::size_t d = 0; d < dyads.size(); ++d) {
+                const auto [i, j] = dyads[d];
+                const auto ui = static_cast<std::size_t>(i), uj = static_cast<std::size_t>(j);
+                const auto un = static_cast<std::size_t>(n);
+                moved.values[ui * un + uj] = residual(static_cast<Eigen::Index>(d));
+                if (!options.directed) moved.values[uj * un + ui] = residual(static_cast<Eigen::Index>(d));
+            }
+        }
 #pragma omp parallel
         {
             std::vector<node_id> p;
             std::vector<double> permuted;
             detail::LeastSquares fit;
             detail::LogisticFit logit;
+            Eigen::MatrixXd local = logistic && t >= 0 ? design : Eigen::MatrixXd();
+            Eigen::MatrixXd gram = xtx;
+            Eigen::VectorXd xty = yt_design;
 #pragma omp for schedule(dynamic, 8)
             for (std::int64_t r = 0; r < draws; ++r) {
                 if (reporter.cancelled()) continue;
                 permutations.get(r, p);
-                detail::gather_dyads(y, dyads, p, permuted);
-                const Eigen::Map<const Eigen::VectorXd> yr(permuted.data(), count);
-                const bool fitted = logistic ? logit.fit(design, yr) : [&] {
-                    Eigen::VectorXd xty(k);
-                    for (Eigen::Index s = 0; s < k; ++s) xty(s) = design.col(s).dot(yr);
-                    return fit.fit(xtx, xty, yty, count);
-                }();
-                for (Eigen::Index t = 0; t < k; ++t)
-                    null_t[static_cast<std::size_t>(t)][static_cast<std::size_t>(r)] =
-                        !fitted ? std::numeric_limits<double>::quiet_NaN()
-                                : (logistic ? logit.z_values(t) : fit.t_values(t));
-                reporter.advance();
-            }
-        }
-    } else {
-        for (Eigen::Index t = 0; t < k; ++t) {
-            // The matrix whose relabelling is the null: the term itself, or its residual on the others.
-            DyadMatrix moved = terms[static_cast<std::size_t>(t)];
-            if (null == QapNull::semipartial) {
-                Eigen::MatrixXd others(count, k - 1);
-                for (Eigen::Index s = 0, c = 0; s < k; ++s)
-                    if (s != t) others.col(c++) = design.col(s);
-                const Eigen::VectorXd own = design.col(t);
-                const Eigen::VectorXd residual = own - others * others.colPivHouseholderQr().solve(own);
-                for (std::size_t d = 0; d < dyads.size(); ++d) {
-                    const auto [i, j] = dyads[d];
-                    moved.values[static_cast<std::size_t>(i) * static_cast<std::size_t>(n) +
-                                 static_cast<std::size_t>(j)] = residual(static_cast<Eigen::Index>(d));
-                    if (!options.directed)
-                        moved.values[static_cast<std::size_t>(j) * static_cast<std::size_t>(n) +
-                                     static_cast<std::size_t>(i)] = residual(static_cast<Eigen::Index>(d));
-                }
-            }
-#pragma omp parallel
-            {
-                std::vector<node_id> p;
-                std::vector<double> permuted;
-                detail::LeastSquares fit;
-                detail::LogisticFit logit;
-                Eigen::MatrixXd local = logistic ? design : Eigen::MatrixXd();
-                Eigen::MatrixXd gram = xtx;
-                Eigen::VectorXd xty = yt_design;
-#pragma omp for schedule(dynamic, 8)
-                for (std::int64_t r = 0; r < draws; ++r) {
-                    if (reporter.cancelled()) continue;
-                    permutations.get(r, p);
-                    detail::gather_dyads(moved, dyads, p, permuted);
-                    const Eigen::Map<const Eigen::VectorXd> column(permuted.data(), count);
-                    if (logistic) {
-                        local.col(t) = column;
-                        null_t[static_cast<std::size_t>(t)][static_cast<std::size_t>(r)] =
-                            logit.fit(local, response) ? logit.z_values(t) : std::numeric_limits<double>::quiet_NaN();
-                        reporter.advance();
-                        continue;
-                    }
+                detail::gather_dyads(moved, dyads, p, permuted);
+                const Eigen::Map<const Eigen::VectorXd> v(permuted.data(), count);
+                bool fitted;
+                if (logistic) {
+                    if (t >= 0) local.col(t) = v;
+                    fitted = t < 0 ? logit.fit(design, v) : logit.fit(local, response);
+                } else if (t < 0) {
+                    for (Eigen::Index s = 0; s < k; ++s) xty(s) = design.col(s).dot(v);
+                    fitted = fit.fit(xtx, xty, yty, count);
+                } else {
                     // Only row and column t of X^T X, and entry t of X^T y, change.
                     for (Eigen::Index s = 0; s < k; ++s)
-                        gram(t, s) = gram(s, t) = s == t ? column.squaredNorm() : design.col(s).dot(column);
-                    xty(t) = column.dot(response);
-                    null_t[static_cast<std::size_t>(t)][static_cast<std::size_t>(r)] =
-                        fit.fit(gram, xty, yty, count) ? fit.t_values(t) : std::numeric_limits<double>::quiet_NaN();
-                    reporter.advance();
+                        gram(t, s) = gram(s, t) = s == t ? v.squaredNorm() : design.col(s).dot(v);
+                    xty(t) = v.dot(response);
+                    fitted = fit.fit(gram, xty, yty, count);
                 }
+                const Eigen::VectorXd& statistics = logistic ? logit.z_values : fit.t_values;
+                for (Eigen::Index s = t < 0 ? 0 : t; s < (t < 0 ? k : t + 1); ++s)
+                    null_t[static_cast<std::size_t>(s)][static_cast<std::size_t>(r)] =
+                        fitted ? statistics(s) : std::numeric_limits<double>::quiet_NaN();
+                reporter.advance();
             }
         }
     }

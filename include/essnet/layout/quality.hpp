@@ -12,6 +12,7 @@
 #include "essnet/core/parallel.hpp"
 #include "essnet/core/random.hpp"
 #include "essnet/graph/graph.hpp"
+#include "essnet/layout/detail/adjacency.hpp"
 #include "essnet/layout/detail/grid.hpp"
 #include "essnet/layout/point.hpp"
 
@@ -58,6 +59,58 @@ inline bool segments_cross(const Point& a, const Point& b, const Point& c, const
     return o1 * o2 < 0 && o3 * o4 < 0;
 }
 
+// Over the pairs of each source with every node it reaches: their count, and the sums of e / d and
+// e^2 / d^2, where e is the drawn and d the hop distance. One breadth-first search per source, each
+// summed on its own, then in source order, so that the sums do not depend on the number of threads.
+// The best uniform scale of the drawing is a / b, and its scale-normalised stress 1 - a^2 / (b pairs).
+struct HopFit {
+    double pairs = 0, a = 0, b = 0;
+};
+
+inline HopFit hop_fit(const HopAdjacency& adj, std::span<const Point> x, std::span<const node_id> sources) {
+    const auto un = static_cast<std::size_t>(adj.size());
+    std::vector<HopFit> per_source(sources.size());
+#pragma omp parallel
+    {
+        std::vector<std::int32_t> distance(un, -1);
+        std::vector<node_id> queue(un);
+#pragma omp for schedule(dynamic, 1)
+        for (std::int64_t k = 0; k < static_cast<std::int64_t>(sources.size()); ++k) {
+            const node_id s = sources[static_cast<std::size_t>(k)];
+            const Point xs = x[static_cast<std::size_t>(s)];
+            std::size_t head = 0, tail = 0;
+            queue[tail++] = s;
+            distance[static_cast<std::size_t>(s)] = 0;
+            HopFit sums;
+            while (head < tail) {
+                const node_id u = queue[head++];
+                const std::int32_t du = distance[static_cast<std::size_t>(u)];
+                if (u != s) {
+                    const Point xu = x[static_cast<std::size_t>(u)];
+                    const double e = length(xu.x - xs.x, xu.y - xs.y), d = du;
+                    sums.pairs += 1;
+                    sums.a += e / d;
+                    sums.b += e * e / (d * d);
+                }
+                for (const node_id v : adj.neighbours(u))
+                    if (distance[static_cast<std::size_t>(v)] < 0) {
+                        distance[static_cast<std::size_t>(v)] = du + 1;
+                        queue[tail++] = v;
+                    }
+            }
+            for (std::size_t i = 0; i < tail; ++i) distance[static_cast<std::size_t>(queue[i])] = -1;
+            per_source[static_cast<std::size_t>(k)] = sums;
+        }
+    }
+    HopFit total;
+    for (const HopFit& f : per_source) {
+        total.pairs += f.pairs;
+        total.a += f.a;
+        total.b += f.b;
+    }
+    return total;
+}
+
 }  // namespace detail
 
 /// Scale-normalised stress (Gansner, Koren & North 2004, with the optimal uniform scaling of Kruiger
@@ -82,24 +135,9 @@ inline LayoutQuality layout_quality(const Graph& g, std::span<const Point> posit
     LayoutQuality q;
     if (n == 0) return q;
     const auto un = static_cast<std::size_t>(n);
-    // Undirected neighbour lists without repeats or self-loops.
-    std::vector<std::vector<node_id>> neighbours(un);
-    for (edge_id e = 0; e < g.num_edges(); ++e) {
-        const node_id u = g.edge_source(e), v = g.edge_target(e);
-        if (u == v) continue;
-        neighbours[static_cast<std::size_t>(u)].push_back(v);
-        neighbours[static_cast<std::size_t>(v)].push_back(u);
-    }
-    for (auto& list : neighbours) {
-        std::sort(list.begin(), list.end());
-        list.erase(std::unique(list.begin(), list.end()), list.end());
-    }
-    auto drawn = [&](node_id a, node_id b) {
-        const Point p = positions[static_cast<std::size_t>(a)], r = positions[static_cast<std::size_t>(b)];
-        return detail::length(p.x - r.x, p.y - r.y);
-    };
+    const detail::HopAdjacency adj(g);  // undirected, without repeats or self-loops
 
-    // Stress: one breadth-first search per source, each summed on its own, then in source order.
+    // Stress, from every node or from max_sources of them drawn at random.
     std::vector<node_id> sources;
     if (n <= options.max_sources) {
         sources.resize(un);
@@ -109,46 +147,7 @@ inline LayoutQuality layout_quality(const Graph& g, std::span<const Point> posit
         sources = detail::random_order(n, rng);
         sources.resize(static_cast<std::size_t>(options.max_sources));
     }
-    struct Sums {
-        double pairs = 0, a = 0, b = 0;  // count, sum e/d, sum e^2/d^2
-    };
-    std::vector<Sums> per_source(sources.size());
-#pragma omp parallel
-    {
-        std::vector<std::int32_t> distance(un, -1);
-        std::vector<node_id> queue(un);
-#pragma omp for schedule(dynamic, 1)
-        for (std::int64_t k = 0; k < static_cast<std::int64_t>(sources.size()); ++k) {
-            const node_id s = sources[static_cast<std::size_t>(k)];
-            std::size_t head = 0, tail = 0;
-            queue[tail++] = s;
-            distance[static_cast<std::size_t>(s)] = 0;
-            Sums sums;
-            while (head < tail) {
-                const node_id u = queue[head++];
-                const std::int32_t du = distance[static_cast<std::size_t>(u)];
-                if (u != s) {
-                    const double e = drawn(s, u), d = du;
-                    sums.pairs += 1;
-                    sums.a += e / d;
-                    sums.b += e * e / (d * d);
-                }
-                for (const node_id v : neighbours[static_cast<std::size_t>(u)])
-                    if (distance[static_cast<std::size_t>(v)] < 0) {
-                        distance[static_cast<std::size_t>(v)] = du + 1;
-                        queue[tail++] = v;
-                    }
-            }
-            for (std::size_t i = 0; i < tail; ++i) distance[static_cast<std::size_t>(queue[i])] = -1;
-            per_source[static_cast<std::size_t>(k)] = sums;
-        }
-    }
-    Sums total;
-    for (const Sums& s : per_source) {
-        total.pairs += s.pairs;
-        total.a += s.a;
-        total.b += s.b;
-    }
+    const detail::HopFit total = detail::hop_fit(adj, positions, sources);
     // min over s of sum (s e/d - 1)^2 = pairs - a^2 / b, at s = a / b.
     if (total.pairs > 0)
         q.stress = total.b > 0 ? std::max(0.0, 1.0 - total.a * total.a / (total.b * total.pairs)) : 1.0;
@@ -158,7 +157,7 @@ inline LayoutQuality layout_quality(const Graph& g, std::span<const Point> posit
     std::vector<double> jaccard(un, 0.0);
 #pragma omp parallel for schedule(dynamic, 64)
     for (node_id u = 0; u < n; ++u) {
-        const auto& mine = neighbours[static_cast<std::size_t>(u)];
+        const auto mine = adj.neighbours(u);
         if (mine.empty()) continue;
         std::vector<std::int32_t> near = grid.nearest(u, static_cast<std::int64_t>(mine.size()));
         std::sort(near.begin(), near.end());
@@ -179,17 +178,17 @@ inline LayoutQuality layout_quality(const Graph& g, std::span<const Point> posit
     }
     std::int64_t with_neighbours = 0;
     double jaccard_sum = 0;
-    for (std::size_t i = 0; i < un; ++i)
-        if (!neighbours[i].empty()) {
+    for (node_id u = 0; u < n; ++u)
+        if (!adj.neighbours(u).empty()) {
             ++with_neighbours;
-            jaccard_sum += jaccard[i];
+            jaccard_sum += jaccard[static_cast<std::size_t>(u)];
         }
     q.neighbourhood_preservation = with_neighbours > 0 ? jaccard_sum / static_cast<double>(with_neighbours) : 1.0;
 
     // Crossings between edges (each undirected pair of distinct nodes once).
     std::vector<std::pair<node_id, node_id>> edges;
     for (node_id u = 0; u < n; ++u)
-        for (const node_id v : neighbours[static_cast<std::size_t>(u)])
+        for (const node_id v : adj.neighbours(u))
             if (u < v) edges.emplace_back(u, v);
     auto crossing = [&](std::size_t i, std::size_t j) {
         const auto [a, b] = edges[i];

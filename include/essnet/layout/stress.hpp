@@ -352,10 +352,8 @@ inline std::vector<Point> landmark_stress(const HopAdjacency& adj, const StressO
     const node_id n = adj.size();
     const auto un = static_cast<std::size_t>(n);
     const auto count = static_cast<std::size_t>(std::min<node_id>(o.pivots, n));
-    std::vector<node_id> landmarks(un);
-    std::iota(landmarks.begin(), landmarks.end(), node_id{0});
     Rng rng(seed);
-    for (std::size_t k = 0; k < count; ++k) std::swap(landmarks[k], landmarks[k + rng.below(un - k)]);
+    std::vector<node_id> landmarks = random_order(n, rng);
     landmarks.resize(count);
     std::vector<std::uint32_t> rows(count * un);
 #pragma omp parallel
@@ -414,45 +412,6 @@ inline std::vector<Point> landmark_stress(const HopAdjacency& adj, const StressO
         }
     }
     return positions;
-}
-
-// The scale s minimising the stress of s * x over the pairs of `sources` nodes drawn at random (every
-// node when there are at most that many) with every other node of a connected graph.
-inline double hop_scale(const HopAdjacency& adj, std::span<const Point> x, std::int32_t sources, std::uint64_t seed) {
-    const node_id n = adj.size();
-    const auto un = static_cast<std::size_t>(n);
-    std::vector<node_id> chosen(un);
-    std::iota(chosen.begin(), chosen.end(), node_id{0});
-    const auto count = static_cast<std::size_t>(std::min<node_id>(sources, n));
-    Rng rng(seed, 3);
-    for (std::size_t k = 0; k < count; ++k) std::swap(chosen[k], chosen[k + rng.below(un - k)]);
-    std::vector<double> numerator(count, 0.0), denominator(count, 0.0);
-#pragma omp parallel
-    {
-        std::vector<std::uint32_t> hops(un);
-        std::vector<node_id> queue;
-#pragma omp for schedule(dynamic, 1)
-        for (std::int64_t k = 0; k < static_cast<std::int64_t>(count); ++k) {
-            const node_id s = chosen[static_cast<std::size_t>(k)];
-            adj.hops_from(s, std::span<std::uint32_t>(hops), queue);
-            const Point xs = x[static_cast<std::size_t>(s)];
-            double a = 0, b = 0;
-            for (std::size_t j = 0; j < un; ++j) {
-                if (hops[j] == 0 || hops[j] == unreachable_hops) continue;
-                const double d = hops[j], e = length(x[j].x - xs.x, x[j].y - xs.y);
-                a += e / d;
-                b += e * e / (d * d);
-            }
-            numerator[static_cast<std::size_t>(k)] = a;
-            denominator[static_cast<std::size_t>(k)] = b;
-        }
-    }
-    double a = 0, b = 0;  // summed in source order: the same whatever the number of threads
-    for (std::size_t k = 0; k < count; ++k) {
-        a += numerator[k];
-        b += denominator[k];
-    }
-    return b > 0 ? a / b : 1.0;
 }
 
 // Stress layout of one connected graph: from `start` when given (else pivot MDS, scaled to the best
