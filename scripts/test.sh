@@ -59,4 +59,5 @@ echo "== Benchmark smoke runs (benchmarks/compare)"
 .venv/bin/python benchmarks/compare/paths.py --smoke
 .venv/bin/python benchmarks/compare/temporal.py --smoke
 .venv/bin/python benchmarks/compare/qap.py --smoke
+.venv/bin/python benchmarks/compare/cug.py --smoke
 .venv/bin/python benchmarks/report.py --smoke

@@ -1,7 +1,8 @@
 """Inference for networks: QAP correlation and regression (Krackhardt 1987; Dekker, Krackhardt &
-Snijders 2007), with the null hypotheses of R's sna, and dyadic predictors made from actor attributes.
+Snijders 2007), with the null hypotheses of R's sna, and dyadic predictors made from actor attributes;
+conditional uniform graph tests (Anderson, Butts & Carley 1999); permutation tests of node labels.
 
-Every function takes dyadic data as an essnet :class:`Graph` (its adjacency matrix: the summed
+The QAP functions take dyadic data as an essnet :class:`Graph` (its adjacency matrix: the summed
 weights of the ties from row to column), a pandas DataFrame indexed by actor on both axes, or a
 square numpy array. The actors are those of the first Graph or DataFrame given, in its order; the
 others are aligned to them by id.
@@ -9,6 +10,8 @@ others are aligned to them by id.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import warnings
 from dataclasses import dataclass
 
@@ -16,8 +19,8 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._args import _integer, _run, _seed
-from ._graph import Graph
+from ._args import _by_node, _integer, _progress, _run, _seed
+from ._graph import Graph, core_graph
 from ._warnings import ConvergenceWarning
 
 _COLUMNS = ["estimate", "std_error", "t_value", "p_lower", "p_upper", "p_two_sided"]
@@ -281,3 +284,245 @@ def dyadic(values, kind: str = "same", *, network=None) -> pd.DataFrame:
     else:
         raise ValueError(f"kind: expected 'same', 'difference', 'sender' or 'receiver', got {kind!r}")
     return pd.DataFrame(matrix, index=ids, columns=ids)
+
+
+@dataclass(frozen=True)
+class NullTest:
+    """A statistic against its distribution under a null hypothesis (see :func:`cug_test` and
+    :func:`label_permutation_test`).
+
+    ``observed`` is the statistic of the data; ``null`` its value on each draw, in draw order;
+    ``p_lower`` and ``p_upper`` the shares of draws at most and at least ``observed`` (sna's
+    ``Pr(X<=Obs)`` and ``Pr(X>=Obs)``); ``p_two_sided`` the share of draws at least as far from the
+    mean of the draws as ``observed``. Values within a relative 1e-9 count as equal. ``exact``: every
+    relabelling was enumerated once, so the p-values are exact.
+    """
+
+    observed: float
+    null: np.ndarray
+    p_lower: float
+    p_upper: float
+    p_two_sided: float
+    draws: int
+    exact: bool
+
+    def __repr__(self) -> str:
+        return (f"<essnet.inference.NullTest observed {self.observed:.4g}, null mean {self.null.mean():.4g}, "
+                f"p_lower {self.p_lower:.4g}, p_upper {self.p_upper:.4g}, {self.draws} draws"
+                f"{', exact' if self.exact else ''}>")
+
+
+def _essnet_measure(statistic, table):
+    """(name, keywords) when ``statistic`` is one of essnet's measures in ``table`` (a function, or
+    a functools.partial of one with keywords only, all of them known); None otherwise."""
+    function, keywords = statistic, {}
+    if isinstance(statistic, functools.partial):
+        if statistic.args:
+            return None
+        function, keywords = statistic.func, dict(statistic.keywords)
+    for name, (measure, known) in table.items():
+        if function is measure and set(keywords) <= known:
+            defaults = {k: p.default for k, p in inspect.signature(measure).parameters.items() if k in known}
+            return name, {**defaults, **keywords}
+    return None
+
+
+def _graph_measures():
+    from . import centrality, paths, sna
+
+    return {"density": (sna.density, set()), "reciprocity": (sna.reciprocity, set()),
+            "transitivity": (centrality.transitivity, set()),
+            "average_clustering": (centrality.average_clustering, {"use_weights"}),
+            "global_efficiency": (paths.global_efficiency, {"use_weights"}),
+            "centralization": (centrality.centralization, {"measure"})}
+
+
+def _number(value, what: str) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"statistic must return a number, got {type(value).__name__} for {what}") from None
+
+
+def _loop(count: int, description: str, progress, compute) -> np.ndarray:
+    """compute(d) for d in 0..count-1, in Python, with progress."""
+    callback, close = _progress(progress, description)
+    values = np.empty(count)
+    try:
+        for d in range(count):
+            values[d] = compute(d)
+            if callback is not None and callback((d + 1) / count) is False:
+                raise KeyboardInterrupt
+    finally:
+        close()
+    return values
+
+
+def _null_test(observed: float, null: np.ndarray, exact: bool) -> NullTest:
+    """The p-values of NullTestResult (essnet/inference/permutations.hpp), for draws made in Python."""
+    slack = 1e-9 * max(1.0, abs(observed))
+    mean = null.mean()
+    return NullTest(observed, null, float(np.mean(null <= observed + slack)), float(np.mean(null >= observed - slack)),
+                    float(np.mean(np.abs(null - mean) >= abs(observed - mean) - slack)), len(null), exact)
+
+
+def cug_test(graph: Graph, statistic, *, condition: str = "size", draws: int = 1000, seed: int = 0,
+             progress=False) -> NullTest:
+    """Conditional uniform graph test (Anderson, Butts & Carley 1999), as R sna's ``cug.test``.
+
+    Is ``statistic(graph)`` higher or lower than on random graphs that share some of the graph's
+    features? Every random graph has the graph's number of nodes and direction, and:
+
+    - ``"size"``: nothing else; every tie is present with probability 1/2 (sna's default);
+    - ``"edges"``: its number of ties, placed uniformly at random;
+    - ``"dyad_census"``: its numbers of mutual, asymmetric and null pairs (as ``"edges"`` when
+      undirected).
+
+    Ties are counted as distinct pairs of distinct nodes: the random graphs are unweighted, without
+    self-loops or parallel ties, as sna's with ``diag=FALSE`` and ``ignore.eval=TRUE``. The observed
+    value is computed on ``graph`` as given.
+
+    Parameters
+    ----------
+    graph : Graph
+    statistic : callable
+        A function of a Graph returning a number. essnet's graph-level measures run in C++, in
+        parallel: :func:`essnet.density`, :func:`essnet.reciprocity`, :func:`essnet.transitivity`,
+        :func:`essnet.average_clustering`, :func:`essnet.global_efficiency` and
+        :func:`essnet.centralization`, or a ``functools.partial`` of one with its keywords (say,
+        ``partial(essnet.centralization, measure="betweenness")``). Any other callable runs in
+        Python, one draw at a time, on graphs whose nodes are numbered 0..n-1.
+    condition : {"size", "edges", "dyad_census"}, default "size"
+    draws : int, default 1000
+        Random graphs.
+    seed : int, default 0
+        Draw d depends on the seed and d alone: the same seed gives the same result on any number
+        of threads, and for a measure passed as itself or as a lambda.
+    progress : bool or callable, default False
+        True shows a tqdm bar; a callable receives the share of work done.
+
+    Returns
+    -------
+    NullTest
+
+    Notes
+    -----
+    O(draws (n + m + cost of the statistic)) time; the "size" condition draws graphs of density
+    1/2, n^2 / 2 ties each. ValueError for an unknown condition or draws < 1; what the statistic
+    raises on a draw is raised (closeness centralization of a disconnected draw, for one).
+    """
+    core = core_graph(graph)
+    draws = _integer(draws, "draws", 1, 2 ** 62)
+    seed = _seed(seed)
+    if condition not in ("size", "edges", "dyad_census"):
+        raise ValueError(f"condition must be 'size', 'edges' or 'dyad_census', got {condition!r}")
+    if not callable(statistic):
+        raise TypeError(f"statistic must be a function of a Graph, got {statistic!r}")
+    known = _essnet_measure(statistic, _graph_measures())
+    if known is not None:
+        name, keywords = known
+        values = _run(_core.cug_test, "cug_test", progress, core, name, keywords.get("measure", ""),
+                      bool(keywords.get("use_weights", False)), condition, draws, seed)
+        return NullTest(*values)
+    observed = _number(statistic(graph), "the graph")
+    null = _loop(draws, "cug_test", progress,
+                 lambda d: _number(statistic(Graph(_core.cug_null_graph(core, condition, seed, d))), f"draw {d}"))
+    return _null_test(observed, null, False)
+
+
+def _label_measures():
+    from . import community, sna
+
+    return {"ei_index": (sna.ei_index, {"use_weights"}), "assortativity": (sna.assortativity, {"kind"}),
+            "modularity": (community.modularity, {"resolution", "use_weights"})}
+
+
+def label_permutation_test(graph: Graph, statistic, labels, *, permutations: int = 1000, seed: int = 0,
+                           progress=False) -> NullTest:
+    """Permutation test of node labels: is ``statistic(graph, labels)`` further from chance than
+    when the same labels are dealt to the nodes at random?
+
+    The graph stays as it is and so do the labels' counts; only who holds which label changes
+    (node i gets the label of node p(i) for a random permutation p). This is the test UCINET gives
+    the E-I index, and the usual test of assortativity and of a partition's modularity.
+
+    Parameters
+    ----------
+    graph : Graph
+    statistic : callable
+        A function of a Graph and the labels returning a number. These run in C++, in parallel:
+        :func:`essnet.ei_index` (its ``network`` value), :func:`essnet.assortativity` and
+        :func:`essnet.modularity`, or a ``functools.partial`` of one with its keywords (say,
+        ``partial(essnet.assortativity, kind="numeric")``). Any other callable runs in Python, one
+        permutation at a time, and receives the labels as they were given: a Series by node id, or
+        an array in ``graph.nodes`` order.
+    labels : array or pandas Series by node id
+        One label per node: groups (any values) or numbers (numeric assortativity).
+    permutations : int, default 1000
+        Random relabellings; when at least n!, every permutation is taken once and the p-values are
+        exact (``exact`` is then True).
+    seed : int, default 0
+        The same seed gives the same result on any number of threads.
+    progress : bool or callable, default False
+
+    Returns
+    -------
+    NullTest
+
+    Notes
+    -----
+    O(permutations (n + m)) time for essnet's measures. ValueError for labels of the wrong length or
+    with missing values; what the statistic raises is raised.
+    """
+    core = core_graph(graph)
+    requested = _integer(permutations, "permutations", 1, 2 ** 62)
+    seed = _seed(seed)
+    if not callable(statistic):
+        raise TypeError(f"statistic must be a function of a Graph and labels, got {statistic!r}")
+    known = _essnet_measure(statistic, _label_measures())
+    if known is not None:
+        from .sna import _groups
+
+        name, keywords = known
+        kind = keywords.get("kind", "nominal")
+        if name == "assortativity" and kind not in ("nominal", "numeric"):
+            raise ValueError(f'kind must be "nominal" or "numeric", got {kind!r}')
+        codes, values = [], []
+        if name == "assortativity" and kind == "numeric":
+            name = "numeric_assortativity"
+            try:
+                values = np.asarray(_by_node(labels, graph, "labels"), dtype=float)
+            except (TypeError, ValueError):
+                raise ValueError("labels must be numbers for kind='numeric'") from None
+            if values.ndim != 1 or len(values) != graph.num_nodes:
+                raise ValueError(f"labels must have one number per node ({graph.num_nodes}), got shape {values.shape}")
+            values = values.tolist()
+        else:
+            name = "attribute_assortativity" if name == "assortativity" else name
+            codes, _ = _groups(graph, labels, "labels")
+        use_weights = bool(keywords.get("use_weights", True))  # ignored by assortativity
+        resolution = float(keywords.get("resolution", 1.0))  # modularity's only
+        result = _run(_core.label_permutation_test, "label_permutation_test", progress, core, name, codes, values,
+                      resolution, use_weights, requested, seed)
+        return NullTest(*result)
+    aligned = _by_node(labels, graph, "labels")
+    array = np.asarray(aligned)
+    if array.ndim != 1 or len(array) != graph.num_nodes:
+        raise ValueError(f"labels must have one value per node ({graph.num_nodes}), got shape {array.shape}")
+    as_series = isinstance(labels, pd.Series)
+
+    def relabelled(order):
+        permuted = array[order]
+        return pd.Series(permuted, index=list(graph.nodes), name=labels.name) if as_series else permuted
+
+    observed = _number(statistic(graph, relabelled(np.arange(len(array)))), "the labels given")
+    _, count, exact = _core.node_permutations(len(array), requested, seed, 0, 0)
+    block = {"first": 0, "rows": None}  # the relabellings, 64 at a time
+
+    def compute(r):
+        if block["rows"] is None or not block["first"] <= r < block["first"] + 64:
+            block["first"] = r
+            block["rows"] = _core.node_permutations(len(array), requested, seed, r, 64)[0]
+        return _number(statistic(graph, relabelled(block["rows"][r - block["first"]])), f"permutation {r}")
+
+    return _null_test(observed, _loop(count, "label_permutation_test", progress, compute), exact)

@@ -18,6 +18,8 @@
 #include "essnet/community/quality.hpp"
 #include "essnet/draw/drawing.hpp"
 #include "essnet/generate/generators.hpp"
+#include "essnet/inference/cug.hpp"
+#include "essnet/inference/label_permutation.hpp"
 #include "essnet/inference/qap.hpp"
 #include "essnet/io/edgelist.hpp"
 #include "essnet/io/gexf.hpp"
@@ -229,6 +231,12 @@ void bind_defaults(py::module_& m) {
                 py::dict(py::arg("family") = word_of(qap_family_words, o.family),
                          py::arg("null") = word_of(qap_null_words, o.null), py::arg("intercept") = o.intercept,
                          py::arg("permutations") = o.permutations, py::arg("seed") = o.seed);
+            const CugOptions cug;
+            d["inference.cug_test"] = py::dict(py::arg("condition") = word_of(cug_condition_words, cug.condition),
+                                               py::arg("draws") = cug.draws, py::arg("seed") = cug.seed);
+            const LabelPermutationOptions labels;
+            d["inference.label_permutation_test"] =
+                py::dict(py::arg("permutations") = labels.permutations, py::arg("seed") = labels.seed);
         }
         {
             const StressOptions o;

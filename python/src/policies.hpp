@@ -12,6 +12,7 @@
 #include "essnet/community/consensus.hpp"
 #include "essnet/community/quality.hpp"
 #include "essnet/graph/builder.hpp"
+#include "essnet/inference/cug.hpp"
 #include "essnet/inference/qap.hpp"
 #include "essnet/layout/forceatlas2.hpp"
 #include "essnet/layout/fruchterman_reingold.hpp"
@@ -55,6 +56,8 @@ inline constexpr std::array<Word<QapNull>, 4> qap_null_words{{{"classical", QapN
                                                               {"qapy", QapNull::permute_y},
                                                               {"qapx", QapNull::permute_x},
                                                               {"qapspp", QapNull::semipartial}}};
+inline constexpr std::array<Word<CugCondition>, 3> cug_condition_words{
+    {{"size", CugCondition::size}, {"edges", CugCondition::edges}, {"dyad_census", CugCondition::dyad_census}}};
 inline constexpr std::array<Word<StressMethod>, 4> stress_method_words{{{"auto", StressMethod::automatic},
                                                                         {"full", StressMethod::full},
                                                                         {"sparse", StressMethod::sparse},

@@ -15,6 +15,7 @@
 #include "essnet/core/progress.hpp"
 #include "essnet/core/random.hpp"
 #include "essnet/core/types.hpp"
+#include "essnet/inference/permutations.hpp"
 
 namespace essnet {
 
@@ -116,47 +117,6 @@ inline void check_dyad_matrix(const DyadMatrix& m, node_id n, bool directed, con
                                             std::to_string(j) + "); undirected QAP needs symmetric matrices");
         }
 }
-
-// The permutations of a QAP test: every one of the n! when `requested` reaches n! (in
-// lexicographic order, the identity first), else `requested` drawn at random, permutation r by
-// Fisher-Yates from Rng(seed, r), so that the draws do not depend on the number of threads.
-class QapPermutations {
-public:
-    QapPermutations(node_id n, std::int64_t requested, std::uint64_t seed) : n_(n), seed_(seed) {
-        std::int64_t factorial = 1;
-        for (node_id k = 2; k <= n && factorial <= requested; ++k) factorial *= k;
-        exact_ = factorial <= requested;
-        count_ = exact_ ? factorial : requested;
-        if (exact_) {
-            std::vector<node_id> p(static_cast<std::size_t>(n));
-            std::iota(p.begin(), p.end(), node_id{0});
-            all_.reserve(static_cast<std::size_t>(factorial) * static_cast<std::size_t>(n));
-            do all_.insert(all_.end(), p.begin(), p.end());
-            while (std::next_permutation(p.begin(), p.end()));
-        }
-    }
-    std::int64_t count() const noexcept { return count_; }
-    bool exact() const noexcept { return exact_; }
-    // Permutation r into `p` (n entries).
-    void get(std::int64_t r, std::vector<node_id>& p) const {
-        const auto un = static_cast<std::size_t>(n_);
-        p.resize(un);
-        if (exact_) {
-            std::copy_n(all_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(r) * un), un, p.begin());
-            return;
-        }
-        std::iota(p.begin(), p.end(), node_id{0});
-        Rng rng(seed_, static_cast<std::uint64_t>(r));
-        shuffle(p, rng);
-    }
-
-private:
-    node_id n_;
-    std::uint64_t seed_;
-    bool exact_ = false;
-    std::int64_t count_ = 0;
-    std::vector<node_id> all_;
-};
 
 // The values of m over the dyads, with rows and columns relabelled by p: m(p_i, p_j).
 inline void gather_dyads(const DyadMatrix& m, const std::vector<std::pair<node_id, node_id>>& dyads,
@@ -313,7 +273,7 @@ inline QapCorrelationResult qap_correlation(const DyadMatrix& a, const DyadMatri
     if (!std::isfinite(result.estimate))
         throw std::invalid_argument(
             "qap_correlation: a matrix is constant over the dyads; its correlation is undefined");
-    const detail::QapPermutations permutations(n, options.permutations, options.seed);
+    const detail::NodePermutations permutations(n, options.permutations, options.seed);
     std::vector<double> null(static_cast<std::size_t>(permutations.count()));
     detail::ProgressReporter reporter(options.progress, permutations.count());
 #pragma omp parallel
@@ -473,7 +433,7 @@ inline QapRegressionResult qap_regression(const DyadMatrix& y, const std::vector
     }
 
     const QapNull null = options.null == QapNull::semipartial && k == 1 ? QapNull::permute_y : options.null;
-    const detail::QapPermutations permutations(n, options.permutations, options.seed);
+    const detail::NodePermutations permutations(n, options.permutations, options.seed);
     const std::int64_t draws = permutations.count();
     result.permutations = draws;
     result.exact = permutations.exact();

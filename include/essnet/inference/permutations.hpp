@@ -1,0 +1,127 @@
+// What the permutation and conditional uniform graph tests share: relabellings of the actors, the
+// result of a test against a simulated null distribution, and the parallel loop that draws it.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdint>
+#include <exception>
+#include <numeric>
+#include <vector>
+
+#include "essnet/core/progress.hpp"
+#include "essnet/core/random.hpp"
+#include "essnet/core/types.hpp"
+
+namespace essnet {
+
+/// A statistic against its distribution under a null hypothesis, simulated by `draws` draws.
+/// p_lower is the share of draws at most the observed value (sna's Pr(X<=Obs)), p_upper the share
+/// at least it (Pr(X>=Obs)), p_two_sided the share at least as far from the mean of the draws as
+/// the observed value. Values within a relative 1e-9 count as equal, so that the same number
+/// computed by two routes is a tie.
+struct NullTestResult {
+    double observed = 0;
+    std::vector<double> null{};  ///< the statistic of each draw, in draw order
+    double p_lower = 1, p_upper = 1, p_two_sided = 1;
+    std::int64_t draws = 0;  ///< length of `null`
+    bool exact = false;      ///< every relabelling enumerated once: the p-values are exact
+};
+
+namespace detail {
+
+// The relabellings of a permutation test: every one of the n! when `requested` reaches n! (in
+// lexicographic order, the identity first), else `requested` drawn at random, permutation r by
+// Fisher-Yates from Rng(seed, r), so that the draws do not depend on the number of threads.
+class NodePermutations {
+public:
+    NodePermutations(node_id n, std::int64_t requested, std::uint64_t seed) : n_(n), seed_(seed) {
+        std::int64_t factorial = 1;
+        for (node_id k = 2; k <= n && factorial <= requested; ++k) factorial *= k;
+        exact_ = factorial <= requested;
+        count_ = exact_ ? factorial : requested;
+        if (exact_) {
+            std::vector<node_id> p(static_cast<std::size_t>(n));
+            std::iota(p.begin(), p.end(), node_id{0});
+            all_.reserve(static_cast<std::size_t>(factorial) * static_cast<std::size_t>(n));
+            do all_.insert(all_.end(), p.begin(), p.end());
+            while (std::next_permutation(p.begin(), p.end()));
+        }
+    }
+    std::int64_t count() const noexcept { return count_; }
+    bool exact() const noexcept { return exact_; }
+    // Permutation r into `p` (n entries).
+    void get(std::int64_t r, std::vector<node_id>& p) const {
+        const auto un = static_cast<std::size_t>(n_);
+        p.resize(un);
+        if (exact_) {
+            std::copy_n(all_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(r) * un), un, p.begin());
+            return;
+        }
+        std::iota(p.begin(), p.end(), node_id{0});
+        Rng rng(seed_, static_cast<std::uint64_t>(r));
+        shuffle(p, rng);
+    }
+
+private:
+    node_id n_;
+    std::uint64_t seed_;
+    bool exact_ = false;
+    std::int64_t count_ = 0;
+    std::vector<node_id> all_;
+};
+
+// The p-values of a NullTestResult whose observed value and draws are set.
+inline void null_test_p_values(NullTestResult& r) {
+    const double slack = 1e-9 * std::max(1.0, std::abs(r.observed));
+    double mean = 0;
+    for (const double v : r.null) mean += v;
+    mean /= static_cast<double>(std::max<std::size_t>(r.null.size(), 1));
+    const double distance = std::abs(r.observed - mean);
+    std::int64_t at_most = 0, at_least = 0, as_far = 0;
+    for (const double v : r.null) {
+        at_most += v <= r.observed + slack;
+        at_least += v >= r.observed - slack;
+        as_far += std::abs(v - mean) >= distance - slack;
+    }
+    const auto count = static_cast<double>(std::max<std::size_t>(r.null.size(), 1));
+    r.draws = static_cast<std::int64_t>(r.null.size());
+    r.p_lower = static_cast<double>(at_most) / count;
+    r.p_upper = static_cast<double>(at_least) / count;
+    r.p_two_sided = static_cast<double>(as_far) / count;
+}
+
+// Fills r.null with draw(d) for d in 0..count-1, in parallel; each draw depends on d alone, so the
+// result does not depend on the number of threads. `draw` is called from several threads at once;
+// the first exception it throws (by draw order) stops the loop and is rethrown.
+template <class Draw>
+void simulate_null(NullTestResult& r, std::int64_t count, const ProgressHook& progress, Draw&& draw) {
+    r.null.assign(static_cast<std::size_t>(count), 0.0);
+    ProgressReporter reporter(progress, count);
+    std::atomic<bool> failed{false};
+    std::int64_t first_failure = count;
+    std::exception_ptr failure;
+#pragma omp parallel for schedule(dynamic, 1)
+    for (std::int64_t d = 0; d < count; ++d) {
+        if (reporter.cancelled() || failed.load(std::memory_order_relaxed)) continue;
+        try {
+            r.null[static_cast<std::size_t>(d)] = draw(d);
+        } catch (...) {
+#pragma omp critical(essnet_simulate_null)
+            if (d < first_failure) {
+                first_failure = d;
+                failure = std::current_exception();
+            }
+            failed = true;
+        }
+        reporter.advance();
+    }
+    if (failure) std::rethrow_exception(failure);
+    reporter.finish();
+    null_test_p_values(r);
+}
+
+}  // namespace detail
+
+}  // namespace essnet
