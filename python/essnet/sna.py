@@ -8,12 +8,14 @@ import numpy as np
 import pandas as pd
 
 from . import _core, _display
-from ._args import _by_node, _int32
-from ._graph import Graph, core_graph
+from ._args import _by_node, _int32, _run, _seed
+from ._graph import Graph, _node_numbers_of, core_graph
 
 __all__ = ["ego_graph", "ego_measures", "project", "two_mode_density", "Brokerage", "brokerage", "structural_holes",
            "constraint", "effective_size", "efficiency", "hierarchy", "density", "reciprocity",
-           "dyad_census", "triad_census", "EIIndex", "ei_index", "mixing_matrix", "assortativity"]
+           "dyad_census", "triad_census", "EIIndex", "ei_index", "mixing_matrix", "assortativity",
+           "structural_equivalence", "EquivalenceClusters", "equivalence_clusters", "concor", "Blockmodel",
+           "blockmodel", "KeyPlayers", "key_players", "key_player_score"]
 
 
 def structural_holes(graph: Graph, *, use_weights: bool = True) -> pd.DataFrame:
@@ -356,3 +358,244 @@ def ego_measures(graph: Graph, groups=None, *, direction: str = "all", use_weigh
                 own = np.zeros(0)
             frame["same_group"] = np.where(size > 0, own / size, np.nan)
     return frame
+
+
+def structural_equivalence(graph: Graph, method: str = "hamming", *, use_weights: bool = True) -> pd.DataFrame:
+    """How alike the ties of every pair of nodes are (Lorrain & White 1971), as R sna's ``sedist``.
+
+    A node's profile is its row of the adjacency matrix followed by its column (its ties out, then
+    in; the same twice when undirected). For nodes i and j the entries at positions i and j are left
+    out, as sna does with ``diag=FALSE``, so each comparison covers 2 (n - 2) entries.
+
+    Parameters
+    ----------
+    graph : Graph
+    method : {"hamming", "euclidean", "correlation"}, default "hamming"
+        Sum of absolute differences (the number of differing ties when unweighted), the root of the
+        sum of squared differences, or the Pearson correlation of the profiles (a similarity: 1 for
+        structurally equivalent nodes; 0 where a profile is constant, as in sna).
+    use_weights : bool, default True
+        Tie weights as the entries (parallel ties summed); when False every tie counts 1.
+
+    Returns
+    -------
+    DataFrame
+        n x n, indexed by node id on both axes.
+
+    Notes
+    -----
+    O(sum over nodes of d^2 + n^2) time, in parallel; O(n^2) memory.
+    """
+    d = _core.structural_equivalence(core_graph(graph), method, use_weights)
+    nodes = list(graph.nodes)
+    return pd.DataFrame(d, index=nodes, columns=nodes)
+
+
+@dataclass(frozen=True)
+class EquivalenceClusters:
+    """A hierarchical clustering of the nodes (see :func:`equivalence_clusters`).
+
+    ``linkage`` is SciPy's linkage matrix (n - 1 rows: cluster a, cluster b, height, size; clusters
+    0..n-1 are the nodes in ``nodes`` order, cluster n + t the one made by row t), so that
+    ``scipy.cluster.hierarchy.dendrogram(c.linkage, labels=c.nodes)`` draws the tree.
+    """
+
+    linkage: np.ndarray
+    nodes: list
+    method: str
+    linkage_method: str
+
+    @property
+    def heights(self) -> np.ndarray:
+        """The height of each merge, in order."""
+        return self.linkage[:, 2]
+
+    def membership(self, k: int) -> pd.Series:
+        """The k clusters left before the last k - 1 merges, numbered 0, 1, ... in order of their
+        first node (as R's ``cutree``, which numbers from 1), as a Series by node id."""
+        n = len(self.nodes)
+        labels = _core.cut_clusters(self.linkage, n, _int32(k, "k"))
+        return pd.Series(labels, index=self.nodes, name="cluster")
+
+
+def equivalence_clusters(graph: Graph, method: str = "hamming", *, linkage: str = "complete",
+                         use_weights: bool = True) -> EquivalenceClusters:
+    """Hierarchical clustering of the nodes by structural equivalence, as R sna's ``equiv.clust``.
+
+    The distances are those of :func:`structural_equivalence`, with 1 - r for the correlation method
+    (sna clusters -r: the same tree, with heights 1 lower). Agglomeration by the stored
+    nearest-neighbour algorithm of R's ``hclust`` (Murtagh 1985) gives its merges and heights, ties
+    included.
+
+    Parameters
+    ----------
+    graph : Graph
+    method : {"hamming", "euclidean", "correlation"}, default "hamming"
+    linkage : {"complete", "average", "single"}, default "complete"
+        The distance between clusters: their farthest pair (hclust's and sna's default), the mean
+        over their pairs (UPGMA), or their closest pair.
+    use_weights : bool, default True
+
+    Returns
+    -------
+    EquivalenceClusters
+        ``.membership(k)`` cuts the tree into k clusters; ``.linkage`` feeds SciPy.
+
+    Notes
+    -----
+    O(n^2) time for most inputs (O(n^3) at worst) and O(n^2) memory after the distances.
+    """
+    z = _core.equivalence_clustering(core_graph(graph), method, linkage, use_weights)
+    return EquivalenceClusters(z, list(graph.nodes), method, linkage)
+
+
+def concor(graph: Graph, splits: int = 1, *, cutoff: float = 0.999, max_iterations: int = 25,
+           use_weights: bool = True) -> pd.Series:
+    """CONCOR (Breiger, Boorman & Arabie 1975): blocks of structurally similar nodes by iterated
+    correlation.
+
+    The columns of the adjacency matrix stacked on its transpose (each node's ties in, then out) are
+    correlated, and the correlation matrix correlated again until every entry is beyond
+    +-``cutoff`` (or ``max_iterations`` correlations); the nodes fall into two blocks by the sign of
+    their correlation with the first node. Each of ``splits`` rounds splits every block of two or
+    more nodes again, on its own columns, as the concoR package for R does.
+
+    Returns
+    -------
+    Series
+        The block of each node (at most 2^splits blocks), numbered 0, 1, ... in order of each
+        block's first node, indexed by node id.
+
+    Notes
+    -----
+    O(splits iterations n^3) time, O(n^2) memory. A node without ties correlates 0 with the others.
+    ValueError for splits < 0, cutoff outside (0, 1) or max_iterations < 1.
+    """
+    blocks = _core.concor(core_graph(graph), _int32(splits, "splits"), float(cutoff),
+                          _int32(max_iterations, "max_iterations"), use_weights)
+    return pd.Series(blocks, index=list(graph.nodes), name="block")
+
+
+@dataclass(frozen=True)
+class Blockmodel:
+    """A blockmodel (see :func:`blockmodel`): ``membership`` (the block of each node, a Series by
+    node id), ``image`` (a DataFrame of block contents, rows from, columns to, indexed by block) and
+    ``content`` (what the image holds)."""
+
+    membership: pd.Series
+    image: pd.DataFrame
+    content: str
+
+    def __repr__(self) -> str:
+        return f"<essnet.Blockmodel {len(self.image)} blocks, {self.content}>"
+
+    def _repr_html_(self) -> str:
+        return f"<p>Blockmodel: {len(self.image)} blocks, {self.content}</p>" + self.image.to_html(
+            float_format=lambda v: f"{v:.3g}")
+
+
+def blockmodel(graph: Graph, membership, *, content: str = "density", use_weights: bool = True) -> Blockmodel:
+    """The image of a blockmodel, as R sna's ``blockmodel`` with ``diag=FALSE``.
+
+    For blocks r and s, what the cells (u, v) of the adjacency matrix with u in r, v in s and u != v
+    hold: ``"density"`` their mean (the share of possible ties present when unweighted), ``"sum"``,
+    ``"mean_row_sum"`` (the mean over u of its row sum; sna's ``meanrowsum``),
+    ``"mean_column_sum"``, ``"min"``, ``"max"`` or ``"median"``. A one-node block has no cell
+    with itself: NaN there, or 0 for the sums (as in sna; sna gives Inf and -Inf for min and max).
+
+    Parameters
+    ----------
+    graph : Graph
+    membership : array, pandas Series by node id, or EquivalenceClusters-style labels
+        The block of each node (any values; blocks are ordered by sorted label), say
+        ``equivalence_clusters(g).membership(4)`` or ``concor(g, 2)``.
+    content : str, default "density"
+    use_weights : bool, default True
+        Tie weights as the cells (parallel ties summed); when False every tie counts 1.
+
+    Notes
+    -----
+    O(n + m + blocks^2) time; O(n^2) for "min", "max" and "median".
+    """
+    codes, names = _groups(graph, membership, "membership")
+    image = _core.blockmodel_image(core_graph(graph), codes, content, use_weights)
+    return Blockmodel(pd.Series(np.asarray(names, dtype=object)[codes] if codes else [], index=list(graph.nodes),
+                                name="block"),
+                      pd.DataFrame(image, index=names, columns=names), content)
+
+
+_KEY_PLAYER_MEASURES = ("fragmentation", "distance_fragmentation", "reach", "distance_reach")
+
+
+@dataclass(frozen=True)
+class KeyPlayers:
+    """A key-player set (see :func:`key_players`): ``players`` (node ids), ``score`` and ``measure``."""
+
+    players: list
+    score: float
+    measure: str
+
+
+def key_players(graph: Graph, k: int, *, measure: str = "distance_fragmentation", steps: int = 1,
+                restarts: int = 10, seed: int = 0, progress=False) -> KeyPlayers:
+    """The k actors that matter most as a set (Borgatti 2006): whose removal most fragments the
+    network (KPP-Neg), or who reach most of it (KPP-Pos).
+
+    Ties count in either direction and once; weights and self-ties are ignored. With r the nodes
+    left after removing the set and n - k the nodes outside it, ``measure`` is one of:
+
+    - ``"fragmentation"``: the share of pairs of remaining nodes that can no longer reach each other
+      (Borgatti's F: 1 - sum of s (s - 1) over the components left, over r (r - 1));
+    - ``"distance_fragmentation"``: 1 - the mean of 1 / distance over the ordered pairs of
+      remaining nodes (D_F; unreachable pairs add 0), which also rewards lengthening paths;
+    - ``"reach"``: the share of the other nodes within ``steps`` ties of a member (m-reach);
+    - ``"distance_reach"``: the mean over the other nodes of 1 / (distance to the nearest
+      member) (D_R).
+
+    Parameters
+    ----------
+    graph : Graph
+    k : int
+        The size of the set.
+    measure : str, default "distance_fragmentation"
+    steps : int, default 1
+        m of ``"reach"``.
+    restarts : int, default 10
+        Local searches: the first from the greedy set (one best node at a time), the others from
+        random sets; each swaps a member for an outsider while that raises the score. The best set
+        found wins. They run in parallel.
+    seed : int, default 0
+        The same seed gives the same set on any number of threads.
+    progress : bool or callable, default False
+
+    Returns
+    -------
+    KeyPlayers
+
+    Notes
+    -----
+    A heuristic, as Borgatti's KeyPlayer program is; the tests check it against every k-subset on
+    small graphs. O(restarts x rounds x k (n - k)) scores, each O(n + m), or O(n (n + m)) for
+    ``"distance_fragmentation"``: use ``"fragmentation"`` on large graphs. ValueError for k outside
+    0..n, restarts < 1 or steps < 1.
+    """
+    if measure not in _KEY_PLAYER_MEASURES:
+        raise ValueError(f"measure must be one of {', '.join(_KEY_PLAYER_MEASURES)}, got {measure!r}")
+    players, score = _run(_core.key_players, "key_players", progress, core_graph(graph), _int32(k, "k"), measure,
+                          _int32(steps, "steps"), _int32(restarts, "restarts"), _seed(seed))
+    nodes = list(graph.nodes)
+    return KeyPlayers([nodes[i] for i in players], score, measure)
+
+
+def key_player_score(graph: Graph, players, *, measure: str = "distance_fragmentation", steps: int = 1) -> float:
+    """The score of a given set of node ids by ``measure`` (see :func:`key_players`).
+
+    O(n + m), or O(n (n + m)) for ``"distance_fragmentation"``. ValueError for an unknown node or a
+    node given twice.
+    """
+    if measure not in _KEY_PLAYER_MEASURES:
+        raise ValueError(f"measure must be one of {', '.join(_KEY_PLAYER_MEASURES)}, got {measure!r}")
+    numbers = _node_numbers_of(list(players), graph, "players")
+    if len(set(numbers)) != len(numbers):
+        raise ValueError("players: a node is given twice")
+    return _core.key_player_score(core_graph(graph), numbers, measure, _int32(steps, "steps"))

@@ -34,7 +34,9 @@
 #include "essnet/paths/reachability.hpp"
 #include "essnet/paths/shortest_paths.hpp"
 #include "essnet/sna/ego.hpp"
+#include "essnet/sna/equivalence.hpp"
 #include "essnet/sna/groups.hpp"
+#include "essnet/sna/key_players.hpp"
 #include "essnet/sna/robustness.hpp"
 #include "essnet/sna/structural_holes.hpp"
 #include "essnet/temporal/betweenness.hpp"
@@ -156,6 +158,19 @@ void bind_defaults(py::module_& m) {
         for (const char* name : {"structural_holes", "constraint", "effective_size", "efficiency", "hierarchy"})
             d[name] = use_weights_only(holes_weights);
         d["ei_index"] = use_weights_only(EIIndexOptions{}.use_weights);
+        {
+            const StructuralEquivalenceOptions o;
+            d["structural_equivalence"] = py::dict(py::arg("method") = word_of(equivalence_method_words, o.method),
+                                                   py::arg("use_weights") = o.use_weights);
+            const KeyPlayerOptions kp;
+            d["key_players"] =
+                py::dict(py::arg("measure") = word_of(key_player_measure_words, kp.measure),
+                         py::arg("steps") = kp.steps, py::arg("restarts") = kp.restarts, py::arg("seed") = kp.seed);
+            const ConcorOptions c;
+            d["concor"] =
+                py::dict(py::arg("splits") = c.splits, py::arg("cutoff") = c.cutoff,
+                         py::arg("max_iterations") = c.max_iterations, py::arg("use_weights") = c.use_weights);
+        }
         {
             const EgoMeasuresOptions o;
             d["ego_measures"] = py::dict(py::arg("direction") = word_of(direction_words, o.direction),

@@ -3,7 +3,9 @@
 #include "essnet/sna/brokerage.hpp"
 #include "essnet/sna/census.hpp"
 #include "essnet/sna/ego.hpp"
+#include "essnet/sna/equivalence.hpp"
 #include "essnet/sna/groups.hpp"
+#include "essnet/sna/key_players.hpp"
 #include "essnet/sna/robustness.hpp"
 #include "essnet/sna/structural_holes.hpp"
 #include "essnet/sna/two_mode.hpp"
@@ -18,6 +20,12 @@ py::array_t<double> rows(const std::vector<BrokerageRow>& r) {
     auto* p = out.mutable_data();
     for (const auto& row : r)
         for (const double x : row) *p++ = x;
+    return out;
+}
+
+py::array_t<double> square(std::vector<double>&& values, std::size_t n) {
+    py::array_t<double> out({static_cast<py::ssize_t>(n), static_cast<py::ssize_t>(n)});
+    std::copy(values.begin(), values.end(), out.mutable_data());
     return out;
 }
 
@@ -197,6 +205,99 @@ void bind_sna(py::module_& m) {
             return d;
         },
         py::arg("graph"), py::arg("groups"), py::arg("direction"), py::arg("use_weights"));
+    m.def(
+        "structural_equivalence",
+        [](const Graph& g, const std::string& method, bool use_weights) {
+            const StructuralEquivalenceOptions o{.method = value_of(equivalence_method_words, method, "method"),
+                                                 .use_weights = use_weights};
+            std::vector<double> d;
+            {
+                py::gil_scoped_release release;
+                d = structural_equivalence(g, o);
+            }
+            return square(std::move(d), static_cast<std::size_t>(g.num_nodes()));
+        },
+        py::arg("graph"), py::arg("method"), py::arg("use_weights"));
+    m.def(
+        "equivalence_clustering",
+        [](const Graph& g, const std::string& method, const std::string& linkage, bool use_weights) {
+            const StructuralEquivalenceOptions o{.method = value_of(equivalence_method_words, method, "method"),
+                                                 .use_weights = use_weights};
+            const Linkage l = value_of(linkage_words, linkage, "linkage");
+            std::vector<ClusterMerge> merges;
+            {
+                py::gil_scoped_release release;
+                merges = equivalence_clustering(g, o, l);
+            }
+            // SciPy's linkage matrix: cluster a, cluster b, height, size.
+            py::array_t<double> z({static_cast<py::ssize_t>(merges.size()), static_cast<py::ssize_t>(4)});
+            auto* p = z.mutable_data();
+            for (const ClusterMerge& c : merges)
+                for (const double v :
+                     {static_cast<double>(c.a), static_cast<double>(c.b), c.height, static_cast<double>(c.size)})
+                    *p++ = v;
+            return z;
+        },
+        py::arg("graph"), py::arg("method"), py::arg("linkage"), py::arg("use_weights"));
+    m.def(
+        "cut_clusters",
+        [](const py::array_t<double, py::array::c_style | py::array::forcecast>& z, std::int64_t n, std::int64_t k) {
+            std::vector<ClusterMerge> merges(static_cast<std::size_t>(z.shape(0)));
+            for (std::size_t t = 0; t < merges.size(); ++t) {
+                const double* r = z.data(static_cast<py::ssize_t>(t));
+                merges[t] = {static_cast<std::int64_t>(r[0]), static_cast<std::int64_t>(r[1]), r[2],
+                             static_cast<std::int64_t>(r[3])};
+            }
+            return to_numpy(cut_clusters(merges, n, k));
+        },
+        py::arg("linkage"), py::arg("n"), py::arg("k"));
+    m.def(
+        "concor",
+        [](const Graph& g, int splits, double cutoff, int max_iterations, bool use_weights) {
+            std::vector<std::int32_t> b;
+            {
+                py::gil_scoped_release release;
+                b = concor(
+                    g,
+                    {.splits = splits, .cutoff = cutoff, .max_iterations = max_iterations, .use_weights = use_weights});
+            }
+            return to_numpy(std::move(b));
+        },
+        py::arg("graph"), py::arg("splits"), py::arg("cutoff"), py::arg("max_iterations"), py::arg("use_weights"));
+    m.def(
+        "blockmodel_image",
+        [](const Graph& g, const std::vector<std::int32_t>& membership, const std::string& content, bool use_weights) {
+            const BlockContent c = value_of(block_content_words, content, "content");
+            std::vector<double> image;
+            {
+                py::gil_scoped_release release;
+                image = blockmodel_image(g, membership, c, use_weights);
+            }
+            const auto blocks = static_cast<std::size_t>(std::llround(std::sqrt(static_cast<double>(image.size()))));
+            return square(std::move(image), blocks);
+        },
+        py::arg("graph"), py::arg("membership"), py::arg("content"), py::arg("use_weights"));
+    m.def(
+        "key_players",
+        [](const Graph& g, std::int32_t k, const std::string& measure, std::int32_t steps, std::int32_t restarts,
+           std::uint64_t seed, const py::object& progress) {
+            const KeyPlayerMeasure km = value_of(key_player_measure_words, measure, "measure");
+            KeyPlayerResult r = run_interruptible(progress, [&](const ProgressHook& hook) {
+                return key_players(
+                    g, k, {.measure = km, .steps = steps, .restarts = restarts, .seed = seed, .progress = hook});
+            });
+            return py::make_tuple(to_numpy(std::move(r.players)), r.score);
+        },
+        py::arg("graph"), py::arg("k"), py::arg("measure"), py::arg("steps"), py::arg("restarts"), py::arg("seed"),
+        py::arg("progress"));
+    m.def(
+        "key_player_score",
+        [](const Graph& g, const std::vector<node_id>& players, const std::string& measure, std::int32_t steps) {
+            const KeyPlayerMeasure km = value_of(key_player_measure_words, measure, "measure");
+            py::gil_scoped_release release;
+            return key_player_score(g, players, km, steps);
+        },
+        py::arg("graph"), py::arg("players"), py::arg("measure"), py::arg("steps"));
 }
 
 }  // namespace essnet::python

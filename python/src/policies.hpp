@@ -17,6 +17,8 @@
 #include "essnet/layout/forceatlas2.hpp"
 #include "essnet/layout/fruchterman_reingold.hpp"
 #include "essnet/layout/stress.hpp"
+#include "essnet/sna/equivalence.hpp"
+#include "essnet/sna/key_players.hpp"
 #include "essnet/sna/robustness.hpp"
 #include "essnet/sna/two_mode.hpp"
 #include "essnet/temporal/temporal_graph.hpp"
@@ -56,6 +58,25 @@ inline constexpr std::array<Word<QapNull>, 4> qap_null_words{{{"classical", QapN
                                                               {"qapy", QapNull::permute_y},
                                                               {"qapx", QapNull::permute_x},
                                                               {"qapspp", QapNull::semipartial}}};
+inline constexpr std::array<Word<EquivalenceMethod>, 3> equivalence_method_words{
+    {{"hamming", EquivalenceMethod::hamming},
+     {"euclidean", EquivalenceMethod::euclidean},
+     {"correlation", EquivalenceMethod::correlation}}};
+inline constexpr std::array<Word<Linkage>, 3> linkage_words{
+    {{"single", Linkage::single}, {"complete", Linkage::complete}, {"average", Linkage::average}}};
+inline constexpr std::array<Word<BlockContent>, 7> block_content_words{
+    {{"density", BlockContent::density},
+     {"sum", BlockContent::sum},
+     {"mean_row_sum", BlockContent::mean_row_sum},
+     {"mean_column_sum", BlockContent::mean_column_sum},
+     {"min", BlockContent::min},
+     {"max", BlockContent::max},
+     {"median", BlockContent::median}}};
+inline constexpr std::array<Word<KeyPlayerMeasure>, 4> key_player_measure_words{
+    {{"fragmentation", KeyPlayerMeasure::fragmentation},
+     {"distance_fragmentation", KeyPlayerMeasure::distance_fragmentation},
+     {"reach", KeyPlayerMeasure::reach},
+     {"distance_reach", KeyPlayerMeasure::distance_reach}}};
 inline constexpr std::array<Word<CugCondition>, 3> cug_condition_words{
     {{"size", CugCondition::size}, {"edges", CugCondition::edges}, {"dyad_census", CugCondition::dyad_census}}};
 inline constexpr std::array<Word<StressMethod>, 4> stress_method_words{{{"auto", StressMethod::automatic},
