@@ -33,6 +33,7 @@
 #include "essnet/inference/cug.hpp"
 #include "essnet/inference/label_permutation.hpp"
 #include "essnet/inference/qap.hpp"
+#include "essnet/inference/resampling.hpp"
 #include "essnet/io/csv.hpp"
 #include "essnet/io/dl.hpp"
 #include "essnet/io/edgelist.hpp"

@@ -1,6 +1,7 @@
 """Inference for networks: QAP correlation and regression (Krackhardt 1987; Dekker, Krackhardt &
 Snijders 2007), with the null hypotheses of R's sna, and dyadic predictors made from actor attributes;
-conditional uniform graph tests (Anderson, Butts & Carley 1999); permutation tests of node labels.
+conditional uniform graph tests (Anderson, Butts & Carley 1999); permutation tests of node labels;
+bootstrap and jackknife standard errors of graph-level statistics (Snijders & Borgatti 1999).
 
 The QAP functions take dyadic data as an essnet :class:`Graph` (its adjacency matrix: the summed
 weights of the ties from row to column), a pandas DataFrame indexed by actor on both axes, or a
@@ -526,3 +527,138 @@ def label_permutation_test(graph: Graph, statistic, labels, *, permutations: int
         return _number(statistic(graph, relabelled(block["rows"][r - block["first"]])), f"permutation {r}")
 
     return _null_test(observed, _loop(count, "label_permutation_test", progress, compute), exact)
+
+
+@dataclass(frozen=True)
+class Resampling:
+    """A statistic with its resampling distribution (see :func:`bootstrap` and :func:`jackknife`):
+    ``estimate`` (of the graph itself), ``values`` (one per resampled graph), ``standard_error``,
+    ``bias`` and the interval [``lower``, ``upper``]; ``method`` names the resampling."""
+
+    estimate: float
+    values: np.ndarray
+    standard_error: float
+    bias: float
+    lower: float
+    upper: float
+    method: str
+
+    def __repr__(self) -> str:
+        return (f"<essnet.inference.Resampling {self.method}: estimate {self.estimate:.4g}, standard error "
+                f"{self.standard_error:.4g}, interval [{self.lower:.4g}, {self.upper:.4g}]>")
+
+
+def _confidence(value) -> float:
+    c = float(value)
+    if not 0 < c < 1:
+        raise ValueError(f"confidence must be in (0, 1), got {value!r}")
+    return c
+
+
+def _standard_error_and_interval(estimate, values, method, confidence):
+    """The summaries of essnet/inference/resampling.hpp, for statistics computed in Python."""
+    from statistics import NormalDist
+
+    n = len(values)
+    if method == "bootstrap":
+        se = float(np.std(values, ddof=1))
+        lower, upper = np.quantile(values, [(1 - confidence) / 2, (1 + confidence) / 2])  # R's type 7
+        return Resampling(estimate, values, se, float(values.mean() - estimate), float(lower), float(upper), method)
+    se = float(np.sqrt((n - 1) / n * np.sum((values - values.mean()) ** 2)))
+    z = NormalDist().inv_cdf((1 + confidence) / 2)
+    return Resampling(estimate, values, se, float((n - 1) * (values.mean() - estimate)), estimate - z * se,
+                      estimate + z * se, method)
+
+
+def bootstrap(graph: Graph, statistic, *, draws: int = 1000, confidence: float = 0.95, seed: int = 0,
+              progress=False) -> Resampling:
+    """Bootstrap standard error and percentile interval of a graph-level statistic, by resampling
+    the nodes (Snijders & Borgatti 1999).
+
+    Each draw picks n nodes with replacement; copy a of node u and copy b of node v are tied as u
+    and v are (with the same weights and multiplicity), and two copies of one node are not tied,
+    as Snijders & Borgatti leave those pairs out. The standard error is the standard deviation of
+    the draws' statistics, the interval their quantiles at (1 - confidence) / 2 and
+    (1 + confidence) / 2 (R's default type 7), and ``bias`` the mean of the draws minus the
+    estimate.
+
+    Parameters
+    ----------
+    graph : Graph
+    statistic : callable
+        A function of a Graph returning a number; essnet's graph-level measures run in C++ in
+        parallel, as for :func:`cug_test`. Other callables run in Python on the same draws.
+    draws : int, default 1000
+    confidence : float, default 0.95
+    seed : int, default 0
+        The same seed gives the same result on any number of threads.
+    progress : bool or callable, default False
+
+    Returns
+    -------
+    Resampling
+
+    Notes
+    -----
+    O(draws (n + m + cost of the statistic)). ValueError for draws < 2 or confidence outside (0, 1).
+    """
+    core = core_graph(graph)
+    draws = _integer(draws, "draws", 2, 2 ** 62)
+    confidence = _confidence(confidence)
+    seed = _seed(seed)
+    if not callable(statistic):
+        raise TypeError(f"statistic must be a function of a Graph, got {statistic!r}")
+    known = _essnet_measure(statistic, _graph_measures())
+    if known is not None:
+        name, keywords = known
+        values = _run(_core.bootstrap, "bootstrap", progress, core, name, keywords.get("measure", ""),
+                      bool(keywords.get("use_weights", False)), draws, confidence, seed)
+        return Resampling(*values, "bootstrap")
+    estimate = _number(statistic(graph), "the graph")
+    values = _loop(draws, "bootstrap", progress,
+                   lambda d: _number(statistic(Graph(_core.bootstrap_graph(core, seed, d))), f"draw {d}"))
+    return _standard_error_and_interval(estimate, values, "bootstrap", confidence)
+
+
+def jackknife(graph: Graph, statistic, *, confidence: float = 0.95, progress=False) -> Resampling:
+    """Jackknife standard error, bias and normal interval of a graph-level statistic (Snijders &
+    Borgatti 1999): the statistic with each node left out in turn.
+
+    ``values[i]`` is the statistic of the graph without node i; the standard error is
+    sqrt((n - 1) / n x sum of (value - mean)^2), the bias (n - 1)(mean - estimate), and the interval
+    estimate +- z standard errors for the normal quantile z of ``confidence``.
+
+    Parameters
+    ----------
+    graph : Graph
+    statistic : callable
+        As :func:`bootstrap`.
+    confidence : float, default 0.95
+    progress : bool or callable, default False
+
+    Returns
+    -------
+    Resampling
+
+    Notes
+    -----
+    O(n (n + m + cost of the statistic)). ValueError for fewer than 2 nodes.
+    """
+    core = core_graph(graph)
+    confidence = _confidence(confidence)
+    if not callable(statistic):
+        raise TypeError(f"statistic must be a function of a Graph, got {statistic!r}")
+    n = graph.num_nodes
+    if n < 2:
+        raise ValueError(f"jackknife: needs at least 2 nodes, got {n}")
+    known = _essnet_measure(statistic, _graph_measures())
+    if known is not None:
+        name, keywords = known
+        values = _run(_core.jackknife, "jackknife", progress, core, name, keywords.get("measure", ""),
+                      bool(keywords.get("use_weights", False)), confidence)
+        return Resampling(*values, "jackknife")
+    nodes = list(graph.nodes)
+    estimate = _number(statistic(graph), "the graph")
+    values = _loop(n, "jackknife", progress,
+                   lambda i: _number(statistic(graph.subgraph(nodes[:i] + nodes[i + 1:])), f"without node {i}"))
+    return _standard_error_and_interval(estimate, values, "jackknife", confidence)

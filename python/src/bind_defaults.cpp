@@ -21,6 +21,7 @@
 #include "essnet/inference/cug.hpp"
 #include "essnet/inference/label_permutation.hpp"
 #include "essnet/inference/qap.hpp"
+#include "essnet/inference/resampling.hpp"
 #include "essnet/io/edgelist.hpp"
 #include "essnet/io/gexf.hpp"
 #include "essnet/layout/fruchterman_reingold.hpp"
@@ -249,6 +250,10 @@ void bind_defaults(py::module_& m) {
             const CugOptions cug;
             d["inference.cug_test"] = py::dict(py::arg("condition") = word_of(cug_condition_words, cug.condition),
                                                py::arg("draws") = cug.draws, py::arg("seed") = cug.seed);
+            const BootstrapOptions boot;
+            d["inference.bootstrap"] = py::dict(py::arg("draws") = boot.draws, py::arg("confidence") = boot.confidence,
+                                                py::arg("seed") = boot.seed);
+            d["inference.jackknife"] = py::dict(py::arg("confidence") = JackknifeOptions{}.confidence);
             const LabelPermutationOptions labels;
             d["inference.label_permutation_test"] =
                 py::dict(py::arg("permutations") = labels.permutations, py::arg("seed") = labels.seed);

@@ -6,6 +6,7 @@
 #include "essnet/inference/cug.hpp"
 #include "essnet/inference/label_permutation.hpp"
 #include "essnet/inference/qap.hpp"
+#include "essnet/inference/resampling.hpp"
 #include "essnet/paths/path_lengths.hpp"
 #include "essnet/sna/census.hpp"
 #include "essnet/sna/groups.hpp"
@@ -43,6 +44,10 @@ std::function<double(const Graph&)> graph_statistic(const std::string& name, con
 py::tuple null_test_tuple(NullTestResult&& r) {
     return py::make_tuple(r.observed, to_numpy(std::move(r.null)), r.p_lower, r.p_upper, r.p_two_sided, r.draws,
                           r.exact);
+}
+
+py::tuple resampling_tuple(ResamplingResult&& r) {
+    return py::make_tuple(r.estimate, to_numpy(std::move(r.values)), r.standard_error, r.bias, r.lower, r.upper);
 }
 
 }  // namespace
@@ -157,6 +162,35 @@ void bind_inference(py::module_& m) {
         },
         py::arg("graph"), py::arg("statistic"), py::arg("groups"), py::arg("values"), py::arg("resolution"),
         py::arg("use_weights"), py::arg("permutations"), py::arg("seed"), py::arg("progress"));
+    m.def(
+        "bootstrap",
+        [](const Graph& g, const std::string& statistic, const std::string& measure, bool use_weights,
+           std::int64_t draws, double confidence, std::uint64_t seed, const py::object& progress) {
+            const auto f = graph_statistic(statistic, measure, use_weights);
+            return resampling_tuple(run_interruptible(progress, [&](const ProgressHook& hook) {
+                return bootstrap(g, f, {.draws = draws, .confidence = confidence, .seed = seed, .progress = hook});
+            }));
+        },
+        py::arg("graph"), py::arg("statistic"), py::arg("measure"), py::arg("use_weights"), py::arg("draws"),
+        py::arg("confidence"), py::arg("seed"), py::arg("progress"));
+    m.def(
+        "jackknife",
+        [](const Graph& g, const std::string& statistic, const std::string& measure, bool use_weights,
+           double confidence, const py::object& progress) {
+            const auto f = graph_statistic(statistic, measure, use_weights);
+            return resampling_tuple(run_interruptible(progress, [&](const ProgressHook& hook) {
+                return jackknife(g, f, {.confidence = confidence, .progress = hook});
+            }));
+        },
+        py::arg("graph"), py::arg("statistic"), py::arg("measure"), py::arg("use_weights"), py::arg("confidence"),
+        py::arg("progress"));
+    m.def(
+        "bootstrap_graph",
+        [](const Graph& g, std::uint64_t seed, std::int64_t draw) {
+            py::gil_scoped_release release;
+            return bootstrap_graph(g, seed, draw);
+        },
+        py::arg("graph"), py::arg("seed"), py::arg("draw"));
 }
 
 }  // namespace essnet::python

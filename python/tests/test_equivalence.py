@@ -24,7 +24,9 @@ for (method in c("hamming", "euclidean", "correlation")) {
   write.table(sedist(y, method = method), file.path(folder, paste0("sedist_", method, ".csv")),
               sep = ",", row.names = FALSE, col.names = FALSE)
   for (linkage in c("complete", "average", "single")) {
-    e <- equiv.clust(y, method = method, cluster.method = linkage)
+    # sna leaves NA for a constant profile in equiv.clust, which hclust refuses
+    e <- tryCatch(equiv.clust(y, method = method, cluster.method = linkage), error = function(e) NULL)
+    if (is.null(e)) next
     write.table(data.frame(height = e$cluster$height),
                 file.path(folder, paste0("heights_", method, "_", linkage, ".csv")), sep = ",", row.names = FALSE)
     write.table(data.frame(block = cutree(e$cluster, k)),
@@ -76,6 +78,11 @@ def graph_of(matrix, directed):
 def cases():
     yield "krackhardt advice", matrix_of("krackhardt_hightech", "advice"), True
     yield "lazega cowork", matrix_of("lazega_lawfirm", "cowork", symmetric=True), False
+    yield "knoke information", matrix_of("knoke_bureaucracies", "information"), True
+    chantier = essnet.datasets.chantier().graph(directed=True).to_scipy().toarray()
+    chantier = (chantier > 0).astype(float)
+    np.fill_diagonal(chantier, 0)
+    yield "chantier", chantier, True
     rng = np.random.default_rng(3)
     valued = np.where(rng.random((30, 30)) < 0.2, rng.integers(1, 6, (30, 30)), 0).astype(float)
     np.fill_diagonal(valued, 0)
@@ -99,6 +106,16 @@ def test_equivalence_and_blockmodels_equal_sna(case):
         np.testing.assert_allclose(ours.to_numpy(), expected, rtol=1e-9, atol=1e-9)
         for linkage in ("complete", "average", "single"):
             clusters = essnet.equivalence_clusters(g, method, linkage=linkage)
+            if f"heights_{method}_{linkage}" not in ref:
+                # sna failed: for some pair a profile is constant once positions i and j are left
+                # out; essnet correlates such a pair 0.
+                constant = [(i, j) for i in range(n) for j in range(n) if i != j
+                            and min(np.ptp(np.delete(np.r_[matrix[k], matrix[:, k]], [i, j, n + i, n + j]))
+                                    for k in (i, j)) == 0]
+                assert method == "correlation" and constant
+                assert all(ours.to_numpy()[i, j] == 0 for i, j in constant)
+                assert len(clusters.heights) == n - 1
+                continue
             heights = ref[f"heights_{method}_{linkage}"][:, 0]
             cut = clusters.membership(K).to_numpy()
             expected_cut = ref[f"cut_{method}_{linkage}"][:, 0] - 1

@@ -56,6 +56,11 @@ def sna_cug(matrix, directed, statistic, condition):
 
 
 def matrix_of(folder, relation, symmetric):
+    if folder == "chantier":  # the bundled network, every tie, either direction
+        a = essnet.datasets.chantier().graph(directed=False).to_scipy().toarray()
+        a = (a > 0).astype(float)
+        np.fill_diagonal(a, 0)
+        return a
     nodes = pd.read_csv(DATA / folder / "nodes.csv")
     edges = pd.read_csv(DATA / folder / "edges.csv")
     index = {v: i for i, v in enumerate(nodes["id"])}
@@ -78,7 +83,9 @@ CASES = [("krackhardt_hightech", "advice", True, "betweenness", "edges"),
          ("krackhardt_hightech", "friendship", True, "reciprocity", "edges"),
          ("krackhardt_hightech", "friendship", True, "density", "size"),
          ("lazega_lawfirm", "cowork", False, "transitivity", "edges"),
-         ("lazega_lawfirm", "cowork", False, "betweenness", "size")]
+         ("lazega_lawfirm", "cowork", False, "betweenness", "size"),
+         ("knoke_bureaucracies", "information", True, "betweenness", "dyad_census"),
+         ("chantier", "all ties", False, "transitivity", "edges")]
 
 
 def monte_carlo_close(ours, theirs):
@@ -232,3 +239,44 @@ def test_label_permutation_errors():
         label_permutation_test(g, functools.partial(essnet.assortativity, kind="numeric"), ["a", "b", "a"])
     with pytest.raises(ValueError, match="kind"):
         label_permutation_test(g, functools.partial(essnet.assortativity, kind="ordinal"), [1, 2, 1])
+
+
+def test_jackknife_equals_numpy_written_out():
+    from essnet.inference import jackknife
+
+    matrix = matrix_of("krackhardt_hightech", "friendship", False)
+    g = graph_of(matrix, True)
+    n = len(matrix)
+    r = jackknife(g, essnet.density)
+    values = np.array([np.delete(np.delete(matrix, i, 0), i, 1).sum() / ((n - 1) * (n - 2)) for i in range(n)])
+    np.testing.assert_allclose(r.values, values, rtol=1e-12)
+    assert r.estimate == pytest.approx(matrix.sum() / (n * (n - 1)), rel=1e-12)
+    se = sqrt((n - 1) / n * ((values - values.mean()) ** 2).sum())
+    assert r.standard_error == pytest.approx(se, rel=1e-12)
+    assert r.bias == pytest.approx((n - 1) * (values.mean() - r.estimate), rel=1e-9, abs=1e-15)
+    z = 1.959963984540054
+    assert (r.lower, r.upper) == pytest.approx((r.estimate - z * se, r.estimate + z * se))
+    by_python = jackknife(g, lambda x: essnet.density(x), confidence=0.95)
+    np.testing.assert_allclose(by_python.values, r.values, rtol=1e-12)
+    assert by_python.standard_error == pytest.approx(r.standard_error, rel=1e-12)
+    assert by_python.method == r.method == "jackknife"
+
+
+def test_bootstrap_draws_are_shared_and_agree_with_the_jackknife():
+    from essnet.inference import bootstrap, jackknife
+
+    g = graph_of(matrix_of("lazega_lawfirm", "cowork", True), False)
+    fast = bootstrap(g, essnet.transitivity, draws=300, seed=1)
+    slow = bootstrap(g, lambda x: essnet.transitivity(x), draws=300, seed=1)
+    np.testing.assert_allclose(slow.values, fast.values, rtol=1e-12)
+    assert (slow.lower, slow.upper) == pytest.approx((fast.lower, fast.upper), rel=1e-12)
+    assert slow.standard_error == pytest.approx(fast.standard_error, rel=1e-12)
+    # Snijders & Borgatti (1999): the two standard errors of density come out close.
+    b = bootstrap(g, essnet.density, draws=2000, seed=2)
+    j = jackknife(g, essnet.density)
+    assert b.standard_error == pytest.approx(j.standard_error, rel=0.3)
+    assert b.lower < b.estimate < b.upper
+    with pytest.raises(ValueError, match="draws"):
+        bootstrap(g, essnet.density, draws=1)
+    with pytest.raises(ValueError, match="confidence"):
+        jackknife(g, essnet.density, confidence=95)

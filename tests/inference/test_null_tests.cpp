@@ -1,6 +1,7 @@
 // CUG tests and label permutation tests: what each null keeps, checked draw by draw against the
 // observed graph; uniformity over the few graphs of tiny nulls, counted; p-values by enumerating
-// every relabelling in the test; determinism across thread counts; errors raised by a statistic.
+// every relabelling in the test; determinism across thread counts; errors raised by a statistic;
+// bootstrap graphs against their documented draw, jackknife and bootstrap summaries by hand.
 #include <gtest/gtest.h>
 #ifdef _OPENMP
 #include <omp.h>
@@ -19,6 +20,7 @@
 #include "essnet/graph/builder.hpp"
 #include "essnet/inference/cug.hpp"
 #include "essnet/inference/label_permutation.hpp"
+#include "essnet/inference/resampling.hpp"
 
 using namespace essnet;
 
@@ -248,4 +250,54 @@ TEST(LabelPermutation, RandomRelabellingsKeepTheLabelsAndDoNotDependOnThreads) {
     EXPECT_EQ(one.null, r.null);
 #endif
     EXPECT_THROW(label_permutation_test<double>(values, first_ten, {.permutations = 0}), std::invalid_argument);
+}
+
+TEST(Resampling, BootstrapGraphTiesTheCopiesOfTiedNodes) {
+    const Graph g = graph_of(6, true, {{0, 1}, {1, 2}, {2, 0}, {3, 4}, {4, 4}, {0, 1}});
+    for (std::int64_t d = 0; d < 20; ++d) {
+        const Graph r = bootstrap_graph(g, 3, d);
+        // The documented draw: node a stands for Rng(seed, d).below(n), in order of a.
+        Rng rng(3, static_cast<std::uint64_t>(d));
+        std::vector<node_id> source(6);
+        for (auto& s : source) s = static_cast<node_id>(rng.below(6));
+        std::multiset<std::pair<node_id, node_id>> expected, got;
+        for (node_id a = 0; a < 6; ++a)
+            for (node_id b = 0; b < 6; ++b)
+                for (edge_id e = 0; e < g.num_edges(); ++e) {
+                    const node_id u = g.edge_source(e), v = g.edge_target(e);
+                    const auto sa = source[static_cast<std::size_t>(a)], sb = source[static_cast<std::size_t>(b)];
+                    if (u == v ? (a == b && sa == u) : (sa == u && sb == v)) expected.emplace(a, b);
+                }
+        for (edge_id e = 0; e < r.num_edges(); ++e) got.emplace(r.edge_source(e), r.edge_target(e));
+        EXPECT_EQ(got, expected) << d;
+    }
+}
+
+TEST(Resampling, JackknifeAndBootstrapSummariesByHand) {
+    // A star with 4 leaves and one more tie: the statistic counts ties.
+    const Graph g = graph_of(5, false, {{0, 1}, {0, 2}, {0, 3}, {0, 4}, {1, 2}});
+    const auto ties = [](const Graph& x) { return static_cast<double>(x.num_edges()); };
+    const ResamplingResult j = jackknife(g, ties);
+    // Leaving out 0 keeps 1 tie, 1 or 2 keeps 3, 3 or 4 keeps 4: mean 3, squares 4+0+0+1+1.
+    EXPECT_EQ(j.values, (std::vector<double>{1, 3, 3, 4, 4}));
+    EXPECT_EQ(j.estimate, 5);
+    EXPECT_DOUBLE_EQ(j.standard_error, std::sqrt(4.0 / 5 * 6));
+    EXPECT_DOUBLE_EQ(j.bias, 4 * (3.0 - 5));
+    EXPECT_NEAR(j.upper - j.estimate, 1.959963984540054 * j.standard_error, 1e-12);
+    const ResamplingResult b = bootstrap(g, ties, {.draws = 201, .confidence = 0.9, .seed = 2});
+    ASSERT_EQ(b.values.size(), 201u);
+    std::vector<double> sorted = b.values;
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_EQ(b.lower, sorted[10]);   // type 7 at 0.05: position 0.05 x 200 = 10
+    EXPECT_EQ(b.upper, sorted[190]);  // and 0.95 x 200 = 190
+    const double mean = std::accumulate(b.values.begin(), b.values.end(), 0.0) / 201;
+    double squares = 0;
+    for (const double v : b.values) squares += (v - mean) * (v - mean);
+    EXPECT_NEAR(b.standard_error, std::sqrt(squares / 200), 1e-12);
+    EXPECT_NEAR(b.bias, mean - 5, 1e-12);
+    for (std::int64_t d = 0; d < 201; ++d)
+        EXPECT_EQ(b.values[static_cast<std::size_t>(d)], ties(bootstrap_graph(g, 2, d)));
+    EXPECT_THROW(bootstrap(g, ties, {.draws = 1}), std::invalid_argument);
+    EXPECT_THROW(jackknife(g, ties, {.confidence = 1.0}), std::invalid_argument);
+    EXPECT_THROW(jackknife(graph_of(1, false, {}), ties), std::invalid_argument);
 }

@@ -61,6 +61,7 @@ inline bool beyond_cutoff(double length, double cutoff) {
 // Per-thread state of Brandes' algorithm for one source at a time.
 struct BrandesWorkspace {
     std::vector<double> sigma, delta, dist;
+    std::vector<double> share{};       // unweighted: (targets + delta) / sigma of each settled node
     std::vector<node_id> order{};      // nodes in the order they were settled
     std::vector<std::int32_t> rank{};  // position in `order`, -1 until settled
     explicit BrandesWorkspace(node_id n)
@@ -68,6 +69,7 @@ struct BrandesWorkspace {
           delta(static_cast<std::size_t>(n), 0),
           dist(static_cast<std::size_t>(n), -1),
           rank(static_cast<std::size_t>(n), -1) {
+        share.resize(static_cast<std::size_t>(n));
         order.reserve(static_cast<std::size_t>(n));
     }
     void settle(node_id v) {
@@ -128,19 +130,25 @@ inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, doubl
     ws.dist[si] = 0;
     if (!weighted) {
         ws.settle(s);
+        const bool limited = cutoff >= 0;
         for (std::size_t head = 0; head < ws.order.size(); ++head) {
             const node_id v = ws.order[head];
-            const double dv = ws.dist[static_cast<std::size_t>(v)];
-            if (beyond_cutoff(dv + 1, cutoff)) continue;  // a further step would pass the cutoff
+            const double next = ws.dist[static_cast<std::size_t>(v)] + 1;
+            if (limited && beyond_cutoff(next, cutoff)) continue;  // a further step would pass the cutoff
             const double sv = ws.sigma[static_cast<std::size_t>(v)];
-            for_each_distinct_neighbor(g, v, false, fold, [&](node_id w, double) {
+            node_id previous = -1;
+            for (const node_id w : g.out_neighbors(v)) {
+                if (w == previous) continue;  // parallel edges count once
+                previous = w;
                 const auto wi = static_cast<std::size_t>(w);
-                if (ws.dist[wi] < 0) {
-                    ws.dist[wi] = dv + 1;
+                if (fold && fold->removed[wi]) continue;
+                double& dw = ws.dist[wi];
+                if (dw < 0) {
+                    dw = next;
                     ws.settle(w);
                 }
-                if (ws.dist[wi] == dv + 1) ws.sigma[wi] += sv;
-            });
+                if (dw == next) ws.sigma[wi] += sv;
+            }
         }
         return;
     }
@@ -179,6 +187,33 @@ inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, doubl
 template <class OnArc>
 void accumulate_dependencies(const Graph& g, bool weighted, BrandesWorkspace& ws, OnArc&& on_arc,
                              const Folding* fold = nullptr) {
+    if (!weighted) {
+        // Hop distances are whole numbers, held exactly: a successor is a neighbour one hop further
+        // (nodes folded away or beyond a cutoff were never reached). Each node's share of credit is
+        // divided once, not once per arc into it.
+        for (auto it = ws.order.rbegin(); it != ws.order.rend(); ++it) {
+            const node_id v = *it;
+            const auto vi = static_cast<std::size_t>(v);
+            const double next = ws.dist[vi] + 1;
+            const double sv = ws.sigma[vi];
+            double dep = 0;
+            node_id previous = -1;
+            for (const node_id w : g.out_neighbors(v)) {
+                if (w == previous) continue;  // parallel edges count once
+                previous = w;
+                const auto wi = static_cast<std::size_t>(w);
+                // Every neighbour adds its share, 0 unless it is a successor; on_arc hears of successors.
+                const bool successor = ws.dist[wi] == next;
+                const double share = successor ? ws.share[wi] : 0.0;
+                dep += share;
+                if (successor) on_arc(v, w, sv * share);
+            }
+            dep *= sv;
+            ws.delta[vi] = dep;
+            ws.share[vi] = ((fold ? fold->weight[vi] : 1.0) + dep) / sv;
+        }
+        return;
+    }
     for (auto it = ws.order.rbegin(); it != ws.order.rend(); ++it) {
         const node_id v = *it;
         const auto vi = static_cast<std::size_t>(v);
