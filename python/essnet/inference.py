@@ -360,11 +360,16 @@ def _loop(count: int, description: str, progress, compute) -> np.ndarray:
 
 
 def _null_test(observed: float, null: np.ndarray, exact: bool) -> NullTest:
-    """The p-values of NullTestResult (essnet/inference/permutations.hpp), for draws made in Python."""
+    """The p-values of NullTestResult (essnet/inference/permutations.hpp), for draws made in Python:
+    NaN draws left out, NaN p-values for a NaN observed value or no defined draw."""
+    defined = null[~np.isnan(null)]
+    if np.isnan(observed) or len(defined) == 0:
+        return NullTest(observed, null, np.nan, np.nan, np.nan, len(null), exact)
     slack = 1e-9 * max(1.0, abs(observed))
-    mean = null.mean()
-    return NullTest(observed, null, float(np.mean(null <= observed + slack)), float(np.mean(null >= observed - slack)),
-                    float(np.mean(np.abs(null - mean) >= abs(observed - mean) - slack)), len(null), exact)
+    mean = defined.mean()
+    return NullTest(observed, null, float(np.mean(defined <= observed + slack)),
+                    float(np.mean(defined >= observed - slack)),
+                    float(np.mean(np.abs(defined - mean) >= abs(observed - mean) - slack)), len(null), exact)
 
 
 def cug_test(graph: Graph, statistic, *, condition: str = "size", draws: int = 1000, seed: int = 0,
@@ -502,7 +507,10 @@ def label_permutation_test(graph: Graph, statistic, labels, *, permutations: int
             name = "attribute_assortativity" if name == "assortativity" else name
             codes, _ = _groups(graph, labels, "labels")
         use_weights = bool(keywords.get("use_weights", True))  # ignored by assortativity
-        resolution = float(keywords.get("resolution", 1.0))  # modularity's only
+        try:
+            resolution = float(keywords.get("resolution", 1.0))  # modularity's only
+        except (TypeError, ValueError):
+            raise TypeError(f"resolution must be a number, got {keywords['resolution']!r}") from None
         result = _run(_core.label_permutation_test, "label_permutation_test", progress, core, name, codes, values,
                       resolution, use_weights, requested, seed)
         return NullTest(*result)
@@ -549,7 +557,10 @@ class Resampling:
 
 
 def _confidence(value) -> float:
-    c = float(value)
+    try:
+        c = float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"confidence must be a number in (0, 1), got {value!r}") from None
     if not 0 < c < 1:
         raise ValueError(f"confidence must be in (0, 1), got {value!r}")
     return c
@@ -560,6 +571,8 @@ def _standard_error_and_interval(estimate, values, method, confidence):
     from statistics import NormalDist
 
     n = len(values)
+    if np.isnan(values).any():  # the statistic is undefined on some draw: so are the summaries
+        return Resampling(estimate, values, np.nan, np.nan, np.nan, np.nan, method)
     if method == "bootstrap":
         se = float(np.std(values, ddof=1))
         lower, upper = np.quantile(values, [(1 - confidence) / 2, (1 + confidence) / 2])  # R's type 7
@@ -576,8 +589,10 @@ def bootstrap(graph: Graph, statistic, *, draws: int = 1000, confidence: float =
     the nodes (Snijders & Borgatti 1999).
 
     Each draw picks n nodes with replacement; copy a of node u and copy b of node v are tied as u
-    and v are (with the same weights and multiplicity), and two copies of one node are not tied,
-    as Snijders & Borgatti leave those pairs out. The standard error is the standard deviation of
+    and v are (with the same weights and multiplicity). Two copies of one node are not tied:
+    Snijders & Borgatti leave those pairs out of their estimators, a graph cannot, so a statistic
+    sees them as pairs without a tie (a density runs about (n - 1) / n low). A NaN statistic on any
+    draw makes the summaries NaN. The standard error is the standard deviation of
     the draws' statistics, the interval their quantiles at (1 - confidence) / 2 and
     (1 + confidence) / 2 (R's default type 7), and ``bias`` the mean of the draws minus the
     estimate.

@@ -471,7 +471,11 @@ def concor(graph: Graph, splits: int = 1, *, cutoff: float = 0.999, max_iteratio
     O(splits iterations n^3) time, O(n^2) memory. A node without ties correlates 0 with the others.
     ValueError for splits < 0, cutoff outside (0, 1) or max_iterations < 1.
     """
-    blocks = _core.concor(core_graph(graph), _int32(splits, "splits"), float(cutoff),
+    try:
+        cutoff = float(cutoff)
+    except (TypeError, ValueError):
+        raise TypeError(f"cutoff must be a number in (0, 1), got {cutoff!r}") from None
+    blocks = _core.concor(core_graph(graph), _int32(splits, "splits"), cutoff,
                           _int32(max_iterations, "max_iterations"), use_weights)
     return pd.Series(blocks, index=list(graph.nodes), name="block")
 

@@ -242,6 +242,8 @@ void bind_sna(py::module_& m) {
     m.def(
         "cut_clusters",
         [](const py::array_t<double, py::array::c_style | py::array::forcecast>& z, std::int64_t n, std::int64_t k) {
+            if (z.ndim() != 2 || z.shape(1) != 4)
+                throw std::invalid_argument("linkage must be an (n - 1, 4) array, as SciPy's linkage matrix");
             std::vector<ClusterMerge> merges(static_cast<std::size_t>(z.shape(0)));
             for (std::size_t t = 0; t < merges.size(); ++t) {
                 const double* r = z.data(static_cast<py::ssize_t>(t));

@@ -280,3 +280,16 @@ def test_bootstrap_draws_are_shared_and_agree_with_the_jackknife():
         bootstrap(g, essnet.density, draws=1)
     with pytest.raises(ValueError, match="confidence"):
         jackknife(g, essnet.density, confidence=95)
+
+
+def test_undefined_statistics_give_undefined_p_values():
+    # No ties: the E-I index is undefined (NaN), and so are its p-values, not 0.
+    empty = essnet.Graph.from_edges([], [], num_nodes=6)
+    r = label_permutation_test(empty, essnet.ei_index, [0, 0, 0, 1, 1, 1], permutations=50)
+    assert np.isnan(r.observed) and np.isnan(r.p_lower) and np.isnan(r.p_upper) and np.isnan(r.p_two_sided)
+    # A statistic undefined on some draws: those draws are left out of the shares.
+    g = essnet.Graph.from_edges([0, 1, 2, 3], [1, 2, 3, 4], num_nodes=6)
+    r = cug_test(g, lambda x: np.nan if x.num_edges % 2 else float(x.num_edges), draws=200, seed=3)
+    defined = r.null[~np.isnan(r.null)]
+    assert 0 < len(defined) < 200 and r.observed == 4.0
+    assert r.p_lower == np.mean(defined <= 4.0 + 1e-9) and r.p_upper == np.mean(defined >= 4.0 - 1e-9)

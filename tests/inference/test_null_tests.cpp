@@ -288,8 +288,14 @@ TEST(Resampling, JackknifeAndBootstrapSummariesByHand) {
     ASSERT_EQ(b.values.size(), 201u);
     std::vector<double> sorted = b.values;
     std::sort(sorted.begin(), sorted.end());
-    EXPECT_EQ(b.lower, sorted[10]);   // type 7 at 0.05: position 0.05 x 200 = 10
-    EXPECT_EQ(b.upper, sorted[190]);  // and 0.95 x 200 = 190
+    // R's type 7: position h = (count - 1) p, linear between order statistics floor(h) and above.
+    const auto type7 = [&sorted](double p) {
+        const double h = 200 * p;
+        const auto lo = static_cast<std::size_t>(std::floor(h));
+        return sorted[lo] + (h - std::floor(h)) * (sorted[std::min<std::size_t>(lo + 1, 200)] - sorted[lo]);
+    };
+    EXPECT_DOUBLE_EQ(b.lower, type7(0.05));
+    EXPECT_DOUBLE_EQ(b.upper, type7(0.95));
     const double mean = std::accumulate(b.values.begin(), b.values.end(), 0.0) / 201;
     double squares = 0;
     for (const double v : b.values) squares += (v - mean) * (v - mean);

@@ -173,6 +173,8 @@ TEST(HierarchicalClustering, HeightsAndPartitionsEqualNaiveAgglomeration) {
     }
     EXPECT_THROW(hierarchical_clustering(d, 12), std::invalid_argument);
     EXPECT_THROW(cut_clusters(hierarchical_clustering(d, 13), 13, 0), std::invalid_argument);
+    EXPECT_THROW(cut_clusters(hierarchical_clustering(d, 13), 14, 2), std::invalid_argument);  // wrong n
+    EXPECT_THROW(cut_clusters({{.a = 0, .b = 5, .height = 1, .size = 2}}, 2, 1), std::invalid_argument);
     EXPECT_TRUE(hierarchical_clustering(std::vector<double>{0.0}, 1).empty());
 }
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <exception>
+#include <limits>
 #include <numeric>
 #include <vector>
 
@@ -20,7 +21,8 @@ namespace essnet {
 /// p_lower is the share of draws at most the observed value (sna's Pr(X<=Obs)), p_upper the share
 /// at least it (Pr(X>=Obs)), p_two_sided the share at least as far from the mean of the draws as
 /// the observed value. Values within a relative 1e-9 count as equal, so that the same number
-/// computed by two routes is a tie.
+/// computed by two routes is a tie. Draws where the statistic is undefined (NaN) are left out of
+/// the shares; an undefined observed value gives NaN p-values.
 struct NullTestResult {
     double observed = 0;
     std::vector<double> null{};  ///< the statistic of each draw, in draw order
@@ -38,7 +40,13 @@ class NodePermutations {
 public:
     NodePermutations(node_id n, std::int64_t requested, std::uint64_t seed) : n_(n), seed_(seed) {
         std::int64_t factorial = 1;
-        for (node_id k = 2; k <= n && factorial <= requested; ++k) factorial *= k;
+        for (node_id k = 2; k <= n && factorial <= requested; ++k) {
+            if (factorial > requested / k) {  // n! is beyond the request; stop before it overflows
+                factorial = requested + 1;
+                break;
+            }
+            factorial *= k;
+        }
         exact_ = factorial <= requested;
         count_ = exact_ ? factorial : requested;
         if (exact_) {
@@ -72,24 +80,32 @@ private:
     std::vector<node_id> all_;
 };
 
-// The p-values of a NullTestResult whose observed value and draws are set.
+// The p-values of a NullTestResult whose observed value and draws are set. Draws where the
+// statistic is undefined (NaN) are left out; an undefined observed value, or no defined draw,
+// gives NaN p-values.
 inline void null_test_p_values(NullTestResult& r) {
+    r.draws = static_cast<std::int64_t>(r.null.size());
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    double mean = 0, defined = 0;
+    for (const double v : r.null)
+        if (!std::isnan(v)) mean += v, defined += 1;
+    if (std::isnan(r.observed) || defined == 0) {
+        r.p_lower = r.p_upper = r.p_two_sided = nan;
+        return;
+    }
+    mean /= defined;
     const double slack = 1e-9 * std::max(1.0, std::abs(r.observed));
-    double mean = 0;
-    for (const double v : r.null) mean += v;
-    mean /= static_cast<double>(std::max<std::size_t>(r.null.size(), 1));
     const double distance = std::abs(r.observed - mean);
     std::int64_t at_most = 0, at_least = 0, as_far = 0;
     for (const double v : r.null) {
+        if (std::isnan(v)) continue;
         at_most += v <= r.observed + slack;
         at_least += v >= r.observed - slack;
         as_far += std::abs(v - mean) >= distance - slack;
     }
-    const auto count = static_cast<double>(std::max<std::size_t>(r.null.size(), 1));
-    r.draws = static_cast<std::int64_t>(r.null.size());
-    r.p_lower = static_cast<double>(at_most) / count;
-    r.p_upper = static_cast<double>(at_least) / count;
-    r.p_two_sided = static_cast<double>(as_far) / count;
+    r.p_lower = static_cast<double>(at_most) / defined;
+    r.p_upper = static_cast<double>(at_least) / defined;
+    r.p_two_sided = static_cast<double>(as_far) / defined;
 }
 
 // Fills r.null with draw(d) for d in 0..count-1, in parallel; each draw depends on d alone, so the

@@ -9,6 +9,7 @@
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -65,8 +66,10 @@ inline double quantile_type7(std::vector<double> sorted, double p) {
 
 /// Resampled graph `draw` of bootstrap(g, ...): n nodes drawn with replacement from g's (from
 /// Rng(seed, draw)); node a stands for g's node s_a, and a tie joins a and b (with its weight, and
-/// as many as g has) when g ties s_a and s_b and s_a != s_b. Two copies of one node are not tied,
-/// as Snijders & Borgatti leave those pairs out; a self-loop stays on each copy. Draw d depends on
+/// as many as g has) when g ties s_a and s_b and s_a != s_b. Two copies of one node are not tied
+/// (Snijders & Borgatti leave those pairs out of their estimators; a graph cannot, so a statistic
+/// sees them as pairs without a tie: a density runs about (n - 1) / n low); a self-loop stays on
+/// each copy. Draw d depends on
 /// (seed, d) alone. O(n + m) expected time.
 inline Graph bootstrap_graph(const Graph& g, std::uint64_t seed, std::int64_t draw) {
     const node_id n = g.num_nodes();
@@ -92,7 +95,8 @@ inline Graph bootstrap_graph(const Graph& g, std::uint64_t seed, std::int64_t dr
 /// statistic on `draws` graphs from bootstrap_graph, their standard deviation as the standard
 /// error, and the percentile interval (R's type-7 quantiles at (1 - confidence) / 2 and
 /// (1 + confidence) / 2). `statistic` (const Graph& -> double) is called from several threads at
-/// once. O(draws (n + m + cost of the statistic)).
+/// once. A NaN on any draw makes the standard error, bias and interval NaN.
+/// O(draws (n + m + cost of the statistic)).
 /// Throws std::invalid_argument for draws < 2 or confidence outside (0, 1); what the statistic
 /// throws is rethrown.
 template <class Statistic>
@@ -106,6 +110,11 @@ ResamplingResult bootstrap(const Graph& g, Statistic&& statistic, const Bootstra
     ResamplingResult r;
     r.estimate = statistic(g);
     r.values = std::move(runs.null);
+    if (std::any_of(r.values.begin(), r.values.end(), [](double v) { return std::isnan(v); })) {
+        // The statistic is undefined on some draw: so are the summaries.
+        r.standard_error = r.bias = r.lower = r.upper = std::numeric_limits<double>::quiet_NaN();
+        return r;
+    }
     const double count = static_cast<double>(r.values.size());
     const double mean = std::accumulate(r.values.begin(), r.values.end(), 0.0) / count;
     double squares = 0;

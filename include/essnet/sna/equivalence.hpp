@@ -267,6 +267,14 @@ inline std::vector<std::int32_t> cut_clusters(const std::vector<ClusterMerge>& m
     if (k < 1 || k > std::max<std::int64_t>(n, 1))
         throw std::invalid_argument("cut_clusters: k must be from 1 to " + std::to_string(n) + ", got " +
                                     std::to_string(k));
+    if (n < 0 || merges.size() != static_cast<std::size_t>(std::max<std::int64_t>(n - 1, 0)))
+        throw std::invalid_argument("cut_clusters: " + std::to_string(merges.size()) + " merges for " +
+                                    std::to_string(n) + " items (n - 1 expected)");
+    for (std::size_t t = 0; t < merges.size(); ++t)
+        if (merges[t].a < 0 || merges[t].a >= merges[t].b || merges[t].b >= n + static_cast<std::int64_t>(t))
+            throw std::invalid_argument("cut_clusters: merge " + std::to_string(t) + " joins clusters " +
+                                        std::to_string(merges[t].a) + " and " + std::to_string(merges[t].b) +
+                                        ", which do not exist yet");
     const auto un = static_cast<std::size_t>(n);
     std::vector<std::int64_t> parent(un + merges.size());
     std::iota(parent.begin(), parent.end(), 0);

@@ -214,7 +214,7 @@ inline KeyPlayerResult key_players(const Graph& g, std::int32_t k, const KeyPlay
             double current = 0;
             if (r == 0) {
                 // Greedy: add the node that helps most, lowest id on ties.
-                for (std::int32_t step = 0; step < k; ++step) {
+                for (std::int32_t step = 0; step < k && reporter.advance(0); ++step) {
                     double best = -std::numeric_limits<double>::infinity();
                     node_id pick = -1;
                     for (node_id v = 0; v < n; ++v) {
@@ -235,8 +235,9 @@ inline KeyPlayerResult key_players(const Graph& g, std::int32_t k, const KeyPlay
                 for (const node_id v : set) chosen[static_cast<std::size_t>(v)] = 1;
             }
             current = scorer.score(set);
-            // Best-improvement swaps until none helps.
-            for (bool improved = k > 0 && k < n; improved;) {
+            // Best-improvement swaps until none helps; advance(0) lets the hook run (and say stop)
+            // during a long search.
+            for (bool improved = k > 0 && k < n; improved && reporter.advance(0);) {
                 improved = false;
                 double best = current;
                 std::size_t out_at = 0;
