@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, centrality, community, paths, sna
 from ._args import _by_node, _integer, _progress, _run, _seed
 from ._graph import Graph, core_graph
 from ._warnings import ConvergenceWarning
@@ -329,8 +329,6 @@ def _essnet_measure(statistic, table):
 
 
 def _graph_measures():
-    from . import centrality, paths, sna
-
     return {"density": (sna.density, set()), "reciprocity": (sna.reciprocity, set()),
             "transitivity": (centrality.transitivity, set()),
             "average_clustering": (centrality.average_clustering, {"use_weights"}),
@@ -437,8 +435,6 @@ def cug_test(graph: Graph, statistic, *, condition: str = "size", draws: int = 1
 
 
 def _label_measures():
-    from . import community, sna
-
     return {"ei_index": (sna.ei_index, {"use_weights"}), "assortativity": (sna.assortativity, {"kind"}),
             "modularity": (community.modularity, {"resolution", "use_weights"})}
 
@@ -487,8 +483,6 @@ def label_permutation_test(graph: Graph, statistic, labels, *, permutations: int
         raise TypeError(f"statistic must be a function of a Graph and labels, got {statistic!r}")
     known = _essnet_measure(statistic, _label_measures())
     if known is not None:
-        from .sna import _groups
-
         name, keywords = known
         kind = keywords.get("kind", "nominal")
         if name == "assortativity" and kind not in ("nominal", "numeric"):
@@ -505,7 +499,7 @@ def label_permutation_test(graph: Graph, statistic, labels, *, permutations: int
             values = values.tolist()
         else:
             name = "attribute_assortativity" if name == "assortativity" else name
-            codes, _ = _groups(graph, labels, "labels")
+            codes, _ = sna._groups(graph, labels, "labels")
         use_weights = bool(keywords.get("use_weights", True))  # ignored by assortativity
         try:
             resolution = float(keywords.get("resolution", 1.0))  # modularity's only
