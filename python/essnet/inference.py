@@ -336,6 +336,18 @@ def _graph_measures():
             "centralization": (centrality.centralization, {"measure"})}
 
 
+def _graph_statistic(statistic):
+    """(name, measure, use_weights) of the C++ path when ``statistic`` is one of essnet's graph-level
+    measures, None for another callable; TypeError for anything else."""
+    if not callable(statistic):
+        raise TypeError(f"statistic must be a function of a Graph, got {statistic!r}")
+    known = _essnet_measure(statistic, _graph_measures())
+    if known is None:
+        return None
+    name, keywords = known
+    return name, keywords.get("measure", ""), bool(keywords.get("use_weights", False))
+
+
 def _number(value, what: str) -> float:
     try:
         return float(value)
@@ -420,14 +432,9 @@ def cug_test(graph: Graph, statistic, *, condition: str = "size", draws: int = 1
     seed = _seed(seed)
     if condition not in ("size", "edges", "dyad_census"):
         raise ValueError(f"condition must be 'size', 'edges' or 'dyad_census', got {condition!r}")
-    if not callable(statistic):
-        raise TypeError(f"statistic must be a function of a Graph, got {statistic!r}")
-    known = _essnet_measure(statistic, _graph_measures())
+    known = _graph_statistic(statistic)
     if known is not None:
-        name, keywords = known
-        values = _run(_core.cug_test, "cug_test", progress, core, name, keywords.get("measure", ""),
-                      bool(keywords.get("use_weights", False)), condition, draws, seed)
-        return NullTest(*values)
+        return NullTest(*_run(_core.cug_test, "cug_test", progress, core, *known, condition, draws, seed))
     observed = _number(statistic(graph), "the graph")
     null = _loop(draws, "cug_test", progress,
                  lambda d: _number(statistic(Graph(_core.cug_null_graph(core, condition, seed, d))), f"draw {d}"))
@@ -615,14 +622,10 @@ def bootstrap(graph: Graph, statistic, *, draws: int = 1000, confidence: float =
     draws = _integer(draws, "draws", 2, 2 ** 62)
     confidence = _confidence(confidence)
     seed = _seed(seed)
-    if not callable(statistic):
-        raise TypeError(f"statistic must be a function of a Graph, got {statistic!r}")
-    known = _essnet_measure(statistic, _graph_measures())
+    known = _graph_statistic(statistic)
     if known is not None:
-        name, keywords = known
-        values = _run(_core.bootstrap, "bootstrap", progress, core, name, keywords.get("measure", ""),
-                      bool(keywords.get("use_weights", False)), draws, confidence, seed)
-        return Resampling(*values, "bootstrap")
+        return Resampling(*_run(_core.bootstrap, "bootstrap", progress, core, *known, draws, confidence, seed),
+                          "bootstrap")
     estimate = _number(statistic(graph), "the graph")
     values = _loop(draws, "bootstrap", progress,
                    lambda d: _number(statistic(Graph(_core.bootstrap_graph(core, seed, d))), f"draw {d}"))
@@ -655,17 +658,12 @@ def jackknife(graph: Graph, statistic, *, confidence: float = 0.95, progress=Fal
     """
     core = core_graph(graph)
     confidence = _confidence(confidence)
-    if not callable(statistic):
-        raise TypeError(f"statistic must be a function of a Graph, got {statistic!r}")
     n = graph.num_nodes
     if n < 2:
         raise ValueError(f"jackknife: needs at least 2 nodes, got {n}")
-    known = _essnet_measure(statistic, _graph_measures())
+    known = _graph_statistic(statistic)
     if known is not None:
-        name, keywords = known
-        values = _run(_core.jackknife, "jackknife", progress, core, name, keywords.get("measure", ""),
-                      bool(keywords.get("use_weights", False)), confidence)
-        return Resampling(*values, "jackknife")
+        return Resampling(*_run(_core.jackknife, "jackknife", progress, core, *known, confidence), "jackknife")
     nodes = list(graph.nodes)
     estimate = _number(statistic(graph), "the graph")
     values = _loop(n, "jackknife", progress,

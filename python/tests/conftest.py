@@ -79,3 +79,42 @@ def random_multigraph_pair(seed, directed):
     G.add_nodes_from(range(n))
     G.add_edges_from(edges)
     return n, edges, g, G
+
+
+def relation_matrix(folder, relation, symmetric=False):
+    """The 0/1 adjacency matrix of one relation of a reference network in examples/data, in the
+    order of its nodes.csv; made symmetric (a tie either way) when asked."""
+    import numpy as np
+    import pandas as pd
+
+    nodes = pd.read_csv(DATA / folder / "nodes.csv")
+    edges = pd.read_csv(DATA / folder / "edges.csv")
+    index = {v: i for i, v in enumerate(nodes["id"])}
+    m = np.zeros((len(nodes), len(nodes)))
+    e = edges[edges["relation"] == relation]
+    m[e["source"].map(index), e["target"].map(index)] = 1
+    return np.maximum(m, m.T) if symmetric else m
+
+
+def chantier_matrix(directed):
+    """The bundled Chantier network's 0/1 adjacency matrix: every tie, no self-ties."""
+    import numpy as np
+
+    import essnet
+
+    a = (essnet.datasets.chantier().graph(directed=directed).to_scipy().toarray() > 0).astype(float)
+    np.fill_diagonal(a, 0)
+    return a
+
+
+def graph_of_matrix(matrix, directed):
+    """An essnet Graph with the ties of an adjacency matrix (each pair once when undirected),
+    weighted unless every entry is 0 or 1."""
+    import numpy as np
+
+    import essnet
+
+    rows, cols = np.nonzero(matrix if directed else np.triu(matrix))
+    weighted = not np.isin(matrix, (0, 1)).all()
+    return essnet.Graph.from_edges(rows, cols, matrix[rows, cols] if weighted else None, num_nodes=len(matrix),
+                                   directed=directed)

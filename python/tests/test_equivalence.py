@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import DATA
+from conftest import chantier_matrix, graph_of_matrix, relation_matrix
 
 import essnet
 
@@ -58,31 +58,15 @@ def sna(matrix, blocks):
         return out
 
 
-def matrix_of(folder, relation, symmetric=False):
-    nodes = pd.read_csv(DATA / folder / "nodes.csv")
-    edges = pd.read_csv(DATA / folder / "edges.csv")
-    index = {v: i for i, v in enumerate(nodes["id"])}
-    m = np.zeros((len(nodes), len(nodes)))
-    e = edges[edges["relation"] == relation]
-    m[e["source"].map(index), e["target"].map(index)] = 1
-    return np.maximum(m, m.T) if symmetric else m
-
-
-def graph_of(matrix, directed):
-    rows, cols = np.nonzero(matrix if directed else np.triu(matrix))
-    weighted = not np.isin(matrix, (0, 1)).all()
-    return essnet.Graph.from_edges(rows, cols, matrix[rows, cols] if weighted else None, num_nodes=len(matrix),
-                                   directed=directed)
+matrix_of = relation_matrix
+graph_of = graph_of_matrix
 
 
 def cases():
     yield "krackhardt advice", matrix_of("krackhardt_hightech", "advice"), True
     yield "lazega cowork", matrix_of("lazega_lawfirm", "cowork", symmetric=True), False
     yield "knoke information", matrix_of("knoke_bureaucracies", "information"), True
-    chantier = essnet.datasets.chantier().graph(directed=True).to_scipy().toarray()
-    chantier = (chantier > 0).astype(float)
-    np.fill_diagonal(chantier, 0)
-    yield "chantier", chantier, True
+    yield "chantier", chantier_matrix(True), True
     rng = np.random.default_rng(3)
     valued = np.where(rng.random((30, 30)) < 0.2, rng.integers(1, 6, (30, 30)), 0).astype(float)
     np.fill_diagonal(valued, 0)

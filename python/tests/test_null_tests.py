@@ -14,7 +14,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import DATA
+from conftest import DATA, chantier_matrix, graph_of_matrix, relation_matrix
 
 import essnet
 from essnet import _core
@@ -56,23 +56,10 @@ def sna_cug(matrix, directed, statistic, condition):
 
 
 def matrix_of(folder, relation, symmetric):
-    if folder == "chantier":  # the bundled network, every tie, either direction
-        a = essnet.datasets.chantier().graph(directed=False).to_scipy().toarray()
-        a = (a > 0).astype(float)
-        np.fill_diagonal(a, 0)
-        return a
-    nodes = pd.read_csv(DATA / folder / "nodes.csv")
-    edges = pd.read_csv(DATA / folder / "edges.csv")
-    index = {v: i for i, v in enumerate(nodes["id"])}
-    m = np.zeros((len(nodes), len(nodes)))
-    e = edges[edges["relation"] == relation]
-    m[e["source"].map(index), e["target"].map(index)] = 1
-    return np.maximum(m, m.T) if symmetric else m
+    return chantier_matrix(False) if folder == "chantier" else relation_matrix(folder, relation, symmetric)
 
 
-def graph_of(matrix, directed):
-    rows, cols = np.nonzero(np.triu(matrix) if not directed else matrix)
-    return essnet.Graph.from_edges(rows, cols, num_nodes=len(matrix), directed=directed)
+graph_of = graph_of_matrix
 
 
 STATISTICS = {"density": essnet.density, "reciprocity": essnet.reciprocity, "transitivity": essnet.transitivity,
