@@ -223,6 +223,29 @@ TEST(LabelPermutation, EnumeratesEveryRelabellingOfFiveNodes) {
     EXPECT_EQ(sorted, all);
 }
 
+TEST(LabelPermutation, ExactRelabellingsComeInLexicographicOrder) {
+    // Permutation r is the r-th that std::next_permutation reaches from the identity.
+    for (const node_id n : {0, 1, 2, 6}) {
+        std::int64_t total = 1;
+        for (node_id k = 2; k <= n; ++k) total *= k;
+        const detail::NodePermutations permutations(n, total, 7);
+        ASSERT_TRUE(permutations.exact()) << n;
+        ASSERT_EQ(permutations.count(), total);
+        std::vector<node_id> expected(static_cast<std::size_t>(n)), got;
+        std::iota(expected.begin(), expected.end(), node_id{0});
+        for (std::int64_t r = 0; r < total; ++r) {
+            permutations.get(r, got);
+            ASSERT_EQ(got, expected) << "n " << n << ", permutation " << r;
+            std::next_permutation(expected.begin(), expected.end());
+        }
+    }
+    const detail::NodePermutations fewer(6, 719, 7);
+    EXPECT_FALSE(fewer.exact());
+    EXPECT_EQ(fewer.count(), 719);
+    const detail::NodePermutations huge(1'000'000, 1000, 7);  // n! is never formed
+    EXPECT_FALSE(huge.exact());
+}
+
 TEST(LabelPermutation, RandomRelabellingsKeepTheLabelsAndDoNotDependOnThreads) {
     std::vector<double> values(50);
     for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<double>(i % 7);

@@ -213,20 +213,20 @@ inline ApproximateBetweennessResult approximate_betweenness(const Graph& g,
                 if (sources[static_cast<std::size_t>(e)] != targets[static_cast<std::size_t>(e)])
                     lightest = std::min(lightest, g.weight(e));
         }
-        detail::BrandesWorkspace ws(n);
+        detail::BrandesWorkspace ws(n, weighted);
         std::vector<std::uint8_t> seen(static_cast<std::size_t>(n), 0);
         for (node_id s = 0; s < n; ++s) {
             if (seen[static_cast<std::size_t>(s)]) continue;
             detail::count_shortest_paths(g, s, weighted, -1, ws);
             double ecc = 0;
-            for (const node_id v : ws.order) {
+            for (const node_id v : ws.settled()) {
                 seen[static_cast<std::size_t>(v)] = 1;
-                ecc = std::max(ecc, ws.dist[static_cast<std::size_t>(v)]);
+                ecc = std::max(ecc, ws.distance(v));
             }
             // The slack keeps a quotient that should be a whole number (6 for 4.2 / 0.7) from
             // rounding down below it.
             const double hops = weighted ? 2 * ecc / lightest * (1 + 1e-9) : 2 * ecc;
-            const auto component = static_cast<std::int64_t>(ws.order.size());
+            const auto component = static_cast<std::int64_t>(ws.settled_count);
             vd = std::max(vd,
                           hops + 1 < static_cast<double>(component) ? static_cast<std::int64_t>(hops) + 1 : component);
             ws.reset();
@@ -252,7 +252,7 @@ inline ApproximateBetweennessResult approximate_betweenness(const Graph& g,
     detail::ProgressReporter progress(options.progress, r);
 #pragma omp parallel num_threads(threads)
     {
-        detail::BrandesWorkspace work(weighted ? n : 0);
+        detail::BrandesWorkspace work(weighted ? n : 0, true);
         detail::BidirectionalPathSampler bidirectional(g);
         auto& mine = local[static_cast<std::size_t>(detail::thread_id())];
 #pragma omp for schedule(dynamic, 64)

@@ -21,8 +21,10 @@
 #include <cstdint>
 #include <limits>
 #include <queue>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #ifdef _OPENMP
@@ -58,33 +60,42 @@ inline bool beyond_cutoff(double length, double cutoff) {
     return cutoff >= 0 && length > cutoff && !nearly_equal(length, cutoff);
 }
 
+struct Folding;
+
 // Per-thread state of Brandes' algorithm for one source at a time.
 struct BrandesWorkspace {
-    std::vector<double> sigma, delta, dist;
-    std::vector<double> share{};       // unweighted: (targets + delta) / sigma of each settled node
-    std::vector<node_id> order{};      // nodes in the order they were settled
-    std::vector<std::int32_t> rank{};  // position in `order`, -1 until settled
-    explicit BrandesWorkspace(node_id n)
-        : sigma(static_cast<std::size_t>(n), 0),
-          delta(static_cast<std::size_t>(n), 0),
-          dist(static_cast<std::size_t>(n), -1),
-          rank(static_cast<std::size_t>(n), -1) {
-        share.resize(static_cast<std::size_t>(n));
-        order.reserve(static_cast<std::size_t>(n));
+    static constexpr std::int32_t unseen = -1, folded_away = -2;
+    std::vector<double> sigma, delta;
+    std::vector<double> dist{};           // weighted: distance from the source, -1 until reached
+    std::vector<std::int32_t> hops{};     // unweighted: hops from the source, unseen or folded_away
+    std::vector<double> share{};          // unweighted: (targets + delta) / sigma of each settled node
+    std::vector<std::int32_t> rank{};     // weighted: position in the settle order, -1 until settled
+    std::vector<node_id> order_buffer{};  // nodes in the order they were settled, and one spare slot
+    std::size_t settled_count = 0;
+    BrandesWorkspace(node_id n, bool weighted, const Folding* fold = nullptr);
+    /// The nodes settled from the current source, in the order they were settled.
+    std::span<const node_id> settled() const noexcept { return {order_buffer.data(), settled_count}; }
+    double distance(node_id v) const noexcept {
+        const auto i = static_cast<std::size_t>(v);
+        return dist.empty() ? hops[i] : dist[i];
     }
     void settle(node_id v) {
-        rank[static_cast<std::size_t>(v)] = static_cast<std::int32_t>(order.size());
-        order.push_back(v);
+        rank[static_cast<std::size_t>(v)] = static_cast<std::int32_t>(settled_count);
+        order_buffer[settled_count++] = v;
     }
     void reset() {
-        for (const node_id v : order) {
+        for (const node_id v : settled()) {
             const auto i = static_cast<std::size_t>(v);
             sigma[i] = 0;
             delta[i] = 0;
-            dist[i] = -1;
-            rank[i] = -1;
+            if (dist.empty()) {
+                hops[i] = unseen;
+            } else {
+                dist[i] = -1;
+                rank[i] = -1;
+            }
         }
-        order.clear();
+        settled_count = 0;
     }
 };
 
@@ -100,6 +111,23 @@ struct Folding {
 };
 
 inline Folding fold_degree_one(const Graph& g);
+
+// Unweighted searches mark the nodes folded away, so that they are never reached.
+inline BrandesWorkspace::BrandesWorkspace(node_id n, bool weighted, const Folding* fold)
+    : sigma(static_cast<std::size_t>(n), 0), delta(static_cast<std::size_t>(n), 0) {
+    const auto size = static_cast<std::size_t>(n);
+    if (weighted) {
+        dist.assign(size, -1);
+        rank.assign(size, -1);
+    } else {
+        hops.assign(size, unseen);
+        share.resize(size);
+        if (fold)
+            for (std::size_t i = 0; i < size; ++i)
+                if (fold->removed[i]) hops[i] = folded_away;
+    }
+    order_buffer.resize(size + 1);
+}
 
 // Calls f(w, length) once per distinct out-neighbour w of v (parallel edges count as one, with the
 // smallest weight, as networkx does for multigraphs).
@@ -122,36 +150,47 @@ void for_each_distinct_neighbor(const Graph& g, node_id v, bool weighted, const 
     }
 }
 
-// Shortest-path counts from s: fills ws.order (settle order), ws.dist and ws.sigma.
+// Shortest-path counts from s: fills the settle order, the distances and ws.sigma. Unweighted, the
+// workspace must have been made with the same folding.
 inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, double cutoff, BrandesWorkspace& ws,
                                  const Folding* fold = nullptr) {
     const auto si = static_cast<std::size_t>(s);
     ws.sigma[si] = 1;
-    ws.dist[si] = 0;
     if (!weighted) {
-        ws.settle(s);
+        // Breadth-first, without a branch on whether a neighbour is new: which neighbours are new
+        // follows no pattern the processor could predict, and a mispredicted branch costs more than
+        // the few instructions that write each outcome unconditionally. The spare slot of
+        // order_buffer takes the write of a neighbour already seen when every node is settled.
+        node_id* order = ws.order_buffer.data();
+        std::int32_t* hops = ws.hops.data();
+        double* sigma = ws.sigma.data();
+        hops[si] = 0;
+        order[0] = s;
+        std::size_t tail = 1;
         const bool limited = cutoff >= 0;
-        for (std::size_t head = 0; head < ws.order.size(); ++head) {
-            const node_id v = ws.order[head];
-            const double next = ws.dist[static_cast<std::size_t>(v)] + 1;
+        for (std::size_t head = 0; head < tail; ++head) {
+            const node_id v = order[head];
+            const std::int32_t next = hops[static_cast<std::size_t>(v)] + 1;
             if (limited && beyond_cutoff(next, cutoff)) continue;  // a further step would pass the cutoff
-            const double sv = ws.sigma[static_cast<std::size_t>(v)];
+            const double sv = sigma[static_cast<std::size_t>(v)];
             node_id previous = -1;
             for (const node_id w : g.out_neighbors(v)) {
                 if (w == previous) continue;  // parallel edges count once
                 previous = w;
                 const auto wi = static_cast<std::size_t>(w);
-                if (fold && fold->removed[wi]) continue;
-                double& dw = ws.dist[wi];
-                if (dw < 0) {
-                    dw = next;
-                    ws.settle(w);
-                }
-                if (dw == next) ws.sigma[wi] += sv;
+                // Arithmetic on 0/1 flags, not ?: (which the compiler turns back into branches).
+                const std::int32_t hw = hops[wi];
+                const std::int32_t found = hw == BrandesWorkspace::unseen;
+                hops[wi] = hw + found * (next - hw);
+                order[tail] = w;
+                tail += static_cast<std::size_t>(found);
+                sigma[wi] += sv * static_cast<double>(found | static_cast<std::int32_t>(hw == next));
             }
         }
+        ws.settled_count = tail;
         return;
     }
+    ws.dist[si] = 0;
     using Item = std::pair<double, node_id>;
     std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
     heap.emplace(0.0, s);
@@ -182,19 +221,27 @@ inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, doubl
     // nodes reset() must clear.
 }
 
+// The on_arc of accumulate_dependencies for node scores, which need no arcs.
+struct IgnoreArcs {
+    void operator()(node_id, node_id, double) const noexcept {}
+};
+
 // Backward pass: calls on_edge(v, w, credit) for every shortest-path arc v -> w (w a successor of
 // v), accumulates ws.delta, and leaves the dependencies of every node in ws.delta.
 template <class OnArc>
 void accumulate_dependencies(const Graph& g, bool weighted, BrandesWorkspace& ws, OnArc&& on_arc,
                              const Folding* fold = nullptr) {
+    const auto order = ws.settled();
     if (!weighted) {
-        // Hop distances are whole numbers, held exactly: a successor is a neighbour one hop further
+        // Hop counts are whole numbers, held exactly: a successor is a neighbour one hop further
         // (nodes folded away or beyond a cutoff were never reached). Each node's share of credit is
         // divided once, not once per arc into it.
-        for (auto it = ws.order.rbegin(); it != ws.order.rend(); ++it) {
-            const node_id v = *it;
+        const std::int32_t* hops = ws.hops.data();
+        double* share = ws.share.data();
+        for (std::size_t k = order.size(); k-- > 0;) {
+            const node_id v = order[k];
             const auto vi = static_cast<std::size_t>(v);
-            const double next = ws.dist[vi] + 1;
+            const std::int32_t next = hops[vi] + 1;
             const double sv = ws.sigma[vi];
             double dep = 0;
             node_id previous = -1;
@@ -203,19 +250,20 @@ void accumulate_dependencies(const Graph& g, bool weighted, BrandesWorkspace& ws
                 previous = w;
                 const auto wi = static_cast<std::size_t>(w);
                 // Every neighbour adds its share, 0 unless it is a successor; on_arc hears of successors.
-                const bool successor = ws.dist[wi] == next;
-                const double share = successor ? ws.share[wi] : 0.0;
-                dep += share;
-                if (successor) on_arc(v, w, sv * share);
+                const bool successor = hops[wi] == next;
+                const double part = share[wi] * static_cast<double>(successor);
+                dep += part;
+                if constexpr (!std::is_same_v<std::decay_t<OnArc>, IgnoreArcs>)
+                    if (successor) on_arc(v, w, sv * part);
             }
             dep *= sv;
             ws.delta[vi] = dep;
-            ws.share[vi] = ((fold ? fold->weight[vi] : 1.0) + dep) / sv;
+            share[vi] = ((fold ? fold->weight[vi] : 1.0) + dep) / sv;
         }
         return;
     }
-    for (auto it = ws.order.rbegin(); it != ws.order.rend(); ++it) {
-        const node_id v = *it;
+    for (std::size_t k = order.size(); k-- > 0;) {
+        const node_id v = order[k];
         const auto vi = static_cast<std::size_t>(v);
         const double dv = ws.dist[vi];
         const double sv = ws.sigma[vi];
@@ -236,7 +284,7 @@ void accumulate_dependencies(const Graph& g, bool weighted, BrandesWorkspace& ws
 // Runs body(source, workspace, local_scores) for every source in parallel and returns the sum of
 // the per-thread score vectors (of length `size`), added in thread order.
 template <class Body>
-std::vector<double> over_sources(const Graph& g, std::size_t size, const ProgressHook& hook, Body&& body,
+std::vector<double> over_sources(const Graph& g, bool weighted, std::size_t size, const ProgressHook& hook, Body&& body,
                                  const Folding* fold = nullptr) {
     const node_id n = g.num_nodes();
     std::vector<node_id> sources;
@@ -249,7 +297,7 @@ std::vector<double> over_sources(const Graph& g, std::size_t size, const Progres
     ProgressReporter progress(hook, count);
 #pragma omp parallel num_threads(threads)
     {
-        BrandesWorkspace ws(n);
+        BrandesWorkspace ws(n, weighted, fold);
         auto& mine = local[static_cast<std::size_t>(thread_id())];
 #pragma omp for schedule(dynamic, 16)
         for (std::int64_t i = 0; i < count; ++i) {
@@ -386,18 +434,17 @@ inline std::vector<double> betweenness(const Graph& g, const BetweennessOptions&
     const detail::Folding folding = fold ? detail::fold_degree_one(g) : detail::Folding{};
     const detail::Folding* f = fold ? &folding : nullptr;
     auto score = detail::over_sources(
-        g, static_cast<std::size_t>(n), options.progress,
+        g, weighted, static_cast<std::size_t>(n), options.progress,
         [&](node_id s, detail::BrandesWorkspace& ws, std::vector<double>& bc) {
             detail::count_shortest_paths(g, s, weighted, options.cutoff, ws, f);
-            detail::accumulate_dependencies(
-                g, weighted, ws, [](node_id, node_id, double) {}, f);
+            detail::accumulate_dependencies(g, weighted, ws, detail::IgnoreArcs{}, f);
             const double sources = f ? f->weight[static_cast<std::size_t>(s)] : 1.0;  // nodes s stands for
-            for (const node_id v : ws.order) {
+            for (const node_id v : ws.settled()) {
                 if (v == s) continue;
                 bc[static_cast<std::size_t>(v)] +=
                     sources * ws.delta[static_cast<std::size_t>(v)] + (options.endpoints ? 1.0 : 0.0);
             }
-            if (options.endpoints) bc[static_cast<std::size_t>(s)] += static_cast<double>(ws.order.size()) - 1;
+            if (options.endpoints) bc[static_cast<std::size_t>(s)] += static_cast<double>(ws.settled_count) - 1;
         },
         f);
     if (f)
@@ -433,7 +480,7 @@ inline std::vector<double> edge_betweenness(const Graph& g, const BetweennessOpt
     const bool weighted = options.use_weights && g.weighted();
     detail::check_positive_weights(g, weighted, "edge betweenness");
     auto score = detail::over_sources(
-        g, static_cast<std::size_t>(g.num_edges()), options.progress,
+        g, weighted, static_cast<std::size_t>(g.num_edges()), options.progress,
         [&](node_id s, detail::BrandesWorkspace& ws, std::vector<double>& eb) {
             detail::count_shortest_paths(g, s, weighted, options.cutoff, ws);
             detail::accumulate_dependencies(g, weighted, ws, [&](node_id v, node_id w, double credit) {

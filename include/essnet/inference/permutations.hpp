@@ -39,23 +39,14 @@ namespace detail {
 class NodePermutations {
 public:
     NodePermutations(node_id n, std::int64_t requested, std::uint64_t seed) : n_(n), seed_(seed) {
-        std::int64_t factorial = 1;
-        for (node_id k = 2; k <= n && factorial <= requested; ++k) {
-            if (factorial > requested / k) {  // n! is beyond the request; stop before it overflows
-                factorial = requested + 1;
-                break;
-            }
-            factorial *= k;
+        // factorials_[k] = k!, up to n! or the first one beyond the request (before it overflows).
+        factorials_.push_back(1);
+        for (node_id k = 1; k <= n && factorials_.back() <= requested; ++k) {
+            if (factorials_.back() > requested / k) break;
+            factorials_.push_back(factorials_.back() * k);
         }
-        exact_ = factorial <= requested;
-        count_ = exact_ ? factorial : requested;
-        if (exact_) {
-            std::vector<node_id> p(static_cast<std::size_t>(n));
-            std::iota(p.begin(), p.end(), node_id{0});
-            all_.reserve(static_cast<std::size_t>(factorial) * static_cast<std::size_t>(n));
-            do all_.insert(all_.end(), p.begin(), p.end());
-            while (std::next_permutation(p.begin(), p.end()));
-        }
+        exact_ = static_cast<node_id>(factorials_.size()) == n + 1 && factorials_.back() <= requested;
+        count_ = exact_ ? factorials_.back() : requested;
     }
     std::int64_t count() const noexcept { return count_; }
     bool exact() const noexcept { return exact_; }
@@ -63,11 +54,21 @@ public:
     void get(std::int64_t r, std::vector<node_id>& p) const {
         const auto un = static_cast<std::size_t>(n_);
         p.resize(un);
+        std::iota(p.begin(), p.end(), node_id{0});
         if (exact_) {
-            std::copy_n(all_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(r) * un), un, p.begin());
+            // The r-th in lexicographic order, from r's digits in the factorial base: digit i picks
+            // among the labels not yet placed. O(n^2), n being at most 20 here.
+            std::int64_t rest = r;
+            for (std::size_t i = 0; i + 1 < un; ++i) {
+                const std::int64_t weight = factorials_[un - 1 - i];
+                const auto digit = static_cast<std::size_t>(rest / weight);
+                rest %= weight;
+                std::rotate(p.begin() + static_cast<std::ptrdiff_t>(i),
+                            p.begin() + static_cast<std::ptrdiff_t>(i + digit),
+                            p.begin() + static_cast<std::ptrdiff_t>(i + digit + 1));
+            }
             return;
         }
-        std::iota(p.begin(), p.end(), node_id{0});
         Rng rng(seed_, static_cast<std::uint64_t>(r));
         shuffle(p, rng);
     }
@@ -77,7 +78,7 @@ private:
     std::uint64_t seed_;
     bool exact_ = false;
     std::int64_t count_ = 0;
-    std::vector<node_id> all_;
+    std::vector<std::int64_t> factorials_{};
 };
 
 // The p-values of a NullTestResult whose observed value and draws are set. Draws where the
