@@ -61,8 +61,9 @@ void BM_Betweenness(benchmark::State& state) {
 }
 BENCHMARK(BM_Betweenness)->Arg(1 << 10)->Arg(1 << 13)->Unit(benchmark::kMillisecond);
 
-// The graphs of a CUG test of betweenness centralization (compare/cug.py): directed G(1000, 3000),
-// where the whole search state stays in the first-level cache and the time is branches and latency.
+// Graphs of the size a CUG test of betweenness centralization draws (compare/cug.py draws undirected
+// G(1000, 3000)), here directed: the whole search state stays in the first-level cache, and the time
+// is branches and latency.
 void BM_BetweennessSmallDirected(benchmark::State& state) {
     static const Graph g = generate::erdos_renyi({.n = 1000, .m = 3000, .directed = true, .seed = 1});
     for (auto _ : state) benchmark::DoNotOptimize(betweenness(g).data());
