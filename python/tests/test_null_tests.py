@@ -1,7 +1,7 @@
-"""CUG tests against R sna's cug.test (r-cran-sna through Rscript): the observed statistic equal,
-the null distribution's mean and spread and the p-values within Monte Carlo error. Label permutation
-tests against networkx's statistics on the same relabellings, and against every relabelling
-enumerated here."""
+"""CUG tests against R sna's cug.test (r-cran-sna through Rscript), on the reference networks and on
+seeded random graphs: the observed statistic equal, the null distribution's mean and spread and the
+p-values within Monte Carlo error. Label permutation tests against networkx's statistics on the same
+relabellings, and against every relabelling enumerated here."""
 
 import functools
 import itertools
@@ -55,8 +55,21 @@ def sna_cug(matrix, directed, statistic, condition):
         return pd.read_csv(d / "cug.csv").iloc[0], pd.read_csv(d / "null.csv")["null"].to_numpy()
 
 
+def random_matrix(nodes, density, seed, symmetric):
+    """A seeded Bernoulli random graph: each ordered pair (each pair when symmetric) is a tie with the
+    given probability, no loops."""
+    ties = (np.random.default_rng(seed).random((nodes, nodes)) < density).astype(float)
+    np.fill_diagonal(ties, 0)
+    return np.triu(ties, 1) + np.triu(ties, 1).T if symmetric else ties
+
+
 def matrix_of(folder, relation, symmetric):
-    return chantier_matrix(False) if folder == "chantier" else relation_matrix(folder, relation, symmetric)
+    if folder == "chantier":
+        return chantier_matrix(False)
+    if folder.startswith("random"):
+        nodes, density, seed = relation
+        return random_matrix(nodes, density, seed, symmetric)
+    return relation_matrix(folder, relation, symmetric)
 
 
 graph_of = graph_of_matrix
@@ -72,7 +85,12 @@ CASES = [("krackhardt_hightech", "advice", True, "betweenness", "edges"),
          ("lazega_lawfirm", "cowork", False, "transitivity", "edges"),
          ("lazega_lawfirm", "cowork", False, "betweenness", "size"),
          ("knoke_bureaucracies", "information", True, "betweenness", "dyad_census"),
-         ("chantier", "all ties", False, "transitivity", "edges")]
+         ("chantier", "all ties", False, "transitivity", "edges"),
+         ("random", (30, 0.12, 4), True, "betweenness", "edges"),
+         ("random", (30, 0.12, 4), True, "betweenness", "dyad_census"),
+         ("random", (30, 0.12, 4), True, "reciprocity", "edges"),
+         ("random", (40, 0.1, 5), False, "transitivity", "size"),
+         ("random", (40, 0.1, 5), False, "betweenness", "edges")]
 
 
 def monte_carlo_close(ours, theirs):
@@ -81,7 +99,15 @@ def monte_carlo_close(ours, theirs):
     return abs(ours - theirs) <= 4.5 * sqrt(max(p * (1 - p), 1 / REPS) * 2 / REPS) + 1e-12
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: "-".join(map(str, c[:2] + c[3:])))
+def case_id(case):
+    folder, relation, directed, statistic, condition = case
+    if folder == "random":
+        nodes, density, seed = relation
+        folder, relation = f"random{'_directed' if directed else ''}", f"G({nodes},{density})seed{seed}"
+    return "-".join([folder, relation, statistic, condition])
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_cug_test_agrees_with_sna(case):
     folder, relation, directed, statistic, condition = case
     matrix = matrix_of(folder, relation, not directed)
