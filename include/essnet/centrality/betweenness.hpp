@@ -72,6 +72,7 @@ struct BrandesWorkspace {
     std::vector<std::int32_t> rank{};     // weighted: position in the settle order, -1 until settled
     std::vector<node_id> order_buffer{};  // nodes in the order they were settled, and one spare slot
     std::size_t settled_count = 0;
+    const Folding* folding = nullptr;  // the degree-1 folding the searches run on, if any
     BrandesWorkspace(node_id n, bool weighted, const Folding* fold = nullptr);
     /// The nodes settled from the current source, in the order they were settled.
     std::span<const node_id> settled() const noexcept { return {order_buffer.data(), settled_count}; }
@@ -114,7 +115,7 @@ inline Folding fold_degree_one(const Graph& g);
 
 // Unweighted searches mark the nodes folded away, so that they are never reached.
 inline BrandesWorkspace::BrandesWorkspace(node_id n, bool weighted, const Folding* fold)
-    : sigma(static_cast<std::size_t>(n), 0), delta(static_cast<std::size_t>(n), 0) {
+    : sigma(static_cast<std::size_t>(n), 0), delta(static_cast<std::size_t>(n), 0), folding(fold) {
     const auto size = static_cast<std::size_t>(n);
     if (weighted) {
         dist.assign(size, -1);
@@ -150,10 +151,9 @@ void for_each_distinct_neighbor(const Graph& g, node_id v, bool weighted, const 
     }
 }
 
-// Shortest-path counts from s: fills the settle order, the distances and ws.sigma. Unweighted, the
-// workspace must have been made with the same folding.
-inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, double cutoff, BrandesWorkspace& ws,
-                                 const Folding* fold = nullptr) {
+// Shortest-path counts from s, over the nodes the workspace's folding keeps: fills the settle
+// order, the distances and ws.sigma.
+inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, double cutoff, BrandesWorkspace& ws) {
     const auto si = static_cast<std::size_t>(s);
     ws.sigma[si] = 1;
     if (!weighted) {
@@ -203,7 +203,7 @@ inline void count_shortest_paths(const Graph& g, node_id s, bool weighted, doubl
         if (ws.rank[vi] >= 0 || d > ws.dist[vi]) continue;
         ws.settle(v);
         const double sv = ws.sigma[vi];
-        for_each_distinct_neighbor(g, v, true, fold, [&](node_id w, double length) {
+        for_each_distinct_neighbor(g, v, true, ws.folding, [&](node_id w, double length) {
             const auto wi = static_cast<std::size_t>(w);
             if (ws.rank[wi] >= 0) return;  // settled: no shorter path through v (networkx's rule)
             const double dw = d + length;
@@ -229,9 +229,9 @@ struct IgnoreArcs {
 // Backward pass: calls on_edge(v, w, credit) for every shortest-path arc v -> w (w a successor of
 // v), accumulates ws.delta, and leaves the dependencies of every node in ws.delta.
 template <class OnArc>
-void accumulate_dependencies(const Graph& g, bool weighted, BrandesWorkspace& ws, OnArc&& on_arc,
-                             const Folding* fold = nullptr) {
+void accumulate_dependencies(const Graph& g, bool weighted, BrandesWorkspace& ws, OnArc&& on_arc) {
     const auto order = ws.settled();
+    const Folding* fold = ws.folding;
     if (!weighted) {
         // Hop counts are whole numbers, held exactly: a successor is a neighbour one hop further
         // (nodes folded away or beyond a cutoff were never reached). Each node's share of credit is
@@ -281,8 +281,9 @@ void accumulate_dependencies(const Graph& g, bool weighted, BrandesWorkspace& ws
     }
 }
 
-// Runs body(source, workspace, local_scores) for every source in parallel and returns the sum of
-// the per-thread score vectors (of length `size`), added in thread order.
+// Runs body(source, workspace, local_scores) for every source (every node the folding keeps) in
+// parallel, with workspaces made for the folding, and returns the sum of the per-thread score
+// vectors (of length `size`), added in thread order.
 template <class Body>
 std::vector<double> over_sources(const Graph& g, bool weighted, std::size_t size, const ProgressHook& hook, Body&& body,
                                  const Folding* fold = nullptr) {
@@ -436,8 +437,8 @@ inline std::vector<double> betweenness(const Graph& g, const BetweennessOptions&
     auto score = detail::over_sources(
         g, weighted, static_cast<std::size_t>(n), options.progress,
         [&](node_id s, detail::BrandesWorkspace& ws, std::vector<double>& bc) {
-            detail::count_shortest_paths(g, s, weighted, options.cutoff, ws, f);
-            detail::accumulate_dependencies(g, weighted, ws, detail::IgnoreArcs{}, f);
+            detail::count_shortest_paths(g, s, weighted, options.cutoff, ws);
+            detail::accumulate_dependencies(g, weighted, ws, detail::IgnoreArcs{});
             const double sources = f ? f->weight[static_cast<std::size_t>(s)] : 1.0;  // nodes s stands for
             for (const node_id v : ws.settled()) {
                 if (v == s) continue;
