@@ -6,6 +6,7 @@ import itertools
 import networkx as nx
 import numpy as np
 import pytest
+import scipy.sparse.csgraph
 
 import essnet
 from conftest import from_networkx
@@ -250,6 +251,45 @@ def test_auto_draws_hop_distances_better_than_forceatlas2_and_packs_components()
     grid, path = pos[:900], pos[900:940]
     nearest_other = np.linalg.norm(path[:, None] - grid[None], axis=2).min()
     assert nearest_other > np.linalg.norm(np.diff(path, axis=0), axis=1).max()
+
+
+def all_pairs_stress_and_neighbourhoods(G, pos):
+    """Scale-normalised stress over every pair (hop distances from scipy) and neighbourhood
+    preservation, by their definitions."""
+    A = nx.to_scipy_sparse_array(G, nodelist=list(G.nodes()))
+    d = scipy.sparse.csgraph.shortest_path(A, unweighted=True, directed=False)
+    e = np.linalg.norm(pos[:, None, :] - pos[None, :, :], axis=2)
+    pair = ~np.eye(len(pos), dtype=bool)
+    a, b = (e[pair] / d[pair]).sum(), (e[pair] ** 2 / d[pair] ** 2).sum()
+    np.fill_diagonal(e, np.inf)
+    jaccard = []
+    for i, mine in enumerate(A.tolil().rows):
+        near = set(np.argsort(e[i], kind="stable")[:len(mine)].tolist())
+        jaccard.append(len(near & set(mine)) / len(near | set(mine)))
+    return 1 - a * a / (b * pair.sum()), float(np.mean(jaccard))
+
+
+@pytest.mark.parametrize("name", ["grid", "small world", "preferential attachment"])
+def test_auto_polishes_within_its_stress_budget(name):
+    # The documented rule: ForceAtlas2 steps may raise the stress of the stress start by a quarter
+    # of its gap to 0.2 (measured from 200 sources, hence the slack), at most 100 steps. A grid,
+    # which the plane fits, takes all 100; small-world graphs stop early, before 100 steps from the
+    # same start would.
+    G = {"grid": nx.grid_2d_graph(30, 30), "small world": nx.connected_watts_strogatz_graph(1500, 8, 0.2, seed=1),
+         "preferential attachment": nx.barabasi_albert_graph(2200, 3, seed=2)}[name]  # landmark start above 2000
+    G = nx.convert_node_labels_to_integers(G)
+    g = from_networkx(G)
+    start = essnet.layout.stress(g, method="full" if G.number_of_nodes() <= 2000 else "landmark", pivots=300)
+    start_stress, start_neighbourhoods = all_pairs_stress_and_neighbourhoods(G, start)
+    budget = 0.25 * (0.2 - start_stress)
+    stress, neighbourhoods = all_pairs_stress_and_neighbourhoods(G, essnet.layout.auto(g))
+    assert stress <= start_stress + budget + 0.003, (stress, start_stress, budget)
+    if name == "grid":
+        assert start_stress < 0.02 and stress < start_stress + budget / 2 and neighbourhoods > 0.7
+        return
+    longer, _ = all_pairs_stress_and_neighbourhoods(G, essnet.layout.forceatlas2(g, iterations=100, initial=start))
+    assert longer > start_stress + budget > stress - 0.003, (longer, start_stress, budget, stress)
+    assert neighbourhoods > 1.5 * start_neighbourhoods, (neighbourhoods, start_neighbourhoods)
 
 
 def test_pivot_mds_with_every_pivot_is_classical_mds():

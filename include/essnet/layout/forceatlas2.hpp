@@ -6,6 +6,7 @@
 #include <cmath>
 #include <complex>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -92,6 +93,9 @@ public:
     }
 
     const std::vector<double>& mass() const noexcept { return mass_; }
+    /// Attraction weight of each edge (w^edge_weight_influence), by edge id.
+    const std::vector<double>& pull() const noexcept { return pull_; }
+    double attraction() const noexcept { return attraction_; }
 
     // Writes the force on each node at (x, y) into (fx, fy).
     void compute(std::span<const double> x, std::span<const double> y, std::span<double> fx, std::span<double> fy) {
@@ -231,10 +235,13 @@ private:
     std::vector<double> tree_fx_, tree_fy_;  // repulsion in tree order
 };
 
+// Called after each step of a run with the positions (x, then y); false stops the run.
+using AfterStep = std::function<bool(std::span<const double>, std::span<const double>)>;
+
 // One ForceAtlas2 run on a whole graph from `start`; units of progress are nodes x iterations.
 inline std::vector<Point> forceatlas2_run(const Graph& g, const ForceAtlas2Options& o, std::vector<Point> start,
                                           std::span<const std::uint8_t> pinned, std::span<const double> sizes,
-                                          ProgressReporter& reporter) {
+                                          ProgressReporter& reporter, const AfterStep& after_step = {}) {
     const node_id n = g.num_nodes();
     const auto un = static_cast<std::size_t>(n);
     std::vector<double> x(un), y(un), fx(un, 0.0), fy(un, 0.0), old_fx(un, 0.0), old_fy(un, 0.0);
@@ -295,6 +302,7 @@ inline std::vector<Point> forceatlas2_run(const Graph& g, const ForceAtlas2Optio
             y[i] += fy[i] * factor;
         }
         if (!reporter.advance(n)) break;
+        if (after_step && !after_step(x, y)) break;
     }
     std::vector<Point> positions(un);
     for (std::size_t i = 0; i < un; ++i) positions[i] = {.x = x[i], .y = y[i]};

@@ -342,6 +342,25 @@ struct LandmarkTerms {
     }
 };
 
+// Hop distances from `count` nodes drawn at random (the first of a random order from rng): landmarks,
+// or the sources of a sampled measure.
+inline PivotDistances distances_from_random_nodes(const HopAdjacency& adj, std::int32_t count, Rng& rng) {
+    const node_id n = adj.size();
+    const auto un = static_cast<std::size_t>(n);
+    std::vector<node_id> chosen = random_order(n, rng);
+    chosen.resize(static_cast<std::size_t>(std::clamp<node_id>(count, 0, n)));
+    std::vector<std::uint32_t> rows(chosen.size() * un);
+#pragma omp parallel
+    {
+        std::vector<node_id> queue;
+#pragma omp for schedule(dynamic, 1)
+        for (std::int64_t k = 0; k < static_cast<std::int64_t>(chosen.size()); ++k)
+            adj.hops_from(chosen[static_cast<std::size_t>(k)],
+                          std::span<std::uint32_t>(rows.data() + static_cast<std::size_t>(k) * un, un), queue);
+    }
+    return PivotDistances(std::move(chosen), std::move(rows));
+}
+
 // Landmark stress of one connected graph: `o.pivots` landmarks drawn at random (from `seed`) are laid
 // out by full stress among themselves, from pivot MDS; every other node is then placed by the
 // stress of its distances to the landmarks alone, which stay still (at most 30 majorization steps,
@@ -353,18 +372,7 @@ inline std::vector<Point> landmark_stress(const HopAdjacency& adj, const StressO
     const auto un = static_cast<std::size_t>(n);
     const auto count = static_cast<std::size_t>(std::min<node_id>(o.pivots, n));
     Rng rng(seed);
-    std::vector<node_id> landmarks = random_order(n, rng);
-    landmarks.resize(count);
-    std::vector<std::uint32_t> rows(count * un);
-#pragma omp parallel
-    {
-        std::vector<node_id> queue;
-#pragma omp for schedule(dynamic, 1)
-        for (std::int64_t k = 0; k < static_cast<std::int64_t>(count); ++k)
-            adj.hops_from(landmarks[static_cast<std::size_t>(k)],
-                          std::span<std::uint32_t>(rows.data() + static_cast<std::size_t>(k) * un, un), queue);
-    }
-    const PivotDistances d(std::move(landmarks), std::move(rows));
+    const PivotDistances d = distances_from_random_nodes(adj, static_cast<std::int32_t>(count), rng);
     std::vector<Point> positions = pivot_mds_coordinates(d, std::min<std::size_t>(mds_pivots, count));
     const LandmarkTerms terms{d};
     std::vector<Point> x(count);
