@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._args import _int32, _run, _seed
-from ._graph import Graph, core_graph
+from ._args import _int32, _integer, _run, _seed
+from ._graph import Graph, _node_numbers_of, core_graph
 from ._warnings import warn_unconverged
 
 
@@ -44,7 +44,8 @@ def _cutoff(cutoff) -> float:
 
 
 def betweenness(graph: Graph, *, normalized: bool = True, endpoints: bool = False, use_weights: bool = True,
-                cutoff: float | None = None, progress=False) -> np.ndarray:
+                cutoff: float | None = None, samples: int | None = None, sources=None, seed: int = 0,
+                progress=False) -> np.ndarray:
     """Betweenness centrality of every node (Brandes 2001), as networkx's ``betweenness_centrality``.
 
     Parameters
@@ -59,6 +60,18 @@ def betweenness(graph: Graph, *, normalized: bool = True, endpoints: bool = Fals
         ValueError (networkx counts such paths by the order it meets nodes in; igraph refuses them).
     cutoff : float, optional
         Only paths of at most this length count (as igraph's ``cutoff``).
+    samples : int, optional
+        Estimate from this many distinct sources drawn at random (networkx's ``k``): the sum runs
+        over the paths from those sources and is multiplied by n / samples, so the expected score
+        is the exact one. Time falls in proportion. Prefer :func:`approximate_betweenness` when
+        every score needs a guaranteed error (it takes as many samples as epsilon and delta ask
+        for); ``samples`` suits a fixed budget, or ranking the most central nodes of a large graph.
+    sources : node ids, optional
+        Estimate from these distinct nodes instead of random ones (graph-tool's ``pivots``),
+        scaled by n / len(sources) in the same way.
+    seed : int, default 0
+        Draws the sources of ``samples``: the same seed gives the same sources, hence the same
+        scores up to the order of floating-point sums, on any number of threads.
     progress : bool or callable, default False
         True shows a tqdm bar; a callable receives the share of work done.
 
@@ -68,11 +81,19 @@ def betweenness(graph: Graph, *, normalized: bool = True, endpoints: bool = Fals
     decimal weights (0.333333 + 0.166667 and 0.5) tie as they do in exact arithmetic; networkx
     compares floats exactly and misses such ties. The same rule holds for :func:`edge_betweenness`
     and :func:`approximate_betweenness` (closeness and harmonic sum distances, where ties do not
-    matter). Parallel edges count as one path (the shortest), self-loops are ignored. Runs in parallel over
-    source nodes; O(n m) unweighted, O(n m log n) weighted. Ctrl-C raises KeyboardInterrupt.
+    matter). Parallel edges count as one path (the shortest), self-loops are ignored. networkx 2.x
+    leaves out the n / k factor for directed graphs with ``normalized=False``; essnet applies it
+    in every case. Runs in parallel over source nodes; O(k m) unweighted, O(k m log n) weighted
+    for k sources (every node by default). Ctrl-C raises KeyboardInterrupt.
     """
+    numbers = [] if sources is None else _node_numbers_of(list(sources), graph, "sources")
+    if sources is not None and not numbers:
+        raise ValueError("sources is empty: give at least one node, or None for every node")
+    count = 0 if samples is None else _integer(samples, "samples", 1, max(graph.num_nodes, 1))
+    if count and sources is not None:
+        raise ValueError("give samples or sources, not both")
     return _run(_core.betweenness, "betweenness", progress, core_graph(graph), normalized, endpoints, use_weights,
-                _cutoff(cutoff))
+                _cutoff(cutoff), count, numbers, _seed(seed))
 
 
 def edge_betweenness(graph: Graph, *, normalized: bool = True, use_weights: bool = True,

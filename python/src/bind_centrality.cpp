@@ -147,18 +147,21 @@ void bind_centrality(py::module_& m) {
 
     m.def(
         "betweenness",
-        [](const Graph& g, bool normalized, bool endpoints, bool use_weights, double cutoff,
-           const py::object& progress) {
+        [](const Graph& g, bool normalized, bool endpoints, bool use_weights, double cutoff, std::int64_t samples,
+           std::vector<node_id> sources, std::uint64_t seed, const py::object& progress) {
             return to_numpy(run_interruptible(progress, [&](const ProgressHook& hook) {
                 return betweenness(g, {.normalized = normalized,
                                        .endpoints = endpoints,
                                        .use_weights = use_weights,
                                        .cutoff = cutoff,
+                                       .samples = samples,
+                                       .sources = std::move(sources),
+                                       .seed = seed,
                                        .progress = hook});
             }));
         },
         py::arg("graph"), py::arg("normalized"), py::arg("endpoints"), py::arg("use_weights"), py::arg("cutoff"),
-        py::arg("progress"));
+        py::arg("samples"), py::arg("sources"), py::arg("seed"), py::arg("progress"));
     m.def(
         "edge_betweenness",
         [](const Graph& g, bool normalized, bool use_weights, double cutoff, const py::object& progress) {

@@ -111,8 +111,11 @@ void bind_defaults(py::module_& m) {
         d["average_clustering"] = use_weights_only(ClusteringOptions{}.use_weights);
         {
             const BetweennessOptions o;
-            d["betweenness"] = py::dict(py::arg("normalized") = o.normalized, py::arg("endpoints") = o.endpoints,
-                                        py::arg("use_weights") = o.use_weights, py::arg("cutoff") = limit(o.cutoff));
+            d["betweenness"] =
+                py::dict(py::arg("normalized") = o.normalized, py::arg("endpoints") = o.endpoints,
+                         py::arg("use_weights") = o.use_weights, py::arg("cutoff") = limit(o.cutoff),
+                         py::arg("samples") = o.samples == 0 ? py::object(py::none()) : py::object(py::int_(o.samples)),
+                         py::arg("sources") = py::none(), py::arg("seed") = o.seed);
             d["edge_betweenness"] =
                 py::dict(py::arg("normalized") = o.normalized, py::arg("use_weights") = o.use_weights,
                          py::arg("cutoff") = limit(o.cutoff));

@@ -139,6 +139,67 @@ TEST(Betweenness, SameResultWithOneOrTwoThreads) {
 #endif
 }
 
+// Path 0 - 1 - 2 - 3. From source 0 alone, node 1 lies on the paths to 2 and 3, node 2 on the path
+// to 3: dependencies 2 and 1. Undirected, unnormalized, scaled by n / k = 4: 0.5 * 4 * (0, 2, 1, 0).
+// The exact scores are (0, 2, 2, 0).
+TEST(Betweenness, SourcesAreScaledToAnEstimateOfEveryPair) {
+    const Graph path = make_graph(4, {{0, 1}, {1, 2}, {2, 3}});
+    expect_near(betweenness(path, {.normalized = false, .sources = {0}}), {0, 4, 2, 0});
+    // Every node as a source, or every node drawn, is the exact betweenness.
+    expect_near(betweenness(path, {.normalized = false, .sources = {3, 1, 0, 2}}), {0, 2, 2, 0});
+    expect_near(betweenness(path, {.normalized = false, .samples = 4, .seed = 9}), {0, 2, 2, 0});
+    // Averaged over the six pairs of sources, the estimate is the exact score (each node is a
+    // source in three of them, each time scaled by 4 / 2).
+    V mean(4, 0.0);
+    for (node_id a = 0; a < 4; ++a)
+        for (node_id b = a + 1; b < 4; ++b) {
+            const V once = betweenness(path, {.normalized = false, .sources = {a, b}});
+            for (std::size_t v = 0; v < 4; ++v) mean[v] += once[v] / 6;
+        }
+    expect_near(mean, {0, 2, 2, 0});
+    // Directed 0 -> 1 -> 2 -> 3 from source 1: node 2 is on 1 -> 3; normalized by (n-1)(n-2) = 6.
+    const Graph arcs = make_graph(4, {{0, 1}, {1, 2}, {2, 3}}, {.directed = true});
+    expect_near(betweenness(arcs, {.sources = {1}}), {0, 0, 4.0 / 6, 0});
+    // With endpoints, source 1 also counts the 2 nodes it reaches, and each reached node 1.
+    expect_near(betweenness(arcs, {.normalized = false, .endpoints = true, .sources = {1}}), {0, 8, 8, 4});
+}
+
+TEST(Betweenness, SamplesDrawDistinctSourcesFromTheSeed) {
+    const Graph g = generate::erdos_renyi({.n = 200, .m = 600, .directed = false, .seed = 3});
+    // Threads add their sources' shares in whatever order they finish: equal to rounding.
+    const V a = betweenness(g, {.samples = 20, .seed = 1});
+    expect_near(a, betweenness(g, {.samples = 20, .seed = 1}), 1e-12);
+    const V other = betweenness(g, {.samples = 20, .seed = 2});
+    double apart = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) apart = std::max(apart, std::abs(a[i] - other[i]));
+    EXPECT_GT(apart, 1e-3);
+    // The drawn sources are the first 20 of the seed's random order of the nodes.
+    Rng rng(1);
+    std::vector<node_id> order = detail::random_order(200, rng);
+    order.resize(20);
+    expect_near(a, betweenness(g, {.sources = order}), 1e-12);
+#ifdef _OPENMP
+    const int threads = omp_get_max_threads();
+    omp_set_num_threads(1);
+    const V one = betweenness(g, {.samples = 20, .seed = 1});
+    omp_set_num_threads(2);
+    const V two = betweenness(g, {.samples = 20, .seed = 1});
+    omp_set_num_threads(threads);
+    for (std::size_t i = 0; i < one.size(); ++i) EXPECT_NEAR(one[i], two[i], 1e-12 * std::max(1.0, std::abs(one[i])));
+#endif
+}
+
+TEST(Betweenness, SamplesAndSourcesErrors) {
+    const Graph g = make_graph(3, {{0, 1}, {1, 2}});
+    EXPECT_THROW(betweenness(g, {.samples = 4}), std::invalid_argument);
+    EXPECT_THROW(betweenness(g, {.samples = -1}), std::invalid_argument);
+    EXPECT_THROW(betweenness(g, {.samples = 1, .sources = {0}}), std::invalid_argument);
+    EXPECT_THROW(betweenness(g, {.sources = {0, 3}}), std::invalid_argument);
+    EXPECT_THROW(betweenness(g, {.sources = {1, 1}}), std::invalid_argument);
+    EXPECT_THROW(edge_betweenness(g, {.samples = 1}), std::invalid_argument);
+    EXPECT_THROW(edge_betweenness(g, {.sources = {0}}), std::invalid_argument);
+}
+
 TEST(Betweenness, SumsToTheInnerNodesOfAllShortestPaths) {
     // Every shortest s-t path has d(s,t) - 1 inner nodes, so the unnormalized scores add up to the
     // sum of d(s,t) - 1 over the connected unordered pairs; distances here by a plain BFS.

@@ -33,6 +33,7 @@
 
 #include "essnet/core/parallel.hpp"
 #include "essnet/core/progress.hpp"
+#include "essnet/core/random.hpp"
 #include "essnet/core/tolerance.hpp"
 #include "essnet/graph/graph.hpp"
 
@@ -49,6 +50,14 @@ struct BetweennessOptions {
     bool use_weights = true;
     /// Only paths of at most this length count (hops, or total weight); negative: no limit.
     double cutoff = -1;
+    /// Node betweenness only: when positive, Brandes' searches run from this many distinct sources
+    /// drawn at random (from `seed`) instead of from every node, and each source's share is
+    /// multiplied by n / samples (networkx's `k`), so that the expected score is the exact one.
+    std::int64_t samples = 0;
+    /// Node betweenness only: when given, the searches run from these distinct nodes (graph-tool's
+    /// `pivots`), scaled by n / (their number) as for `samples`.
+    std::vector<node_id> sources{};
+    std::uint64_t seed = 0;  ///< draws the sources of `samples`
     /// Called with the share of sources done; returning false cancels (throws Cancelled).
     ProgressHook progress{};
 };
@@ -281,17 +290,19 @@ void accumulate_dependencies(const Graph& g, bool weighted, BrandesWorkspace& ws
     }
 }
 
-// Runs body(source, workspace, local_scores) for every source (every node the folding keeps) in
-// parallel, with workspaces made for the folding, and returns the sum of the per-thread score
-// vectors (of length `size`), added in thread order.
+// Runs body(source, workspace, local_scores) for every source in parallel (the `chosen` ones when
+// given, else every node the folding keeps), with workspaces made for the folding, and returns the
+// sum of the per-thread score vectors (of length `size`), added in thread order.
 template <class Body>
 std::vector<double> over_sources(const Graph& g, bool weighted, std::size_t size, const ProgressHook& hook, Body&& body,
-                                 const Folding* fold = nullptr) {
+                                 const Folding* fold = nullptr, std::span<const node_id> chosen = {}) {
     const node_id n = g.num_nodes();
-    std::vector<node_id> sources;
-    sources.reserve(static_cast<std::size_t>(n));
-    for (node_id s = 0; s < n; ++s)
-        if (!fold || !fold->removed[static_cast<std::size_t>(s)]) sources.push_back(s);
+    std::vector<node_id> sources(chosen.begin(), chosen.end());
+    if (chosen.empty()) {
+        sources.reserve(static_cast<std::size_t>(n));
+        for (node_id s = 0; s < n; ++s)
+            if (!fold || !fold->removed[static_cast<std::size_t>(s)]) sources.push_back(s);
+    }
     const auto count = static_cast<std::int64_t>(sources.size());
     const int threads = std::max(1, std::min<int>(thread_count(), static_cast<int>(std::max<std::int64_t>(count, 1))));
     std::vector<std::vector<double>> local(static_cast<std::size_t>(threads), std::vector<double>(size, 0.0));
@@ -415,6 +426,31 @@ inline void check_positive_weights(const Graph& g, bool weighted, const char* me
                 ") weighs 0: drop it, or do not use the weights");
 }
 
+// The sources of a sampled betweenness: the given ones, or `samples` drawn at random; empty when
+// every node is a source.
+inline std::vector<node_id> betweenness_sources(const Graph& g, const BetweennessOptions& o) {
+    const node_id n = g.num_nodes();
+    if (o.samples < 0 || o.samples > n)
+        throw std::invalid_argument("samples must be between 0 (every node) and the " + std::to_string(n) +
+                                    " nodes, got " + std::to_string(o.samples));
+    if (o.samples > 0 && !o.sources.empty()) throw std::invalid_argument("give samples or sources, not both");
+    if (o.samples > 0) {
+        Rng rng(o.seed);
+        std::vector<node_id> drawn = random_order(n, rng);
+        drawn.resize(static_cast<std::size_t>(o.samples));
+        return drawn;
+    }
+    std::vector<std::uint8_t> seen(static_cast<std::size_t>(n), 0);
+    for (const node_id s : o.sources) {
+        if (s < 0 || s >= n)
+            throw std::invalid_argument("source " + std::to_string(s) + " is not a node of this graph of " +
+                                        std::to_string(n) + " nodes");
+        if (seen[static_cast<std::size_t>(s)]++)
+            throw std::invalid_argument("source " + std::to_string(s) + " is given twice");
+    }
+    return o.sources;
+}
+
 }  // namespace detail
 
 /// Betweenness centrality of every node: the sum over pairs (s, t) of the share of shortest s-t
@@ -422,16 +458,25 @@ inline void check_positive_weights(const Graph& g, bool weighted, const char* me
 /// edges count as one path (with the smallest weight), self-loops are ignored, and a directed
 /// graph counts directed paths, as in networkx's betweenness_centrality.
 ///
-/// Time O(n m) unweighted, O(n m + n^2 log n) weighted; memory O(n) per thread.
-/// Throws std::invalid_argument for a NaN cutoff or, when weighted, an edge of weight 0 (between
-/// two nodes); Cancelled when the progress hook says stop.
+/// With `samples` or `sources`, the sum runs over pairs whose source is one of k sources and is
+/// multiplied by n / k (as networkx's `k`, whose 2.x versions omit that factor for directed graphs
+/// with normalized false): an unbiased estimate, whose sources the same seed draws the same on any
+/// number of threads. approximate_betweenness instead takes as many samples as a chosen
+/// (epsilon, delta) guarantee on every score needs.
+///
+/// Time O(k m) unweighted, O(k (m + n log n)) weighted for k sources (k = n by default); memory
+/// O(n) per thread. Throws std::invalid_argument for a NaN cutoff, samples out of [0, n], sources
+/// that are not distinct nodes, both samples and sources or, when weighted, an edge of weight 0
+/// (between two nodes); Cancelled when the progress hook says stop.
 inline std::vector<double> betweenness(const Graph& g, const BetweennessOptions& options = {}) {
     detail::check_cutoff(options.cutoff);
     const node_id n = g.num_nodes();
     const bool weighted = options.use_weights && g.weighted();
     detail::check_positive_weights(g, weighted, "betweenness");
-    // Degree-1 folding keeps results exact for undirected graphs without cutoff or endpoints.
-    const bool fold = !g.directed() && options.cutoff < 0 && !options.endpoints;
+    const std::vector<node_id> chosen = detail::betweenness_sources(g, options);
+    // Degree-1 folding keeps results exact for undirected graphs without cutoff or endpoints, when
+    // every node is a source.
+    const bool fold = !g.directed() && options.cutoff < 0 && !options.endpoints && chosen.empty();
     const detail::Folding folding = fold ? detail::fold_degree_one(g) : detail::Folding{};
     const detail::Folding* f = fold ? &folding : nullptr;
     auto score = detail::over_sources(
@@ -447,7 +492,7 @@ inline std::vector<double> betweenness(const Graph& g, const BetweennessOptions&
             }
             if (options.endpoints) bc[static_cast<std::size_t>(s)] += static_cast<double>(ws.settled_count) - 1;
         },
-        f);
+        f, chosen);
     if (f)
         for (std::size_t v = 0; v < score.size(); ++v) score[v] += folding.tree_pairs[v];
     // networkx's rescaling.
@@ -462,6 +507,7 @@ inline std::vector<double> betweenness(const Graph& g, const BetweennessOptions&
     } else if (!g.directed()) {
         scale = 0.5;
     }
+    if (!chosen.empty()) scale *= nd / static_cast<double>(chosen.size());
     for (auto& x : score) x *= scale;
     return score;
 }
@@ -477,6 +523,8 @@ inline std::vector<double> betweenness(const Graph& g, const BetweennessOptions&
 inline std::vector<double> edge_betweenness(const Graph& g, const BetweennessOptions& options = {}) {
     detail::check_cutoff(options.cutoff);
     if (options.endpoints) throw std::invalid_argument("endpoints applies to node betweenness only");
+    if (options.samples != 0 || !options.sources.empty())
+        throw std::invalid_argument("samples and sources apply to node betweenness only");
     const node_id n = g.num_nodes();
     const bool weighted = options.use_weights && g.weighted();
     detail::check_positive_weights(g, weighted, "edge betweenness");
