@@ -61,11 +61,12 @@ def betweenness(graph: Graph, *, normalized: bool = True, endpoints: bool = Fals
     cutoff : float, optional
         Only paths of at most this length count (as igraph's ``cutoff``).
     samples : int, optional
-        Estimate from this many distinct sources drawn at random (networkx's ``k``): the sum runs
-        over the paths from those sources and is multiplied by n / samples, so the expected score
-        is the exact one. Time falls in proportion. Prefer :func:`approximate_betweenness` when
-        every score needs a guaranteed error (it takes as many samples as epsilon and delta ask
-        for); ``samples`` suits a fixed budget, or ranking the most central nodes of a large graph.
+        Estimate from this many distinct sources drawn at random (networkx 2.x's ``k``): the sum
+        runs over the paths from those sources and is multiplied by n / samples, so the expected
+        score is the exact one (a normalized estimate may pass 1). Time falls in proportion.
+        Prefer :func:`approximate_betweenness` when every score needs a guaranteed error (it takes
+        as many samples as epsilon and delta ask for); ``samples`` suits a fixed budget, or
+        ranking the most central nodes of a large graph.
     sources : node ids, optional
         Estimate from these distinct nodes instead of random ones (graph-tool's ``pivots``),
         scaled by n / len(sources) in the same way.
@@ -83,12 +84,21 @@ def betweenness(graph: Graph, *, normalized: bool = True, endpoints: bool = Fals
     and :func:`approximate_betweenness` (closeness and harmonic sum distances, where ties do not
     matter). Parallel edges count as one path (the shortest), self-loops are ignored. networkx 2.x
     leaves out the n / k factor for directed graphs with ``normalized=False``; essnet applies it
-    in every case. Runs in parallel over source nodes; O(k m) unweighted, O(k m log n) weighted
-    for k sources (every node by default). Ctrl-C raises KeyboardInterrupt.
+    in every case (networkx 3.5 scales the sources and the other nodes by different factors). Runs
+    in parallel over source nodes; O(k m) unweighted, O(k m log n) weighted for k sources (every
+    node by default). Ctrl-C raises KeyboardInterrupt.
     """
-    numbers = [] if sources is None else _node_numbers_of(list(sources), graph, "sources")
-    if sources is not None and not numbers:
-        raise ValueError("sources is empty: give at least one node, or None for every node")
+    numbers = []
+    if sources is not None:
+        if isinstance(sources, (str, bytes)) or not hasattr(sources, "__iter__"):
+            raise TypeError(f"sources must be a list of node ids, got {sources!r}")
+        ids = list(sources)
+        if not ids:
+            raise ValueError("sources is empty: give at least one node, or None for every node")
+        repeated = pd.Index(ids)[pd.Index(ids).duplicated()].unique().tolist()
+        if repeated:
+            raise ValueError(f"sources gives node {repeated[0]!r} twice")
+        numbers = _node_numbers_of(ids, graph, "sources")
     count = 0 if samples is None else _integer(samples, "samples", 1, max(graph.num_nodes, 1))
     if count and sources is not None:
         raise ValueError("give samples or sources, not both")

@@ -273,8 +273,8 @@ def all_pairs_stress_and_neighbourhoods(G, pos):
 def test_auto_polishes_within_its_stress_budget(name):
     # The documented rule: ForceAtlas2 steps may raise the stress of the stress start by a quarter
     # of its gap to 0.2 (measured from 200 sources, hence the slack), at most 100 steps. A grid,
-    # which the plane fits, takes all 100; small-world graphs stop early, before 100 steps from the
-    # same start would.
+    # which the plane fits, stays far within its budget; small-world graphs stop early, where 100
+    # steps from the stress layout would pass the budget.
     G = {"grid": nx.grid_2d_graph(30, 30), "small world": nx.connected_watts_strogatz_graph(1500, 8, 0.2, seed=1),
          "preferential attachment": nx.barabasi_albert_graph(2200, 3, seed=2)}[name]  # landmark start above 2000
     G = nx.convert_node_labels_to_integers(G)

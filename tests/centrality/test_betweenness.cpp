@@ -157,7 +157,8 @@ TEST(Betweenness, SourcesAreScaledToAnEstimateOfEveryPair) {
             for (std::size_t v = 0; v < 4; ++v) mean[v] += once[v] / 6;
         }
     expect_near(mean, {0, 2, 2, 0});
-    // Directed 0 -> 1 -> 2 -> 3 from source 1: node 2 is on 1 -> 3; normalized by (n-1)(n-2) = 6.
+    // Directed 0 -> 1 -> 2 -> 3 from source 1: node 2 is on 1 -> 3; normalized by (n-1)(n-2) = 6,
+    // times n / k = 4.
     const Graph arcs = make_graph(4, {{0, 1}, {1, 2}, {2, 3}}, {.directed = true});
     expect_near(betweenness(arcs, {.sources = {1}}), {0, 0, 4.0 / 6, 0});
     // With endpoints, source 1 also counts the 2 nodes it reaches, and each reached node 1.

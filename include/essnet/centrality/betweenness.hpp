@@ -52,7 +52,8 @@ struct BetweennessOptions {
     double cutoff = -1;
     /// Node betweenness only: when positive, Brandes' searches run from this many distinct sources
     /// drawn at random (from `seed`) instead of from every node, and each source's share is
-    /// multiplied by n / samples (networkx's `k`), so that the expected score is the exact one.
+    /// multiplied by n / samples (as networkx 2.x's `k`), so that the expected score is the exact
+    /// one (a normalized estimate may then pass 1).
     std::int64_t samples = 0;
     /// Node betweenness only: when given, the searches run from these distinct nodes (graph-tool's
     /// `pivots`), scaled by n / (their number) as for `samples`.
@@ -459,9 +460,10 @@ inline std::vector<node_id> betweenness_sources(const Graph& g, const Betweennes
 /// graph counts directed paths, as in networkx's betweenness_centrality.
 ///
 /// With `samples` or `sources`, the sum runs over pairs whose source is one of k sources and is
-/// multiplied by n / k (as networkx's `k`, whose 2.x versions omit that factor for directed graphs
-/// with normalized false): an unbiased estimate, whose sources the same seed draws the same on any
-/// number of threads. approximate_betweenness instead takes as many samples as a chosen
+/// multiplied by n / k (as networkx 2.x's `k`, which omits that factor for directed graphs with
+/// normalized false; networkx 3.5 scales sources and other nodes apart): an unbiased estimate,
+/// which may pass 1 when normalized, and whose sources the same seed draws the same on any number
+/// of threads. approximate_betweenness instead takes as many samples as a chosen
 /// (epsilon, delta) guarantee on every score needs.
 ///
 /// Time O(k m) unweighted, O(k (m + n log n)) weighted for k sources (k = n by default); memory

@@ -22,7 +22,7 @@ namespace detail {
 
 inline constexpr int auto_polish_iterations = 100;                // at most
 inline constexpr std::int64_t auto_landmark_bytes = 100'000'000;  // distances kept per component, at most
-inline constexpr std::int32_t auto_stress_sources = 200;          // sources of the stress measured after each step
+inline constexpr std::int64_t auto_stress_sources = 200;  // sources of the stress measured after each step, at most
 // ForceAtlas2 may raise the stress by this share of the gap between the start's stress and the
 // ceiling: much where the start draws the hop distances well, little where it is near the ceiling.
 inline constexpr double auto_stress_ceiling = 0.2, auto_stress_share = 0.25;
@@ -32,7 +32,8 @@ inline constexpr double auto_stress_ceiling = 0.2, auto_stress_share = 0.25;
 // origin, the energy at scale s is s^2 A / 2 - C log s + s B + constant, with A = sum_e c_e d_e^2,
 // B = g sum_i m_i |x_i| and C = k_r sum_{i<j} m_i m_j: least where s^2 A + s B - C = 0. A drawing at
 // that scale is where the steps' attraction and repulsion balance overall, so the first steps
-// refine the drawing instead of inflating it. 1 when no tie has a length.
+// refine the drawing instead of inflating it. 1 when no tie has a length. For linear attraction
+// without dissuade_hubs, strong gravity or overlap prevention (the settings auto uses).
 inline double forceatlas2_balanced_scale(const Graph& g, const ForceAtlas2Options& o, std::span<const Point> x) {
     const ForceAtlas2Forces forces(g, o, {});
     const auto& mass = forces.mass();
@@ -101,9 +102,10 @@ inline double sampled_stress(const PivotDistances& d, std::span<const Point> x) 
 ///   by a quarter of a tie so that nodes sharing a place come apart;
 /// - takes ForceAtlas2 steps with Gephi's settings (Barnes-Hut from 1000 nodes), at most 100.
 ///   After each step the scale-normalised stress is measured over the pairs from 200 random
-///   sources (drawn independently of the landmarks). The run stops at the first step that raises
-///   it above the start's by more than a quarter of the gap between the start's stress and 0.2,
-///   and the drawing of the step before is kept. A component the plane fits well (a mesh, a road
+///   sources (drawn independently of the landmarks; fewer above 125,000 nodes, so that their
+///   distances stay within 100 MB). The run stops at the first step that raises it above the stress
+///   start's by more than a quarter of the gap between that stress and 0.2, and the drawing of the
+///   step before is kept (the shaken start when it is the first). A component the plane fits well (a mesh, a road
 ///   network: low stress) is polished long; a small-world one, whose start is near 0.2 already,
 ///   takes a few steps;
 /// - is scaled so that its drawn distances best fit its hop distances. The pieces are packed.
@@ -130,8 +132,10 @@ inline std::vector<Point> auto_layout(const Graph& g, const AutoLayoutOptions& o
             // Stress is measured from sources drawn independently of the landmarks, whose distances
             // the start fits better than the others'.
             Rng pick(seed, 3);
+            const auto sources = static_cast<std::int32_t>(std::clamp<std::int64_t>(
+                detail::auto_landmark_bytes / 4 / std::max<node_id>(size, 1), 20, detail::auto_stress_sources));
             const detail::PivotDistances sampled =
-                detail::distances_from_random_nodes(detail::HopAdjacency(piece), detail::auto_stress_sources, pick);
+                detail::distances_from_random_nodes(detail::HopAdjacency(piece), sources, pick);
             const double start_stress = detail::sampled_stress(sampled, x);
             const double budget = detail::auto_stress_share * std::max(detail::auto_stress_ceiling - start_stress, 0.0);
             // Centred, at ForceAtlas2's balanced scale, and shaken by a quarter of a tie so that
