@@ -68,27 +68,19 @@ inline HopFit sampled_fit(const PivotDistances& d, std::span<const Point> x) {
         HopFit sums;
         for (std::size_t i = 0; i < n; ++i) {
             if (row[i] == 0) continue;
-            const double e = length(x[i].x - from.x, x[i].y - from.y), h = row[i];
-            sums.pairs += 1;
-            sums.a += e / h;
-            sums.b += e * e / (h * h);
+            sums.add(length(x[i].x - from.x, x[i].y - from.y), row[i]);
         }
         per_source[static_cast<std::size_t>(k)] = sums;
     }
     HopFit total;
-    for (const HopFit& f : per_source) {
-        total.pairs += f.pairs;
-        total.a += f.a;
-        total.b += f.b;
-    }
+    for (const HopFit& f : per_source) total += f;
     return total;
 }
 
 // Scale-normalised stress over the pairs of a source of d and another node.
 inline double sampled_stress(const PivotDistances& d, std::span<const Point> x) {
     const HopFit fit = sampled_fit(d, x);
-    if (fit.pairs == 0) return 0.0;
-    return fit.b > 0 ? std::max(0.0, 1.0 - fit.a * fit.a / (fit.b * fit.pairs)) : 1.0;
+    return fit.pairs > 0 ? fit.stress() : 0.0;
 }
 
 }  // namespace detail

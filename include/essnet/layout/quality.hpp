@@ -65,6 +65,19 @@ inline bool segments_cross(const Point& a, const Point& b, const Point& c, const
 // The best uniform scale of the drawing is a / b, and its scale-normalised stress 1 - a^2 / (b pairs).
 struct HopFit {
     double pairs = 0, a = 0, b = 0;
+    void add(double e, double d) {
+        pairs += 1;
+        a += e / d;
+        b += e * e / (d * d);
+    }
+    HopFit& operator+=(const HopFit& other) {
+        pairs += other.pairs;
+        a += other.a;
+        b += other.b;
+        return *this;
+    }
+    // min over s of sum (s e/d - 1)^2 = pairs - a^2 / b, at s = a / b; divided by the pairs.
+    double stress() const { return b > 0 ? std::max(0.0, 1.0 - a * a / (b * pairs)) : 1.0; }
 };
 
 inline HopFit hop_fit(const HopAdjacency& adj, std::span<const Point> x, std::span<const node_id> sources) {
@@ -87,10 +100,7 @@ inline HopFit hop_fit(const HopAdjacency& adj, std::span<const Point> x, std::sp
                 const std::int32_t du = distance[static_cast<std::size_t>(u)];
                 if (u != s) {
                     const Point xu = x[static_cast<std::size_t>(u)];
-                    const double e = length(xu.x - xs.x, xu.y - xs.y), d = du;
-                    sums.pairs += 1;
-                    sums.a += e / d;
-                    sums.b += e * e / (d * d);
+                    sums.add(length(xu.x - xs.x, xu.y - xs.y), du);
                 }
                 for (const node_id v : adj.neighbours(u))
                     if (distance[static_cast<std::size_t>(v)] < 0) {
@@ -103,11 +113,7 @@ inline HopFit hop_fit(const HopAdjacency& adj, std::span<const Point> x, std::sp
         }
     }
     HopFit total;
-    for (const HopFit& f : per_source) {
-        total.pairs += f.pairs;
-        total.a += f.a;
-        total.b += f.b;
-    }
+    for (const HopFit& f : per_source) total += f;
     return total;
 }
 
@@ -148,9 +154,7 @@ inline LayoutQuality layout_quality(const Graph& g, std::span<const Point> posit
         sources.resize(static_cast<std::size_t>(options.max_sources));
     }
     const detail::HopFit total = detail::hop_fit(adj, positions, sources);
-    // min over s of sum (s e/d - 1)^2 = pairs - a^2 / b, at s = a / b.
-    if (total.pairs > 0)
-        q.stress = total.b > 0 ? std::max(0.0, 1.0 - total.a * total.a / (total.b * total.pairs)) : 1.0;
+    if (total.pairs > 0) q.stress = total.stress();
 
     // Neighbourhood preservation.
     const detail::PointGrid grid(positions);
